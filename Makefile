@@ -1,0 +1,68 @@
+# The two commands of the set-up contract: `make report` and `make test`.
+# Each creates .venv when missing and installs what it needs, once.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.newsbrief-installed
+SYSTEM_STAMP := $(VENV)/.newsbrief-system
+ARTICLE ?= data/articles/japan-sdf-nato-ukraine.txt
+OUT ?= reports
+
+.PHONY: help install system report test lint format lab bench regen-fixtures clean
+
+help:
+	@echo "make report [ARTICLE=path]  build the HTML and PDF briefing into reports/"
+	@echo "make test                   run ruff, pytest and nbval"
+	@echo "make lab                    open JupyterLab on notebooks/"
+	@echo "make bench                  run the benchmark (benchmarks/results.json)"
+
+install: $(STAMP) $(SYSTEM_STAMP)
+
+# Debian tools the briefing needs: Chromium prints the PDF, poppler checks it.
+$(SYSTEM_STAMP):
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "newsbrief: installing Debian packages (chromium, poppler-utils)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install -q --python $(BIN)/python --require-hashes -r requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name newsbrief --display-name "newsbrief" >/dev/null
+	@touch $@
+
+report: install
+	$(BIN)/newsbrief report $(ARTICLE) --out $(OUT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest --nbval -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+# Re-execute the committed notebooks and the regression fixture after a deliberate change.
+regen-fixtures: install
+	$(BIN)/python -m newsbrief.fixtures
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache

@@ -1,0 +1,397 @@
+"""Load an article (txt, md, html) and split it into units with exact spans.
+
+The split is two-level: lines give the structure that writers mark by layout
+(headline, headings, list items, paragraphs), and spaCy's parser splits the
+paragraphs into sentences, because abbreviations, initials, decimals and
+quotes defeat punctuation rules. Offsets always point into ``Source.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import DEFAULT_MAX_BYTES
+from .errors import NewsbriefError
+from .model import Source, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span
+
+__all__ = [
+    "Block",
+    "build_units",
+    "decode_bytes",
+    "read_source",
+    "source_from_text",
+    "split_blocks",
+]
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MD_SUFFIXES = {".md", ".markdown"}
+_BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_FINAL_PUNCT = ".!?:;…"
+_CLOSERS = "\"'”’)]»"
+# ``Label: text`` or ``Label. text``: a short capitalised label, then a capital.
+_LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?)(?P<sep>[:.])\s+(?=[\"“‘'(]?[A-Z0-9])")
+_MAX_HEADING_WORDS = 25
+_MAX_QUESTION_HEADING_WORDS = 12
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode article bytes, accepting the encodings news text arrives in.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such;
+    anything else that is not valid UTF-8 is read as Windows-1252, whose
+    printable range is a superset of Latin-1, falling back to Latin-1 itself
+    for the five bytes cp1252 leaves undefined.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw file content.
+    name : str
+        The file name, for error messages.
+
+    Returns
+    -------
+    str
+        The decoded text with newlines normalised to ``\\n``.
+    """
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise NewsbriefError(f"{name}: not valid {codec} text ({exc.reason})") from None
+            return _check_text(_normalise_newlines(text), name)
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise NewsbriefError(f"{name}: binary content ({what}), not an article")
+    if b"\x00" in data:
+        raise NewsbriefError(f"{name}: binary content (NUL bytes), not an article")
+    for codec in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(_normalise_newlines(text), name)
+    raise NewsbriefError(f"{name}: cannot decode the text")  # pragma: no cover - latin-1 never fails
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise NewsbriefError(f"{name}: the article is blank")
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if control > max(2, len(text) // 100):
+        raise NewsbriefError(f"{name}: binary content (control characters), not an article")
+    return text
+
+
+def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read an article file into a :class:`~newsbrief.model.Source`.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.txt``, ``.md`` or ``.html`` file (HTML is also sniffed).
+    max_bytes : int
+        Files larger than this are refused before they are read.
+
+    Returns
+    -------
+    Source
+        The decoded text, its hash and media type.
+
+    Raises
+    ------
+    NewsbriefError
+        For a missing path, a directory, an empty, blank, binary or oversized
+        file, or HTML with no article text.
+    """
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise NewsbriefError(f"{name}: no such file")
+    if p.is_dir():
+        raise NewsbriefError(f"{name}: is a directory, not an article file")
+    size = p.stat().st_size
+    if size == 0:
+        raise NewsbriefError(f"{name}: the file is empty")
+    if size > max_bytes:
+        raise NewsbriefError(
+            f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise NewsbriefError(f"{name}: cannot read ({exc.strerror})") from None
+    text = decode_bytes(data, name)
+    return source_from_text(text, path=name, sha256=hashlib.sha256(data).hexdigest())
+
+
+def source_from_text(text: str, path: str = "<text>", sha256: str | None = None) -> Source:
+    """Build a Source from already-decoded text, extracting HTML when it is HTML.
+
+    Parameters
+    ----------
+    text : str
+        The article, plain text, Markdown or HTML.
+    path : str
+        Where it came from; its suffix selects the media type.
+    sha256 : str, optional
+        Hash of the original bytes; computed from ``text`` when omitted.
+
+    Returns
+    -------
+    Source
+    """
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    suffix = Path(path).suffix.lower()
+    head = text.lstrip()[:200].lower()
+    if suffix in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
+        title, body = _extract_html(text, path)
+        body_text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+        return Source(path=path, text=body_text, sha256=digest, media_type="html", title=title)
+    media = "markdown" if suffix in _MD_SUFFIXES else "text"
+    return Source(path=path, text=text, sha256=digest, media_type=media)
+
+
+def _extract_html(html: str, name: str) -> tuple[str | None, str]:
+    """Keep the headline and body of a web page; drop scripts, navigation, footers."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+        with_metadata=True,
+    )
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise NewsbriefError(f"{name}: no article text found in the HTML")
+    title = getattr(doc, "title", None)
+    return (title.strip() if title else None), _normalise_newlines(body)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level piece of the article: a heading, a list item or a paragraph line.
+
+    ``start``/``end`` is the block's text without its bullet or ``#`` marker.
+    """
+
+    kind: str  # "title", "heading", "item" or "para"
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split the article into line-level blocks, without any NLP.
+
+    Parameters
+    ----------
+    text : str
+        ``Source.text``.
+
+    Returns
+    -------
+    list of Block
+        In reading order; every non-blank character outside list and heading
+        markers lies in exactly one block.
+    """
+    lines = _lines(text)
+    blocks: list[Block] = []
+    paragraph = 0
+    previous_blank = True
+    for i, (start, end) in enumerate(lines):
+        raw = text[start:end]
+        if not raw.strip():
+            previous_blank = True
+            continue
+        if previous_blank and blocks:
+            paragraph += 1
+        previous_blank = False
+        lstrip = len(raw) - len(raw.lstrip())
+        s, e = start + lstrip, start + len(raw.rstrip())
+        kind, marker = _line_kind(text[s:e])
+        s += marker
+        if kind == "heading" and not blocks:
+            kind = "title"
+        elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
+            kind = "heading"
+        blocks.append(Block(kind, s, e, text[s:e], paragraph))
+    return blocks
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _line_kind(line: str) -> tuple[str, int]:
+    """Classify a stripped line and return the width of its marker."""
+    md = _MD_HEADING.match(line)
+    if md and line[md.end() :].strip():
+        return "heading", md.end()
+    bullet = _BULLET.match(line)
+    if bullet and line[bullet.end() :].strip():
+        return "item", bullet.end()
+    if _is_heading_text(line):
+        return "heading", 0
+    return "para", 0
+
+
+def _is_heading_text(line: str) -> bool:
+    """A heading is a short line with no final sentence punctuation."""
+    stripped = line.rstrip(_CLOSERS) or line
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and stripped[-1] not in _FINAL_PUNCT
+        and not line.endswith((",", "-", "–"))
+    )
+
+
+def _is_question_heading(
+    text: str, lines: list[tuple[int, int]], i: int, line: str
+) -> bool:
+    """A short question standing alone between blank lines heads a section."""
+    if not line.endswith("?") or len(line.split()) > _MAX_QUESTION_HEADING_WORDS:
+        return False
+    if line.count("?") != 1 or any(q in line for q in "\"“”"):
+        return False
+    before = i == 0 or not text[slice(*lines[i - 1])].strip()
+    after = i + 1 < len(lines) and not text[slice(*lines[i + 1])].strip()
+    return before and after
+
+
+def build_units(
+    source_text: str, blocks: Sequence[Block], docs: Sequence[Doc]
+) -> tuple[list[Unit], list[Span]]:
+    """Turn blocks and their parses into units, each with its parsed span.
+
+    Parameters
+    ----------
+    source_text : str
+        ``Source.text``, which every offset points into.
+    blocks : sequence of Block
+        From :func:`split_blocks`.
+    docs : sequence of spacy.tokens.Doc
+        ``nlp.pipe`` over the blocks' texts, in the same order.
+
+    Returns
+    -------
+    units : list of Unit
+    spans : list of spacy.tokens.Span
+        ``spans[i]`` is the parse of ``units[i]``.
+    """
+    units: list[Unit] = []
+    spans: list[Span] = []
+    section: str | None = None
+    for b, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+        if block.kind in ("title", "heading"):
+            pieces = [(block.kind, doc[:], None)]
+            if block.kind == "heading":
+                section = block.text
+        elif block.kind == "item":
+            pieces = [("claim", doc[:], _label(block.text))]
+        else:
+            next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind == "item"
+            sents = _sentences(doc)
+            pieces = []
+            for k, sent in enumerate(sents):
+                last = k == len(sents) - 1
+                lead = last and next_is_item and sent.text.rstrip().endswith(":")
+                pieces.append(("lead_in" if lead else "claim", sent, None))
+        for kind, span, label in pieces:
+            start = block.start + span.start_char
+            end = block.start + span.end_char
+            text = source_text[start:end]
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+            if start >= end:
+                continue
+            units.append(
+                Unit(
+                    index=len(units),
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    text=source_text[start:end],
+                    section=None if kind in ("title", "heading") else section,
+                    label=label,
+                    paragraph=block.paragraph,
+                    list_item=block.kind == "item",
+                )
+            )
+            spans.append(span)
+    return units, spans
+
+
+def _label(text: str) -> str | None:
+    """Return the ``Label`` of a ``Label: text`` or ``Label. text`` list item."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.split()
+    if len(words) > 8 or (m.group("sep") == "." and len(words[-1]) <= 2):
+        return None  # "U.S. forces ..." or an initial, not a label
+    return label
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, with fragments glued back onto their sentence.
+
+    The parser sometimes starts a sentence at a lowercase word after a quote
+    (``"...," he said.``) or at stray closing punctuation; such a piece is
+    never a sentence of its own.
+    """
+    merged: list[Span] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if merged and (first is None or _continues(first.text)):
+            prev = merged[-1]
+            merged[-1] = doc[prev.start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _continues(token_text: str) -> bool:
+    ch = token_text[0]
+    return ch.islower() or ch in _CLOSERS or ch in ",;:)]—–-"

