@@ -1,0 +1,289 @@
+"""Find the article's actors: gazetteer matches first, spaCy NER for the rest.
+
+Every mention keeps its unit and character span, and every mention of the
+same participant resolves to one actor id ("NATO members", "the alliance"
+and "NATO forces" are all NATO), so the graph has one node per participant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Entry, Gazetteer
+from .model import Actor, Mention, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span
+
+__all__ = ["Located", "extract_actors"]
+
+#: Prepositions that make a place of what follows ("a summit in Helsinki").
+_LOCATIVE = frozenset(
+    "in at near from into across inside outside within around off via through".split()
+)
+_NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
+_GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
+_MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
+_HONORIFICS = frozenset("Mr Mrs Ms Dr President Prime Minister Jr Sr".split())
+
+
+@dataclass(frozen=True)
+class Located:
+    """A mention found in one unit, before actors are assembled."""
+
+    entry: Entry
+    mention: Mention
+    how: str
+
+
+def extract_actors(
+    units: Sequence[Unit], spans: Sequence[Span], gazetteer: Gazetteer
+) -> tuple[list[Actor], list[Located]]:
+    """Resolve every actor mention in the units to one actor per participant.
+
+    Parameters
+    ----------
+    units : sequence of Unit
+        The article's units.
+    spans : sequence of spacy.tokens.Span
+        ``spans[i]`` is the parse of ``units[i]``.
+    gazetteer : Gazetteer
+        Known actors and their surface forms.
+
+    Returns
+    -------
+    actors : list of Actor
+        In order of first mention.
+    located : list of Located
+        Every mention, in reading order (used by the relation step).
+    """
+    located: list[Located] = []
+    for unit, span in zip(units, spans, strict=True):
+        found = _gazetteer_mentions(unit, span, gazetteer)
+        found += _ner_mentions(unit, span, found)
+        located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
+    located = _resolve_surnames(units, spans, located)
+    located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
+    return _assemble(located), located
+
+
+def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:
+    text = unit.text
+    out: list[Located] = []
+    for m in gaz.pattern.finditer(text):
+        surface = gaz.lookup(m.group(0))
+        if surface is None:
+            continue
+        entry, how, end = surface.entry, surface.how, m.end()
+        if entry.type == "state":
+            force = _force_after(text, end, entry, gaz)
+            if force is not None:
+                entry, how, end = force[0], "force", force[1]
+            elif _inside_foreign_name(span, m.start(), m.end()):
+                continue
+            elif how == "capital" and _is_place(span, m.start(), m.end()):
+                continue
+        out.append(Located(entry, _mention(unit, m.start(), end), how))
+    return out
+
+
+def _force_after(
+    text: str, end: int, state: Entry, gaz: Gazetteer
+) -> tuple[Entry, int] | None:
+    """"Chinese coast guard", "Russia's forces": a state's armed force or body."""
+    rest = text[end:]
+    poss = re.match(r"(?:’s|'s)?\s+", rest)
+    if not poss:
+        return None
+    tail = rest[poss.end() :].lower()
+    for term in sorted(gaz.force_terms, key=len, reverse=True):
+        if tail.startswith(term) and not tail[len(term) : len(term) + 1].isalnum():
+            kind, suffix = gaz.force_terms[term]
+            actor_id = f"{state.id}-{suffix}"
+            entry = gaz.entry(actor_id) or Entry(
+                actor_id,
+                f"{state.name} {term}",
+                kind,
+                None,
+                state.id,
+                (),
+            )
+            return entry, end + poss.end() + len(term)
+    return None
+
+
+def _tokens(span: Span, start: int, end: int) -> Span | None:
+    base = span.start_char
+    return span.doc.char_span(base + start, base + end, alignment_mode="expand")
+
+
+def _inside_foreign_name(span: Span, start: int, end: int) -> bool:
+    """"American Enterprise Institute": a demonym inside another proper name."""
+    base = span.start_char
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
+            s, e = ent.start_char - base, ent.end_char - base
+            if s <= start and end <= e and (e - s) > (end - start) + 1:
+                tail = ent.text[end - s :].strip().lower()
+                if not any(tail.startswith(w) for w in _GOV_WORDS + _MIL_WORDS):
+                    return True
+    return False
+
+
+def _is_place(span: Span, start: int, end: int) -> bool:
+    """True when the mention is the object of a locative preposition."""
+    toks = _tokens(span, start, end)
+    if toks is None:
+        return False
+    head = toks.root
+    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+
+
+def _mention(unit: Unit, start: int, end: int) -> Mention:
+    return Mention(unit.index, unit.start + start, unit.start + end, unit.text[start:end])
+
+
+def _ner_mentions(unit: Unit, span: Span, known: list[Located]) -> list[Located]:
+    """Named entities the gazetteer does not know, typed from spaCy's label."""
+    base = span.start_char
+    out = []
+    for ent in span.ents:
+        kind = _NER_TYPES.get(ent.label_)
+        if kind is None or ent.label_ == "NORP":
+            continue
+        s, e = ent.start_char - base, ent.end_char - base
+        s, e, name = _trim_entity(unit.text, s, e)
+        if not name or any(_overlaps(k.mention, unit, s, e) for k in known):
+            continue
+        if kind == "organization":
+            if _is_place(span, s, e) or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of":
+                continue
+            kind = _org_kind(name)
+        if kind == "person" and len(name.split()) < 2:
+            continue  # a bare surname is resolved against full names later
+        entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
+        out.append(Located(entry, _mention(unit, s, e), "ner"))
+    return out
+
+
+def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
+    piece = text[s:e]
+    lead = re.match(r"^(?:the|The)\s+", piece)
+    if lead:
+        s += lead.end()
+    piece = text[s:e]
+    trail = re.search(r"(?:’s|'s)$", piece)
+    if trail:
+        e -= len(trail.group(0))
+    return s, e, text[s:e].strip(" ,.;:“”\"'’")
+
+
+def _overlaps(m: Mention, unit: Unit, s: int, e: int) -> bool:
+    return m.start < unit.start + e and unit.start + s < m.end
+
+
+def _org_kind(name: str) -> str:
+    lower = name.lower()
+    if any(w in lower.split() for w in _MIL_WORDS):
+        return "military"
+    if any(w in lower for w in _GOV_WORDS):
+        return "government"
+    return "organization"
+
+
+def _affiliation(unit: Unit, span: Span, ent: Span, known: list[Located]) -> str | None:
+    """The state a person serves: "Polish Foreign Minister X", "X of Australia"."""
+    if ent.label_ != "PERSON":
+        return None
+    states = [k for k in known if k.entry.type in ("state", "organization")]
+    left = span.doc[max(span.start, ent.start - 5) : ent.start]
+    of_objects = [
+        obj
+        for child in ent.root.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in child.children
+    ]
+    in_phrase = [t for t in reversed(list(left)) if t.i in {s.i for s in ent.root.subtree}]
+    for token in [*in_phrase, *of_objects]:
+        start = unit.start + token.idx - span.start_char
+        for k in states:
+            if k.mention.start <= start < k.mention.end:
+                return k.entry.id
+    return None
+
+
+def _slug(name: str, kind: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", ascii_name)
+    if kind == "person":
+        return "-".join(w.lower() for w in words if w not in _HONORIFICS) or "person"
+    return "-".join(w.upper() for w in words) or kind.upper()
+
+
+def _resolve_surnames(
+    units: Sequence[Unit], spans: Sequence[Span], located: list[Located]
+) -> list[Located]:
+    """A bare surname ("Sikorski said") is the person named in full earlier."""
+    persons: dict[str, Entry] = {}
+    for loc in located:
+        if loc.entry.type == "person":
+            parts = [w for w in loc.entry.name.split() if w.strip(".") not in _HONORIFICS]
+            if parts:
+                persons.setdefault(parts[-1], loc.entry)
+    if not persons:
+        return located
+    taken = {(x.mention.start, x.mention.end) for x in located}
+    spans_taken = [(x.mention.start, x.mention.end) for x in located]
+    out = list(located)
+    for unit, span in zip(units, spans, strict=True):
+        for token in span:
+            entry = persons.get(token.text)
+            if entry is None or token.pos_ != "PROPN":
+                continue
+            s = span.start_char
+            start = unit.start + token.idx - s
+            end = start + len(token.text)
+            if (start, end) in taken or any(a < end and start < b for a, b in spans_taken):
+                continue
+            out.append(Located(entry, Mention(unit.index, start, end, token.text), "surname"))
+    return out
+
+
+def _assemble(located: list[Located]) -> list[Actor]:
+    """One actor per id, with its aliases and mentions in reading order."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    entries: dict[str, Entry] = {}
+    for loc in located:
+        entries.setdefault(loc.entry.id, loc.entry)
+        if loc.entry.part_of and not entries[loc.entry.id].part_of:
+            entries[loc.entry.id] = loc.entry
+        mentions[loc.entry.id].append(loc.mention)
+    actors = []
+    for actor_id, entry in entries.items():
+        ms = tuple(mentions[actor_id])
+        aliases = tuple(dict.fromkeys(m.text for m in ms))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=entry.name,
+                type=entry.type,
+                code=entry.code,
+                aliases=aliases,
+                part_of=entry.part_of,
+                mentions=ms,
+                origin="ner" if actor_id not in _known_ids(located) else "gazetteer",
+            )
+        )
+    return actors
+
+
+def _known_ids(located: list[Located]) -> set[str]:
+    return {x.entry.id for x in located if x.how != "ner"}

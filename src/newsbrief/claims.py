@@ -1,0 +1,543 @@
+"""Read each claim: category, modality, attribution, actors and restatements.
+
+The decisions come from the text's own signals, read off the parse: the
+main verb with its modal, tense and aspect; cue words from the YAML lexicon;
+reported speech; the section heading a unit sits under; list structure; and
+position. Every field records the cue that decided it (``Claim.cues``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .config import package_file
+from .model import Claim, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
+
+    from .actors import Located
+
+__all__ = ["Cues", "classify_claims", "load_cues"]
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_DAY = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday)\b"
+)
+_SPEECH_LINKS = ("ROOT", "conj", "parataxis", "ccomp")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lexicons of ``data/claims.yaml``, as sets ready for lookup."""
+
+    raw: dict[str, Any]
+
+    def words(self, *path: str) -> frozenset[str]:
+        """Return the lower-cased entries at ``path`` (e.g. ``"modality", "hedge_words"``)."""
+        node: Any = self.raw
+        for key in path:
+            node = node.get(key, {}) if isinstance(node, dict) else {}
+        return frozenset(str(x).lower() for x in node) if isinstance(node, list) else frozenset()
+
+    def value(self, *path: str, default: Any = None) -> Any:
+        """Return a scalar setting at ``path``."""
+        node: Any = self.raw
+        for key in path:
+            if not isinstance(node, dict) or key not in node:
+                return default
+            node = node[key]
+        return node
+
+    def synonyms(self) -> dict[str, str]:
+        """Map each word to the first word of its synonym group."""
+        out: dict[str, str] = {}
+        for group in self.value("restatement", "synonyms", default=[]) or []:
+            for word in group:
+                out.setdefault(str(word).lower(), str(group[0]).lower())
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> Cues:
+    """Load the claim cue lexicons once per process.
+
+    Parameters
+    ----------
+    path : str, optional
+        A YAML file in the shape of ``data/claims.yaml``; the shipped one by default.
+
+    Returns
+    -------
+    Cues
+    """
+    with open(path or package_file("claims.yaml"), encoding="utf-8") as fh:
+        return Cues(yaml.safe_load(fh) or {})
+
+
+def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
+            return phrase
+    return None
+
+
+@dataclass
+class _Reading:
+    """What the parse says about one unit, gathered once for all decisions."""
+
+    unit: Unit
+    span: Span
+    lower: str
+    root: Token
+    content: Token
+    speech: Token | None
+    source: str | None
+    section: str | None
+    item_under: Unit | None
+
+
+def _main_root(span: Span) -> Token:
+    sents = list(span.sents)
+    for sent in sents:
+        if sent.root.pos_ in ("VERB", "AUX"):
+            return sent.root
+    return sents[0].root if sents else span.root
+
+
+def _is_source(tok: Token, cues: Cues, actor_tokens: set[int]) -> bool:
+    if tok.i in actor_tokens or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in cues.words("attribution", "source_nouns")
+        or tok.lower_ in cues.words("attribution", "source_nouns")
+        or tok.lower_ in cues.words("attribution", "pronouns")
+        or lemma in cues.words("category", "agent_nouns")
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _phrase_text(tok: Token) -> str:
+    """The subject as written, without clauses, appositions or articles."""
+    keep = [tok]
+    for child in tok.subtree:
+        if child.i == tok.i:
+            continue
+        path = child
+        ok = True
+        while path.i != tok.i:
+            if path.dep_ in ("appos", "relcl", "acl", "prep", "punct", "advmod", "cc") and not (
+                path.dep_ == "cc" and path.head.i == tok.i
+            ):
+                ok = False
+                break
+            path = path.head
+        if ok:
+            keep.append(child)
+    keep.sort(key=lambda t: t.i)
+    ents = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end]
+    if ents:
+        return ents[0].text
+    text = tok.doc[keep[0].i : keep[-1].i + 1].text
+    return re.sub(r"^(?:a|an|A|An)\s+", "", text).strip(" ,")
+
+
+def _find_speech(
+    span: Span, root: Token, cues: Cues, actor_tokens: set[int]
+) -> tuple[Token | None, Token | None]:
+    """The reporting verb whose subject is the claim's source, if any."""
+    speech = cues.words("attribution", "speech_verbs")
+    cognition = cues.words("attribution", "cognition_verbs")
+    evaluative = cues.words("category", "evaluative_nouns")
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _SPEECH_LINKS:
+            continue
+        if tok.dep_ != "ROOT" and tok.head.i != root.i and tok.i != root.i:
+            continue
+        lemma = tok.lemma_.lower()
+        subj = _subject(tok)
+        if subj is None or not _is_source(subj, cues, actor_tokens):
+            continue
+        if lemma in speech and lemma != "cast":
+            return tok, subj
+        if lemma == "cast" and any(c.lower_ == "doubt" for c in tok.children):
+            return tok, subj
+        takes_clause = any(c.dep_ == "ccomp" for c in tok.children)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in cognition and (
+            takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
+        ):
+            return tok, subj
+    return None, None
+
+
+def _according_to(lower: str, span: Span, cues: Cues) -> str | None:
+    for tok in span:
+        if tok.lower_ == "to" and tok.i > span.start and tok.nbor(-1).lower_ == "according":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase_text(objs[0])
+    return None
+
+
+def classify_claims(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    cues: Cues,
+) -> list[Claim]:
+    """Classify every claim and lead_in unit.
+
+    Parameters
+    ----------
+    units, spans : sequences
+        The units and their parses.
+    located : sequence of Located
+        Actor mentions (for the ``actors`` field and for spotting sources).
+    cues : Cues
+        The lexicons.
+
+    Returns
+    -------
+    list of Claim
+        One per claim or lead_in unit, in reading order.
+    """
+    actors_by_unit: dict[int, list[str]] = {}
+    actor_tokens: set[int] = set()
+    for loc in located:
+        actors_by_unit.setdefault(loc.mention.unit, [])
+        if loc.entry.id not in actors_by_unit[loc.mention.unit]:
+            actors_by_unit[loc.mention.unit].append(loc.entry.id)
+    claims: list[Claim] = []
+    lead_in: Unit | None = None
+    last_source: str | None = None
+    first_claim = True
+    for unit, span in zip(units, spans, strict=True):
+        if unit.kind == "lead_in":
+            lead_in = unit
+        elif not unit.list_item:
+            lead_in = None if unit.kind != "lead_in" else lead_in
+        if unit.kind not in ("claim", "lead_in"):
+            continue
+        actor_tokens = _actor_tokens(unit, span, located)
+        reading = _read(unit, span, cues, actor_tokens, lead_in if unit.list_item else None)
+        modality, mcue = _modality(reading, cues)
+        category, ccue = _category(reading, modality, cues, first_claim)
+        attribution, acue = _attribution(reading, claims, last_source, cues)
+        if attribution != "author":
+            last_source = attribution
+        claims.append(
+            Claim(
+                unit=unit.index,
+                category=category if unit.kind == "claim" else None,
+                modality=modality if unit.kind == "claim" else None,
+                attribution=attribution,
+                actors=tuple(actors_by_unit.get(unit.index, [])),
+                restates=None,
+                cues={"category": ccue, "modality": mcue, "attribution": acue},
+            )
+        )
+        if unit.kind == "claim":
+            first_claim = False
+    return _restatements(claims, units, spans, cues)
+
+
+def _actor_tokens(unit: Unit, span: Span, located: Sequence[Located]) -> set[int]:
+    base = unit.start - span.start_char
+    out = set()
+    for loc in located:
+        if loc.mention.unit != unit.index:
+            continue
+        for tok in span:
+            if loc.mention.start <= base + tok.idx < loc.mention.end:
+                out.add(tok.i)
+    return out
+
+
+def _read(
+    unit: Unit, span: Span, cues: Cues, actor_tokens: set[int], lead_in: Unit | None
+) -> _Reading:
+    root = _main_root(span)
+    speech, subj = _find_speech(span, root, cues, actor_tokens)
+    content = root
+    if speech is not None:
+        clause = [c for c in speech.children if c.dep_ == "ccomp"]
+        content = clause[0] if clause else (root if speech.i != root.i else speech)
+    source = _phrase_text(subj) if subj is not None else None
+    lower = unit.text.lower()
+    return _Reading(unit, span, lower, root, content, speech, source, unit.section, lead_in)
+
+
+def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
+    if not section:
+        return None
+    low = section.lower()
+    for category in ("recommendation", "implication", "context", "objective"):
+        hit = _has_phrase(low, cues.words("sections", category))
+        if hit:
+            return category, hit
+    return None
+
+
+def _modals(r: _Reading) -> list[Token]:
+    return [t for t in r.span if t.tag_ == "MD"]
+
+
+def _future_in_past(modal: Token, r: _Reading) -> bool:
+    """"He said NATO would not ..." is reported future, not a hedge."""
+    if modal.lower_ != "would" or r.speech is None:
+        return False
+    return r.speech.tag_ in ("VBD", "VBN") and modal.i > r.speech.i - 100
+
+
+def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
+    text = r.lower
+    for phrase in cues.words("modality", "prescriptive_exceptions"):
+        text = text.replace(phrase, " ")
+    for md in _modals(r):
+        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals"):
+            return "prescriptive", (f"modal:{md.lower_}",)
+    hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
+    if hit:
+        return "prescriptive", (f"phrase:{hit}",)
+    for md in _modals(r):
+        if md.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(
+            md, r
+        ):
+            return "hedged", (f"modal:{md.lower_}",)
+    for tok in r.span:
+        if tok.lower_ in cues.words("modality", "hedge_words"):
+            return "hedged", (f"adverb:{tok.lower_}",)
+        if tok.lemma_.lower() in cues.words("modality", "hedge_verbs") and tok.pos_ == "VERB":
+            return "hedged", (f"verb:{tok.lemma_}",)
+    hit = _has_phrase(text, cues.words("modality", "hedge_phrases"))
+    if hit:
+        return "hedged", (f"phrase:{hit}",)
+    if cues.value("modality", "conditional_prediction") and _if_then(r):
+        return "hedged", ("conditional:if…then",)
+    return "asserted", ("default:no modal or hedge",)
+
+
+def _if_then(r: _Reading) -> bool:
+    words = [t.lower_ for t in r.span]
+    return "if" in words and "then" in words[words.index("if") :]
+
+
+def _aspect(verb: Token) -> str:
+    """Tense and aspect of a clause's verb: future, perfect, progressive, past, present."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & {"will", "shall", "'ll", "wo"} or (
+        verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
+    ):
+        return "future"
+    if any(a.lemma_ == "have" for a in aux):
+        return "perfect"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux):
+        return "progressive"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return "other"
+
+
+def _is_agent(tok: Token | None, cues: Cues) -> bool:
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return True
+    if tok.lower_ in ("we", "they", "he", "she", "i", "you"):
+        return True
+    return tok.lemma_.lower() in cues.words("category", "agent_nouns")
+
+
+def _category(
+    r: _Reading, modality: str, cues: Cues, first: bool
+) -> tuple[str, tuple[str, ...]]:
+    prior = _section_prior(r.section, cues)
+    for rule in (_rule_prescriptive, _rule_hedged, _rule_objective, _rule_assessment):
+        decided = rule(r, modality, cues, prior)
+        if decided:
+            return decided
+    return _rule_tense(r, cues, prior, first)
+
+
+def _rule_prescriptive(r, modality, cues, prior):
+    if modality == "prescriptive":
+        return "recommendation", ("modality:prescriptive",)
+    return None
+
+
+def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
+    if hit:
+        return "implication", (f"phrase:{hit}",)
+    modals = [
+        m
+        for m in _modals(r)
+        if m.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(m, r)
+    ]
+    if modals:
+        md = modals[0]
+        if prior and prior[0] == "recommendation" and md.lower_ != "would":
+            return "recommendation", (f"section:{prior[1]}", f"modal:{md.lower_}")
+        if any(c.lower_ == "have" for c in md.head.children if c.dep_ == "aux"):
+            return "assessment", (f"modal perfect:{md.lower_} have",)
+        return "implication", (f"modal:{md.lower_}",)
+    if any(t.lemma_.lower() in cues.words("modality", "hedge_verbs") for t in r.span):
+        return "assessment", ("verb:appear/seem",)
+    if modality == "hedged":
+        if _aspect(r.content) == "future" or _if_then(r) or _has_phrase(r.lower, _DOUBT):
+            return "implication", ("hedged future or doubt",)
+        return "assessment", ("hedged present",)
+    return None
+
+
+_DOUBT = frozenset({"whether", "doubt", "skeptical", "sceptical", "uncertain"})
+
+
+def _rule_objective(r: _Reading, modality, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "objective_phrases"))
+    if hit and not (hit == "to ensure" and _aspect(r.content) in ("past", "perfect")):
+        return "objective", (f"phrase:{hit}",)
+    if r.item_under is not None:
+        lead = r.item_under.text.lower()
+        word = _has_phrase(lead, cues.words("category", "objective_lead_in"))
+        if word:
+            return "objective", (f"lead-in:{word}",)
+    if r.unit.list_item:
+        first = next((t for t in r.span if not t.is_punct), None)
+        if first is not None and first.tag_ == "VB" and first.i == r.span.start:
+            return "objective", ("list item starts with a bare verb",)
+    if prior and prior[0] == "objective":
+        return "objective", (f"section:{prior[1]}",)
+    return None
+
+
+def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "opinion_phrases"))
+    if hit:
+        return "assessment", (f"phrase:{hit}",)
+    root = r.root
+    lemma = root.lemma_.lower()
+    subj = _subject(root)
+    if lemma in cues.words("category", "assessment_verbs") and not _is_agent(subj, cues):
+        return "assessment", (f"verb:{lemma} with non-agent subject",)
+    if r.speech is not None and r.speech.lemma_.lower() in cues.words(
+        "category", "cognition_verbs"
+    ):
+        future = _aspect(r.content) == "future" and not _is_agent(_subject(r.content), cues)
+        if future:
+            return "implication", (f"verb:{r.speech.lemma_} + future",)
+        return "assessment", (f"verb:{r.speech.lemma_}",)
+    return _evaluative_predicate(r.content, cues)
+
+
+def _evaluative_predicate(verb: Token, cues: Cues):
+    if verb.lemma_ != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr"):
+            words = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children}
+            adj = words & cues.words("category", "evaluative_adjectives")
+            noun = words & cues.words("category", "evaluative_nouns")
+            if adj or noun:
+                return "assessment", (f"evaluative:{sorted(adj | noun)[0]}",)
+    return None
+
+
+def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
+    aspect = _aspect(r.content)
+    subj = _subject(r.content)
+    if aspect == "future" and not _is_agent(subj, cues):
+        return "implication", ("future with non-agent subject",)
+    if first:
+        return "event", ("position:lead",)
+    hit = _has_phrase(r.lower, cues.words("category", "context_phrases"))
+    if hit:
+        return "context", (f"phrase:{hit}",)
+    if prior and prior[0] == "context" and aspect != "future":
+        return "context", (f"section:{prior[1]}",)
+    if aspect == "present" and r.content.lemma_ not in ("say",):
+        return "context", ("tense:present simple",)
+    if aspect == "past" and _YEAR.search(r.unit.text) and not _MONTH_DAY.search(r.unit.text):
+        return "context", ("dated by year only",)
+    return "event", (f"tense:{aspect}",)
+
+
+def _attribution(
+    r: _Reading, earlier: list[Claim], last_source: str | None, cues: Cues
+) -> tuple[str, tuple[str, ...]]:
+    if r.item_under is not None:
+        for claim in reversed(earlier):
+            if claim.unit == r.item_under.index:
+                return claim.attribution, ("lead-in carries over",)
+    according = _according_to(r.lower, r.span, cues)
+    if according:
+        return according, ("according to",)
+    if r.source is None or r.speech is None:
+        return "author", ("no reporting verb",)
+    resolving = cues.words("attribution", "pronoun_resolving")
+    if r.source.lower() in resolving and last_source:
+        return last_source, (f"verb:{r.speech.lemma_}", f"resolved:{r.source}")
+    return r.source, (f"verb:{r.speech.lemma_}",)
+
+
+def _content_words(span: Span, synonyms: dict[str, str], actor_ids: tuple[str, ...]) -> set[str]:
+    words = set(actor_ids)
+    for tok in span:
+        if tok.is_stop or tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
+            continue
+        lemma = tok.lemma_.lower()
+        words.add(synonyms.get(lemma, lemma))
+    return words
+
+
+def _restatements(
+    claims: list[Claim], units: Sequence[Unit], spans: Sequence[Span], cues: Cues
+) -> list[Claim]:
+    """Point each claim at the earlier claim it repeats in other words, if any."""
+    from dataclasses import replace
+
+    synonyms = cues.synonyms()
+    threshold = float(cues.value("restatement", "threshold", default=0.34))
+    bags = {
+        c.unit: _content_words(spans[c.unit], synonyms, c.actors)
+        for c in claims
+        if units[c.unit].kind == "claim"
+    }
+    out = []
+    for k, claim in enumerate(claims):
+        bag = bags.get(claim.unit)
+        best, best_score = None, threshold
+        for other in claims[:k]:
+            if bag is None or other.unit not in bags:
+                continue
+            ob = bags[other.unit]
+            inter = bag & ob
+            score = len(inter) / max(1, len(bag | ob))
+            if score >= best_score and len(inter) >= 3:
+                best, best_score = other.unit, score
+        if best is not None:
+            cues_ = {**claim.cues, "restates": (f"overlap:{best_score:.2f}",)}
+            claim = replace(claim, restates=best, cues=cues_)
+        out.append(claim)
+    return out

@@ -1,0 +1,219 @@
+"""The ``newsbrief`` command line: analyze, claims, graph, report, evaluate.
+
+Heavy libraries (pandas, matplotlib, networkx, nbconvert) are imported inside
+the commands that need them, so ``newsbrief analyze`` starts as fast as the
+parser allows. Every user-facing problem ends as one line on stderr and exit
+status 2; outputs are written to a temporary file and renamed, so a failure
+never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES
+from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .model import Analysis
+
+__all__ = ["main", "write_atomic"]
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The destination; its folder is created when missing.
+    data : str or bytes
+        Text is written as UTF-8.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _emit(data: str | bytes, out: str | None) -> None:
+    if out:
+        write_atomic(out, data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+
+
+def _settings(args: argparse.Namespace):
+    from .analysis import Settings
+
+    return Settings(gazetteers=tuple(args.gazetteer or ()))
+
+
+def _load(args: argparse.Namespace) -> Analysis:
+    """Analyze the article argument, or read it when it is an analysis JSON."""
+    from .analysis import analyze_file, load_analysis
+    from .curation import apply_overrides, find_overrides
+
+    path = Path(args.article)
+    if path.suffix == ".json" and path.is_file():
+        analysis = load_analysis(path)
+    else:
+        analysis = analyze_file(path, args.max_bytes, _settings(args))
+    overrides = getattr(args, "overrides", None) or find_overrides(path)
+    if overrides:
+        analysis = apply_overrides(analysis, overrides)
+    return analysis
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    if Path(args.article).is_dir():
+        from .corpus import analyze_corpus
+
+        return analyze_corpus(args.article, args.out, jobs=args.jobs, max_bytes=args.max_bytes)
+    analysis = _load(args)
+    if args.format == "csv":
+        from .tables import claims_table
+
+        _emit(claims_table(analysis).to_csv(index=False), args.out)
+        return 0
+    from .analysis import to_json
+
+    _emit(to_json(analysis), args.out)
+    return 0
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from .tables import claims_table, render_table
+
+    _emit(render_table(claims_table(_load(args)), args.format), args.out)
+    return 0
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from .graph import export_graph
+
+    if Path(args.article).is_dir():
+        from .corpus import merged_graph
+
+        graph = merged_graph(args.article, jobs=args.jobs, max_bytes=args.max_bytes)
+    else:
+        from .graph import actor_graph
+
+        graph = actor_graph(_load(args))
+    fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
+    _emit(export_graph(graph, fmt), args.out)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    build_report(
+        args.article,
+        out_dir=args.out,
+        max_bytes=args.max_bytes,
+        overrides=args.overrides,
+        pdf=not args.no_pdf,
+    )
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_files, format_scores
+
+    scores = evaluate_files(args.gold, args.article, max_bytes=args.max_bytes)
+    _emit(format_scores(scores, args.format), args.out)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="Turn a news article into an analyst's briefing.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser, formats: Sequence[str], default: str | None) -> None:
+        p.add_argument(
+            "article",
+            nargs="?",
+            default=str(DEFAULT_ARTICLE),
+            help="article (.txt, .md, .html) or analysis .json; default: the bundled article",
+        )
+        p.add_argument("--format", choices=formats, default=default)
+        p.add_argument("--out", help="write here instead of standard output")
+        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit")
+        p.add_argument("--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)")
+        p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
+
+    p = sub.add_parser("analyze", help="analyze an article (or a folder) to JSON")
+    common(p, ("json", "csv"), "json")
+    p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("claims", help="the categorized claims table")
+    common(p, ("csv", "json", "markdown"), "markdown")
+    p.set_defaults(func=_cmd_claims)
+
+    p = sub.add_parser("graph", help="the actor-relationship graph")
+    common(p, ("graphml", "gexf", "json", "png", "svg"), None)
+    p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
+    p.set_defaults(func=_cmd_graph)
+
+    p = sub.add_parser("report", help="build the HTML and PDF briefing")
+    common(p, ("html",), "html")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDF (no Chromium needed)")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("evaluate", help="score an analysis against a gold YAML file")
+    p.add_argument("gold", help="gold YAML (ANNOTATION.md format)")
+    p.add_argument("article", nargs="?", help="article or analysis JSON (default: from the gold)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--out")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.set_defaults(func=_cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status (0 ok, 2 bad input, 1 internal error)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewsbriefError as exc:
+        print(f"newsbrief: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsbrief: error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, developers the env var
+        if os.environ.get("NEWSBRIEF_DEBUG"):
+            raise
+        print(
+            f"newsbrief: error: internal error ({type(exc).__name__}: {exc}); "
+            "set NEWSBRIEF_DEBUG=1 for the traceback",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,303 @@
+"""Score an analysis against a hand-made gold file (ANNOTATION.md format).
+
+Units are aligned by character overlap, so a gold file keyed by ``start``/
+``end`` offsets works on an article whose text may not be copied. Actors
+match by id or by a shared alias; relations match on their (source, target)
+pair after actor matching, both ways for symmetric relation types.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .config import PROJ_ROOT
+from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from .model import Analysis
+
+__all__ = ["Scores", "evaluate", "evaluate_files", "format_scores", "load_gold"]
+
+_CATEGORIES = ("event", "context", "objective", "assessment", "implication", "recommendation")
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SYMMETRIC_HINT = re.compile(r"(_with|^met|^clash|^talk|^negotiat|ally)")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Every figure ``newsbrief evaluate`` prints."""
+
+    article: str
+    units_gold: int
+    unit_span_match: float
+    claims: int
+    category_accuracy: float
+    category_macro_f1: float
+    modality_accuracy: float
+    attribution_accuracy: float
+    restatement_precision: float
+    restatement_recall: float
+    restatement_f1: float
+    actor_precision: float
+    actor_recall: float
+    actor_f1: float
+    relation_precision: float
+    relation_recall: float
+    relation_f1: float
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    """Read a gold YAML file and check the fields the evaluation needs."""
+    try:
+        gold = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
+    if not isinstance(gold, dict) or "units" not in gold:
+        raise NewsbriefError(f"{path}: a gold file needs `units` (see ANNOTATION.md)")
+    return gold
+
+
+def _resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
+    rel = Path(str(gold.get("article", "")))
+    for base in (Path.cwd(), PROJ_ROOT, gold_path.parent):
+        candidate = base / rel
+        if rel.parts and candidate.is_file():
+            return candidate
+    raise NewsbriefError(f"{gold_path}: article {rel} not found")
+
+
+def _gold_spans(gold: dict[str, Any], text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for u in gold["units"]:
+        if "start" in u and "end" in u:
+            spans.append((int(u["start"]), int(u["end"])))
+        else:
+            at = text.find(u["text"], cursor)
+            if at < 0:
+                raise NewsbriefError(f"gold unit not found in article: {u['text'][:60]!r}")
+            spans.append((at, at + len(u["text"])))
+        cursor = spans[-1][1]
+    return spans
+
+
+def _align(gold_spans: list[tuple[int, int]], analysis: Analysis) -> list[int | None]:
+    """For each gold unit, the predicted unit that overlaps it most."""
+    out: list[int | None] = []
+    for gs, ge in gold_spans:
+        best, best_overlap = None, 0
+        for u in analysis.units:
+            overlap = min(ge, u.end) - max(gs, u.start)
+            if overlap > best_overlap:
+                best, best_overlap = u.index, overlap
+        out.append(best)
+    return out
+
+
+def _norm_source(s: str | None) -> str:
+    s = _ARTICLES.sub("", (s or "author").strip()).lower()
+    return re.sub(r"[^\w\s-]", "", s).strip()
+
+
+def _same_source(gold: str | None, pred: str | None) -> bool:
+    g, p = _norm_source(gold), _norm_source(pred)
+    if g == p:
+        return True
+    if "author" in (g, p):
+        return False
+    return g in p or p in g or g.split()[-1] == p.split()[-1]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+def _macro_f1(pairs: list[tuple[str, str]]) -> float:
+    f1s = []
+    for cat in _CATEGORIES:
+        tp = sum(1 for g, p in pairs if g == cat and p == cat)
+        n_pred = sum(1 for _, p in pairs if p == cat)
+        n_gold = sum(1 for g, _ in pairs if g == cat)
+        if n_pred or n_gold:
+            f1s.append(_prf(tp, n_pred, n_gold)[2])
+    return round(sum(f1s) / len(f1s), 4) if f1s else 1.0
+
+
+def _clusters(links: dict[int, int | None]) -> dict[int, int]:
+    root: dict[int, int] = {}
+    for i in sorted(links):
+        j = links[i]
+        root[i] = root.get(j, j) if j is not None else root.get(i, i)
+    return root
+
+
+def _restatement_scores(gold_links, pred_links) -> tuple[float, float, float]:
+    groot, proot = _clusters(gold_links), _clusters(pred_links)
+    gold_pairs = {i for i, j in gold_links.items() if j is not None}
+    pred_pairs = {i for i, j in pred_links.items() if j is not None}
+    tp_p = sum(1 for i in pred_pairs if i in groot and groot[i] == groot.get(pred_links[i], -1))
+    tp_r = sum(1 for i in gold_pairs if i in proot and proot[i] == proot.get(gold_links[i], -1))
+    p = tp_p / len(pred_pairs) if pred_pairs else 1.0
+    r = tp_r / len(gold_pairs) if gold_pairs else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+def _match_actors(gold_actors: list[dict], analysis: Analysis) -> dict[str, str]:
+    """Predicted id -> gold id, one to one: same id first, then a shared alias."""
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    gold_ids = {a["id"] for a in gold_actors}
+    for a in analysis.actors:
+        if a.id in gold_ids:
+            mapping[a.id] = a.id
+            used.add(a.id)
+    for a in analysis.actors:
+        if a.id in mapping:
+            continue
+        names = {x.casefold() for x in (*a.aliases, a.name)}
+        for g in gold_actors:
+            gnames = {str(x).casefold() for x in (*g.get("aliases", []), g.get("name", ""))}
+            if g["id"] not in used and names & gnames:
+                mapping[a.id] = g["id"]
+                used.add(g["id"])
+                break
+    return mapping
+
+
+def _relation_pairs(relations, symmetric: frozenset[str]) -> set[tuple[str, str, bool]]:
+    return {
+        (r["source"], r["target"], r["type"] in symmetric or bool(_SYMMETRIC_HINT.search(r["type"])))
+        for r in relations
+    }
+
+
+def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str]):
+    from .relations import load_lexicon
+
+    symmetric = load_lexicon().symmetric_types
+    gold_rel = _relation_pairs(gold.get("relations", []) or [], symmetric)
+    pred_rel = _relation_pairs(
+        [
+            {"source": mapping.get(r.source, r.source), "target": mapping.get(r.target, r.target),
+             "type": r.type}
+            for r in analysis.relations
+            if not r.weak
+        ],
+        symmetric,
+    )
+
+    def hit(rel, pool) -> bool:
+        s, t, sym = rel
+        return any(
+            (s, t) == (gs, gt) or ((sym or gsym) and (t, s) == (gs, gt)) for gs, gt, gsym in pool
+        )
+
+    gold_pairs = {(s, t): sym for s, t, sym in gold_rel}
+    pred_pairs = {(s, t): sym for s, t, sym in pred_rel}
+    gp = {(s, t, sym) for (s, t), sym in gold_pairs.items()}
+    pp = {(s, t, sym) for (s, t), sym in pred_pairs.items()}
+    tp_p = sum(1 for r in pp if hit(r, gp))
+    tp_r = sum(1 for r in gp if hit(r, pp))
+    p = tp_p / len(pp) if pp else 1.0
+    r = tp_r / len(gp) if gp else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
+    """Compare an analysis with a gold annotation.
+
+    Parameters
+    ----------
+    gold : dict
+        A gold file as loaded by :func:`load_gold`.
+    analysis : Analysis
+        The toolkit's analysis of the same article.
+
+    Returns
+    -------
+    Scores
+    """
+    spans = _gold_spans(gold, analysis.text)
+    aligned = _align(spans, analysis)
+    exact = sum(
+        1
+        for (s, e), k in zip(spans, aligned, strict=True)
+        if k is not None and (analysis.units[k].start, analysis.units[k].end) == (s, e)
+    )
+    claims = {c.unit: c for c in analysis.claims}
+    cat_pairs, mod_ok, att_ok, n = [], 0, 0, 0
+    gold_links: dict[int, int | None] = {}
+    pred_links: dict[int, int | None] = {}
+    pred_to_gold = {k: i for i, k in enumerate(aligned) if k is not None}
+    for i, (g, k) in enumerate(zip(gold["units"], aligned, strict=True)):
+        if g.get("kind") != "claim":
+            continue
+        n += 1
+        c = claims.get(k) if k is not None else None
+        pred_cat = c.category if c else None
+        ok_cats = {g.get("category"), *(g.get("also") or [])}
+        cat_pairs.append((pred_cat if pred_cat in ok_cats else g.get("category"), pred_cat))
+        mod_ok += bool(c and c.modality == g.get("modality"))
+        att_ok += bool(c and _same_source(g.get("attribution"), c.attribution))
+        gold_links[i] = g.get("restates")
+        target = pred_to_gold.get(c.restates) if c and c.restates is not None else None
+        pred_links[i] = target
+    mapping = _match_actors(gold.get("actors", []) or [], analysis)
+    a_p, a_r, a_f = _prf(len(mapping), len(analysis.actors), len(gold.get("actors", []) or []))
+    r_p, r_r, r_f = _relation_scores(gold, analysis, mapping)
+    s_p, s_r, s_f = _restatement_scores(gold_links, pred_links)
+    acc = sum(1 for g, p in cat_pairs if g == p)
+    return Scores(
+        article=analysis.article.path,
+        units_gold=len(spans),
+        unit_span_match=round(exact / len(spans), 4) if spans else 1.0,
+        claims=n,
+        category_accuracy=round(acc / n, 4) if n else 1.0,
+        category_macro_f1=_macro_f1(cat_pairs),
+        modality_accuracy=round(mod_ok / n, 4) if n else 1.0,
+        attribution_accuracy=round(att_ok / n, 4) if n else 1.0,
+        restatement_precision=s_p,
+        restatement_recall=s_r,
+        restatement_f1=s_f,
+        actor_precision=a_p,
+        actor_recall=a_r,
+        actor_f1=a_f,
+        relation_precision=r_p,
+        relation_recall=r_r,
+        relation_f1=r_f,
+    )
+
+
+def evaluate_files(
+    gold_path: str | Path, article: str | Path | None = None, max_bytes: int | None = None
+) -> Scores:
+    """Evaluate the article (or analysis JSON) named by a gold file, or given."""
+    from .analysis import analyze_file, load_analysis
+    from .config import DEFAULT_MAX_BYTES
+
+    gold = load_gold(gold_path)
+    target = Path(article) if article else _resolve_article(gold, Path(gold_path))
+    if target.suffix == ".json":
+        analysis = load_analysis(target)
+    else:
+        analysis = analyze_file(target, max_bytes or DEFAULT_MAX_BYTES)
+    return evaluate(gold, analysis)
+
+
+def format_scores(scores: Scores, fmt: str = "text") -> str:
+    """Render scores as aligned text or JSON."""
+    data = asdict(scores)
+    if fmt == "json":
+        return json.dumps(data, indent=2) + "\n"
+    width = max(len(k) for k in data)
+    return "".join(f"{k:<{width}}  {v}\n" for k, v in data.items())

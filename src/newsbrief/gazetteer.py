@@ -1,0 +1,184 @@
+"""The actor gazetteer: states from pycountry plus the YAML the package ships.
+
+States take their ISO alpha-3 code and official names from pycountry, a
+maintained source; ``data/states.yaml`` adds what news text actually uses
+(short names, capitals as metonyms, demonyms) and ``data/actors.yaml`` lists
+organizations, armed forces, government bodies and groups. Users extend it
+with YAML files of the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .config import package_file
+from .errors import NewsbriefError
+
+__all__ = ["Entry", "Gazetteer", "load_gazetteer"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A known actor: its id, name, type and how texts refer to it."""
+
+    id: str
+    name: str
+    type: str
+    code: str | None = None
+    part_of: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Surface:
+    """What a matched surface form means: the actor, and how it was named."""
+
+    entry: Entry
+    how: str  # "name", "alias", "capital", "demonym"
+
+
+@dataclass
+class Gazetteer:
+    """Alias lookup and the compiled matcher built from it."""
+
+    entries: dict[str, Entry]
+    surfaces: dict[str, Surface]
+    force_terms: dict[str, tuple[str, str]]  # lowercase term -> (type, id suffix)
+    pattern: re.Pattern[str] = field(repr=False)
+
+    def entry(self, actor_id: str) -> Entry | None:
+        """Return the entry with this id, or None."""
+        return self.entries.get(actor_id)
+
+    def lookup(self, surface: str) -> Surface | None:
+        """Return what a surface form names, trying its lower-cased first letter too."""
+        hit = self.surfaces.get(surface)
+        if hit is None and surface[:1].isupper():
+            hit = self.surfaces.get(surface[:1].lower() + surface[1:])
+        return hit
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise NewsbriefError(f"{path}: cannot read gazetteer ({exc})") from None
+    if not isinstance(data, dict):
+        raise NewsbriefError(f"{path}: a gazetteer file must be a mapping")
+    return data
+
+
+def _state_entries(states: dict) -> tuple[list[Entry], list[tuple[str, str, str]]]:
+    """States from pycountry, with the YAML's names, capitals and demonyms."""
+    import pycountry
+
+    entries, extra = [], []
+    for country in pycountry.countries:
+        code = country.alpha_3
+        spec = states.get(code, {}) or {}
+        name = spec.get("name") or getattr(country, "common_name", None) or country.name
+        names = {country.name, name, *spec.get("aliases", [])}
+        for attr in ("common_name", "official_name"):
+            if getattr(country, attr, None):
+                names.add(getattr(country, attr))
+        entries.append(Entry(code, name, "state", code, None, tuple(sorted(names))))
+        extra += [(c, code, "capital") for c in spec.get("capitals", [])]
+        extra += [(d, code, "demonym") for d in spec.get("demonyms", [])]
+    known = {e.id for e in entries}
+    for code, spec in states.items():  # states pycountry lacks (e.g. Kosovo)
+        if code not in known and spec:
+            entries.append(
+                Entry(code, spec["name"], "state", code, None, tuple(spec.get("aliases", [])))
+            )
+            extra += [(c, code, "capital") for c in spec.get("capitals", [])]
+            extra += [(d, code, "demonym") for d in spec.get("demonyms", [])]
+    return entries, extra
+
+
+def _listed_entries(data: dict) -> list[Entry]:
+    kinds = {
+        "organizations": "organization",
+        "militaries": "military",
+        "governments": "government",
+        "groups": "group",
+        "regions": "region",
+        "persons": "person",
+    }
+    out = []
+    for key, default_type in kinds.items():
+        for spec in data.get(key, []) or []:
+            out.append(
+                Entry(
+                    id=str(spec["id"]),
+                    name=spec.get("name", spec["id"]),
+                    type=spec.get("type", default_type),
+                    code=spec.get("code"),
+                    part_of=spec.get("part_of"),
+                    aliases=tuple(spec.get("aliases", [])) or (spec.get("name", spec["id"]),),
+                )
+            )
+    return out
+
+
+def _force_terms(data: dict) -> dict[str, tuple[str, str]]:
+    terms: dict[str, tuple[str, str]] = {}
+    for kind, mapping in (data.get("generic_forces") or {}).items():
+        items = mapping.items() if isinstance(mapping, dict) else ((t, None) for t in mapping)
+        for term, suffix in items:
+            slug = suffix or re.sub(r"[^A-Z]", "", term.upper())[:6]
+            terms[term.lower()] = (kind, slug)
+    return terms
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """Load the shipped gazetteer, plus any user YAML files, once per process.
+
+    Parameters
+    ----------
+    extra : tuple of str
+        Paths of YAML files in the shape of ``data/actors.yaml`` (and/or a
+        ``states:`` mapping); their entries win over the shipped ones.
+
+    Returns
+    -------
+    Gazetteer
+    """
+    states = _read_yaml(package_file("states.yaml")).get("states", {}) or {}
+    listed = _read_yaml(package_file("actors.yaml"))
+    datas = [listed] + [_read_yaml(Path(p)) for p in extra]
+    for data in datas[1:]:
+        states = {**states, **(data.get("states") or {})}
+    state_entries, state_extra = _state_entries(states)
+    entries: dict[str, Entry] = {e.id: e for e in state_entries}
+    surfaces: dict[str, Surface] = {}
+    for entry in state_entries:
+        for alias in entry.aliases:
+            surfaces.setdefault(alias, Surface(entry, "name"))
+    for surface, code, how in state_extra:
+        surfaces[surface] = Surface(entries[code], how)
+    force_terms: dict[str, tuple[str, str]] = {}
+    for data in datas:
+        for entry in _listed_entries(data):
+            entries[entry.id] = entry
+            for alias in entry.aliases:
+                surfaces[alias] = Surface(entry, "alias")
+        force_terms.update(_force_terms(data))
+    return Gazetteer(entries, surfaces, force_terms, _compile(surfaces))
+
+
+def _compile(surfaces: dict[str, Surface]) -> re.Pattern[str]:
+    """One alternation of every surface form, longest first, on word boundaries."""
+    forms = sorted(surfaces, key=lambda s: (-len(s), s))
+    alts = []
+    for form in forms:
+        escaped = re.escape(form)
+        if form[:1].islower():  # "the alliance" also starts a sentence
+            escaped = f"[{form[0].upper()}{form[0]}]{re.escape(form[1:])}"
+        alts.append(escaped)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(alts) + r")(?![\w])")

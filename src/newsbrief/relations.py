@@ -1,0 +1,315 @@
+"""Who does what to whom: typed, directed relations from the dependency parse.
+
+For each verb (or nominal trigger such as "invasion") listed in the YAML
+lexicon, the actors in its subject become sources and the actors behind its
+object or the prepositions the lexicon names become targets. Evidence keeps
+the unit and the trigger's span, so every edge points back to its sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+import yaml
+
+from .config import package_file
+from .model import Actor, Evidence, Relation, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from spacy.tokens import Span, Token
+
+    from .actors import Located
+
+__all__ = ["Lexicon", "extract_relations", "load_lexicon"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
+_NP_PARTS = ("compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod")
+_GROUP_HEADS = frozenset(
+    "member members force forces troops government officials leaders partners allies "
+    "side sides personnel officers navy army ministry".split()
+)
+_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A lexicon entry: what a verb or noun means as a relation."""
+
+    type: str
+    polarity: str
+    targets: tuple[str, ...]
+    symmetric: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb and noun triggers, read from ``data/relations.yaml``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+
+    @property
+    def symmetric_types(self) -> frozenset[str]:
+        """Relation types that hold both ways."""
+        return frozenset(
+            t.type for t in [*self.verbs.values(), *self.nouns.values()] if t.symmetric
+        )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the relation lexicon once per process.
+
+    Parameters
+    ----------
+    path : str, optional
+        A YAML file in the shape of ``data/relations.yaml``; the shipped one by default.
+
+    Returns
+    -------
+    Lexicon
+    """
+    data = yaml.safe_load(open(path or package_file("relations.yaml"), encoding="utf-8"))
+    default = tuple(data.get("default_targets", ["dobj"]))
+
+    def table(key: str) -> dict[str, Trigger]:
+        return {
+            lemma: Trigger(
+                spec["type"],
+                spec["polarity"],
+                tuple(spec.get("targets", default)),
+                bool(spec.get("symmetric", False)),
+            )
+            for lemma, spec in (data.get(key) or {}).items()
+        }
+
+    return Lexicon(table("verbs"), table("nouns"))
+
+
+class _UnitActors:
+    """Token -> actor ids for one unit, with "its" resolved to the last actor."""
+
+    def __init__(self, unit: Unit, span: Span, located: Iterable[Located], previous: str | None):
+        self.by_token: dict[int, list[str]] = defaultdict(list)
+        base = unit.start - span.start_char
+        order: list[tuple[int, str]] = []
+        for loc in located:
+            m = loc.mention
+            for tok in span:
+                if m.start < base + tok.idx + len(tok.text) and base + tok.idx < m.end:
+                    if loc.entry.id not in self.by_token[tok.i]:
+                        self.by_token[tok.i].append(loc.entry.id)
+            order.append((m.start - base, loc.entry.id))
+        for tok in span:
+            if tok.lower_ in _PRONOUNS and not self.by_token.get(tok.i):
+                before = [a for idx, a in order if idx < tok.idx]
+                ref = before[-1] if before else previous
+                if ref:
+                    self.by_token[tok.i].append(ref)
+
+    def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
+        """Actors named by the noun phrase headed by ``head``."""
+        found = list(self.by_token.get(head.i, []))
+        if depth > 3:
+            return found
+        for child in head.children:
+            if child.dep_ in _NP_PARTS:
+                found += self.in_phrase(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.in_phrase(obj, depth + 1)
+        return list(dict.fromkeys(found))
+
+
+def _subjects(verb: Token, actors: _UnitActors) -> tuple[list[str], bool]:
+    """Actors in the verb's subject, climbing to the governing verb when it has none."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subj:
+            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            agent = [
+                o for c in node.children if c.dep_ == "agent" for o in c.children
+            ]
+            if passive and agent:
+                return [a for o in agent for a in actors.in_phrase(o)], False
+            return [a for s in subj for a in actors.in_phrase(s)], passive
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return actors.in_phrase(node.head), False
+        if node.dep_ not in _INHERIT or node.head.i == node.i:
+            break
+        node = node.head
+    return [], False
+
+
+def _targets(head: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
+    found: list[str] = []
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
+            found += actors.in_phrase(child)
+    for node in [head, *objects, *[x for x in head.children if x.dep_ == "xcomp"]]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.targets:
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        found += actors.in_phrase(obj)
+    return list(dict.fromkeys(found))
+
+
+def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
+    poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    found = [a for c in poss for a in actors.in_phrase(c)]
+    found += actors.by_token.get(noun.i, [])
+    if found:
+        return list(dict.fromkeys(found))
+    if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
+        return _subjects(verb, actors)[0]
+    return []
+
+
+def _between(noun: Token, actors: _UnitActors) -> list[str]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            return [a for obj in child.children if obj.dep_ == "pobj" for a in actors.in_phrase(obj)]
+    return []
+
+
+def extract_relations(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    actors: Sequence[Actor],
+    lexicon: Lexicon,
+) -> list[Relation]:
+    """Extract typed relations, part_of links and weak co-mentions.
+
+    Parameters
+    ----------
+    units, spans : sequences
+        The units and their parses (``spans[i]`` parses ``units[i]``).
+    located : sequence of Located
+        Every actor mention, from :func:`newsbrief.actors.extract_actors`.
+    actors : sequence of Actor
+        The article's actors.
+    lexicon : Lexicon
+        Verb and noun triggers.
+
+    Returns
+    -------
+    list of Relation
+        Strong relations first (in order of first evidence), then weak
+        ``co_mentioned`` edges.
+    """
+    part_of = {a.id: a.part_of for a in actors if a.part_of}
+    by_unit: dict[int, list[Located]] = defaultdict(list)
+    for loc in located:
+        by_unit[loc.mention.unit].append(loc)
+    found: dict[tuple[str, str, str], list[Evidence]] = {}
+    meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...]]] = {}
+    previous: str | None = None
+    for unit, span in zip(units, spans, strict=True):
+        if unit.kind not in ("claim", "lead_in"):
+            continue
+        table = _UnitActors(unit, span, by_unit.get(unit.index, []), previous)
+        for src, tgt, trig, tok in _triggers(span, table, lexicon):
+            if src == tgt or part_of.get(src) == tgt or part_of.get(tgt) == src:
+                continue
+            key = (src, tgt, trig.type)
+            if trig.symmetric and (tgt, src, trig.type) in found:
+                key = (tgt, src, trig.type)
+            ev = Evidence(
+                unit.index,
+                unit.start + tok.idx - span.start_char,
+                unit.start + tok.idx - span.start_char + len(tok.text),
+                tok.text,
+            )
+            found.setdefault(key, [])
+            if ev not in found[key]:
+                found[key].append(ev)
+            meta.setdefault(key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",)))
+        if by_unit.get(unit.index):
+            previous = by_unit[unit.index][0].entry.id
+    relations = [
+        Relation(s, t, ty, meta[(s, t, ty)][0], tuple(ev), False, meta[(s, t, ty)][1])
+        for (s, t, ty), ev in found.items()
+    ]
+    relations += _part_of_relations(actors)
+    relations += _co_mentions(units, by_unit, relations, part_of)
+    return relations
+
+
+def _triggers(span: Span, table: _UnitActors, lexicon: Lexicon):
+    for tok in span:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lexicon.verbs:
+            trig = lexicon.verbs[tok.lemma_]
+            sources, passive = _subjects(tok, table)
+            targets = _targets(tok, trig, table)
+            if passive and not targets:
+                continue
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.nouns:
+            trig = lexicon.nouns[tok.lemma_.lower()]
+            pair = _between(tok, table)
+            if len(pair) >= 2 and trig.symmetric:
+                for a, b in combinations(dict.fromkeys(pair), 2):
+                    yield a, b, trig, tok
+                continue
+            sources = _noun_source(tok, table)
+            targets = _targets(tok, trig, table)
+        else:
+            continue
+        for s in sources:
+            for t in targets:
+                yield s, t, trig, tok
+
+
+def _part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
+    ids = {a.id for a in actors}
+    out = []
+    for a in actors:
+        if a.part_of and a.part_of in ids and a.mentions:
+            m = a.mentions[0]
+            out.append(
+                Relation(
+                    a.id,
+                    a.part_of,
+                    "part_of",
+                    "structural",
+                    (Evidence(m.unit, m.start, m.end, m.text),),
+                    False,
+                    ("gazetteer part_of",),
+                )
+            )
+    return out
+
+
+def _co_mentions(
+    units: Sequence[Unit],
+    by_unit: dict[int, list[Located]],
+    relations: list[Relation],
+    part_of: dict[str, str],
+) -> list[Relation]:
+    linked = {frozenset((r.source, r.target)) for r in relations}
+    pairs: dict[tuple[str, str], list[Evidence]] = {}
+    for unit in units:
+        if unit.kind != "claim":
+            continue
+        ids = list(dict.fromkeys(loc.entry.id for loc in by_unit.get(unit.index, [])))
+        for a, b in combinations(ids, 2):
+            if frozenset((a, b)) in linked or part_of.get(a) == b or part_of.get(b) == a:
+                continue
+            key = (a, b) if (b, a) not in pairs else (b, a)
+            pairs.setdefault(key, []).append(Evidence(unit.index, unit.start, unit.end, ""))
+    return [
+        Relation(a, b, "co_mentioned", "neutral", tuple(ev), True, ("same sentence",))
+        for (a, b), ev in pairs.items()
+    ]
