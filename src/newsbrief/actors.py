@@ -30,6 +30,7 @@ _LOCATIVE = frozenset(
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
 _MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
+_GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 _HONORIFICS = frozenset("Mr Mrs Ms Dr President Prime Minister Jr Sr".split())
 
 
@@ -66,7 +67,8 @@ def extract_actors(
     located: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
         found = _gazetteer_mentions(unit, span, gazetteer)
-        found += _ner_mentions(unit, span, found)
+        if unit.kind in ("claim", "lead_in"):
+            found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _resolve_surnames(units, spans, located)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
@@ -82,7 +84,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             continue
         entry, how, end = surface.entry, surface.how, m.end()
         if entry.type == "state":
-            force = _force_after(text, end, entry, gaz)
+            force = _force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
             elif _inside_foreign_name(span, m.start(), m.end()):
@@ -94,7 +96,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
 
 
 def _force_after(
-    text: str, end: int, state: Entry, gaz: Gazetteer
+    text: str, start: int, end: int, state: Entry, gaz: Gazetteer
 ) -> tuple[Entry, int] | None:
     """"Chinese coast guard", "Russia's forces": a state's armed force or body."""
     rest = text[end:]
@@ -106,7 +108,8 @@ def _force_after(
         if tail.startswith(term) and not tail[len(term) : len(term) + 1].isalnum():
             kind, suffix = gaz.force_terms[term]
             actor_id = f"{state.id}-{suffix}"
-            entry = gaz.entry(actor_id) or Entry(
+            main = gaz.main_force.get(state.id) if suffix in _GENERIC_FORCES else None
+            entry = gaz.entry(actor_id) or main or Entry(
                 actor_id,
                 f"{state.name} {term}",
                 kind,
@@ -151,11 +154,16 @@ def _mention(unit: Unit, start: int, end: int) -> Mention:
     return Mention(unit.index, unit.start + start, unit.start + end, unit.text[start:end])
 
 
-def _ner_mentions(unit: Unit, span: Span, known: list[Located]) -> list[Located]:
+def _ner_mentions(
+    unit: Unit, span: Span, known: list[Located], gaz: Gazetteer
+) -> list[Located]:
     """Named entities the gazetteer does not know, typed from spaCy's label."""
     base = span.start_char
+    skip_to = len(unit.label) + 1 if unit.label else 0
     out = []
     for ent in span.ents:
+        if ent.start_char - base < skip_to or not _looks_like_actor(ent, gaz):
+            continue
         kind = _NER_TYPES.get(ent.label_)
         if kind is None or ent.label_ == "NORP":
             continue
@@ -172,6 +180,19 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located]) -> list[Located]
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))
     return out
+
+
+def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
+    """NER over-reaches: keep organizations that carry an organization word or
+    acronym, and persons whose names carry no place word."""
+    words = [t.text for t in ent]
+    if ent.label_ == "ORG":
+        return any(w in gaz.org_words for w in words) or any(
+            len(w) >= 2 and w.isupper() and w.isalpha() and gaz.lookup(w) is None for w in words
+        )
+    if ent.label_ == "PERSON":
+        return not any(w in gaz.place_words for w in words)
+    return True
 
 
 def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:

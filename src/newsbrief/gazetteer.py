@@ -50,6 +50,9 @@ class Gazetteer:
     surfaces: dict[str, Surface]
     force_terms: dict[str, tuple[str, str]]  # lowercase term -> (type, id suffix)
     pattern: re.Pattern[str] = field(repr=False)
+    org_words: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    main_force: dict[str, Entry] = field(default_factory=dict)
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -163,13 +166,32 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     for surface, code, how in state_extra:
         surfaces[surface] = Surface(entries[code], how)
     force_terms: dict[str, tuple[str, str]] = {}
+    org_words: set[str] = set()
+    place_words: set[str] = set()
     for data in datas:
+        filters = data.get("ner_filters") or {}
+        org_words |= set(filters.get("organization_words", []))
+        place_words |= set(filters.get("place_words", []))
         for entry in _listed_entries(data):
             entries[entry.id] = entry
             for alias in entry.aliases:
                 surfaces[alias] = Surface(entry, "alias")
         force_terms.update(_force_terms(data))
-    return Gazetteer(entries, surfaces, force_terms, _compile(surfaces))
+    main_force = {}
+    for surface, hit in surfaces.items():
+        if hit.entry.type == "state":
+            force = surfaces.get(f"{surface} military")
+            if force is not None:
+                main_force.setdefault(hit.entry.id, force.entry)
+    return Gazetteer(
+        entries,
+        surfaces,
+        force_terms,
+        _compile(surfaces),
+        frozenset(org_words),
+        frozenset(place_words),
+        main_force,
+    )
 
 
 def _compile(surfaces: dict[str, Surface]) -> re.Pattern[str]:

@@ -1,0 +1,211 @@
+"""The actor-graph figure (matplotlib), deterministic and readable on A4.
+
+The layout is seeded and labels are pushed apart until no two overlap, so
+the same analysis always gives the same picture and nbval can compare it.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from typing import TYPE_CHECKING
+
+import matplotlib
+
+matplotlib.use("Agg")  # the figure is written to files, never shown in a window
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from matplotlib.figure import Figure
+
+    from .model import Analysis
+
+__all__ = ["POLARITY_COLOURS", "TYPE_COLOURS", "figure_bytes", "graph_figure", "save_figure"]
+
+TYPE_COLOURS = {
+    "state": "#1f77b4",
+    "organization": "#9467bd",
+    "military": "#2ca02c",
+    "government": "#17becf",
+    "group": "#ff7f0e",
+    "person": "#e377c2",
+    "region": "#8c564b",
+}
+POLARITY_COLOURS = {
+    "cooperative": "#2a9d4b",
+    "conflictual": "#d62728",
+    "structural": "#7f7f7f",
+    "neutral": "#c7c7c7",
+}
+SEED = 7
+_RC = {"svg.hashsalt": "newsbrief", "font.family": "DejaVu Sans", "font.size": 10}
+
+
+def _graph(obj: Analysis | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    if isinstance(obj, nx.MultiDiGraph):
+        return obj
+    from .graph import actor_graph
+
+    return actor_graph(obj)
+
+
+def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
+        w = 0.3 if data.get("weak") else 1.0
+        simple.add_edge(u, v, weight=max(w, simple.get_edge_data(u, v, {}).get("weight", 0)))
+    if simple.number_of_nodes() == 0:
+        return {}
+    if simple.number_of_nodes() <= 2:
+        pos = nx.circular_layout(simple)
+    else:
+        pos = nx.spring_layout(simple, seed=SEED, k=1.6 / simple.number_of_nodes() ** 0.5,
+                               iterations=200)
+    return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
+
+
+def _label(graph: nx.MultiDiGraph, node: str) -> str:
+    name = graph.nodes[node].get("name", node)
+    return "\n".join(textwrap.wrap(name, 18)) or node
+
+
+def _separate(pos: dict, labels: dict, rounds: int = 400) -> dict:
+    """Push nodes apart until their label boxes no longer overlap."""
+    pos = {n: list(p) for n, p in pos.items()}
+    size = {
+        n: (0.03 + 0.021 * max(len(x) for x in labels[n].split("\n")), 0.07 * labels[n].count("\n") + 0.1)
+        for n in pos
+    }
+    nodes = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                dx = pos[b][0] - pos[a][0]
+                dy = pos[b][1] - pos[a][1]
+                ox = (size[a][0] + size[b][0]) / 2 - abs(dx)
+                oy = (size[a][1] + size[b][1]) / 2 - abs(dy)
+                if ox > 0 and oy > 0:
+                    moved = True
+                    if ox < oy:
+                        step = ox / 2 + 0.005
+                        sign = 1 if dx >= 0 else -1
+                        pos[a][0] -= sign * step
+                        pos[b][0] += sign * step
+                    else:
+                        step = oy / 2 + 0.005
+                        sign = 1 if dy >= 0 else -1
+                        pos[a][1] -= sign * step
+                        pos[b][1] += sign * step
+        if not moved:
+            break
+    return {n: (p[0], p[1]) for n, p in pos.items()}
+
+
+def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> Figure:
+    """Draw the actor graph.
+
+    Nodes are coloured by type and sized by mentions; edges are coloured by
+    polarity and labelled with their relation type; co-mentions are drawn
+    faint and dashed, without a label.
+
+    Parameters
+    ----------
+    obj : Analysis or networkx.MultiDiGraph
+    title : str, optional
+        Defaults to the article title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    graph = _graph(obj)
+    with plt.rc_context(_RC):
+        fig, ax = plt.subplots(figsize=(10, 7.2), dpi=100)
+        labels = {n: _label(graph, n) for n in graph.nodes}
+        pos = _separate(_layout(graph), labels)
+        _draw_edges(ax, graph, pos)
+        sizes = [300 + 220 * min(graph.nodes[n].get("mentions", 1), 12) for n in graph.nodes]
+        colours = [TYPE_COLOURS.get(graph.nodes[n].get("type"), "#bbbbbb") for n in graph.nodes]
+        nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours,
+                               edgecolors="white", linewidths=1.5, alpha=0.95)
+        for n, (x, y) in pos.items():
+            ax.annotate(labels[n], (x, y), ha="center", va="center", fontsize=9.5,
+                        fontweight="bold", color="#111111",
+                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none",
+                              "alpha": 0.75})
+        _legend(ax, graph)
+        ax.set_title(title or graph.graph.get("title", ""), fontsize=12, wrap=True)
+        ax.margins(0.12)
+        ax.set_axis_off()
+        fig.tight_layout()
+    return fig
+
+
+def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for u, v, data in graph.edges(data=True):
+        pairs.setdefault((u, v), []).append(data)
+    for (u, v), edges in sorted(pairs.items()):
+        strong = [e for e in edges if not e.get("weak")]
+        shown = strong or edges
+        polarity = shown[0].get("polarity", "neutral")
+        rad = 0.12 if (v, u) in pairs else 0.0
+        nx.draw_networkx_edges(
+            graph.subgraph([u, v]).copy(), pos, edgelist=[(u, v)], ax=ax,
+            edge_color=POLARITY_COLOURS.get(polarity, "#999999"),
+            width=1.0 if not strong else 1.6 + 0.5 * min(sum(e.get("weight", 1) for e in strong), 6),
+            style="dashed" if not strong else "solid", alpha=0.35 if not strong else 0.9,
+            arrows=True, arrowstyle="-|>" if strong else "-", arrowsize=16, node_size=900,
+            connectionstyle=f"arc3,rad={rad}",
+        )
+        if strong:
+            label = "\n".join(sorted({e["type"].replace("_", " ") for e in strong}))
+            (x1, y1), (x2, y2) = pos[u], pos[v]
+            off = 0.06 if rad else 0.0
+            ax.annotate(label, ((x1 + x2) / 2 - off * (y2 - y1), (y1 + y2) / 2 + off * (x2 - x1)),
+                        ha="center", va="center", fontsize=7.5, color="#333333",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none",
+                              "alpha": 0.85})
+
+
+def _legend(ax, graph: nx.MultiDiGraph) -> None:
+    types = sorted({graph.nodes[n].get("type", "") for n in graph.nodes})
+    handles = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
+    polarities = sorted({d.get("polarity", "neutral") for _, _, d in graph.edges(data=True)})
+    handles += [
+        Line2D([0], [0], color=POLARITY_COLOURS.get(p, "#999"), lw=2,
+               linestyle="--" if p == "neutral" else "-",
+               label="co-mentioned" if p == "neutral" else p)
+        for p in polarities
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=5,
+              frameon=False, fontsize=9)
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes | str:
+    """Render a figure to PNG bytes or SVG text with fixed metadata (no dates)."""
+    with plt.rc_context(_RC):
+        buf = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        fig.savefig(buf, format=fmt, metadata=metadata, bbox_inches="tight", dpi=150)
+    plt.close(fig)
+    data = buf.getvalue()
+    return data.decode("utf-8") if fmt == "svg" else data
+
+
+def save_figure(fig: Figure, path: str | Path) -> None:
+    """Save a figure as PNG or SVG (by suffix), deterministically."""
+    from pathlib import Path as _Path
+
+    from .cli import write_atomic
+
+    fmt = _Path(path).suffix.lstrip(".").lower() or "png"
+    write_atomic(path, figure_bytes(fig, fmt))

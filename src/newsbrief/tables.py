@@ -1,0 +1,164 @@
+"""pandas tables of an analysis: claims, actors, relations.
+
+The notebooks, the report and the CLI all render these same frames, so a
+column means the same thing wherever an analyst meets it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .model import Analysis
+
+__all__ = ["CLAIM_COLUMNS", "actors_table", "claims_table", "relations_table", "render_table"]
+
+CLAIM_COLUMNS = (
+    "index",
+    "section",
+    "label",
+    "text",
+    "category",
+    "modality",
+    "attribution",
+    "actors",
+    "restates",
+    "cues",
+    "curated",
+)
+
+
+def claims_table(analysis: Analysis) -> pd.DataFrame:
+    """One row per claim unit.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``CLAIM_COLUMNS``; ``actors`` is a comma-separated string,
+        ``restates`` a nullable integer, ``cues`` a ``field: cue; ...`` string.
+
+    Examples
+    --------
+    >>> from newsbrief.article import source_from_text
+    >>> from newsbrief.analysis import analyze
+    >>> df = claims_table(analyze(source_from_text("Russia invaded Ukraine in 2022.")))
+    >>> df.loc[0, "actors"]
+    'RUS, UKR'
+    """
+    units = {u.index: u for u in analysis.units}
+    rows = []
+    for c in analysis.claims:
+        u = units[c.unit]
+        if u.kind != "claim":
+            continue
+        rows.append(
+            {
+                "index": u.index,
+                "section": u.section or "",
+                "label": u.label or "",
+                "text": u.text,
+                "category": c.category,
+                "modality": c.modality,
+                "attribution": c.attribution,
+                "actors": ", ".join(c.actors),
+                "restates": c.restates,
+                "cues": "; ".join(f"{k}: {', '.join(v)}" for k, v in c.cues.items()),
+                "curated": bool(c.curated),
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    df["restates"] = df["restates"].astype("Int64")
+    df["index"] = df["index"].astype("int64")
+    df["curated"] = df["curated"].astype(bool)
+    return df
+
+
+def actors_table(analysis: Analysis) -> pd.DataFrame:
+    """One row per actor: id, name, type, code, part_of, mentions, aliases, first_unit."""
+    rows = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "type": a.type,
+            "code": a.code or "",
+            "part_of": a.part_of or "",
+            "mentions": len(a.mentions),
+            "aliases": ", ".join(a.aliases),
+            "first_unit": a.first_unit,
+            "origin": a.origin,
+        }
+        for a in analysis.actors
+    ]
+    columns = ["id", "name", "type", "code", "part_of", "mentions", "aliases", "first_unit", "origin"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def relations_table(analysis: Analysis, include_weak: bool = False) -> pd.DataFrame:
+    """One row per relation, with the evidence sentences quoted.
+
+    Weak ``co_mentioned`` edges are left out unless asked for: they are not
+    relations, only a hint drawn faintly in the figure.
+    """
+    names = {a.id: a.name for a in analysis.actors}
+    units = {u.index: u for u in analysis.units}
+    rows = []
+    for r in analysis.relations:
+        if r.weak and not include_weak:
+            continue
+        evidence_units = list(dict.fromkeys(e.unit for e in r.evidence))
+        rows.append(
+            {
+                "source": names.get(r.source, r.source),
+                "type": r.type,
+                "target": names.get(r.target, r.target),
+                "polarity": r.polarity,
+                "evidence_units": ", ".join(str(i) for i in evidence_units),
+                "evidence": " | ".join(units[i].text for i in evidence_units if i in units),
+                "source_id": r.source,
+                "target_id": r.target,
+                "weak": r.weak,
+                "curated": r.curated,
+            }
+        )
+    columns = [
+        "source",
+        "type",
+        "target",
+        "polarity",
+        "evidence_units",
+        "evidence",
+        "source_id",
+        "target_id",
+        "weak",
+        "curated",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def render_table(df: pd.DataFrame, fmt: str) -> str:
+    """Render a table as csv, json (records) or markdown (GitHub pipe table)."""
+    if fmt == "csv":
+        return df.to_csv(index=False)
+    if fmt == "json":
+        return df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+    return _markdown(df)
+
+
+def _markdown(df: pd.DataFrame) -> str:
+    """A pipe table without the optional ``tabulate`` dependency."""
+
+    def cell(value: object) -> str:
+        text = "" if value is None or value is pd.NA else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    cols = [c for c in df.columns if c != "cues"]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for _, row in df.iterrows():
+        lines.append("| " + " | ".join(cell(row[c]) for c in cols) + " |")
+    return "\n".join(lines) + "\n"
