@@ -105,6 +105,7 @@ class _Reading:
     source: str | None
     section: str | None
     item_under: Unit | None
+    actor_tokens: frozenset[int] = frozenset()
 
 
 def _main_root(span: Span) -> Token:
@@ -143,8 +144,11 @@ def _phrase_text(tok: Token) -> str:
         path = child
         ok = True
         while path.i != tok.i:
-            if path.dep_ in ("appos", "relcl", "acl", "prep", "punct", "advmod", "cc") and not (
-                path.dep_ == "cc" and path.head.i == tok.i
+            keep_prep = path.dep_ == "prep" and path.head.pos_ == "PROPN" and path.lower_ == "of"
+            if (
+                path.dep_ in ("appos", "relcl", "acl", "prep", "punct", "advmod", "cc")
+                and not (path.dep_ == "cc" and path.head.i == tok.i)
+                and not keep_prep
             ):
                 ok = False
                 break
@@ -159,28 +163,73 @@ def _phrase_text(tok: Token) -> str:
     return re.sub(r"^(?:a|an|A|An)\s+", "", text).strip(" ,")
 
 
+def _quote_depth(span: Span) -> dict[int, int]:
+    """Token index -> 1 when the token sits inside quotation marks."""
+    marks = [t.text for t in span if t.text in ("“", "”", '"')]
+    depth, out = (1 if marks and marks[0] == "”" else 0), {}
+    for tok in span:
+        if tok.text in ("“", "‘") or (tok.text == '"' and depth == 0):
+            out[tok.i] = depth
+            depth = 1
+            continue
+        if tok.text in ("”", "’", '"') and depth:
+            depth = 0
+        out[tok.i] = depth
+    return out
+
+
+def _speech_subject(tok: Token) -> Token | None:
+    """The verb's own subject, or for a bare conjunct or participle its head's."""
+    subj = _subject(tok)
+    if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+        subj = _subject(tok.head)
+        if subj is not None and tok.dep_ == "advcl" and subj.ent_type_ != "PERSON":
+            return None
+    return subj
+
+
+def _speech_candidates(span: Span, root: Token) -> list[Token]:
+    depth = _quote_depth(span)
+    verbs = [
+        t
+        for t in span
+        if t.pos_ in ("VERB", "AUX")
+        and (t.i == root.i or t.head.i == root.i)
+        and (t.dep_ in _SPEECH_LINKS or (t.dep_ == "advcl" and t.tag_ == "VBG"))
+    ]
+    return sorted(verbs, key=lambda t: (depth.get(t.i, 0), t.i))
+
+
 def _find_speech(
     span: Span, root: Token, cues: Cues, actor_tokens: set[int]
 ) -> tuple[Token | None, Token | None]:
-    """The reporting verb whose subject is the claim's source, if any."""
+    """The reporting verb whose subject is the claim's source, if any.
+
+    Verbs outside quotation marks win: in ``"We believe it," Sullivan said``
+    the source is Sullivan, not "we".
+    """
     speech = cues.words("attribution", "speech_verbs")
     cognition = cues.words("attribution", "cognition_verbs")
+    stance = cues.words("attribution", "stance_adjectives")
     evaluative = cues.words("category", "evaluative_nouns")
-    for tok in span:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _SPEECH_LINKS:
-            continue
-        if tok.dep_ != "ROOT" and tok.head.i != root.i and tok.i != root.i:
-            continue
+    for tok in _speech_candidates(span, root):
         lemma = tok.lemma_.lower()
-        subj = _subject(tok)
+        subj = _speech_subject(tok)
         if subj is None or not _is_source(subj, cues, actor_tokens):
             continue
-        if lemma in speech and lemma != "cast":
+        kids = list(tok.children)
+        takes_clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
+            tok.dep_ == "ROOT" and span[0].text in ("“", '"')
+        )
+        if lemma in speech and lemma != "cast" and (takes_clause or tok.dep_ == "ROOT"):
+            if any(c.dep_ == "dobj" for c in kids) and not takes_clause:
+                continue
             return tok, subj
-        if lemma == "cast" and any(c.lower_ == "doubt" for c in tok.children):
+        if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
             return tok, subj
-        takes_clause = any(c.dep_ == "ccomp" for c in tok.children)
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in stance for c in kids):
+            return tok, subj
+        objects = [c for c in kids if c.dep_ == "dobj"]
         if lemma in cognition and (
             takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
         ):
@@ -256,7 +305,41 @@ def classify_claims(
         )
         if unit.kind == "claim":
             first_claim = False
-    return _restatements(claims, units, spans, cues)
+    return _restatements(_quote_runs(claims, units), units, spans, cues)
+
+
+def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
+    """Sentences of one quotation share its speaker, named where the quote closes."""
+    from dataclasses import replace
+
+    out = list(claims)
+    run: list[int] = []
+    for k, claim in enumerate(claims):
+        text = units[claim.unit].text
+        opens, closes = text.count("“"), text.count("”")
+        if run and units[claim.unit].paragraph != units[claims[run[0]].unit].paragraph:
+            run = []
+        if not run and opens > closes:
+            run = [k]
+            continue
+        if not run and text.startswith("“") and text.rstrip(".").endswith("”") and k > 0:
+            previous = out[k - 1].attribution
+            if claim.attribution == "author" and previous != "author":
+                cues = {**claim.cues, "attribution": ("quotation continues previous speaker",)}
+                out[k] = replace(claim, attribution=previous, cues=cues)
+        if run:
+            run.append(k)
+            if closes > opens:
+                source = claim.attribution
+                if source == "author" and run[0] > 0:
+                    source = out[run[0] - 1].attribution  # the speaker goes on
+                if source != "author":
+                    for j in run:
+                        if out[j].attribution in ("author", "We", "we", "I"):
+                            cues = {**out[j].cues, "attribution": ("quotation closes with source",)}
+                            out[j] = replace(out[j], attribution=source, cues=cues)
+                run = []
+    return out
 
 
 def _actor_tokens(unit: Unit, span: Span, located: Sequence[Located]) -> set[int]:
@@ -276,13 +359,20 @@ def _read(
 ) -> _Reading:
     root = _main_root(span)
     speech, subj = _find_speech(span, root, cues, actor_tokens)
+    if speech is None and unit.kind == "lead_in":
+        lead_subj = _subject(root)
+        if lead_subj is not None and _is_agent(lead_subj, cues):
+            speech, subj = root, lead_subj
     content = root
     if speech is not None:
         clause = [c for c in speech.children if c.dep_ == "ccomp"]
-        content = clause[0] if clause else (root if speech.i != root.i else speech)
+        content = clause[-1] if clause else (root if speech.i != root.i else speech)
     source = _phrase_text(subj) if subj is not None else None
     lower = unit.text.lower()
-    return _Reading(unit, span, lower, root, content, speech, source, unit.section, lead_in)
+    return _Reading(
+        unit, span, lower, root, content, speech, source, unit.section, lead_in,
+        frozenset(actor_tokens),
+    )
 
 
 def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
@@ -300,11 +390,18 @@ def _modals(r: _Reading) -> list[Token]:
     return [t for t in r.span if t.tag_ == "MD"]
 
 
-def _future_in_past(modal: Token, r: _Reading) -> bool:
-    """"He said NATO would not ..." is reported future, not a hedge."""
-    if modal.lower_ != "would" or r.speech is None:
+def _future_in_past(modal: Token, r: _Reading, cues: Cues | None = None) -> bool:
+    """"He said NATO would not ..." is reported future (backshift), not a hedge."""
+    if modal.lower_ not in ("would", "could"):
         return False
-    return r.speech.tag_ in ("VBD", "VBN") and modal.i > r.speech.i - 100
+    speech = _SPEECH_DEFAULT if cues is None else cues.words("attribution", "speech_verbs")
+    for anc in modal.head.ancestors:
+        if anc.lemma_.lower() in speech and anc.tag_ in ("VBD", "VBN", "VBG"):
+            return True
+    return False
+
+
+_SPEECH_DEFAULT = frozenset({"say", "tell", "add", "warn", "state", "announce", "stipulate"})
 
 
 def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
@@ -319,7 +416,7 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
         return "prescriptive", (f"phrase:{hit}",)
     for md in _modals(r):
         if md.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(
-            md, r
+            md, r, cues
         ):
             return "hedged", (f"modal:{md.lower_}",)
     for tok in r.span:
@@ -359,9 +456,11 @@ def _aspect(verb: Token) -> str:
     return "other"
 
 
-def _is_agent(tok: Token | None, cues: Cues) -> bool:
+def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
     if tok is None:
         return False
+    if tok.i in actor_tokens or any(c.i in actor_tokens for c in tok.children if c.dep_ in ("compound", "conj")):
+        return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
     if tok.lower_ in ("we", "they", "he", "she", "i", "you"):
@@ -393,7 +492,7 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
     modals = [
         m
         for m in _modals(r)
-        if m.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(m, r)
+        if m.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(m, r, cues)
     ]
     if modals:
         md = modals[0]
@@ -439,7 +538,12 @@ def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
     root = r.root
     lemma = root.lemma_.lower()
     subj = _subject(root)
-    if lemma in cues.words("category", "assessment_verbs") and not _is_agent(subj, cues):
+    evidence = cues.words("category", "evidence_nouns")
+    if (
+        lemma in cues.words("category", "assessment_verbs")
+        and not _is_agent(subj, cues, r.actor_tokens)
+        and not (subj is not None and subj.lemma_.lower() in evidence)
+    ):
         return "assessment", (f"verb:{lemma} with non-agent subject",)
     if r.speech is not None and r.speech.lemma_.lower() in cues.words(
         "category", "cognition_verbs"
@@ -452,7 +556,7 @@ def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
 
 
 def _evaluative_predicate(verb: Token, cues: Cues):
-    if verb.lemma_ != "be":
+    if verb.lemma_ != "be" or _aspect(verb) == "future":
         return None
     for child in verb.children:
         if child.dep_ in ("acomp", "attr"):
@@ -467,7 +571,7 @@ def _evaluative_predicate(verb: Token, cues: Cues):
 def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
     aspect = _aspect(r.content)
     subj = _subject(r.content)
-    if aspect == "future" and not _is_agent(subj, cues):
+    if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens):
         return "implication", ("future with non-agent subject",)
     if first:
         return "event", ("position:lead",)

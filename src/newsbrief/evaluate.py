@@ -104,13 +104,21 @@ def _norm_source(s: str | None) -> str:
     return re.sub(r"[^\w\s-]", "", s).strip()
 
 
-def _same_source(gold: str | None, pred: str | None) -> bool:
+def _same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
+    """Sources match when equal, one contains the other, they share a last word,
+    or both are names of the same gold actor ("the DFA", "Department of Foreign Affairs")."""
     g, p = _norm_source(gold), _norm_source(pred)
     if g == p:
         return True
     if "author" in (g, p):
         return False
-    return g in p or p in g or g.split()[-1] == p.split()[-1]
+    if g in p or p in g or g.split()[-1] == p.split()[-1]:
+        return True
+    for actor in actors or []:
+        names = {_norm_source(str(x)) for x in (*actor.get("aliases", []), actor.get("name", ""))}
+        if g in names and any(len(n) > 2 and n in p for n in names):
+            return True
+    return False
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -248,7 +256,7 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
         ok_cats = {g.get("category"), *(g.get("also") or [])}
         cat_pairs.append((pred_cat if pred_cat in ok_cats else g.get("category"), pred_cat))
         mod_ok += bool(c and c.modality == g.get("modality"))
-        att_ok += bool(c and _same_source(g.get("attribution"), c.attribution))
+        att_ok += bool(c and _same_source(g.get("attribution"), c.attribution, gold.get("actors")))
         gold_links[i] = g.get("restates")
         target = pred_to_gold.get(c.restates) if c and c.restates is not None else None
         pred_links[i] = target

@@ -76,7 +76,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     -------
     Lexicon
     """
-    data = yaml.safe_load(open(path or package_file("relations.yaml"), encoding="utf-8"))
+    with open(path or package_file("relations.yaml"), encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
     default = tuple(data.get("default_targets", ["dobj"]))
 
     def table(key: str) -> dict[str, Trigger]:

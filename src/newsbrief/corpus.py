@@ -1,0 +1,436 @@
+"""Analyze a folder of articles: one JSON per article, one merged actor graph.
+
+Articles are independent, so a folder is shared out among worker processes,
+each of which reads, analyzes and writes whole articles; only a one-line
+outcome travels back to the parent. Memory therefore stays flat however many
+articles the folder holds, and a bad file costs a warning, not the run.
+
+A pool of whole-article workers is used rather than spaCy's own
+``nlp.pipe(n_process=...)`` (:func:`newsbrief.analysis.analyze_sources`):
+there the parent still decodes every parse and assembles every analysis by
+itself, so it, not the parsers, sets the pace (``benchmarks/bench.py``
+measures both). Workers are forked after the pipeline is loaded, so they
+share its memory and skip the load; each article is analyzed inside
+``nlp.memory_zone()`` so the strings of one article do not pile up in the
+vocabulary of a long run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .analysis import Settings
+from .config import DEFAULT_MAX_BYTES
+from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    import networkx as nx
+
+    from .model import Analysis
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Outcome",
+    "analyze_corpus",
+    "article_paths",
+    "map_articles",
+    "merge_graphs",
+    "merged_graph",
+]
+
+#: File suffixes read as articles in a folder (case-insensitive).
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+#: Articles queued per worker: enough to keep every worker busy, few enough
+#: that the parent holds a bounded number of pending results.
+_QUEUE_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article: a value, or the one-line problem that skipped it."""
+
+    path: str
+    value: Any = None
+    error: str | None = None
+
+
+def article_paths(folder: str | Path) -> list[Path]:
+    """List the articles of a folder, sorted by name (not recursive).
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        A folder holding ``.txt``, ``.md``, ``.html`` or ``.htm`` files;
+        hidden files (``.name``) are ignored.
+
+    Returns
+    -------
+    list of pathlib.Path
+        ``folder / name`` for each article, so paths read as the user wrote
+        the folder.
+
+    Raises
+    ------
+    NewsbriefError
+        When the folder is missing or holds no article file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("b.md", "a.txt", "notes.yaml"):
+    ...     _ = (d / name).write_text("x")
+    >>> [p.name for p in article_paths(d)]
+    ['a.txt', 'b.md']
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise NewsbriefError(f"{folder}: no such folder")
+    paths = sorted(
+        (
+            root / p.name
+            for p in root.iterdir()
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        ),
+        key=lambda p: p.name,
+    )
+    if not paths:
+        suffixes = ", ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
+        raise NewsbriefError(f"{folder}: no articles ({suffixes}) in the folder")
+    return paths
+
+
+def _analyze_path(path: str, max_bytes: int, settings: Settings) -> Analysis:
+    """Analyze one file exactly as ``newsbrief analyze FILE`` does, overrides included."""
+    from .analysis import analyze_file
+    from .curation import apply_overrides, find_overrides
+    from .nlp import load_nlp
+
+    with load_nlp().memory_zone():
+        analysis = analyze_file(path, max_bytes, settings)
+    overrides = find_overrides(path)
+    if overrides:
+        analysis = apply_overrides(analysis, overrides)
+    return analysis
+
+
+def _write_json(path: str, out_dir: str, max_bytes: int, settings: Settings) -> None:
+    from .analysis import to_json
+    from .cli import write_atomic
+
+    analysis = _analyze_path(path, max_bytes, settings)
+    write_atomic(Path(out_dir) / f"{Path(path).stem}.json", to_json(analysis))
+
+
+def _actor_graph(path: str, max_bytes: int, settings: Settings) -> nx.MultiDiGraph:
+    from .graph import actor_graph
+
+    return actor_graph(_analyze_path(path, max_bytes, settings))
+
+
+def _attempt(task: Callable[[str], Any], path: str) -> Outcome:
+    """Run ``task(path)``, turning any failure into a one-line problem."""
+    try:
+        return Outcome(path, value=task(path))
+    except NewsbriefError as exc:
+        return Outcome(path, error=str(exc).removeprefix(f"{path}: "))
+    except Exception as exc:
+        if os.environ.get("NEWSBRIEF_DEBUG"):
+            raise
+        return Outcome(path, error=f"internal error ({type(exc).__name__}: {exc})")
+
+
+def _warm_up() -> None:
+    """Load the pipeline and lexicons before forking, so workers inherit them."""
+    from .analysis import analyze
+    from .article import source_from_text
+
+    analyze(source_from_text("Japan will send officers to NATO."))
+
+
+def _context() -> mp.context.BaseContext:
+    """Fork where the platform has it: workers then share the loaded pipeline."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
+
+
+def map_articles(
+    task: Callable[[str], Any], paths: Sequence[str | Path], jobs: int = 0, progress: bool = False
+) -> Iterator[Outcome]:
+    """Run ``task`` on each article, in worker processes, yielding outcomes in order.
+
+    Parameters
+    ----------
+    task : callable
+        ``task(path) -> value``, picklable (a module-level function or a
+        :func:`functools.partial` of one). A :class:`NewsbriefError` it raises
+        becomes the outcome's ``error``.
+    paths : sequence of str or pathlib.Path
+        The articles.
+    jobs : int
+        Worker processes; ``0`` means one per CPU, ``1`` runs in this process.
+    progress : bool
+        Show a progress bar on standard error (when it is a terminal).
+
+    Yields
+    ------
+    Outcome
+        One per path, in the order of ``paths``; at most a few per worker
+        are pending at any time.
+
+    Examples
+    --------
+    >>> [o.value for o in map_articles(len, ["a", "bb"], jobs=1)]
+    [1, 2]
+    """
+    from tqdm import tqdm
+
+    jobs = jobs if jobs > 0 else os.cpu_count() or 1
+    names = [str(p) for p in paths]
+    if jobs == 1:
+        outcomes = (_attempt(task, name) for name in names)
+        yield from tqdm(outcomes, total=len(names), unit="article", disable=not progress or None)
+        return
+    _warm_up()
+    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+        pending: deque[tuple[str, Future]] = deque(
+            (name, pool.submit(_attempt, task, name)) for name in names[: jobs * _QUEUE_PER_WORKER]
+        )
+        # The bar's monitor thread starts only now, after the workers are forked.
+        bar = tqdm(total=len(names), unit="article", disable=not progress or None)
+        try:
+            for name in names[len(pending) :]:
+                yield _result(*pending.popleft())
+                bar.update()
+                pending.append((name, pool.submit(_attempt, task, name)))
+            while pending:
+                yield _result(*pending.popleft())
+                bar.update()
+        finally:
+            bar.close()
+            for _, future in pending:  # stopped early: drop the queued articles
+                future.cancel()
+
+
+def _result(path: str, future: Future) -> Outcome:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise NewsbriefError(
+            f"{path}: a worker process died (out of memory?); try fewer --jobs"
+        ) from None
+
+
+def _warn(path: str, problem: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"newsbrief: warning: {path}: {problem}", file=sys.stderr)
+
+
+def _outputs(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Split off articles whose JSON name (the stem) an earlier article already takes."""
+    taken: dict[str, Path] = {}
+    keep, clash = [], []
+    for p in paths:
+        if p.stem in taken:
+            clash.append((p, f"skipped: {p.stem}.json is already written for {taken[p.stem]}"))
+        else:
+            taken[p.stem] = p
+            keep.append(p)
+    return keep, clash
+
+
+def analyze_corpus(
+    folder: str | Path,
+    out_dir: str | Path | None,
+    jobs: int = 0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    settings: Settings | None = None,
+) -> int:
+    """Analyze every article of a folder into ``out_dir/<stem>.json``.
+
+    A progress bar and one warning line per skipped file go to standard
+    error, then a summary line ``newsbrief: analyzed N articles, skipped K``.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        See :func:`article_paths`.
+    out_dir : str or pathlib.Path
+        Created when missing; each JSON is written atomically, equal to what
+        ``newsbrief analyze FILE`` prints for that file.
+    jobs : int
+        Worker processes; ``0`` means one per CPU.
+    max_bytes : int
+        Size limit per file; larger files are skipped.
+    settings : Settings, optional
+        Optional user lexicons (default: the shipped ones).
+
+    Returns
+    -------
+    int
+        ``0`` when at least one article was analyzed.
+
+    Raises
+    ------
+    NewsbriefError
+        Without ``out_dir``, for a missing or article-less folder, or when no
+        article could be analyzed (after the warnings and summary).
+    """
+    if not out_dir:
+        raise NewsbriefError(f"{folder}: is a folder; --out OUTDIR is required for a folder")
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise NewsbriefError(f"{out_dir}: --out must be a folder when analyzing a folder")
+    paths, clashes = _outputs(article_paths(folder))
+    for path, problem in clashes:
+        _warn(str(path), problem)
+    task = partial(
+        _write_json, out_dir=str(out_dir), max_bytes=max_bytes, settings=settings or Settings()
+    )
+    done = skipped = 0
+    for outcome in map_articles(task, paths, jobs, progress=True):
+        if outcome.error is None:
+            done += 1
+        else:
+            skipped += 1
+            _warn(outcome.path, outcome.error)
+    skipped += len(clashes)
+    plural = "" if done == 1 else "s"
+    print(f"newsbrief: analyzed {done} article{plural}, skipped {skipped}", file=sys.stderr)
+    if not done:
+        raise NewsbriefError(f"{folder}: none of the {skipped} files could be analyzed")
+    return 0
+
+
+def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """Merge per-article actor graphs into one, keeping per-article evidence.
+
+    Parameters
+    ----------
+    graphs : iterable of networkx.MultiDiGraph
+        From :func:`newsbrief.graph.actor_graph`, each with its article's
+        path in the graph attribute ``article``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per actor id, with ``articles`` (paths, in input order),
+        ``mentions`` summed, ``aliases`` united, and ``first_unit`` of its
+        first article; one edge per (source, target, type), with
+        ``articles``, ``weight`` summed, ``evidence`` concatenated (each
+        entry tagged with its ``article``) and ``weak`` only if weak in
+        every article. The graph attribute ``articles`` lists every article.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> a = nx.MultiDiGraph(article="a.txt")
+    >>> a.add_node("JPN", name="Japan", mentions=2)
+    >>> b = nx.MultiDiGraph(article="b.txt")
+    >>> b.add_node("JPN", name="Japan", mentions=1)
+    >>> m = merge_graphs([a, b])
+    >>> m.nodes["JPN"]["articles"], m.nodes["JPN"]["mentions"]
+    (['a.txt', 'b.txt'], 3)
+    """
+    import networkx as nx
+
+    merged = nx.MultiDiGraph(articles=[])
+    for g in graphs:
+        article = g.graph.get("article", "")
+        merged.graph["articles"].append(article)
+        for node, data in g.nodes(data=True):
+            _merge_node(merged, node, data, article)
+        for u, v, key, data in g.edges(keys=True, data=True):
+            _merge_edge(merged, (u, v, key), data, article)
+    merged.graph["title"] = f"{len(merged.graph['articles'])} articles"
+    return merged
+
+
+def _merge_node(merged: nx.MultiDiGraph, node: str, data: dict, article: str) -> None:
+    if node not in merged:
+        merged.add_node(node, **data)
+        merged.nodes[node]["articles"] = [article]
+        merged.nodes[node]["aliases"] = list(data.get("aliases", []))
+        return
+    attrs = merged.nodes[node]
+    attrs["articles"].append(article)
+    attrs["mentions"] = attrs.get("mentions", 0) + data.get("mentions", 0)
+    attrs["aliases"] += [a for a in data.get("aliases", []) if a not in attrs["aliases"]]
+    for name, value in data.items():
+        attrs.setdefault(name, value)
+
+
+def _merge_edge(
+    merged: nx.MultiDiGraph, edge: tuple[str, str, str], data: dict, article: str
+) -> None:
+    evidence = [{**e, "article": article} for e in data.get("evidence", [])]
+    u, v, key = edge
+    if not merged.has_edge(u, v, key):
+        merged.add_edge(u, v, key=key, **{**data, "evidence": evidence, "articles": [article]})
+        return
+    attrs = merged.edges[u, v, key]
+    attrs["articles"].append(article)
+    attrs["evidence"].extend(evidence)
+    attrs["weight"] = attrs.get("weight", 0) + data.get("weight", 0)
+    attrs["weak"] = bool(attrs.get("weak")) and bool(data.get("weak"))
+
+
+def merged_graph(
+    folder: str | Path,
+    jobs: int = 0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    settings: Settings | None = None,
+) -> nx.MultiDiGraph:
+    """Analyze every article of a folder and merge their actor graphs.
+
+    Bad files are skipped with a warning on standard error, as in
+    :func:`analyze_corpus`; only the per-article graphs, never the analyses,
+    are kept while merging.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        See :func:`article_paths`.
+    jobs : int
+        Worker processes; ``0`` means one per CPU.
+    max_bytes : int
+        Size limit per file.
+    settings : Settings, optional
+        Optional user lexicons (default: the shipped ones).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        See :func:`merge_graphs`.
+
+    Raises
+    ------
+    NewsbriefError
+        For a missing or article-less folder, or when no article could be
+        analyzed.
+    """
+    paths = article_paths(folder)
+    task = partial(_actor_graph, max_bytes=max_bytes, settings=settings or Settings())
+
+    def graphs() -> Iterator[nx.MultiDiGraph]:
+        for outcome in map_articles(task, paths, jobs, progress=True):
+            if outcome.error is None:
+                yield outcome.value
+            else:
+                _warn(outcome.path, outcome.error)
+
+    merged = merge_graphs(graphs())
+    if not merged.graph["articles"]:
+        raise NewsbriefError(f"{folder}: none of the {len(paths)} files could be analyzed")
+    return merged

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+from newsbrief.gazetteer import load_gazetteer
+
+
+def actors_of(text: str):
+    return {a.id: a for a in analyze(source_from_text(text)).actors}
+
+
+def test_aliases_resolve_to_one_node():
+    text = (
+        "NATO members met in Brussels. The alliance agreed to act, and NATO forces moved east. "
+        "Tokyo said Japanese officers would join the Self-Defense Forces (SDF) mission."
+    )
+    actors = actors_of(text)
+    assert set(actors["NATO"].aliases) == {"NATO members", "The alliance", "NATO forces"}
+    assert {"Tokyo", "Japanese"} <= set(actors["JPN"].aliases)
+    assert actors["JPN-SDF"].part_of == "JPN"
+    assert actors["JPN-SDF"].type == "military"
+    assert "BEL" not in actors  # Brussels is a meeting place here, not a participant
+
+
+def test_state_armed_force_from_demonym():
+    actors = actors_of("Chinese coast guard vessels blocked Philippine marines near the reef.")
+    assert actors["CHN-CG"].part_of == "CHN"
+    philippine = [a for a in actors.values() if a.part_of == "PHL"]
+    assert philippine and philippine[0].type == "military"
+
+
+def test_ner_persons_and_surnames_merge():
+    text = (
+        "Polish Foreign Minister Radek Nowakowski spoke in Warsaw. "
+        "Nowakowski said Poland would wait."
+    )
+    actors = actors_of(text)
+    person = actors["radek-nowakowski"]
+    assert person.type == "person"
+    assert len(person.mentions) == 2
+    assert person.part_of == "POL"
+
+
+def test_mentions_point_into_the_text():
+    text = "Russia invaded Ukraine. Kyiv asked the EU for help."
+    a = analyze(source_from_text(text))
+    for actor in a.actors:
+        for m in actor.mentions:
+            assert a.text[m.start : m.end] == m.text
+    assert {m.text for m in a.actor("UKR").mentions} == {"Ukraine", "Kyiv"}
+
+
+def test_user_gazetteer_extends(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "groups:\n  - {id: BLUE-LEAGUE, name: Blue League, aliases: [Blue League, the League]}\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer((str(extra),))
+    assert gaz.lookup("the League").entry.id == "BLUE-LEAGUE"
+    assert gaz.lookup("Japan").entry.code == "JPN"

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from newsbrief.analysis import analyze, from_dict, to_dict, to_json, validate
+from newsbrief.article import source_from_text
+
+
+def test_round_trip_through_json(default_analysis):
+    data = json.loads(to_json(default_analysis))
+    validate(data)
+    again = from_dict(data)
+    assert to_json(again) == to_json(default_analysis)
+
+
+def test_schema_rejects_a_broken_document(default_analysis):
+    data = to_dict(default_analysis)
+    data["units"][0]["kind"] = "paragraph"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+def test_small_article_end_to_end():
+    a = analyze(source_from_text("Russia invaded Ukraine in 2022. NATO condemned Russia."))
+    assert [x.id for x in a.actors] == ["RUS", "UKR", "NATO"]
+    strong = {(r.source, r.type, r.target) for r in a.relations if not r.weak}
+    assert ("RUS", "invaded", "UKR") in strong
+    assert ("NATO", "condemns", "RUS") in strong

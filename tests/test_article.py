@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsbrief.article import build_units, decode_bytes, read_source, source_from_text, split_blocks
+from newsbrief.errors import NewsbriefError
+from newsbrief.nlp import load_nlp
+
+BULLET = re.compile(r"^\s*(?:[-*+•‣–—]|\d{1,3}[.)])\s+|^\s*#{1,6}\s+", re.MULTILINE)
+
+
+def units_of(text: str):
+    blocks = split_blocks(text)
+    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    return build_units(text, blocks, docs)[0]
+
+
+def assert_covers(text: str, units) -> None:
+    """Every non-blank character outside markers lies in exactly one unit."""
+    owner = [None] * len(text)
+    for u in units:
+        assert u.text == text[u.start : u.end]
+        assert u.text == u.text.strip() and u.text
+        for i in range(u.start, u.end):
+            assert owner[i] is None, f"character {i} in two units"
+            owner[i] = u.index
+    markers = set()
+    for m in BULLET.finditer(text):
+        markers.update(range(m.start(), m.end()))
+    missing = [i for i, ch in enumerate(text) if not ch.isspace() and owner[i] is None]
+    assert [i for i in missing if i not in markers] == []
+
+
+def test_structure_title_heading_lead_in_items():
+    text = (
+        "Allies Meet in Oslo\n\n"
+        "Norway hosted the talks on Monday. Officials listed three aims:\n"
+        "- Deterrence: Strengthen the northern flank.\n"
+        "- Expand exercises with Sweden\n\n"
+        "What happens next?\n\n"
+        "Dr. J. R. Smith said the U.S. would send 2.5 billion dollars. It arrived."
+    )
+    units = units_of(text)
+    kinds = [u.kind for u in units]
+    assert kinds == ["title", "claim", "lead_in", "claim", "claim", "heading", "claim", "claim"]
+    assert units[3].label == "Deterrence"
+    assert units[4].label is None
+    assert units[6].section == "What happens next?"
+    assert units[6].text.startswith("Dr. J. R. Smith") and units[6].text.endswith("dollars.")
+    assert_covers(text, units)
+
+
+def test_quote_attribution_stays_in_one_sentence():
+    text = "Sikorski spoke on Monday.\n\n“We are a frontline state,” he said. Then he left."
+    units = units_of(text)
+    assert [u.text for u in units][1] == "“We are a frontline state,” he said."
+
+
+def test_markdown_headings_and_bullets_drop_markers():
+    text = "# Big News\n\n## Background\n\nIt rained.\n\n* First point here.\n1. Second point."
+    units = units_of(text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("title", "Big News"),
+        ("heading", "Background"),
+        ("claim", "It rained."),
+        ("claim", "First point here."),
+        ("claim", "Second point."),
+    ]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("abcXYZ .,:;?!\"'“”()-*#\n\t 0123456789—é")),
+        min_size=1,
+        max_size=300,
+    )
+)
+def test_units_cover_every_character(text):
+    if not text.strip():
+        return
+    assert_covers(text, units_of(text))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("café – naïve".encode(), "café – naïve"),
+        ("café".encode("latin-1"), "café"),
+        ("“smart” quotes".encode("cp1252"), "“smart” quotes"),
+        ("\ufeffbom text".encode(), "bom text"),
+        ("utf sixteen é".encode("utf-16"), "utf sixteen é"),
+        (b"line one\r\nline two\r\n", "line one\nline two\n"),
+    ],
+)
+def test_decoding(data, expected):
+    assert decode_bytes(data, "x.txt") == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"abc\x00\x01\x02def", "binary"),
+        (b"   \n\t  \n", "blank"),
+        (bytes(range(1, 32)) * 10, "binary"),
+    ],
+)
+def test_bad_bytes(data, message):
+    with pytest.raises(NewsbriefError, match=message):
+        decode_bytes(data, "x.txt")
+
+
+def test_read_source_errors(tmp_path):
+    with pytest.raises(NewsbriefError, match="no such file"):
+        read_source(tmp_path / "missing.txt")
+    with pytest.raises(NewsbriefError, match="directory"):
+        read_source(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(NewsbriefError, match="empty"):
+        read_source(empty)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 100)
+    with pytest.raises(NewsbriefError, match="limit"):
+        read_source(big, max_bytes=100)
+
+
+def test_html_keeps_headline_and_body_drops_scripts():
+    html = """<!doctype html><html><head><title>Navy Drills Expand</title>
+    <style>.x{color:red}</style><script>var tracking = "SCRIPTCODE";</script></head>
+    <body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+    <article><h1>Navy Drills Expand</h1>
+    <p>Japan and the Philippines held joint naval drills in the South China Sea on Tuesday,
+    officials said, in a sign of deepening defense ties between the two countries.</p>
+    <p>The exercises involved destroyers and patrol aircraft, and China criticized them as
+    provocative, according to a foreign ministry statement issued in Beijing.</p>
+    </article><footer>Copyright FOOTERTEXT 2024. All rights reserved.</footer>
+    <script>alert("SCRIPTCODE2")</script></body></html>"""
+    src = source_from_text(html, path="page.html")
+    assert src.media_type == "html"
+    assert src.title == "Navy Drills Expand"
+    assert "joint naval drills" in src.text and "provocative" in src.text
+    for junk in ("SCRIPTCODE", "color:red", "FOOTERTEXT", "Home"):
+        assert junk not in src.text

@@ -1,0 +1,97 @@
+"""Claims: each rule on small synthetic sentences, plus the claims table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+from newsbrief.tables import CLAIM_COLUMNS, claims_table
+
+
+def claim_of(text: str, index: int = -1):
+    a = analyze(source_from_text(text))
+    claims = [c for c in a.claims if a.units[c.unit].kind == "claim"]
+    return claims[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "modality"),
+    [
+        ("France will send two frigates to the Baltic Sea.", "event", "asserted"),
+        ("The story opens here. The move underscores Germany's new resolve.", "assessment",
+         "asserted"),
+        ("The story opens here. The decision could reshape European defense.", "implication",
+         "hedged"),
+        ("The story opens here. Canada should expand its presence in the Arctic.",
+         "recommendation", "prescriptive"),
+        ("The story opens here. Greece aims to strengthen its navy.", "objective", "asserted"),
+        ("The story opens here. In 2014, Russia annexed Crimea.", "context", "asserted"),
+        ("The story opens here. The deal appears to be in doubt.", "assessment", "hedged"),
+        ("The story opens here. Officials said the plan would go ahead.", "event", "asserted"),
+    ],
+)
+def test_category_and_modality_rules(text, category, modality):
+    c = claim_of(text)
+    assert (c.category, c.modality) == (category, modality), c.cues
+
+
+def test_section_heading_is_a_prior():
+    text = (
+        "Spain hosted the summit on Monday.\n"
+        "Recommendations for Madrid\n"
+        "Spain could also expand its support for Ukraine."
+    )
+    c = claim_of(text)
+    assert c.category == "recommendation"
+    assert any("section" in cue for cue in c.cues["category"])
+
+
+def test_reported_speech_and_pronouns_resolve_to_the_speaker():
+    text = (
+        "Foreign Minister Jan Kowalski said Poland would act.\n\n"
+        "“We are ready,” he said.\n\n"
+        "According to the defense ministry, troops are on alert."
+    )
+    a = analyze(source_from_text(text))
+    attributions = [c.attribution for c in a.claims]
+    assert attributions == ["Jan Kowalski", "Jan Kowalski", "the defense ministry"]
+
+
+def test_lead_in_source_carries_over_to_items():
+    text = "Diplomats outlined two goals:\n- Reduce tensions in the region\n- Reopen the border"
+    a = analyze(source_from_text(text))
+    items = [c for c in a.claims if a.units[c.unit].list_item]
+    assert [c.attribution for c in items] == ["Diplomats", "Diplomats"]
+    assert [c.category for c in items] == ["objective", "objective"]
+
+
+def test_restatement_links_repeat_of_core_event():
+    text = (
+        "Japan will dispatch naval officers to the NATO command in Brussels.\n"
+        "Markets were calm on Monday.\n"
+        "The decision to send Japanese naval officers to the NATO command marks a shift."
+    )
+    a = analyze(source_from_text(text))
+    last = a.claims[-1]
+    assert last.restates == a.claims[0].unit
+    assert a.claims[1].restates is None
+
+
+def test_claims_table_shape_and_values():
+    a = analyze(source_from_text("Russia invaded Ukraine in 2022. NATO condemned Russia."))
+    df = claims_table(a)
+    assert tuple(df.columns) == CLAIM_COLUMNS
+    expected = pd.DataFrame(
+        {
+            "index": [0, 1],
+            "category": ["event", "event"],
+            "modality": ["asserted", "asserted"],
+            "attribution": ["author", "author"],
+            "actors": ["RUS, UKR", "NATO, RUS"],
+        }
+    )
+    got = df[["index", "category", "modality", "attribution", "actors"]]
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert df["restates"].isna().all()

@@ -1,0 +1,107 @@
+"""End-to-end CLI tests: output shape, determinism, and every bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsbrief.analysis import validate
+from newsbrief.cli import main
+
+CLI = [sys.executable, "-m", "newsbrief.cli"]
+
+
+def run(*args, **kw):
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, **kw)
+
+
+def test_analyze_default_article_is_schema_valid_and_covers(default_article):
+    proc = run("analyze")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    validate(data)
+    text = default_article.read_text(encoding="utf-8")
+    assert data["article"]["words"] == len(text.split())
+    covered = sum(len("".join(u["text"].split())) for u in data["units"])
+    bullets = sum(1 for line in text.splitlines() if line.startswith("- "))
+    assert covered == len("".join(text.split())) - bullets
+    assert all(text[u["start"] : u["end"]] == u["text"] for u in data["units"])
+
+
+def test_analyze_is_byte_identical(tmp_path, capsys):
+    out1, out2 = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["analyze", "--out", str(out1)]) == 0
+    assert main(["analyze", "--out", str(out2)]) == 0
+    assert out1.read_bytes() == out2.read_bytes()
+
+
+def bad_inputs(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n\t\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (tmp_path / "nul.txt").write_bytes(b"text\x00with\x00nuls" * 20)
+    (tmp_path / "huge.txt").write_text("Word salad. " * 300_000)
+    (tmp_path / "adir").mkdir()
+    return {
+        "missing": (tmp_path / "nope.txt", "no such file"),
+        "directory": (tmp_path / "adir", "directory"),
+        "empty": (tmp_path / "empty.txt", "empty"),
+        "blank": (tmp_path / "blank.txt", "blank"),
+        "binary": (tmp_path / "binary.txt", "binary"),
+        "nul": (tmp_path / "nul.txt", "binary"),
+        "huge": (tmp_path / "huge.txt", "limit"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "nul", "huge"])
+def test_bad_input_one_line_exit_2_no_output(tmp_path, capsys, case):
+    path, fragment = bad_inputs(tmp_path)[case]
+    out = tmp_path / "out" / "result.json"
+    code = main(["analyze", str(path), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsbrief: error: ")
+    assert str(path) in lines[0] and fragment in lines[0]
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_directory_without_out_is_clean_error(tmp_path):
+    (tmp_path / "adir").mkdir()
+    proc = run("analyze", str(tmp_path / "adir"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("newsbrief: error: ") and "Traceback" not in proc.stderr
+
+
+def test_subprocess_bad_input_has_no_traceback(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    proc = run("analyze", str(bad))
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "binary" in proc.stderr
+
+
+def test_latin1_article_is_decoded(tmp_path, capsys):
+    art = tmp_path / "latin.txt"
+    art.write_bytes("Le ministère français a annoncé une réunion à Paris.".encode("latin-1"))
+    assert main(["analyze", str(art)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["units"][0]["text"].startswith("Le ministère français")
+
+
+def test_claims_and_graph_commands(tmp_path, capsys):
+    assert main(["claims", "--format", "csv"]) == 0
+    csv = capsys.readouterr().out
+    assert csv.splitlines()[0].startswith("index,section,label,text,category")
+    for fmt in ("graphml", "gexf", "json"):
+        out = tmp_path / f"g.{fmt}"
+        assert main(["graph", "--format", fmt, "--out", str(out)]) == 0
+        assert "JPN" in out.read_text(encoding="utf-8")
+    png = tmp_path / "g.png"
+    assert main(["graph", "--out", str(png)]) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
