@@ -20,12 +20,21 @@ def claim_of(text: str, index: int = -1):
     ("text", "category", "modality"),
     [
         ("France will send two frigates to the Baltic Sea.", "event", "asserted"),
-        ("The story opens here. The move underscores Germany's new resolve.", "assessment",
-         "asserted"),
-        ("The story opens here. The decision could reshape European defense.", "implication",
-         "hedged"),
-        ("The story opens here. Canada should expand its presence in the Arctic.",
-         "recommendation", "prescriptive"),
+        (
+            "The story opens here. The move underscores Germany's new resolve.",
+            "assessment",
+            "asserted",
+        ),
+        (
+            "The story opens here. The decision could reshape European defense.",
+            "implication",
+            "hedged",
+        ),
+        (
+            "The story opens here. Canada should expand its presence in the Arctic.",
+            "recommendation",
+            "prescriptive",
+        ),
         ("The story opens here. Greece aims to strengthen its navy.", "objective", "asserted"),
         ("The story opens here. In 2014, Russia annexed Crimea.", "context", "asserted"),
         ("The story opens here. The deal appears to be in doubt.", "assessment", "hedged"),

@@ -14,24 +14,40 @@ from newsbrief.evaluate import evaluate, evaluate_files, load_gold
 
 FLOORS = {
     "japan-sdf-nato-ukraine": {
-        "category_accuracy": 0.9, "modality_accuracy": 0.95, "attribution_accuracy": 0.9,
-        "actor_precision": 0.85, "relation_recall": 0.8, "relation_precision": 0.7,
+        "category_accuracy": 0.9,
+        "modality_accuracy": 0.95,
+        "attribution_accuracy": 0.9,
+        "actor_precision": 0.85,
+        "relation_recall": 0.8,
+        "relation_precision": 0.7,
     },
     "poland-russian-missiles": {
-        "category_accuracy": 0.8, "modality_accuracy": 0.95, "attribution_accuracy": 0.9,
-        "actor_f1": 0.8, "relation_f1": 0.5,
+        "category_accuracy": 0.8,
+        "modality_accuracy": 0.95,
+        "attribution_accuracy": 0.9,
+        "actor_f1": 0.8,
+        "relation_f1": 0.5,
     },
     "china-philippines-shoal-deal": {
-        "category_accuracy": 0.8, "modality_accuracy": 0.95, "attribution_accuracy": 0.9,
-        "actor_f1": 0.8, "relation_f1": 0.5,
+        "category_accuracy": 0.8,
+        "modality_accuracy": 0.95,
+        "attribution_accuracy": 0.9,
+        "actor_f1": 0.8,
+        "relation_f1": 0.5,
     },
     "aukus-implementation-fact-sheet": {
-        "category_accuracy": 0.8, "modality_accuracy": 0.95, "attribution_accuracy": 0.9,
-        "actor_f1": 0.8, "relation_f1": 0.5,
+        "category_accuracy": 0.8,
+        "modality_accuracy": 0.95,
+        "attribution_accuracy": 0.9,
+        "actor_f1": 0.8,
+        "relation_f1": 0.5,
     },
     "us-nordic-leaders-summit": {
-        "category_accuracy": 0.8, "modality_accuracy": 0.95, "attribution_accuracy": 0.9,
-        "actor_f1": 0.8, "relation_f1": 0.5,
+        "category_accuracy": 0.8,
+        "modality_accuracy": 0.95,
+        "attribution_accuracy": 0.9,
+        "actor_f1": 0.8,
+        "relation_f1": 0.5,
     },
 }
 

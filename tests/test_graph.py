@@ -52,8 +52,16 @@ def big_graph(n: int = 20) -> nx.MultiDiGraph:
     for i, name in enumerate(names):
         g.add_node(str(i), name=name, type="state" if i % 2 else "organization", mentions=i % 5)
     for i in range(n):
-        g.add_edge(str(i), str((i * 7 + 3) % n), key="supports", type="supports",
-                   polarity="cooperative", weak=False, weight=1, evidence=[])
+        g.add_edge(
+            str(i),
+            str((i * 7 + 3) % n),
+            key="supports",
+            type="supports",
+            polarity="cooperative",
+            weak=False,
+            weight=1,
+            evidence=[],
+        )
     return g
 
 
@@ -61,8 +69,9 @@ def test_figure_labels_do_not_overlap_for_twenty_nodes():
     fig = graph_figure(big_graph())
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts
-             if t.get_fontweight() == "bold"]
+    boxes = [
+        t.get_window_extent(renderer) for t in fig.axes[0].texts if t.get_fontweight() == "bold"
+    ]
     assert len(boxes) == 20
     assert not [1 for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
 

@@ -25,13 +25,27 @@ __all__ = ["Located", "extract_actors"]
 
 #: Prepositions that make a place of what follows ("a summit in Helsinki").
 _LOCATIVE = frozenset(
-    "in at near from into across inside outside within around off via through".split()
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "into",
+        "across",
+        "inside",
+        "outside",
+        "within",
+        "around",
+        "off",
+        "via",
+        "through",
+    ]
 )
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
 _MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
-_HONORIFICS = frozenset("Mr Mrs Ms Dr President Prime Minister Jr Sr".split())
+_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
 
 
 @dataclass(frozen=True)
@@ -87,9 +101,9 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             force = _force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
-            elif _inside_foreign_name(span, m.start(), m.end()):
-                continue
-            elif how == "capital" and _is_place(span, m.start(), m.end()):
+            elif _inside_foreign_name(span, m.start(), m.end()) or (
+                how == "capital" and _is_place(span, m.start(), m.end())
+            ):
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out
@@ -98,7 +112,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
 def _force_after(
     text: str, start: int, end: int, state: Entry, gaz: Gazetteer
 ) -> tuple[Entry, int] | None:
-    """"Chinese coast guard", "Russia's forces": a state's armed force or body."""
+    """Find a state's armed force or body ("Chinese coast guard", "Russia's forces")."""
     rest = text[end:]
     poss = re.match(r"(?:’s|'s)?\s+", rest)
     if not poss:
@@ -109,13 +123,17 @@ def _force_after(
             kind, suffix = gaz.force_terms[term]
             actor_id = f"{state.id}-{suffix}"
             main = gaz.main_force.get(state.id) if suffix in _GENERIC_FORCES else None
-            entry = gaz.entry(actor_id) or main or Entry(
-                actor_id,
-                f"{state.name} {term}",
-                kind,
-                None,
-                state.id,
-                (),
+            entry = (
+                gaz.entry(actor_id)
+                or main
+                or Entry(
+                    actor_id,
+                    f"{state.name} {term}",
+                    kind,
+                    None,
+                    state.id,
+                    (),
+                )
             )
             return entry, end + poss.end() + len(term)
     return None
@@ -127,7 +145,7 @@ def _tokens(span: Span, start: int, end: int) -> Span | None:
 
 
 def _inside_foreign_name(span: Span, start: int, end: int) -> bool:
-    """"American Enterprise Institute": a demonym inside another proper name."""
+    """Tell a demonym inside another proper name ("American Enterprise Institute")."""
     base = span.start_char
     for ent in span.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
@@ -154,9 +172,7 @@ def _mention(unit: Unit, start: int, end: int) -> Mention:
     return Mention(unit.index, unit.start + start, unit.start + end, unit.text[start:end])
 
 
-def _ner_mentions(
-    unit: Unit, span: Span, known: list[Located], gaz: Gazetteer
-) -> list[Located]:
+def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) -> list[Located]:
     """Named entities the gazetteer does not know, typed from spaCy's label."""
     base = span.start_char
     skip_to = len(unit.label) + 1 if unit.label else 0
@@ -172,7 +188,7 @@ def _ner_mentions(
         if not name or any(_overlaps(k.mention, unit, s, e) for k in known):
             continue
         if kind == "organization":
-            if _is_place(span, s, e) or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of":
+            if _is_place(span, s, e) or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"):
                 continue
             kind = _org_kind(name)
         if kind == "person" and len(name.split()) < 2:
@@ -183,8 +199,10 @@ def _ner_mentions(
 
 
 def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
-    """NER over-reaches: keep organizations that carry an organization word or
-    acronym, and persons whose names carry no place word."""
+    """Keep NER organizations with an organization word or acronym, persons without a place word.
+
+    spaCy's small model over-reaches on headlines, ships and reefs.
+    """
     words = [t.text for t in ent]
     if ent.label_ == "ORG":
         return any(w in gaz.org_words for w in words) or any(

@@ -97,7 +97,9 @@ def decode_bytes(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
         return _check_text(_normalise_newlines(text), name)
-    raise NewsbriefError(f"{name}: cannot decode the text")  # pragma: no cover - latin-1 never fails
+    raise NewsbriefError(
+        f"{name}: cannot decode the text"
+    )  # pragma: no cover - latin-1 never fails
 
 
 def _normalise_newlines(text: str) -> str:
@@ -145,7 +147,8 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise NewsbriefError(f"{name}: the file is empty")
     if size > max_bytes:
         raise NewsbriefError(
-            f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+            f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit "
+            "(raise it with --max-bytes)"
         )
     try:
         data = p.read_bytes()
@@ -286,13 +289,11 @@ def _is_heading_text(line: str) -> bool:
     )
 
 
-def _is_question_heading(
-    text: str, lines: list[tuple[int, int]], i: int, line: str
-) -> bool:
+def _is_question_heading(text: str, lines: list[tuple[int, int]], i: int, line: str) -> bool:
     """A short question standing alone between blank lines heads a section."""
     if not line.endswith("?") or len(line.split()) > _MAX_QUESTION_HEADING_WORDS:
         return False
-    if line.count("?") != 1 or any(q in line for q in "\"“”"):
+    if line.count("?") != 1 or any(q in line for q in '"“”'):
         return False
     before = i == 0 or not text[slice(*lines[i - 1])].strip()
     after = i + 1 < len(lines) and not text[slice(*lines[i + 1])].strip()
@@ -375,7 +376,7 @@ def _label(text: str) -> str | None:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences, with fragments glued back onto their sentence.
+    """SpaCy's sentences, with fragments glued back onto their sentence.
 
     The parser sometimes starts a sentence at a lowercase word after a quote
     (``"...," he said.``) or at stray closing punctuation; such a piece is

@@ -309,9 +309,10 @@ def classify_claims(
 
 
 def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
-    """Sentences of one quotation share its speaker, named where the quote closes."""
-    from dataclasses import replace
+    """Sentences of one quotation share its speaker, named where the quote closes.
 
+    A quotation that names no speaker continues the previous one's.
+    """
     out = list(claims)
     run: list[int] = []
     for k, claim in enumerate(claims):
@@ -321,25 +322,27 @@ def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
             run = []
         if not run and opens > closes:
             run = [k]
-            continue
-        if not run and text.startswith("“") and text.rstrip(".").endswith("”") and k > 0:
-            previous = out[k - 1].attribution
-            if claim.attribution == "author" and previous != "author":
-                cues = {**claim.cues, "attribution": ("quotation continues previous speaker",)}
-                out[k] = replace(claim, attribution=previous, cues=cues)
-        if run:
+        elif run:
             run.append(k)
             if closes > opens:
-                source = claim.attribution
-                if source == "author" and run[0] > 0:
-                    source = out[run[0] - 1].attribution  # the speaker goes on
-                if source != "author":
-                    for j in run:
-                        if out[j].attribution in ("author", "We", "we", "I"):
-                            cues = {**out[j].cues, "attribution": ("quotation closes with source",)}
-                            out[j] = replace(out[j], attribution=source, cues=cues)
+                _give_speaker(out, run, claim.attribution)
                 run = []
+        elif text.startswith("“") and text.rstrip(".").endswith("”"):
+            _give_speaker(out, [k], claim.attribution)
     return out
+
+
+def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
+    from dataclasses import replace
+
+    if source == "author" and run[0] > 0:
+        source = out[run[0] - 1].attribution  # the speaker goes on
+    if source == "author":
+        return
+    for j in run:
+        if out[j].attribution in ("author", "We", "we", "I"):
+            cues = {**out[j].cues, "attribution": ("quotation carries its speaker",)}
+            out[j] = replace(out[j], attribution=source, cues=cues)
 
 
 def _actor_tokens(unit: Unit, span: Span, located: Sequence[Located]) -> set[int]:
@@ -370,7 +373,15 @@ def _read(
     source = _phrase_text(subj) if subj is not None else None
     lower = unit.text.lower()
     return _Reading(
-        unit, span, lower, root, content, speech, source, unit.section, lead_in,
+        unit,
+        span,
+        lower,
+        root,
+        content,
+        speech,
+        source,
+        unit.section,
+        lead_in,
         frozenset(actor_tokens),
     )
 
@@ -391,7 +402,7 @@ def _modals(r: _Reading) -> list[Token]:
 
 
 def _future_in_past(modal: Token, r: _Reading, cues: Cues | None = None) -> bool:
-    """"He said NATO would not ..." is reported future (backshift), not a hedge."""
+    """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
     if modal.lower_ not in ("would", "could"):
         return False
     speech = _SPEECH_DEFAULT if cues is None else cues.words("attribution", "speech_verbs")
@@ -414,22 +425,28 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit:
         return "prescriptive", (f"phrase:{hit}",)
+    hedge = _hedge(r, text, cues)
+    if hedge:
+        return "hedged", (hedge,)
+    return "asserted", ("default:no modal or hedge",)
+
+
+def _hedge(r: _Reading, text: str, cues: Cues) -> str | None:
     for md in _modals(r):
-        if md.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(
-            md, r, cues
-        ):
-            return "hedged", (f"modal:{md.lower_}",)
+        hedging = md.lemma_.lower() in cues.words("modality", "hedge_modals")
+        if hedging and not _future_in_past(md, r, cues):
+            return f"modal:{md.lower_}"
     for tok in r.span:
         if tok.lower_ in cues.words("modality", "hedge_words"):
-            return "hedged", (f"adverb:{tok.lower_}",)
+            return f"adverb:{tok.lower_}"
         if tok.lemma_.lower() in cues.words("modality", "hedge_verbs") and tok.pos_ == "VERB":
-            return "hedged", (f"verb:{tok.lemma_}",)
+            return f"verb:{tok.lemma_}"
     hit = _has_phrase(text, cues.words("modality", "hedge_phrases"))
     if hit:
-        return "hedged", (f"phrase:{hit}",)
+        return f"phrase:{hit}"
     if cues.value("modality", "conditional_prediction") and _if_then(r):
-        return "hedged", ("conditional:if…then",)
-    return "asserted", ("default:no modal or hedge",)
+        return "conditional:if…then"
+    return None
 
 
 def _if_then(r: _Reading) -> bool:
@@ -459,7 +476,9 @@ def _aspect(verb: Token) -> str:
 def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
     if tok is None:
         return False
-    if tok.i in actor_tokens or any(c.i in actor_tokens for c in tok.children if c.dep_ in ("compound", "conj")):
+    if tok.i in actor_tokens or any(
+        c.i in actor_tokens for c in tok.children if c.dep_ in ("compound", "conj")
+    ):
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
@@ -468,9 +487,7 @@ def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = froz
     return tok.lemma_.lower() in cues.words("category", "agent_nouns")
 
 
-def _category(
-    r: _Reading, modality: str, cues: Cues, first: bool
-) -> tuple[str, tuple[str, ...]]:
+def _category(r: _Reading, modality: str, cues: Cues, first: bool) -> tuple[str, tuple[str, ...]]:
     prior = _section_prior(r.section, cues)
     for rule in (_rule_prescriptive, _rule_hedged, _rule_objective, _rule_assessment):
         decided = rule(r, modality, cues, prior)
@@ -492,7 +509,8 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
     modals = [
         m
         for m in _modals(r)
-        if m.lemma_.lower() in cues.words("modality", "hedge_modals") and not _future_in_past(m, r, cues)
+        if m.lemma_.lower() in cues.words("modality", "hedge_modals")
+        and not _future_in_past(m, r, cues)
     ]
     if modals:
         md = modals[0]

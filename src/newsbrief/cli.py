@@ -159,7 +159,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=formats, default=default)
         p.add_argument("--out", help="write here instead of standard output")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit")
-        p.add_argument("--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)")
+        p.add_argument(
+            "--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)"
+        )
         p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
 
     p = sub.add_parser("analyze", help="analyze an article (or a folder) to JSON")
@@ -204,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, developers the env var
+    except Exception as exc:
         if os.environ.get("NEWSBRIEF_DEBUG"):
             raise
         print(

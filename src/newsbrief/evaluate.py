@@ -105,8 +105,11 @@ def _norm_source(s: str | None) -> str:
 
 
 def _same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
-    """Sources match when equal, one contains the other, they share a last word,
-    or both are names of the same gold actor ("the DFA", "Department of Foreign Affairs")."""
+    """Sources match when equal, nested, or sharing a last word.
+
+    They also match when both name the same gold actor ("the DFA" and
+    "Department of Foreign Affairs").
+    """
     g, p = _norm_source(gold), _norm_source(pred)
     if g == p:
         return True
@@ -183,7 +186,11 @@ def _match_actors(gold_actors: list[dict], analysis: Analysis) -> dict[str, str]
 
 def _relation_pairs(relations, symmetric: frozenset[str]) -> set[tuple[str, str, bool]]:
     return {
-        (r["source"], r["target"], r["type"] in symmetric or bool(_SYMMETRIC_HINT.search(r["type"])))
+        (
+            r["source"],
+            r["target"],
+            r["type"] in symmetric or bool(_SYMMETRIC_HINT.search(r["type"])),
+        )
         for r in relations
     }
 
@@ -195,8 +202,11 @@ def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str]):
     gold_rel = _relation_pairs(gold.get("relations", []) or [], symmetric)
     pred_rel = _relation_pairs(
         [
-            {"source": mapping.get(r.source, r.source), "target": mapping.get(r.target, r.target),
-             "type": r.type}
+            {
+                "source": mapping.get(r.source, r.source),
+                "target": mapping.get(r.target, r.target),
+                "type": r.type,
+            }
             for r in analysis.relations
             if not r.weak
         ],

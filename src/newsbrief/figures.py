@@ -14,10 +14,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # the figure is written to files, never shown in a window
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,8 +66,9 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     if simple.number_of_nodes() <= 2:
         pos = nx.circular_layout(simple)
     else:
-        pos = nx.spring_layout(simple, seed=SEED, k=1.6 / simple.number_of_nodes() ** 0.5,
-                               iterations=200)
+        pos = nx.spring_layout(
+            simple, seed=SEED, k=1.6 / simple.number_of_nodes() ** 0.5, iterations=200
+        )
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
 
 
@@ -80,7 +81,10 @@ def _separate(pos: dict, labels: dict, rounds: int = 400) -> dict:
     """Push nodes apart until their label boxes no longer overlap."""
     pos = {n: list(p) for n, p in pos.items()}
     size = {
-        n: (0.03 + 0.021 * max(len(x) for x in labels[n].split("\n")), 0.07 * labels[n].count("\n") + 0.1)
+        n: (
+            0.03 + 0.021 * max(len(x) for x in labels[n].split("\n")),
+            0.07 * labels[n].count("\n") + 0.1,
+        )
         for n in pos
     }
     nodes = sorted(pos)
@@ -134,13 +138,27 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
         _draw_edges(ax, graph, pos)
         sizes = [300 + 220 * min(graph.nodes[n].get("mentions", 1), 12) for n in graph.nodes]
         colours = [TYPE_COLOURS.get(graph.nodes[n].get("type"), "#bbbbbb") for n in graph.nodes]
-        nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours,
-                               edgecolors="white", linewidths=1.5, alpha=0.95)
+        nx.draw_networkx_nodes(
+            graph,
+            pos,
+            ax=ax,
+            node_size=sizes,
+            node_color=colours,
+            edgecolors="white",
+            linewidths=1.5,
+            alpha=0.95,
+        )
         for n, (x, y) in pos.items():
-            ax.annotate(labels[n], (x, y), ha="center", va="center", fontsize=9.5,
-                        fontweight="bold", color="#111111",
-                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none",
-                              "alpha": 0.75})
+            ax.annotate(
+                labels[n],
+                (x, y),
+                ha="center",
+                va="center",
+                fontsize=9.5,
+                fontweight="bold",
+                color="#111111",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
+            )
         _legend(ax, graph)
         ax.set_title(title or graph.graph.get("title", ""), fontsize=12, wrap=True)
         ax.margins(0.12)
@@ -159,21 +177,35 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
         polarity = shown[0].get("polarity", "neutral")
         rad = 0.12 if (v, u) in pairs else 0.0
         nx.draw_networkx_edges(
-            graph.subgraph([u, v]).copy(), pos, edgelist=[(u, v)], ax=ax,
+            graph.subgraph([u, v]).copy(),
+            pos,
+            edgelist=[(u, v)],
+            ax=ax,
             edge_color=POLARITY_COLOURS.get(polarity, "#999999"),
-            width=1.0 if not strong else 1.6 + 0.5 * min(sum(e.get("weight", 1) for e in strong), 6),
-            style="dashed" if not strong else "solid", alpha=0.35 if not strong else 0.9,
-            arrows=True, arrowstyle="-|>" if strong else "-", arrowsize=16, node_size=900,
+            width=1.0
+            if not strong
+            else 1.6 + 0.5 * min(sum(e.get("weight", 1) for e in strong), 6),
+            style="dashed" if not strong else "solid",
+            alpha=0.35 if not strong else 0.9,
+            arrows=True,
+            arrowstyle="-|>" if strong else "-",
+            arrowsize=16,
+            node_size=900,
             connectionstyle=f"arc3,rad={rad}",
         )
         if strong:
             label = "\n".join(sorted({e["type"].replace("_", " ") for e in strong}))
             (x1, y1), (x2, y2) = pos[u], pos[v]
             off = 0.06 if rad else 0.0
-            ax.annotate(label, ((x1 + x2) / 2 - off * (y2 - y1), (y1 + y2) / 2 + off * (x2 - x1)),
-                        ha="center", va="center", fontsize=7.5, color="#333333",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none",
-                              "alpha": 0.85})
+            ax.annotate(
+                label,
+                ((x1 + x2) / 2 - off * (y2 - y1), (y1 + y2) / 2 + off * (x2 - x1)),
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="#333333",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none", "alpha": 0.85},
+            )
 
 
 def _legend(ax, graph: nx.MultiDiGraph) -> None:
@@ -181,13 +213,24 @@ def _legend(ax, graph: nx.MultiDiGraph) -> None:
     handles = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
     polarities = sorted({d.get("polarity", "neutral") for _, _, d in graph.edges(data=True)})
     handles += [
-        Line2D([0], [0], color=POLARITY_COLOURS.get(p, "#999"), lw=2,
-               linestyle="--" if p == "neutral" else "-",
-               label="co-mentioned" if p == "neutral" else p)
+        Line2D(
+            [0],
+            [0],
+            color=POLARITY_COLOURS.get(p, "#999"),
+            lw=2,
+            linestyle="--" if p == "neutral" else "-",
+            label="co-mentioned" if p == "neutral" else p,
+        )
         for p in polarities
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=5,
-              frameon=False, fontsize=9)
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.01),
+        ncol=5,
+        frameon=False,
+        fontsize=9,
+    )
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes | str:

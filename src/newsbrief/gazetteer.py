@@ -177,12 +177,6 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
             for alias in entry.aliases:
                 surfaces[alias] = Surface(entry, "alias")
         force_terms.update(_force_terms(data))
-    main_force = {}
-    for surface, hit in surfaces.items():
-        if hit.entry.type == "state":
-            force = surfaces.get(f"{surface} military")
-            if force is not None:
-                main_force.setdefault(hit.entry.id, force.entry)
     return Gazetteer(
         entries,
         surfaces,
@@ -190,8 +184,18 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         _compile(surfaces),
         frozenset(org_words),
         frozenset(place_words),
-        main_force,
+        _main_forces(surfaces),
     )
+
+
+def _main_forces(surfaces: dict[str, Surface]) -> dict[str, Entry]:
+    """Each state's main armed force: what "<state word> military" names."""
+    main: dict[str, Entry] = {}
+    for surface, hit in surfaces.items():
+        force = surfaces.get(f"{surface} military") if hit.entry.type == "state" else None
+        if force is not None:
+            main.setdefault(hit.entry.id, force.entry)
+    return main
 
 
 def _compile(surfaces: dict[str, Surface]) -> re.Pattern[str]:

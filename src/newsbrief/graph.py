@@ -7,7 +7,6 @@ and Maltego; the JSON is networkx's node-link form.
 
 from __future__ import annotations
 
-import io
 import json
 from typing import TYPE_CHECKING
 
@@ -72,8 +71,7 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
             weak=r.weak,
             weight=len(units),
             evidence=[
-                {"unit": e.unit, "start": e.start, "end": e.end, "text": e.text}
-                for e in r.evidence
+                {"unit": e.unit, "start": e.start, "end": e.end, "text": e.text} for e in r.evidence
             ],
         )
     return g
@@ -102,8 +100,9 @@ def metrics_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         }
         for n in graph.nodes
     ]
-    df = pd.DataFrame(rows, columns=["actor", "name", "type", "degree", "weighted_degree",
-                                     "betweenness"])
+    df = pd.DataFrame(
+        rows, columns=["actor", "name", "type", "degree", "weighted_degree", "betweenness"]
+    )
     return df.sort_values(["weighted_degree", "actor"], ascending=[False, True]).reset_index(
         drop=True
     )

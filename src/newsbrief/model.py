@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "ACTOR_TYPES",
     "CATEGORIES",
     "MODALITIES",
     "POLARITIES",
     "UNIT_KINDS",
-    "ACTOR_TYPES",
     "Actor",
     "Analysis",
     "ArticleInfo",

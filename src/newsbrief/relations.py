@@ -32,8 +32,25 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
 _NP_PARTS = ("compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod")
 _GROUP_HEADS = frozenset(
-    "member members force forces troops government officials leaders partners allies "
-    "side sides personnel officers navy army ministry".split()
+    [
+        "member",
+        "members",
+        "force",
+        "forces",
+        "troops",
+        "government",
+        "officials",
+        "leaders",
+        "partners",
+        "allies",
+        "side",
+        "sides",
+        "personnel",
+        "officers",
+        "navy",
+        "army",
+        "ministry",
+    ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
 
@@ -104,9 +121,9 @@ class _UnitActors:
         for loc in located:
             m = loc.mention
             for tok in span:
-                if m.start < base + tok.idx + len(tok.text) and base + tok.idx < m.end:
-                    if loc.entry.id not in self.by_token[tok.i]:
-                        self.by_token[tok.i].append(loc.entry.id)
+                inside = m.start < base + tok.idx + len(tok.text) and base + tok.idx < m.end
+                if inside and loc.entry.id not in self.by_token[tok.i]:
+                    self.by_token[tok.i].append(loc.entry.id)
             order.append((m.start - base, loc.entry.id))
         for tok in span:
             if tok.lower_ in _PRONOUNS and not self.by_token.get(tok.i):
@@ -137,9 +154,7 @@ def _subjects(verb: Token, actors: _UnitActors) -> tuple[list[str], bool]:
         subj = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subj:
             passive = any(c.dep_ == "nsubjpass" for c in subj)
-            agent = [
-                o for c in node.children if c.dep_ == "agent" for o in c.children
-            ]
+            agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
             if passive and agent:
                 return [a for o in agent for a in actors.in_phrase(o)], False
             return [a for s in subj for a in actors.in_phrase(s)], passive
@@ -181,7 +196,9 @@ def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
 def _between(noun: Token, actors: _UnitActors) -> list[str]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
-            return [a for obj in child.children if obj.dep_ == "pobj" for a in actors.in_phrase(obj)]
+            return [
+                a for obj in child.children if obj.dep_ == "pobj" for a in actors.in_phrase(obj)
+            ]
     return []
 
 

@@ -95,7 +95,17 @@ def actors_table(analysis: Analysis) -> pd.DataFrame:
         }
         for a in analysis.actors
     ]
-    columns = ["id", "name", "type", "code", "part_of", "mentions", "aliases", "first_unit", "origin"]
+    columns = [
+        "id",
+        "name",
+        "type",
+        "code",
+        "part_of",
+        "mentions",
+        "aliases",
+        "first_unit",
+        "origin",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
