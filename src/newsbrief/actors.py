@@ -122,6 +122,8 @@ def _force_after(
         if tail.startswith(term) and not tail[len(term) : len(term) + 1].isalnum():
             kind, suffix = gaz.force_terms[term]
             actor_id = f"{state.id}-{suffix}"
+            if suffix == "GOV":  # "the Australian Government" is the state itself
+                return state, end + poss.end() + len(term)
             main = gaz.main_force.get(state.id) if suffix in _GENERIC_FORCES else None
             entry = (
                 gaz.entry(actor_id)
@@ -274,11 +276,10 @@ def _resolve_surnames(
     persons: dict[str, Entry] = {}
     for loc in located:
         if loc.entry.type == "person":
-            parts = [w for w in loc.entry.name.split() if w.strip(".") not in _HONORIFICS]
-            if parts:
-                persons.setdefault(parts[-1], loc.entry)
+            persons.setdefault(_surname(loc.entry.name), loc.entry)
     if not persons:
         return located
+    located = [_same_person(x, persons) for x in located]
     taken = {(x.mention.start, x.mention.end) for x in located}
     spans_taken = [(x.mention.start, x.mention.end) for x in located]
     out = list(located)
@@ -294,6 +295,21 @@ def _resolve_surnames(
                 continue
             out.append(Located(entry, Mention(unit.index, start, end, token.text), "surname"))
     return out
+
+
+def _surname(name: str) -> str:
+    parts = [w.strip(",") for w in name.split() if w.strip(".,") not in _HONORIFICS]
+    return parts[-1] if parts else name
+
+
+def _same_person(loc: Located, persons: dict[str, Entry]) -> Located:
+    """Map a later variant ("Joe Biden" after "Joseph R. Biden, Jr.") to the first."""
+    if loc.entry.type != "person":
+        return loc
+    first = persons.get(_surname(loc.entry.name))
+    if first is None or first.id == loc.entry.id:
+        return loc
+    return Located(first, loc.mention, loc.how)
 
 
 def _assemble(located: list[Located]) -> list[Actor]:

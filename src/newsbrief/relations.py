@@ -53,6 +53,7 @@ _GROUP_HEADS = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_PRONOUNS = frozenset({"they", "their"})
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,16 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 class _UnitActors:
     """Token -> actor ids for one unit, with "its" resolved to the last actor."""
 
-    def __init__(self, unit: Unit, span: Span, located: Iterable[Located], previous: str | None):
+    def __init__(
+        self,
+        unit: Unit,
+        span: Span,
+        located: Iterable[Located],
+        previous: str | None,
+        group: Sequence[str] = (),
+    ):
+        located = list(located)
+        self.types = {loc.entry.id: loc.entry.type for loc in located}
         self.by_token: dict[int, list[str]] = defaultdict(list)
         base = unit.start - span.start_char
         order: list[tuple[int, str]] = []
@@ -126,11 +136,15 @@ class _UnitActors:
                     self.by_token[tok.i].append(loc.entry.id)
             order.append((m.start - base, loc.entry.id))
         for tok in span:
-            if tok.lower_ in _PRONOUNS and not self.by_token.get(tok.i):
+            if self.by_token.get(tok.i):
+                continue
+            if tok.lower_ in _PRONOUNS:
                 before = [a for idx, a in order if idx < tok.idx]
                 ref = before[-1] if before else previous
                 if ref:
                     self.by_token[tok.i].append(ref)
+            elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
+                self.by_token[tok.i].extend(group)
 
     def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
         """Actors named by the noun phrase headed by ``head``."""
@@ -172,7 +186,15 @@ def _targets(head: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
             found += actors.in_phrase(child)
-    for node in [head, *objects, *[x for x in head.children if x.dep_ == "xcomp"]]:
+    of_objects = [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of" and head.pos_ == "NOUN"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    xcomps = [x for x in head.children if x.dep_ == "xcomp"]
+    for node in [head, *objects, *xcomps, *of_objects]:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in trigger.targets:
                 for obj in child.children:
@@ -191,6 +213,13 @@ def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
         verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
         return _subjects(verb, actors)[0]
     return []
+
+
+def _modifier_targets(noun: Token, actors: _UnitActors, sources: list[str]) -> list[str]:
+    """Take an organization among the modifiers as target ("Finnish NATO membership")."""
+    mods = [a for c in noun.children if c.dep_ in ("compound", "amod") for a in actors.in_phrase(c)]
+    orgs = [a for a in mods if actors.types.get(a) == "organization"]
+    return orgs if orgs and any(s not in orgs for s in sources) else []
 
 
 def _between(noun: Token, actors: _UnitActors) -> list[str]:
@@ -235,10 +264,11 @@ def extract_relations(
     found: dict[tuple[str, str, str], list[Evidence]] = {}
     meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...]]] = {}
     previous: str | None = None
+    group: list[str] = []
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in"):
             continue
-        table = _UnitActors(unit, span, by_unit.get(unit.index, []), previous)
+        table = _UnitActors(unit, span, by_unit.get(unit.index, []), previous, group)
         for src, tgt, trig, tok in _triggers(span, table, lexicon):
             if src == tgt or part_of.get(src) == tgt or part_of.get(tgt) == src:
                 continue
@@ -257,6 +287,8 @@ def extract_relations(
             meta.setdefault(key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",)))
         if by_unit.get(unit.index):
             previous = by_unit[unit.index][0].entry.id
+        subjects = _subjects(span.root, table)[0] if len(span) else []
+        group = subjects if len(subjects) > 1 else group
     relations = [
         Relation(s, t, ty, meta[(s, t, ty)][0], tuple(ev), False, meta[(s, t, ty)][1])
         for (s, t, ty), ev in found.items()
@@ -282,7 +314,8 @@ def _triggers(span: Span, table: _UnitActors, lexicon: Lexicon):
                     yield a, b, trig, tok
                 continue
             sources = _noun_source(tok, table)
-            targets = _targets(tok, trig, table)
+            targets = _targets(tok, trig, table) or _modifier_targets(tok, table, sources)
+            sources = [s for s in sources if s not in targets]
         else:
             continue
         for s in sources:
