@@ -1,25 +1,272 @@
-"""Analyst curation: an overrides YAML that corrects any field of the analysis."""
+"""Analyst curation: an overrides YAML that corrects any field of the analysis.
+
+The file sits beside the article (``ARTICLE.overrides.yaml``) or is given
+with ``--overrides``. Every overridden field is marked curated in every
+output, so a reader can tell the analyst's word from the machine's::
+
+    units:
+      - match: 12                    # unit index, or the start of its text
+        category: assessment
+        attribution: officials
+    actors:
+      add:
+        - {id: QUAD, name: Quad, type: organization, aliases: [Quad]}
+      remove: [INDO-PACIFIC]
+    relations:
+      add:
+        - {source: JPN, target: NATO, type: cooperates_with, polarity: cooperative,
+           evidence: [12]}
+      remove:
+        - {source: JPN, target: UKR}          # every type, or give `type`
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from .model import Analysis
+import yaml
 
-__all__ = ["apply_overrides", "find_overrides"]
+from .errors import NewsbriefError
+from .model import (
+    ACTOR_TYPES,
+    CATEGORIES,
+    MODALITIES,
+    POLARITIES,
+    Actor,
+    Analysis,
+    Evidence,
+    Mention,
+    Relation,
+)
+
+__all__ = ["apply_overrides", "find_overrides", "load_overrides"]
+
+_UNIT_FIELDS = {
+    "category": CATEGORIES,
+    "modality": MODALITIES,
+    "attribution": None,
+    "actors": None,
+    "restates": None,
+}
 
 
 def find_overrides(article: str | Path) -> Path | None:
-    """Return ``ARTICLE.overrides.yaml`` beside the article when it exists."""
+    """Return ``ARTICLE.overrides.yaml`` (or ``STEM.overrides.yaml``) beside the article."""
     p = Path(article)
-    candidate = p.with_name(p.name + ".overrides.yaml")
-    alt = p.with_suffix(".overrides.yaml")
-    for c in (candidate, alt):
-        if c.is_file():
-            return c
+    for candidate in (p.with_name(p.name + ".overrides.yaml"), p.with_suffix(".overrides.yaml")):
+        if candidate.is_file() and candidate != p:
+            return candidate
     return None
 
 
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping, for error messages."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    data = loader.construct_mapping(node, deep=True)
+    data["__line__"] = node.start_mark.line + 1
+    return data
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load_overrides(path: str | Path) -> dict[str, Any]:
+    """Read an overrides file; a malformed one is a clean error naming the line."""
+    p = Path(path)
+    try:
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except OSError as exc:
+        raise NewsbriefError(f"{p}: cannot read overrides ({exc.strerror})") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        raise NewsbriefError(f"{p}:{line}: malformed YAML ({exc.problem})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise NewsbriefError(f"{p}:1: overrides must be a mapping with units/actors/relations")
+    unknown = set(data) - {"units", "actors", "relations", "__line__"}
+    if unknown:
+        raise NewsbriefError(f"{p}:1: unknown section(s) {sorted(unknown)}")
+    return data
+
+
 def apply_overrides(analysis: Analysis, path: str | Path) -> Analysis:
-    """Apply an overrides file (not yet implemented)."""
-    return analysis
+    """Apply an overrides file to an analysis.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    path : str or pathlib.Path
+        The overrides YAML.
+
+    Returns
+    -------
+    Analysis
+        A new analysis; overridden records carry ``curated``.
+
+    Raises
+    ------
+    NewsbriefError
+        For a malformed file, an unknown field or value, or an override that
+        matches nothing; the message names the file and line.
+    """
+    data = load_overrides(path)
+    where = str(path)
+    analysis = _apply_actors(analysis, data.get("actors") or {}, where)
+    analysis = _apply_units(analysis, data.get("units") or [], where)
+    return _apply_relations(analysis, data.get("relations") or {}, where)
+
+
+def _fail(where: str, item: Any, message: str) -> NewsbriefError:
+    line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+    return NewsbriefError(f"{where}:{line}: {message}")
+
+
+def _find_unit(analysis: Analysis, item: dict, where: str) -> int:
+    match = item.get("match")
+    if isinstance(match, int) and not isinstance(match, bool):
+        if 0 <= match < len(analysis.units):
+            return match
+        raise _fail(where, item, f"no unit with index {match}")
+    if isinstance(match, str) and match.strip():
+        hits = [u.index for u in analysis.units if u.text.startswith(match.strip())]
+        if len(hits) == 1:
+            return hits[0]
+        problem = "matches no unit" if not hits else f"matches {len(hits)} units"
+        raise _fail(where, item, f"override {match!r} {problem}")
+    raise _fail(where, item, "each unit override needs `match`: an index or the start of the text")
+
+
+def _apply_units(analysis: Analysis, items: list, where: str) -> Analysis:
+    claims = {c.unit: c for c in analysis.claims}
+    actor_ids = {a.id for a in analysis.actors}
+    for item in items:
+        if not isinstance(item, dict):
+            raise _fail(where, item, "each unit override must be a mapping")
+        index = _find_unit(analysis, item, where)
+        claim = claims.get(index)
+        if claim is None:
+            raise _fail(where, item, f"unit {index} is a {analysis.units[index].kind}, not a claim")
+        changes = {k: v for k, v in item.items() if k not in ("match", "__line__")}
+        for key, value in changes.items():
+            _check_field(key, value, actor_ids, index, item, where)
+        if "actors" in changes:
+            changes["actors"] = tuple(changes["actors"])
+        curated = tuple(dict.fromkeys((*claim.curated, *changes)))
+        claims[index] = replace(claim, **changes, curated=curated)
+    ordered = tuple(claims[c.unit] for c in analysis.claims)
+    return replace(analysis, claims=ordered)
+
+
+def _check_field(key: str, value: Any, actor_ids: set[str], index: int, item, where) -> None:
+    if key not in _UNIT_FIELDS:
+        raise _fail(where, item, f"unknown field {key!r} (one of {sorted(_UNIT_FIELDS)})")
+    allowed = _UNIT_FIELDS[key]
+    if allowed and value not in allowed:
+        raise _fail(where, item, f"{key} must be one of {list(allowed)}, not {value!r}")
+    if key == "actors" and (not isinstance(value, list) or set(value) - actor_ids):
+        raise _fail(where, item, f"actors must be a list of known actor ids, not {value!r}")
+    if key == "restates" and value is not None and not (isinstance(value, int) and value < index):
+        raise _fail(where, item, "restates must be the index of an earlier unit or null")
+    if key == "attribution" and not (isinstance(value, str) and value.strip()):
+        raise _fail(where, item, "attribution must be a non-empty string")
+
+
+def _apply_actors(analysis: Analysis, spec: dict, where: str) -> Analysis:
+    if not isinstance(spec, dict):
+        raise _fail(where, spec, "actors must be a mapping with add/remove")
+    actors = list(analysis.actors)
+    ids = {a.id for a in actors}
+    for gone in spec.get("remove") or []:
+        if gone not in ids:
+            raise NewsbriefError(f"{where}: actor {gone!r} to remove is not in the analysis")
+    removed = set(spec.get("remove") or [])
+    actors = [a for a in actors if a.id not in removed]
+    for item in spec.get("add") or []:
+        actors.append(_new_actor(analysis, item, where))
+    claims = tuple(
+        replace(c, actors=tuple(x for x in c.actors if x not in removed))
+        if set(c.actors) & removed
+        else c
+        for c in analysis.claims
+    )
+    relations = tuple(r for r in analysis.relations if not {r.source, r.target} & removed)
+    return replace(analysis, actors=tuple(actors), claims=claims, relations=relations)
+
+
+def _new_actor(analysis: Analysis, item: Any, where: str) -> Actor:
+    if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
+        raise _fail(where, item, "an added actor needs at least id and name")
+    if item.get("type", "group") not in ACTOR_TYPES:
+        raise _fail(where, item, f"actor type must be one of {list(ACTOR_TYPES)}")
+    aliases = tuple(item.get("aliases") or [item["name"]])
+    mentions = []
+    for u in analysis.units:
+        for alias in aliases:
+            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", u.text):
+                mentions.append(Mention(u.index, u.start + m.start(), u.start + m.end(), alias))
+    return Actor(
+        id=str(item["id"]),
+        name=str(item["name"]),
+        type=item.get("type", "group"),
+        code=item.get("code"),
+        aliases=aliases,
+        part_of=item.get("part_of"),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.unit, m.start))),
+        origin="curated",
+        curated=True,
+    )
+
+
+def _apply_relations(analysis: Analysis, spec: dict, where: str) -> Analysis:
+    if not isinstance(spec, dict):
+        raise _fail(where, spec, "relations must be a mapping with add/remove")
+    relations = list(analysis.relations)
+    for item in spec.get("remove") or []:
+        keep = [r for r in relations if not _same_relation(r, item)]
+        if len(keep) == len(relations):
+            raise _fail(where, item, "relation to remove matches nothing")
+        relations = keep
+    ids = {a.id for a in analysis.actors}
+    for item in spec.get("add") or []:
+        relations.append(_new_relation(analysis, item, ids, where))
+    return replace(analysis, relations=tuple(relations))
+
+
+def _same_relation(r: Relation, item: Any) -> bool:
+    if not isinstance(item, dict):
+        return False
+    return (r.source, r.target) == (item.get("source"), item.get("target")) and (
+        "type" not in item or r.type == item["type"]
+    )
+
+
+def _new_relation(analysis: Analysis, item: Any, ids: set[str], where: str) -> Relation:
+    if not isinstance(item, dict) or not {"source", "target", "type"} <= set(item):
+        raise _fail(where, item, "an added relation needs source, target and type")
+    if item["source"] not in ids or item["target"] not in ids:
+        raise _fail(where, item, "relation source and target must be known actor ids")
+    polarity = item.get("polarity", "cooperative")
+    if polarity not in POLARITIES:
+        raise _fail(where, item, f"polarity must be one of {list(POLARITIES)}")
+    evidence = []
+    for index in item.get("evidence") or []:
+        if not isinstance(index, int) or not 0 <= index < len(analysis.units):
+            raise _fail(where, item, f"evidence {index!r} is not a unit index")
+        u = analysis.units[index]
+        evidence.append(Evidence(u.index, u.start, u.end, u.text))
+    return Relation(
+        source=item["source"],
+        target=item["target"],
+        type=str(item["type"]),
+        polarity=polarity,
+        evidence=tuple(evidence),
+        weak=False,
+        cues=("curated",),
+        curated=True,
+    )
