@@ -105,3 +105,15 @@ def test_claims_and_graph_commands(tmp_path, capsys):
     png = tmp_path / "g.png"
     assert main(["graph", "--out", str(png)]) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    import os
+
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = run("analyze", env=env)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1]

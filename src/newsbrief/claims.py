@@ -86,7 +86,7 @@ def load_cues(path: str | None = None) -> Cues:
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
             return phrase
     return None

@@ -219,8 +219,11 @@ def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str]):
             (s, t) == (gs, gt) or ((sym or gsym) and (t, s) == (gs, gt)) for gs, gt, gsym in pool
         )
 
-    gold_pairs = {(s, t): sym for s, t, sym in gold_rel}
-    pred_pairs = {(s, t): sym for s, t, sym in pred_rel}
+    gold_pairs: dict[tuple[str, str], bool] = {}
+    pred_pairs: dict[tuple[str, str], bool] = {}
+    for pool, rels in ((gold_pairs, gold_rel), (pred_pairs, pred_rel)):
+        for s, t, sym in rels:  # a pair is symmetric when any of its relations is
+            pool[(s, t)] = pool.get((s, t), False) or sym
     gp = {(s, t, sym) for (s, t), sym in gold_pairs.items()}
     pp = {(s, t, sym) for (s, t), sym in pred_pairs.items()}
     tp_p = sum(1 for r in pp if hit(r, gp))
