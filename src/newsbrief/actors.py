@@ -44,6 +44,20 @@ _LOCATIVE = frozenset(
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
 _MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
+_TRANSLIT = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ı": "i",
+    }
+)
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 _HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
 
@@ -190,7 +204,10 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
         if not name or any(_overlaps(k.mention, unit, s, e) for k in known):
             continue
         if kind == "organization":
-            if _is_place(span, s, e) or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"):
+            in_pp = _is_place(span, s, e) or (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
+            )
+            if in_pp and not _employs_a_source(ent):
                 continue
             kind = _org_kind(name)
         if kind == "person" and len(name.split()) < 2:
@@ -200,12 +217,26 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
     return out
 
 
+def _employs_a_source(ent: Span) -> bool:
+    """Tell the organization of a cited person ("Gregory Poling, director of the AMTI")."""
+    node = ent.root
+    for _ in range(4):
+        if node.dep_ == "appos" and node.head.ent_type_ == "PERSON":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
     """Keep NER organizations with an organization word or acronym, persons without a place word.
 
     spaCy's small model over-reaches on headlines, ships and reefs.
     """
     words = [t.text for t in ent]
+    if any(w in gaz.media_words for w in words):
+        return False
     if ent.label_ == "ORG":
         return any(w in gaz.org_words for w in words) or any(
             len(w) >= 2 and w.isupper() and w.isalpha() and gaz.lookup(w) is None for w in words
@@ -248,7 +279,8 @@ def _affiliation(unit: Unit, span: Span, ent: Span, known: list[Located]) -> str
     left = span.doc[max(span.start, ent.start - 5) : ent.start]
     of_objects = [
         obj
-        for child in ent.root.children
+        for token in ent
+        for child in token.children
         if child.dep_ == "prep" and child.lower_ == "of"
         for obj in child.children
     ]
@@ -262,6 +294,7 @@ def _affiliation(unit: Unit, span: Span, ent: Span, known: list[Located]) -> str
 
 
 def _slug(name: str, kind: str) -> str:
+    name = name.translate(_TRANSLIT)
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.findall(r"[A-Za-z0-9]+", ascii_name)
     if kind == "person":

@@ -177,11 +177,20 @@ def _match_actors(gold_actors: list[dict], analysis: Analysis) -> dict[str, str]
         names = {x.casefold() for x in (*a.aliases, a.name)}
         for g in gold_actors:
             gnames = {str(x).casefold() for x in (*g.get("aliases", []), g.get("name", ""))}
-            if g["id"] not in used and names & gnames:
+            same_person = a.type == g.get("type") == "person" and _last_name(a.name) == _last_name(
+                str(g.get("name", ""))
+            )
+            if g["id"] not in used and (names & gnames or same_person):
                 mapping[a.id] = g["id"]
                 used.add(g["id"])
                 break
     return mapping
+
+
+def _last_name(name: str) -> str:
+    words = [w.strip(".,").casefold() for w in name.split()]
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
+    return words[-1] if words else ""
 
 
 def _relation_pairs(relations, symmetric: frozenset[str]) -> set[tuple[str, str, bool]]:

@@ -53,6 +53,7 @@ class Gazetteer:
     org_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     main_force: dict[str, Entry] = field(default_factory=dict)
+    media_words: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -168,10 +169,12 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     force_terms: dict[str, tuple[str, str]] = {}
     org_words: set[str] = set()
     place_words: set[str] = set()
+    media_words: set[str] = set()
     for data in datas:
         filters = data.get("ner_filters") or {}
         org_words |= set(filters.get("organization_words", []))
         place_words |= set(filters.get("place_words", []))
+        media_words |= set(filters.get("media_words", []))
         for entry in _listed_entries(data):
             entries[entry.id] = entry
             for alias in entry.aliases:
@@ -185,6 +188,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         frozenset(org_words),
         frozenset(place_words),
         _main_forces(surfaces),
+        frozenset(media_words),
     )
 
 
