@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer
@@ -214,6 +214,28 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
             continue  # a bare surname is resolved against full names later
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))
+    return _employers(unit, span, out)
+
+
+def _employers(unit: Unit, span: Span, found: list[Located]) -> list[Located]:
+    """Make a person part of the organization in their apposition ("X, director of Y")."""
+    orgs = [x for x in found if x.entry.type == "organization"]
+    out = []
+    for loc in found:
+        if loc.entry.type == "person" and loc.entry.part_of is None and orgs:
+            tok = _tokens(span, loc.mention.start - unit.start, loc.mention.end - unit.start)
+            appos = [c for c in tok.root.children if c.dep_ == "appos"] if tok is not None else []
+            for org in orgs:
+                inside = any(
+                    a.idx <= org.mention.start - unit.start + span.start_char < a.idx + 200
+                    and org.mention.start - unit.start + span.start_char
+                    <= max(t.idx for t in a.subtree)
+                    for a in appos
+                )
+                if inside:
+                    loc = Located(replace(loc.entry, part_of=org.entry.id), loc.mention, loc.how)
+                    break
+        out.append(loc)
     return out
 
 
@@ -284,7 +306,11 @@ def _affiliation(unit: Unit, span: Span, ent: Span, known: list[Located]) -> str
         if child.dep_ == "prep" and child.lower_ == "of"
         for obj in child.children
     ]
-    in_phrase = [t for t in reversed(list(left)) if t.i in {s.i for s in ent.root.subtree}]
+    in_phrase = []
+    for t in reversed(list(left)):  # the title run just before the name
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN") and t.text not in ("-", "’s", "'s"):
+            break
+        in_phrase.append(t)
     for token in [*in_phrase, *of_objects]:
         start = unit.start + token.idx - span.start_char
         for k in states:

@@ -96,20 +96,27 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     """
     with open(path or package_file("relations.yaml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    default = tuple(data.get("default_targets", ["dobj"]))
+    default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
 
     def table(key: str) -> dict[str, Trigger]:
         return {
             lemma: Trigger(
                 spec["type"],
                 spec["polarity"],
-                tuple(spec.get("targets", default)),
+                tuple(_word(t) for t in spec.get("targets", default)),
                 bool(spec.get("symmetric", False)),
             )
             for lemma, spec in (data.get(key) or {}).items()
         }
 
     return Lexicon(table("verbs"), table("nouns"))
+
+
+def _word(value: object) -> str:
+    """YAML 1.1 reads a bare ``on`` as True: take it back as the preposition."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 class _UnitActors:
@@ -196,11 +203,32 @@ def _targets(head: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
     xcomps = [x for x in head.children if x.dep_ == "xcomp"]
     for node in [head, *objects, *xcomps, *of_objects]:
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in trigger.targets:
-                for obj in child.children:
-                    if obj.dep_ in ("pobj", "pcomp"):
-                        found += actors.in_phrase(obj)
+            if child.dep_ != "prep":
+                continue
+            for obj in _prep_objects(child, trigger.targets):
+                found += actors.in_phrase(obj)
     return list(dict.fromkeys(found))
+
+
+def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
+    """Objects of a preposition the trigger names, including "in favor of"-style ones."""
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    if prep.lower_ in targets:
+        return objs
+    out = []
+    for phrase in targets:
+        words = phrase.split()
+        if len(words) == 3 and words[0] == prep.lower_:
+            for o in objs:
+                if o.lower_ == words[1]:
+                    out += [
+                        x
+                        for p in o.children
+                        if p.dep_ == "prep" and p.lower_ == words[2]
+                        for x in p.children
+                        if x.dep_ == "pobj"
+                    ]
+    return out
 
 
 def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
