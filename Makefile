@@ -44,7 +44,7 @@ report: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest --nbval -p no:cacheprovider
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .
@@ -62,7 +62,7 @@ bench: install
 
 # Re-execute the committed notebooks and the regression fixture after a deliberate change.
 regen-fixtures: install
-	$(BIN)/python -m newsbrief.fixtures
+	$(BIN)/python -c "from newsbrief.report import refresh_notebooks; refresh_notebooks()"
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEFAULT_MAX_BYTES
+from .config import DEFAULT_MAX_BYTES, display_path
 from .errors import NewsbriefError
 from .model import Source, Unit
 
@@ -155,7 +155,7 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     except OSError as exc:
         raise NewsbriefError(f"{name}: cannot read ({exc.strerror})") from None
     text = decode_bytes(data, name)
-    return source_from_text(text, path=name, sha256=hashlib.sha256(data).hexdigest())
+    return source_from_text(text, path=display_path(path), sha256=hashlib.sha256(data).hexdigest())
 
 
 def source_from_text(text: str, path: str = "<text>", sha256: str | None = None) -> Source:

@@ -180,20 +180,22 @@ def analysis_date(value: str | None = None) -> str:
 # --------------------------------------------------------------------------- figures
 
 
-def _image(fig: Figure) -> Image:
+def _image(fig: Figure, width: int = _PNG_WIDTH) -> Image:
     from IPython.display import Image
 
     from .figures import figure_bytes
 
-    return Image(data=figure_bytes(fig, "png"), format="png", width=_PNG_WIDTH)
+    return Image(data=figure_bytes(fig, "png"), format="png", width=width)
 
 
-def graph_image(analysis: Analysis) -> Image:
+def graph_image(analysis: Analysis, width: int = _PNG_WIDTH) -> Image:
     """The actor graph as a PNG for display (nbval leaves PNG alone).
 
     Parameters
     ----------
     analysis : Analysis
+    width : int
+        Display width in CSS pixels.
 
     Returns
     -------
@@ -201,7 +203,7 @@ def graph_image(analysis: Analysis) -> Image:
     """
     from .figures import graph_figure
 
-    return _image(graph_figure(analysis))
+    return _image(graph_figure(analysis), width)
 
 
 def counts_figure(analysis: Analysis) -> Figure:
@@ -224,8 +226,15 @@ def counts_figure(analysis: Analysis) -> Figure:
     colours = [_BAR_COLOURS[c] for c in counts.index]
     for modality in counts.columns:
         values = counts[modality].tolist()
-        ax.barh(counts.index, values, left=left, color=colours, hatch=hatches[modality],
-                edgecolor="white", label=modality)
+        ax.barh(
+            counts.index,
+            values,
+            left=left,
+            color=colours,
+            hatch=hatches[modality],
+            edgecolor="white",
+            label=modality,
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("claims")
@@ -250,9 +259,24 @@ def _html(styler: Styler) -> HTML:
     return HTML(styler.to_html())
 
 
-def _styled(df: pd.DataFrame, uuid: str, caption: str | None = None) -> Styler:
-    styler = df.style.format(escape="html", na_rep="").hide(axis="index").set_uuid(uuid)
-    return styler.set_caption(html.escape(caption)) if caption else styler
+def _styled(df: pd.DataFrame, uuid: str, wide: str | None = None) -> Styler:
+    """Escape every cell, hide the index, fix the table id, align text left.
+
+    ``wide`` names the column of running text, which gets room to breathe.
+    The styles are scoped to the table's id, so they hold in JupyterLab and
+    in the exported briefing alike.
+    """
+    align = "text-align: left; vertical-align: top;"
+    styles = [{"selector": "th", "props": align}, {"selector": "td", "props": align}]
+    if wide is not None:
+        column = df.columns.get_loc(wide)
+        styles.append({"selector": f"td.col{column}", "props": "min-width: 15em;"})
+    return (
+        df.style.format(escape="html", na_rep="")
+        .hide(axis="index")
+        .set_uuid(uuid)
+        .set_table_styles(styles)
+    )
 
 
 def structure_table(analysis: Analysis) -> pd.DataFrame:
@@ -339,14 +363,21 @@ def claims_view(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    cols = ["index", "section", "label", "text", "category", "modality", "attribution",
-            "actors", "restated"]
+    cols = [
+        "index",
+        "text",
+        "category",
+        "modality",
+        "attribution",
+        "actors",
+        "restated",
+    ]
     df = collapsed_claims(analysis)[cols].rename(columns={"index": "#", "restated": "stated"})
     styler = (
-        _styled(df, "claims")
+        _styled(df, "claims", wide="text")
         .format(_restated_label, subset=["stated"])
         .map(_category_css, subset=["category"])
-        .map(_modality_css, subset=["modality", "text"])
+        .map(_modality_css, subset=["modality"])
     )
     return _html(_apply_row_modality(styler, df))
 
@@ -439,7 +470,7 @@ def actors_view(analysis: Analysis) -> HTML:
 
     cols = ["id", "name", "type", "code", "part_of", "mentions", "aliases"]
     df = actors_table(analysis)[cols].rename(columns={"part_of": "part of"})
-    return _html(_styled(df, "actors"))
+    return _html(_styled(df, "actors", wide="aliases"))
 
 
 def relations_view(analysis: Analysis) -> HTML:
@@ -458,7 +489,7 @@ def relations_view(analysis: Analysis) -> HTML:
     cols = ["source", "type", "target", "polarity", "evidence_units", "evidence"]
     df = relations_table(analysis)[cols].rename(columns={"evidence_units": "units"})
     df["type"] = df["type"].str.replace("_", " ")
-    return _html(_styled(df, "relations"))
+    return _html(_styled(df, "relations", wide="evidence"))
 
 
 def metrics_view(analysis: Analysis) -> HTML:
@@ -492,6 +523,10 @@ def _quote(text: str) -> str:
 
 def _units(analysis: Analysis) -> dict[int, object]:
     return {u.index: u for u in analysis.units}
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _words(text: str) -> int:
@@ -540,9 +575,7 @@ def shares(analysis: Analysis) -> dict[str, float]:
         if claim.category is not None:
             by_category[claim.category] += _words(units[claim.unit].text)
     total = sum(by_category.values()) or 1
-    return {
-        bucket: sum(by_category[c] for c in cats) / total for bucket, cats in BUCKETS.items()
-    }
+    return {bucket: sum(by_category[c] for c in cats) / total for bucket, cats in BUCKETS.items()}
 
 
 def _cited(analysis: Analysis) -> str:
@@ -552,7 +585,7 @@ def _cited(analysis: Analysis) -> str:
     sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     cited = ", ".join(f"{html.escape(name)} ({n})" for name, n in sources)
     head = f"{own} of {total} claims give no source (the author’s own voice)"
-    return f"{head}; the rest cite {cited}." if cited else f"{head}; no one else is cited."
+    return f"{head}; the others cite {cited}." if cited else f"{head}; no one else is cited."
 
 
 def title_block(analysis: Analysis, date: str | None = None) -> HTML:
@@ -574,7 +607,7 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
     meta = (
         f"Source: <code>{html.escape(source_label(analysis))}</code> · "
         f"{info.words} words · {len(analysis.claims)} claims · {len(analysis.actors)} actors"
-        f"<br>Date of analysis: <span class=\"nb-date\">{analysis_date(date)}</span> · "
+        f'<br>Date of analysis: <span class="nb-date">{analysis_date(date)}</span> · '
         f"sha256 {info.sha256[:12]}"
     )
     return HTML(f"<h1>{html.escape(info.title)}</h1>\n" + _p(meta, "nb-meta"))
@@ -610,10 +643,16 @@ def bottom_line(analysis: Analysis) -> HTML:
     """
     from IPython.display import HTML
 
-    parts = [_event_sentence(analysis), _share_sentence(analysis), _cited(analysis),
-             _actors_sentence(analysis)]
+    parts = [
+        _event_sentence(analysis),
+        _share_sentence(analysis),
+        _cited(analysis),
+        _actors_sentence(analysis),
+    ]
     body = "\n".join(_p(p) for p in parts if p)
-    return HTML(f'<div class="nb-bluf">\n<p><strong>Bottom line.</strong></p>\n{body}\n</div>')
+    return HTML(
+        f'<div class="nb-bluf">\n<p class="nb-bluf-head">Bottom line up front</p>\n{body}\n</div>'
+    )
 
 
 def _event_sentence(analysis: Analysis) -> str:
@@ -623,18 +662,21 @@ def _event_sentence(analysis: Analysis) -> str:
     unit, times = core
     text = _quote(_units(analysis)[unit].text)
     if times == 1:
-        return f"The core reported event: {text} The article states it once."
-    return (f"The core reported event: {text} The article states it {times} times "
-            f"(restated {times - 1} times in other words).")
+        return f"<strong>Core event:</strong> {text} The article states it once."
+    return (
+        f"<strong>Core event:</strong> {text} The article states it {times} times "
+        f"(first, then {times - 1} more in other words)."
+    )
 
 
 def _share_sentence(analysis: Analysis) -> str:
     pct = {k: round(100 * v) for k, v in shares(analysis).items()}
-    described = ", ".join(f"{pct[b]}% {b}" for b in BUCKETS)
-    fact = pct["reported fact"]
-    rest = 100 - fact
-    return (f"By words, {fact}% of the claims report fact and {rest}% go beyond it: "
-            f"{described}.")
+    return (
+        f"By words, {pct['reported fact']}% of the text reports fact (events and context); "
+        f"the rest states aims ({pct['stated aims']}%), interprets "
+        f"({pct['interpretation']}%), speculates ({pct['speculation']}%) and advocates "
+        f"({pct['advocacy']}%)."
+    )
 
 
 def _actors_sentence(analysis: Analysis) -> str:
@@ -643,7 +685,8 @@ def _actors_sentence(analysis: Analysis) -> str:
         return "No actors were recognised."
     names = ", ".join(f"{html.escape(a.name)} ({len(a.mentions)})" for a in ranked)
     relations = sum(1 for r in analysis.relations if not r.weak)
-    return f"Most mentioned: {names}; {relations} relations between actors are stated."
+    stated = _plural(relations, "relation")
+    return f"Most mentioned: {names}. The article states {stated} between actors."
 
 
 def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
@@ -673,10 +716,13 @@ def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
     if rows.empty:
         return ""
     items = "\n".join(_claim_item(row) for row in rows.head(limit).itertuples())
-    more = f" ({len(rows)} claims, {min(limit, len(rows))} shown)"
+    shown = min(limit, len(rows))
+    more = f" ({_plural(len(rows), 'claim')}{f', {shown} shown' if shown < len(rows) else ''})"
     colour = CATEGORY_COLOURS[category]
-    return (f'<h3><span class="nb-cat" style="background-color: {colour};">'
-            f"{category.capitalize()}</span>{more}</h3>\n<ul>\n{items}\n</ul>")
+    return (
+        f'<h3><span class="nb-cat" style="background-color: {colour};">'
+        f"{category.capitalize()}</span>{more}</h3>\n<ul>\n{items}\n</ul>"
+    )
 
 
 def _claim_item(row: object) -> str:
@@ -688,8 +734,15 @@ def _claim_item(row: object) -> str:
     if row.restated:
         marks.append(f"stated {row.restated + 1} times")
     tail = f" <em>({'; '.join(marks)})</em>" if marks else ""
-    label = f"<strong>{html.escape(row.label)}:</strong> " if row.label else ""
-    return f"<li>{label}{html.escape(row.text)}{tail}</li>"
+    return f"<li>{_labelled(row.label, row.text)}{tail}</li>"
+
+
+def _labelled(label: str, text: str) -> str:
+    """A list item's text with its ``Label:`` (part of the unit's text) in bold."""
+    if label and text.startswith(label):
+        rest = text[len(label) :].lstrip(": ")
+        return f"<strong>{html.escape(label)}:</strong> {html.escape(rest)}"
+    return html.escape(text)
 
 
 def relations_evidence(analysis: Analysis) -> HTML:
@@ -711,9 +764,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
         f"<li><strong>{html.escape(names.get(r.source, r.source))}</strong> "
         f"{html.escape(r.type.replace('_', ' '))} "
         f"<strong>{html.escape(names.get(r.target, r.target))}</strong> "
-        f"<em>({html.escape(r.polarity)})</em>"
-        + _evidence(r, units)
-        + "</li>"
+        f"<em>({html.escape(r.polarity)})</em>" + _evidence(r, units) + "</li>"
         for r in analysis.relations
         if not r.weak
     ]
@@ -750,8 +801,11 @@ def method_note(analysis: Analysis) -> HTML:
     curated = sum(1 for c in analysis.claims if c.curated) + sum(
         1 for r in analysis.relations if r.curated
     )
-    review = (f"An analyst corrected {curated} items by hand."
-              if curated else "No item was corrected by hand.")
+    review = (
+        f"An analyst corrected {curated} items by hand."
+        if curated
+        else "No item was corrected by hand."
+    )
     text = [
         f"Made by newsbrief {__version__} without human reading. The article is split "
         "into sentences and list items (units); actors are found with a gazetteer and "

@@ -403,7 +403,7 @@ def _modals(r: _Reading) -> list[Token]:
 
 def _future_in_past(modal: Token, r: _Reading, cues: Cues | None = None) -> bool:
     """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
-    if modal.lower_ not in ("would", "could"):
+    if modal.lower_ != "would":
         return False
     speech = _SPEECH_DEFAULT if cues is None else cues.words("attribution", "speech_verbs")
     for anc in modal.head.ancestors:

@@ -20,6 +20,7 @@ __all__ = [
     "PROJ_ROOT",
     "REPORTS_DIR",
     "SHARED_CORPUS",
+    "display_path",
     "package_file",
     "spacy_model_name",
 ]
@@ -57,6 +58,20 @@ def package_file(name: str) -> Path:
         A real filesystem path (the package is installed unzipped).
     """
     return Path(str(PACKAGE_DATA / name))
+
+
+def display_path(path: str | Path) -> str:
+    """Return a path as analyses record it: relative to the project when inside it.
+
+    Keeps JSON and notebook outputs identical on every checkout.
+    """
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.resolve().relative_to(PROJ_ROOT).as_posix()
+        except ValueError:
+            return str(p)
+    return str(path)
 
 
 def spacy_model_name() -> str | None:

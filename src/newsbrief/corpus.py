@@ -17,6 +17,7 @@ vocabulary of a long run.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -179,7 +180,8 @@ def map_articles(
     paths : sequence of str or pathlib.Path
         The articles.
     jobs : int
-        Worker processes; ``0`` means one per CPU, ``1`` runs in this process.
+        Worker processes, at most one per article; ``0`` means one per CPU,
+        ``1`` runs in this process.
     progress : bool
         Show a progress bar on standard error (when it is a terminal).
 
@@ -196,31 +198,44 @@ def map_articles(
     """
     from tqdm import tqdm
 
-    jobs = jobs if jobs > 0 else os.cpu_count() or 1
     names = [str(p) for p in paths]
-    if jobs == 1:
+    jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(names))
+    if jobs <= 1:
         outcomes = (_attempt(task, name) for name in names)
         yield from tqdm(outcomes, total=len(names), unit="article", disable=not progress or None)
         return
+    yield from _pooled(task, names, jobs, progress)
+
+
+def _pooled(
+    task: Callable[[str], Any], names: list[str], jobs: int, progress: bool
+) -> Iterator[Outcome]:
+    from tqdm import tqdm
+
     _warm_up()
-    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
-        pending: deque[tuple[str, Future]] = deque(
-            (name, pool.submit(_attempt, task, name)) for name in names[: jobs * _QUEUE_PER_WORKER]
-        )
-        # The bar's monitor thread starts only now, after the workers are forked.
-        bar = tqdm(total=len(names), unit="article", disable=not progress or None)
-        try:
-            for name in names[len(pending) :]:
-                yield _result(*pending.popleft())
-                bar.update()
-                pending.append((name, pool.submit(_attempt, task, name)))
-            while pending:
-                yield _result(*pending.popleft())
-                bar.update()
-        finally:
-            bar.close()
-            for _, future in pending:  # stopped early: drop the queued articles
-                future.cancel()
+    # Keep the collector off the objects the workers inherit: collecting
+    # them would write to their pages and make each worker copy them.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+            window = jobs * _QUEUE_PER_WORKER
+            pending = deque((name, pool.submit(_attempt, task, name)) for name in names[:window])
+            # The bar's monitor thread starts only now, after the workers are forked.
+            bar = tqdm(total=len(names), unit="article", disable=not progress or None)
+            try:
+                for name in names[window:]:
+                    yield _result(*pending.popleft())
+                    bar.update()
+                    pending.append((name, pool.submit(_attempt, task, name)))
+                while pending:
+                    yield _result(*pending.popleft())
+                    bar.update()
+            finally:
+                bar.close()
+                for _, future in pending:  # stopped early: drop the queued articles
+                    future.cancel()
+    finally:
+        gc.unfreeze()
 
 
 def _result(path: str, future: Future) -> Outcome:

@@ -66,9 +66,13 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     if simple.number_of_nodes() <= 2:
         pos = nx.circular_layout(simple)
     else:
+        # A faint hub keeps separate components close instead of flung apart.
+        hub = "\x00hub"
+        simple.add_edges_from(((hub, n) for n in list(simple.nodes)), weight=0.15)
         pos = nx.spring_layout(
-            simple, seed=SEED, k=1.6 / simple.number_of_nodes() ** 0.5, iterations=200
+            simple, seed=SEED, k=1.8 / simple.number_of_nodes() ** 0.5, iterations=300
         )
+        pos.pop(hub)
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
 
 
@@ -77,16 +81,17 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
     return "\n".join(textwrap.wrap(name, 18)) or node
 
 
-def _separate(pos: dict, labels: dict, rounds: int = 400) -> dict:
-    """Push nodes apart until their label boxes no longer overlap."""
+def _separate(pos: dict, labels: dict, sizes: dict | None = None, rounds: int = 600) -> dict:
+    """Push nodes apart until neither their labels nor their discs overlap."""
     pos = {n: list(p) for n, p in pos.items()}
-    size = {
-        n: (
-            0.03 + 0.021 * max(len(x) for x in labels[n].split("\n")),
-            0.07 * labels[n].count("\n") + 0.1,
-        )
-        for n in pos
-    }
+    sizes = sizes or {}
+    size = {}
+    for n in pos:
+        lines = labels[n].split("\n")
+        disc = (sizes.get(n, 300) ** 0.5) * 0.0032
+        width = max(0.03 + 0.021 * max(len(x) for x in lines), disc, 0.22)
+        height = max(0.07 * len(lines) + 0.05, disc, 0.16)
+        size[n] = (width + 0.04, height + 0.04)
     nodes = sorted(pos)
     for _ in range(rounds):
         moved = False
@@ -134,9 +139,10 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=(10, 7.2), dpi=100)
         labels = {n: _label(graph, n) for n in graph.nodes}
-        pos = _separate(_layout(graph), labels)
+        area = {n: 300 + 220 * min(graph.nodes[n].get("mentions", 1), 12) for n in graph.nodes}
+        pos = _separate(_layout(graph), labels, area)
         _draw_edges(ax, graph, pos)
-        sizes = [300 + 220 * min(graph.nodes[n].get("mentions", 1), 12) for n in graph.nodes]
+        sizes = [area[n] for n in graph.nodes]
         colours = [TYPE_COLOURS.get(graph.nodes[n].get("type"), "#bbbbbb") for n in graph.nodes]
         nx.draw_networkx_nodes(
             graph,
@@ -194,7 +200,7 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
             connectionstyle=f"arc3,rad={rad}",
         )
         if strong:
-            label = "\n".join(sorted({e["type"].replace("_", " ") for e in strong}))
+            label = _edge_label(strong)
             (x1, y1), (x2, y2) = pos[u], pos[v]
             off = 0.06 if rad else 0.0
             ax.annotate(
@@ -206,6 +212,17 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
                 color="#333333",
                 bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none", "alpha": 0.85},
             )
+
+
+def _edge_label(edges: list[dict]) -> str:
+    """Name at most two relation types on an edge, strongest first, and count the rest."""
+    weight: dict[str, int] = {}
+    for e in edges:
+        name = e["type"].replace("_", " ")
+        weight[name] = weight.get(name, 0) + int(e.get("weight", 1))
+    ranked = sorted(weight, key=lambda t: (-weight[t], t))
+    more = f"\n+{len(ranked) - 2} more" if len(ranked) > 2 else ""
+    return "\n".join(ranked[:2]) + more
 
 
 def _legend(ax, graph: nx.MultiDiGraph) -> None:

@@ -21,9 +21,10 @@ import contextlib
 import datetime as _dt
 import os
 import shutil
+import subprocess
 import sys
-import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
     "export_html",
     "export_pdf",
     "kernel_name",
+    "refresh_notebooks",
     "run_notebook",
 ]
 
@@ -79,7 +81,9 @@ class _Progress:
             yield
         except NewsbriefError as exc:
             print(" failed", file=self.stream, flush=True)
-            raise NewsbriefError(f"report step {number}/{len(_STEPS)} ({name}) failed: {exc}") from exc
+            raise NewsbriefError(
+                f"report step {number}/{len(_STEPS)} ({name}) failed: {exc}"
+            ) from exc
         except Exception as exc:
             print(" failed", file=self.stream, flush=True)
             msg = f"report step {number}/{len(_STEPS)} ({name}) failed: {_describe(exc)}"
@@ -117,6 +121,39 @@ def kernel_name() -> str:
     return "newsbrief" if "newsbrief" in KernelSpecManager().find_kernel_specs() else "python3"
 
 
+def _kernel_manager_class() -> type:
+    """A kernel manager for local, quiet kernels.
+
+    The kernel talks over IPC sockets: it is on the same machine, and over TCP
+    without CurveZMQ keys ipykernel (>= 7) warns on every start. Its own log
+    (stderr) is dropped unless ``NEWSBRIEF_DEBUG`` is set: jupyter_client
+    interrupts a kernel before shutting it down, which ipykernel logs as an
+    error. Cell errors still reach the report through the notebook.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
+
+    class LocalKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            # An absolute, unique socket prefix: the kernel runs in another folder,
+            # and several kernels run at once.
+            Path(jupyter_runtime_dir()).mkdir(parents=True, exist_ok=True)
+            return str(Path(jupyter_runtime_dir()) / f"newsbrief-{uuid.uuid4().hex[:12]}")
+
+        async def start_kernel(self, **kw: Any) -> None:
+            if not os.environ.get("NEWSBRIEF_DEBUG"):
+                kw.setdefault("stderr", subprocess.DEVNULL)
+            await super().start_kernel(**kw)
+
+    return LocalKernelManager
+
+
 def run_notebook(
     notebook: str | Path, output: str | Path, parameters: dict[str, Any], cwd: str | Path
 ) -> None:
@@ -129,21 +166,65 @@ def run_notebook(
     output : str or pathlib.Path
         Where the executed notebook goes.
     parameters : dict
-        Values injected after the ``parameters`` cell.
+        Values injected after the ``parameters`` cell; names the notebook does
+        not declare are left out.
     cwd : str or pathlib.Path
         The kernel's working folder; relative paths in ``parameters`` resolve here.
     """
     import papermill
 
+    declared = papermill.inspect_notebook(str(notebook))
     papermill.execute_notebook(
         str(notebook),
         str(output),
-        parameters=parameters,
+        parameters={k: v for k, v in parameters.items() if k in declared},
         kernel_name=kernel_name(),
         progress_bar=False,
         log_output=False,
-        cwd=str(cwd),
+        # The kernel starts in ``cwd`` (nbclient reads resources.metadata.path);
+        # papermill's own ``cwd=`` would chdir the whole process instead, which
+        # notebooks run side by side in threads must not do.
+        resources={"metadata": {"path": str(cwd)}},
+        kernel_manager_class=_kernel_manager_class(),
     )
+
+
+def refresh_notebooks(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
+    """Re-execute the committed notebooks in place on the default article.
+
+    Run this after a deliberate change to the analysis or the briefing, then
+    commit the notebooks: nbval compares their outputs in ``make test``.
+    Parameters keep their defaults (no injected cell), the kernel starts in
+    ``notebooks/``, and no timing metadata is recorded, so a re-run on
+    unchanged code leaves the files unchanged apart from the date of analysis.
+
+    Parameters
+    ----------
+    names : tuple of str
+        Notebook file names in :data:`newsbrief.config.NOTEBOOKS_DIR`.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    written = []
+    for name in names:
+        path = NOTEBOOKS_DIR / name
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(
+            nb,
+            kernel_name=kernel_name(),
+            kernel_manager_class=_kernel_manager_class(),
+            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+            record_timing=False,
+        ).execute()
+        nbformat.write(nb, path)
+        written.append(path)
+    return written
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
@@ -230,6 +311,9 @@ def _write_graph(analysis: Analysis, tmp: Path) -> None:
 
 
 def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
+    """Run the notebooks side by side (one kernel each) on the analysis in ``tmp``."""
+    from concurrent.futures import ThreadPoolExecutor
+
     missing = [n for n in NOTEBOOKS if not (NOTEBOOKS_DIR / n).is_file()]
     if missing:
         raise NewsbriefError(f"{NOTEBOOKS_DIR}: missing {', '.join(missing)}")
@@ -239,11 +323,28 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
         "analysis_json": "analysis.json",
         "analysis_date": date,
     }
-    for name in NOTEBOOKS:
+
+    def run(name: str) -> None:
         try:
             run_notebook(NOTEBOOKS_DIR / name, tmp / "notebooks" / name, parameters, cwd=tmp)
         except Exception as exc:
             raise NewsbriefError(f"{name}: {_describe(exc)}") from exc
+        finally:
+            _close_thread_loop()
+
+    with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
+        for future in [pool.submit(run, name) for name in NOTEBOOKS]:
+            future.result()
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop that nbclient (via jupyter_core) made for this worker thread."""
+    import asyncio
+
+    from jupyter_core.utils import ensure_event_loop
+
+    ensure_event_loop().close()
+    asyncio.set_event_loop(None)
 
 
 @contextlib.contextmanager
@@ -252,7 +353,8 @@ def _staging(target: Path) -> Iterator[Path]:
     parent = target.parent
     created = [p for p in (parent, *parent.parents) if not p.exists()]
     parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    tmp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.mkdir()  # unlike mkdtemp, honours the umask: the report is as readable as any file
     try:
         yield tmp
     except BaseException:
@@ -269,7 +371,8 @@ def _publish(tmp: Path, target: Path) -> None:
     """Move ``tmp`` to ``target``, replacing an earlier report in one rename."""
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        old = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
+        old.mkdir()
         os.replace(target, old / target.name)
     try:
         os.replace(tmp, target)

@@ -1,0 +1,133 @@
+"""The nbconvert exporters: the offline ``newsbrief`` template and system-Chromium PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from newsbrief import exporter
+from newsbrief.exporter import (
+    BriefingHTMLExporter,
+    SystemChromiumWebPDFExporter,
+    find_chromium,
+    templates_dir,
+)
+
+needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
+NO_INPUT = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True}
+PIXEL = (  # a 1x1 PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+@pytest.fixture
+def notebook():
+    """A small executed notebook: markdown, a code cell with HTML and PNG output."""
+    code = new_code_cell("show()", execution_count=1)
+    code.outputs = [
+        new_output(
+            "execute_result",
+            data={"text/html": "<table><tr><td>cell</td></tr></table>", "text/plain": "x"},
+            execution_count=1,
+        ),
+        new_output("display_data", data={"image/png": PIXEL, "text/plain": "img"}),
+    ]
+    nb = new_notebook(
+        cells=[new_markdown_cell("# A title\n\nSome prose, $x^2$."), code],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    nb.metadata["title"] = "A title"
+    return nb
+
+
+def test_template_ships_with_the_package():
+    folder = templates_dir() / exporter.TEMPLATE_NAME
+    assert (folder / "index.html.j2").is_file()
+    assert (folder / "conf.json").is_file()
+    assert (folder / "static" / "briefing.css").is_file()
+
+
+def test_html_export_is_offline_and_has_no_inputs(notebook):
+    html, _ = BriefingHTMLExporter(**NO_INPUT).from_notebook_node(notebook)
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
+    assert 'class="jp-InputArea' not in html
+    assert "show()" not in html
+    assert "data:image/png;base64," in html
+    assert "<td>cell</td>" in html
+    assert "A title" in html
+
+
+def test_html_export_uses_the_briefing_stylesheet(notebook):
+    html, _ = BriefingHTMLExporter().from_notebook_node(notebook)
+    assert "body.newsbrief" in html
+    assert "size: A4" in html
+    assert 'class="jp-Notebook newsbrief"' in html
+
+
+def test_pdf_exporter_is_registered_with_nbconvert():
+    from nbconvert.exporters import get_exporter
+
+    assert get_exporter("newsbrief_webpdf") is SystemChromiumWebPDFExporter
+
+
+def test_pdf_exporter_defaults_to_the_newsbrief_template():
+    pdf = SystemChromiumWebPDFExporter()
+    assert pdf.template_name == exporter.TEMPLATE_NAME
+    assert pdf.file_extension == ".pdf"
+
+
+def test_chromium_from_the_environment(monkeypatch):
+    monkeypatch.setenv("NEWSBRIEF_CHROMIUM", sys.executable)
+    assert find_chromium() == sys.executable
+    assert SystemChromiumWebPDFExporter().chromium_executable == sys.executable
+
+
+def test_missing_chromium_is_a_clear_error(notebook):
+    pdf = SystemChromiumWebPDFExporter(chromium_executable="", **NO_INPUT)
+    with pytest.raises(RuntimeError, match="no Chromium found"):
+        pdf.from_notebook_node(notebook)
+
+
+@needs_chromium
+def test_pdf_export_prints_a4(notebook):
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(notebook)
+    assert pdf.startswith(b"%PDF-")
+    if shutil.which("pdfinfo"):
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
+            fh.write(pdf)
+            fh.flush()
+            info = subprocess.run(["pdfinfo", fh.name], capture_output=True, text=True).stdout
+        assert "(A4)" in info
+
+
+@needs_chromium
+def test_jupyter_nbconvert_to_newsbrief_webpdf(notebook, tmp_path):
+    path = tmp_path / "brief.ipynb"
+    nbformat.write(notebook, path)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "newsbrief_webpdf",
+            "--no-input",
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF-")

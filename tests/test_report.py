@@ -1,0 +1,358 @@
+"""The report: notebooks run on one analysis, HTML and PDF briefing, data files.
+
+The two reports (default article, hostile synthetic article) are built once
+per session; every test reads them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from newsbrief import briefing, report
+from newsbrief.analysis import load_analysis
+from newsbrief.cli import main
+from newsbrief.config import DEFAULT_ARTICLE
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import CATEGORIES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE = FIXTURES / "report_hostile.txt"
+DATE = "2024-05-01"
+
+needs_chromium = pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="Chromium is needed to print the PDF"
+)
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="poppler-utils is needed to read the PDF",
+)
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    progress: str
+
+    def text(self, name: str) -> str:
+        return (self.folder / name).read_text(encoding="utf-8")
+
+
+def _build(article: Path, out: Path) -> Built:
+    stream = io.StringIO()
+    folder = report.build_report(article, out_dir=out, date=DATE, stream=stream)
+    return Built(folder, stream.getvalue())
+
+
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory) -> dict[str, Built]:
+    out = tmp_path_factory.mktemp("reports")
+    return {"default": _build(DEFAULT_ARTICLE, out), "hostile": _build(HOSTILE, out)}
+
+
+@pytest.fixture(scope="session", params=["default", "hostile"])
+def built(request, reports) -> Built:
+    return reports[request.param]
+
+
+def _pdftotext(pdf: Path) -> str:
+    """The PDF's text on one line; words split at a line-end hyphen are joined again."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    return " ".join(out.stdout.decode("utf-8").split()).replace("- ", "-")
+
+
+# --------------------------------------------------------------------------- files
+
+
+EXPECTED = (
+    "briefing.html",
+    "briefing.pdf",
+    "claims.csv",
+    "actors.csv",
+    "relations.csv",
+    "graph.graphml",
+    "graph.png",
+    "graph.svg",
+    "analysis.json",
+    *(f"notebooks/{name}" for name in report.NOTEBOOKS),
+)
+
+
+def test_report_folder_is_named_after_the_article(reports):
+    assert reports["default"].folder.name == DEFAULT_ARTICLE.stem
+    assert reports["hostile"].folder.name == HOSTILE.stem
+
+
+def test_report_has_every_file(built):
+    for name in EXPECTED:
+        assert (built.folder / name).stat().st_size > 0, name
+
+
+def test_no_temporary_folder_is_left(built):
+    assert not [p.name for p in built.folder.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_one_progress_line_per_step(built):
+    lines = built.progress.splitlines()
+    assert [line[:5] for line in lines] == [f"[{i}/7]" for i in range(1, 8)]
+    assert [line.split()[1] for line in lines] == list(report._STEPS)
+
+
+def test_claims_csv_is_the_claims_table(built):
+    from newsbrief.tables import claims_table
+
+    analysis = load_analysis(built.folder / "analysis.json")
+    csv = pd.read_csv(built.folder / "claims.csv", keep_default_na=False)
+    expected = claims_table(analysis)
+    assert list(csv.columns) == list(expected.columns)
+    assert csv["index"].tolist() == expected["index"].tolist()
+    assert csv["text"].tolist() == expected["text"].tolist()
+
+
+def test_actors_csv_and_graphml_hold_the_actors(built):
+    analysis = load_analysis(built.folder / "analysis.json")
+    ids = {a.id for a in analysis.actors}
+    assert set(pd.read_csv(built.folder / "actors.csv")["id"]) == ids
+    assert set(nx.read_graphml(built.folder / "graph.graphml").nodes) == ids
+
+
+def test_figures_are_png_and_svg(built):
+    assert (built.folder / "graph.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "<svg" in built.text("graph.svg")
+
+
+def test_notebooks_ran_on_the_one_analysis(built):
+    import nbformat
+
+    for name in report.NOTEBOOKS:
+        nb = nbformat.read(built.folder / "notebooks" / name, as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1, name
+        assert 'analysis_json = "analysis.json"' in injected[0].source
+        assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_has_no_code_and_no_prompts(built):
+    html = built.text("briefing.html")
+    for marker in (
+        'class="jp-InputArea',
+        'class="highlight',
+        'class="jp-InputPrompt',
+        'class="jp-OutputPrompt',
+        "<pre><span",
+    ):
+        assert marker not in html, marker
+
+
+def test_html_embeds_its_figure(built):
+    assert "data:image/png;base64," in built.text("briefing.html")
+
+
+def test_html_loads_nothing_from_the_network(built):
+    html = built.text("briefing.html")
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
+    assert not re.search(r"""url\(\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
+    assert not re.search(r"@import", html)
+    assert "<script" not in html.lower()
+
+
+def test_html_briefing_reads_as_a_briefing(reports):
+    html = reports["default"].text("briefing.html")
+    analysis = load_analysis(reports["default"].folder / "analysis.json")
+    assert f"<title>{analysis.article.title}</title>" in html
+    for heading in (
+        "Bottom line up front",
+        "Who does what to whom",
+        "Key claims by category",
+        "Relations and their evidence",
+        "Method and limits",
+    ):
+        assert heading in html
+    assert f'<span class="nb-date">{DATE}</span>' in html
+
+
+def test_article_markup_is_shown_as_text(reports):
+    html = reports["hostile"].text("briefing.html")
+    assert "<script" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_notebook_outputs_escape_article_markup(reports):
+    import nbformat
+
+    for name in report.NOTEBOOKS:
+        nb = nbformat.read(reports["hostile"].folder / "notebooks" / name, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                markup = output.get("data", {}).get("text/html", "")
+                assert "<script" not in markup and "<img src=x" not in markup, name
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@needs_chromium
+@needs_poppler
+def test_pdf_is_a4_with_page_numbers(built):
+    info = subprocess.run(
+        ["pdfinfo", str(built.folder / "briefing.pdf")], capture_output=True, check=True, text=True
+    ).stdout
+    assert "(A4)" in info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    text = _pdftotext(built.folder / "briefing.pdf")
+    assert f"Page 1 of {pages}" in text
+    assert f"Page {pages} of {pages}" in text
+
+
+@needs_chromium
+@needs_poppler
+def test_pdf_holds_title_categories_and_actors(built):
+    analysis = load_analysis(built.folder / "analysis.json")
+    text = _pdftotext(built.folder / "briefing.pdf")
+    assert " ".join(analysis.article.title.split()) in text
+    present = {c.category for c in analysis.claims if c.category}
+    for category in CATEGORIES:
+        if category in present:
+            assert category.capitalize() in text, category
+    for actor in analysis.actors:
+        assert actor.name in text, actor.name
+
+
+@needs_chromium
+@needs_poppler
+def test_pdf_has_no_code(reports):
+    text = _pdftotext(reports["default"].folder / "briefing.pdf")
+    for code in ("briefing.load", "analysis_json", "import ", "In [", "Out["):
+        assert code not in text
+
+
+@needs_chromium
+@needs_poppler
+def test_pdf_shows_article_markup_as_text(reports):
+    text = _pdftotext(reports["hostile"].folder / "briefing.pdf")
+    assert "<script>alert(1)</script>" in text
+
+
+@needs_chromium
+@needs_poppler
+def test_first_pdf_page_is_not_blank(built, tmp_path):
+    from PIL import Image
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "50",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(built.folder / "briefing.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    (png,) = tmp_path.glob("page*.png")
+    with Image.open(png) as image:
+        grey = image.convert("L")
+        dark = sum(grey.histogram()[:200])
+        assert dark / (grey.width * grey.height) > 0.01
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def test_missing_article_leaves_no_output_folder(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(NewsbriefError, match=r"step 1/7 \(analysis\)"):
+        report.build_report(tmp_path / "missing.txt", out_dir=out, stream=io.StringIO())
+    assert not out.exists()
+
+
+def test_failed_step_keeps_the_previous_report(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    previous = out / DEFAULT_ARTICLE.stem
+    previous.mkdir(parents=True)
+    (previous / "briefing.html").write_text("earlier report", encoding="utf-8")
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", tmp_path / "no-notebooks")
+    with pytest.raises(NewsbriefError, match=r"step 4/7 \(notebooks\) failed: .*missing"):
+        report.build_report(DEFAULT_ARTICLE, out_dir=out, pdf=False, stream=io.StringIO())
+    assert [p.name for p in out.iterdir()] == [DEFAULT_ARTICLE.stem]
+    assert (previous / "briefing.html").read_text(encoding="utf-8") == "earlier report"
+
+
+def test_publish_replaces_an_earlier_report(tmp_path):
+    target = tmp_path / "art"
+    target.mkdir()
+    (target / "old.txt").write_text("old", encoding="utf-8")
+    new = tmp_path / ".art.new.tmp"
+    new.mkdir()
+    (new / "new.txt").write_text("new", encoding="utf-8")
+    report._publish(new, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["art"]
+    assert [p.name for p in target.iterdir()] == ["new.txt"]
+
+
+def test_cli_report_error_is_one_line(tmp_path, capsys):
+    status = main(["report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2
+    assert err[-1].startswith("newsbrief: error: report step 1/7 (analysis) failed:")
+    assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- briefing text
+
+
+def test_core_event_of_the_default_article(default_analysis):
+    unit, times = briefing.core_event(default_analysis)
+    claim = default_analysis.claim_for(unit)
+    assert claim.category == "event"
+    restated = sum(1 for c in default_analysis.claims if c.restates == unit)
+    assert times == 1 + restated >= 2
+
+
+def test_shares_cover_the_claims(default_analysis):
+    shares = briefing.shares(default_analysis)
+    assert set(shares) == set(briefing.BUCKETS)
+    assert sum(shares.values()) == pytest.approx(1.0)
+
+
+def test_bottom_line_escapes_and_names_the_actors(reports):
+    analysis = load_analysis(reports["hostile"].folder / "analysis.json")
+    bluf = briefing.bottom_line(analysis).data
+    assert "<script" not in bluf
+    top = max(analysis.actors, key=lambda a: len(a.mentions))
+    assert top.name in bluf
+
+
+def test_collapsed_claims_fold_restatements(default_analysis):
+    from newsbrief.tables import claims_table
+
+    full = claims_table(default_analysis)
+    folded = briefing.collapsed_claims(default_analysis)
+    assert len(folded) + int(full["restates"].notna().sum()) == len(full)
+    assert folded["restated"].sum() == full["restates"].notna().sum()
+
+
+def test_source_label_has_no_machine_paths(default_analysis):
+    assert briefing.source_label(default_analysis) == "data/articles/japan-sdf-nato-ukraine.txt"
+
+
+def test_analysis_date_is_iso():
+    assert briefing.analysis_date("2024-05-01") == "2024-05-01"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", briefing.analysis_date())
