@@ -39,6 +39,12 @@ def claim_of(text: str, index: int = -1):
         ("The story opens here. In 2014, Russia annexed Crimea.", "context", "asserted"),
         ("The story opens here. The deal appears to be in doubt.", "assessment", "hedged"),
         ("The story opens here. Officials said the plan would go ahead.", "event", "asserted"),
+        (
+            "The story opens here. Analysts said the clash could push prices up.",
+            "implication",
+            "hedged",
+        ),
+        ("The story opens here. Aid could only arrive if the road opens.", "event", "asserted"),
     ],
 )
 def test_category_and_modality_rules(text, category, modality):

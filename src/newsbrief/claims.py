@@ -431,11 +431,23 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     return "asserted", ("default:no modal or hedge",)
 
 
-def _hedge(r: _Reading, text: str, cues: Cues) -> str | None:
+def _hedging_modals(r: _Reading, cues: Cues) -> list[Token]:
+    """Modals that hedge: not backshifted "would", not "could only" (a condition)."""
+    restrictive = cues.words("modality", "restrictive_after_modal")
+    out = []
     for md in _modals(r):
-        hedging = md.lemma_.lower() in cues.words("modality", "hedge_modals")
-        if hedging and not _future_in_past(md, r, cues):
-            return f"modal:{md.lower_}"
+        if md.lemma_.lower() not in cues.words("modality", "hedge_modals"):
+            continue
+        if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
+            continue
+        if not _future_in_past(md, r, cues):
+            out.append(md)
+    return out
+
+
+def _hedge(r: _Reading, text: str, cues: Cues) -> str | None:
+    for md in _hedging_modals(r, cues):
+        return f"modal:{md.lower_}"
     for tok in r.span:
         if tok.lower_ in cues.words("modality", "hedge_words"):
             return f"adverb:{tok.lower_}"
@@ -506,12 +518,7 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
     if hit:
         return "implication", (f"phrase:{hit}",)
-    modals = [
-        m
-        for m in _modals(r)
-        if m.lemma_.lower() in cues.words("modality", "hedge_modals")
-        and not _future_in_past(m, r, cues)
-    ]
+    modals = _hedging_modals(r, cues)
     if modals:
         md = modals[0]
         if prior and prior[0] == "recommendation" and md.lower_ != "would":
