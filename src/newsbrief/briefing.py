@@ -154,6 +154,8 @@ def source_label(analysis: Analysis) -> str:
     str
     """
     path = Path(analysis.article.path)
+    if not path.is_absolute():  # already relative to the project (config.display_path)
+        return path.as_posix()
     try:
         return path.resolve().relative_to(PROJ_ROOT).as_posix()
     except ValueError:
