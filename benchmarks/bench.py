@@ -568,6 +568,16 @@ def _report_rows(rep: dict) -> list[tuple[str, ...]]:
     return rows
 
 
+def _pressure() -> float | None:
+    """Share of the last 60 s in which some runnable task waited for a CPU (Linux PSI)."""
+    try:
+        text = Path("/proc/pressure/cpu").read_text()
+    except OSError:
+        return None
+    m = re.search(r"some avg10=\S+ avg60=(\S+)", text)
+    return float(m.group(1)) if m else None
+
+
 def machine() -> dict:
     import spacy
 
@@ -610,7 +620,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name in SECTIONS:
         print(f"newsbrief bench: {name} ...", file=sys.stderr)
-        res["load_average"][name] = os.getloadavg()[0]  # other work on the machine skews walls
+        # Other work on the machine skews wall times: record how busy it was.
+        res["load_average"][name] = {"load1": os.getloadavg()[0], "cpu_pressure": _pressure()}
         try:
             res[name] = sections[name]()
         except (RuntimeError, OSError, ValueError, KeyError) as exc:

@@ -441,9 +441,42 @@ def attribution_counts(analysis: Analysis) -> pd.DataFrame:
 
     from .tables import claims_table
 
-    counts = Counter(claims_table(analysis)["attribution"])
+    canonical = source_names(analysis)
+    counts = Counter(
+        canonical.get(name.casefold(), name) for name in claims_table(analysis)["attribution"]
+    )
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return pd.DataFrame(rows, columns=["attribution", "claims"])
+
+
+def source_names(analysis: Analysis) -> dict[str, str]:
+    """Map the ways a source is written to one name, so it is counted once.
+
+    "Sullivan", "Jake Sullivan" and "US National Security Adviser Jake
+    Sullivan" are one person; "Analysts" and "analysts" one group.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    dict
+        Case-folded source as written -> the name to report.
+    """
+    names: dict[str, str] = {}
+    for claim in analysis.claims:
+        written = claim.attribution
+        key = written.casefold()
+        names.setdefault(key, written)
+        bare = key.removeprefix("the ")
+        for actor in analysis.actors:
+            forms = {a.casefold().removeprefix("the ") for a in (*actor.aliases, actor.name)}
+            surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
+            if bare in forms or (surname and key.split()[-1:] == [surname]):
+                names[key] = actor.name
+                break
+    return names
 
 
 def counts_view(analysis: Analysis) -> HTML:
@@ -581,7 +614,12 @@ def shares(analysis: Analysis) -> dict[str, float]:
 
 
 def _cited(analysis: Analysis) -> str:
-    counts = Counter(c.attribution for c in analysis.claims if c.category is not None)
+    canonical = source_names(analysis)
+    counts = Counter(
+        canonical.get(c.attribution.casefold(), c.attribution)
+        for c in analysis.claims
+        if c.category is not None
+    )
     total = sum(counts.values())
     own = counts.pop("author", 0)
     sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -698,7 +736,8 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
     ----------
     analysis : Analysis
     per_category : int
-        At most this many claims per category, in reading order.
+        At most this many claims per category, in reading order; claims that
+        name actors or are restated come first.
 
     Returns
     -------
@@ -717,7 +756,10 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
 def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
     if rows.empty:
         return ""
-    items = "\n".join(_claim_item(row) for row in rows.head(limit).itertuples())
+    # The claims that name actors or are restated matter most; keep reading order.
+    ranked = rows.assign(_weight=rows["actors"].str.len().gt(0).astype(int) + rows["restated"])
+    chosen = ranked.sort_values("_weight", ascending=False, kind="stable").head(limit)
+    items = "\n".join(_claim_item(row) for row in chosen.sort_index().itertuples())
     shown = min(limit, len(rows))
     more = f" ({_plural(len(rows), 'claim')}{f', {shown} shown' if shown < len(rows) else ''})"
     colour = CATEGORY_COLOURS[category]

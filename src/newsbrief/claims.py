@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from .config import package_file
+from .config import package_file, read_yaml
 from .model import Claim, Unit
 
 if TYPE_CHECKING:
@@ -82,7 +80,7 @@ def load_cues(path: str | None = None) -> Cues:
     Cues
     """
     with open(path or package_file("claims.yaml"), encoding="utf-8") as fh:
-        return Cues(yaml.safe_load(fh) or {})
+        return Cues(read_yaml(fh.read()) or {})
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:

@@ -85,7 +85,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if Path(args.article).is_dir():
         from .corpus import analyze_corpus
 
-        return analyze_corpus(args.article, args.out, jobs=args.jobs, max_bytes=args.max_bytes)
+        return analyze_corpus(
+            args.article,
+            args.out,
+            jobs=args.jobs,
+            max_bytes=args.max_bytes,
+            settings=_settings(args),
+        )
     analysis = _load(args)
     if args.format == "csv":
         from .tables import claims_table
@@ -111,7 +117,9 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     if Path(args.article).is_dir():
         from .corpus import merged_graph
 
-        graph = merged_graph(args.article, jobs=args.jobs, max_bytes=args.max_bytes)
+        graph = merged_graph(
+            args.article, jobs=args.jobs, max_bytes=args.max_bytes, settings=_settings(args)
+        )
     else:
         from .graph import actor_graph
 

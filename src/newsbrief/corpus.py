@@ -7,9 +7,10 @@ articles the folder holds, and a bad file costs a warning, not the run.
 
 A pool of whole-article workers is used rather than spaCy's own
 ``nlp.pipe(n_process=...)`` (:func:`newsbrief.analysis.analyze_sources`):
-there the parent still decodes every parse and assembles every analysis by
-itself, so it, not the parsers, sets the pace (``benchmarks/bench.py``
-measures both). Workers are forked after the pipeline is loaded, so they
+there every parse crosses back to the parent as bytes, and the parent alone
+decodes it and assembles the analysis, a serial share of the work that caps
+the speed-up (``benchmarks/bench.py`` measures both; the spaCy route spends
+5-10% more CPU on the same folder). Workers are forked after the pipeline is loaded, so they
 share its memory and skip the load; each article is analyzed inside
 ``nlp.memory_zone()`` so the strings of one article do not pile up in the
 vocabulary of a long run.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import package_file
+from .config import package_file, read_yaml
 from .errors import NewsbriefError
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer"]
@@ -69,7 +69,7 @@ class Gazetteer:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise NewsbriefError(f"{path}: cannot read gazetteer ({exc})") from None
     if not isinstance(data, dict):

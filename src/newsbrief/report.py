@@ -402,6 +402,7 @@ def build_report(
     *,
     date: str | None = None,
     stream: TextIO | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Path:
     """Build the report of one article into ``out_dir/<article-stem>/``.
 
@@ -422,6 +423,8 @@ def build_report(
         Date of analysis shown in the briefing (``YYYY-MM-DD``); today by default.
     stream : file, optional
         Where progress lines go; standard error by default.
+    timings : dict, optional
+        Filled with the seconds each step took (for the benchmark).
 
     Returns
     -------
@@ -438,7 +441,7 @@ def build_report(
     source = Path(article) if article is not None else DEFAULT_ARTICLE
     target = Path(out_dir if out_dir is not None else REPORTS_DIR) / _stem(source)
     day = date or _dt.date.today().isoformat()
-    progress = _Progress(stream or sys.stderr)
+    progress = _Progress(stream or sys.stderr, timings if timings is not None else {})
     with progress.step("analysis", str(source)):
         analysis = _analyze(source, max_bytes, overrides)
     with _staging(target) as tmp:
