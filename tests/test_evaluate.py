@@ -12,42 +12,46 @@ import yaml
 from newsbrief.config import DEFAULT_ARTICLE, GOLD_DIR, SHARED_CORPUS
 from newsbrief.evaluate import evaluate, evaluate_files, load_gold
 
+# Floors sit just under the figures measured when they were last raised (see
+# the closing notes); the targets are 0.9/0.8 category accuracy,
+# 0.95 modality, 0.9 attribution, actor F1 0.8 and relation F1 0.5.
 FLOORS = {
     "japan-sdf-nato-ukraine": {
-        "category_accuracy": 0.9,
+        "category_accuracy": 0.95,
         "modality_accuracy": 0.95,
-        "attribution_accuracy": 0.9,
-        "actor_precision": 0.85,
-        "relation_recall": 0.8,
-        "relation_precision": 0.7,
+        "attribution_accuracy": 0.95,
+        "restatement_f1": 0.9,
+        "actor_precision": 0.95,
+        "relation_recall": 0.95,
+        "relation_precision": 0.95,
     },
     "poland-russian-missiles": {
-        "category_accuracy": 0.8,
+        "category_accuracy": 0.82,
         "modality_accuracy": 0.95,
-        "attribution_accuracy": 0.9,
-        "actor_f1": 0.8,
-        "relation_f1": 0.5,
+        "attribution_accuracy": 0.95,
+        "actor_f1": 0.9,
+        "relation_f1": 0.63,
     },
     "china-philippines-shoal-deal": {
-        "category_accuracy": 0.8,
+        "category_accuracy": 0.9,
         "modality_accuracy": 0.95,
-        "attribution_accuracy": 0.9,
-        "actor_f1": 0.8,
-        "relation_f1": 0.5,
+        "attribution_accuracy": 0.92,
+        "actor_f1": 0.92,
+        "relation_f1": 0.63,
     },
     "aukus-implementation-fact-sheet": {
-        "category_accuracy": 0.8,
+        "category_accuracy": 0.93,
         "modality_accuracy": 0.95,
-        "attribution_accuracy": 0.9,
-        "actor_f1": 0.78,
-        "relation_f1": 0.4,  # below the 0.5 target: sub-bodies and collective subjects missed
+        "attribution_accuracy": 0.95,
+        "actor_f1": 0.84,
+        "relation_f1": 0.6,
     },
     "us-nordic-leaders-summit": {
-        "category_accuracy": 0.8,
+        "category_accuracy": 0.93,
         "modality_accuracy": 0.95,
-        "attribution_accuracy": 0.9,
-        "actor_f1": 0.8,
-        "relation_f1": 0.5,
+        "attribution_accuracy": 0.95,
+        "actor_f1": 0.86,
+        "relation_f1": 0.53,
     },
 }
 

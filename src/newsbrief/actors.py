@@ -299,9 +299,10 @@ def _affiliation(unit: Unit, span: Span, ent: Span, known: list[Located]) -> str
         return None
     states = [k for k in known if k.entry.type in ("state", "organization")]
     left = span.doc[max(span.start, ent.start - 5) : ent.start]
+    after = span.doc[ent.end : min(ent.end + 3, span.end)]  # ", Jr. of the United States"
     of_objects = [
         obj
-        for token in ent
+        for token in [*ent, *ent.root.subtree, *after]
         for child in token.children
         if child.dep_ == "prep" and child.lower_ == "of"
         for obj in child.children

@@ -241,6 +241,21 @@ def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
     return []
 
 
+def _object_organizations(verb: Token, actors: _UnitActors) -> list[str]:
+    """Find an organization two steps inside the object, as the verb's target.
+
+    In "reviewed progress in implementing the AUKUS partnership" the leaders
+    act on AUKUS. Only organizations are taken this deep, to stay precise.
+    """
+    found: list[str] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in obj.children if c.dep_ == "prep"):
+            for inner in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                heads = [inner, *(c for c in inner.children if c.dep_ == "dobj")]
+                found += [a for h in heads for a in actors.in_phrase(h)]
+    return [a for a in dict.fromkeys(found) if actors.types.get(a) == "organization"]
+
+
 def _modifier_targets(noun: Token, actors: _UnitActors, sources: list[str]) -> list[str]:
     """Take an organization among the modifiers as target ("Finnish NATO membership")."""
     mods = [a for c in noun.children if c.dep_ in ("compound", "amod") for a in actors.in_phrase(c)]
@@ -329,7 +344,7 @@ def _triggers(span: Span, table: _UnitActors, lexicon: Lexicon):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lexicon.verbs:
             trig = lexicon.verbs[tok.lemma_]
             sources, passive = _subjects(tok, table)
-            targets = _targets(tok, trig, table)
+            targets = _targets(tok, trig, table) or _object_organizations(tok, table)
             if passive and not targets:
                 continue
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.nouns:
