@@ -124,9 +124,10 @@ def _same_source(gold: str | None, pred: str | None, actors: list[dict] | None =
     return False
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+def _prf(tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None) -> tuple[float, ...]:
+    """Precision, recall and F1; ``tp_gold`` counts recalled gold items when it differs."""
     p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
+    r = (tp if tp_gold is None else tp_gold) / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return round(p, 4), round(r, 4), round(f, 4)
 
@@ -156,10 +157,7 @@ def _restatement_scores(gold_links, pred_links) -> tuple[float, float, float]:
     pred_pairs = {i for i, j in pred_links.items() if j is not None}
     tp_p = sum(1 for i in pred_pairs if i in groot and groot[i] == groot.get(pred_links[i], -1))
     tp_r = sum(1 for i in gold_pairs if i in proot and proot[i] == proot.get(gold_links[i], -1))
-    p = tp_p / len(pred_pairs) if pred_pairs else 1.0
-    r = tp_r / len(gold_pairs) if gold_pairs else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
+    return _prf(tp_p, len(pred_pairs), len(gold_pairs), tp_r)
 
 
 def _match_actors(gold_actors: list[dict], analysis: Analysis) -> dict[str, str]:
@@ -237,10 +235,7 @@ def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str]):
     pp = {(s, t, sym) for (s, t), sym in pred_pairs.items()}
     tp_p = sum(1 for r in pp if hit(r, gp))
     tp_r = sum(1 for r in gp if hit(r, pp))
-    p = tp_p / len(pp) if pp else 1.0
-    r = tp_r / len(gp) if gp else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(p, 4), round(r, 4), round(f, 4)
+    return _prf(tp_p, len(pp), len(gp), tp_r)
 
 
 def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
