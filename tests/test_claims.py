@@ -110,3 +110,11 @@ def test_claims_table_shape_and_values():
     got = df[["index", "category", "modality", "attribution", "actors"]]
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
     assert df["restates"].isna().all()
+
+
+def test_markdown_table_escapes_article_html():
+    from newsbrief.tables import render_table
+
+    a = analyze(source_from_text("Russia said <script>alert(1)</script> was fake news."))
+    md = render_table(claims_table(a), "markdown")
+    assert "<script>" not in md and "&lt;script&gt;" in md

@@ -6,6 +6,7 @@ column means the same thing wherever an analyst meets it.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -165,6 +166,8 @@ def _markdown(df: pd.DataFrame) -> str:
 
     def cell(value: object) -> str:
         text = "" if value is None or value is pd.NA else str(value)
+        # Markdown renderers pass raw HTML through: article text must stay text.
+        text = html.escape(text, quote=False)
         return text.replace("|", "\\|").replace("\n", " ")
 
     cols = [c for c in df.columns if c != "cues"]
