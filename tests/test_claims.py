@@ -45,6 +45,11 @@ def claim_of(text: str, index: int = -1):
             "hedged",
         ),
         ("The story opens here. Aid could only arrive if the road opens.", "event", "asserted"),
+        (
+            "The story opens here. The most important thing today is to keep talking.",
+            "recommendation",
+            "prescriptive",
+        ),
     ],
 )
 def test_category_and_modality_rules(text, category, modality):

@@ -423,6 +423,10 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit:
         return "prescriptive", (f"phrase:{hit}",)
+    for pattern in cues.value("modality", "prescriptive_patterns", default=[]) or []:
+        found = re.search(pattern, text)
+        if found:
+            return "prescriptive", (f"pattern:{found.group(0)}",)
     hedge = _hedge(r, text, cues)
     if hedge:
         return "hedged", (hedge,)
