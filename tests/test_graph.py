@@ -80,3 +80,17 @@ def test_figure_is_deterministic():
     g = big_graph(8)
     assert figure_bytes(graph_figure(g), "svg") == figure_bytes(graph_figure(g), "svg")
     assert figure_bytes(graph_figure(g), "png") == figure_bytes(graph_figure(g), "png")
+
+
+def test_joint_activity_links_the_subjects():
+    a = analyze(source_from_text("Japan and Australia will hold joint naval drills next week."))
+    strong = {(r.source, r.target, r.type) for r in a.relations if not r.weak}
+    assert ("JPN", "AUS", "exercises_with") in strong
+
+
+def test_phrasal_verb_take_part():
+    text = "Canadian troops are taking part in the exercises of Japan and the United States."
+    strong = {(r.source, r.target) for r in analyze(source_from_text(text)).relations if not r.weak}
+    assert {("CAN-MIL", "JPN"), ("CAN-MIL", "USA")} <= strong or any(
+        s.startswith("CAN") and t == "JPN" for s, t in strong
+    )

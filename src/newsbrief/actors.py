@@ -58,6 +58,8 @@ _TRANSLIT = str.maketrans(
         "ı": "i",
     }
 )
+#: "an exercise titled Keen Sword": what follows names a thing, not a person.
+_NAMING_WORDS = frozenset({"titled", "named", "called", "dubbed", "codenamed", "code-named"})
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 _HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
 
@@ -264,7 +266,8 @@ def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
             len(w) >= 2 and w.isupper() and w.isalpha() and gaz.lookup(w) is None for w in words
         )
     if ent.label_ == "PERSON":
-        return not any(w in gaz.place_words for w in words)
+        named = ent.start > 0 and ent.doc[ent.start - 1].lower_ in _NAMING_WORDS
+        return not named and not any(w in gaz.place_words for w in words)
     return True
 
 

@@ -32,6 +32,7 @@ _MONTH_DAY = re.compile(
     r"October|November|December)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday)\b"
 )
+_SINCE_YEAR = re.compile(r"\bsince (?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _SPEECH_LINKS = ("ROOT", "conj", "parataxis", "ccomp")
 
 
@@ -490,9 +491,7 @@ def _aspect(verb: Token) -> str:
 def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
     if tok is None:
         return False
-    if tok.i in actor_tokens or any(
-        c.i in actor_tokens for c in tok.children if c.dep_ in ("compound", "conj")
-    ):
+    if tok.i in actor_tokens:
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
@@ -575,8 +574,9 @@ def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
     if r.speech is not None and r.speech.lemma_.lower() in cues.words(
         "category", "cognition_verbs"
     ):
-        future = _aspect(r.content) == "future" and not _is_agent(_subject(r.content), cues)
-        if future:
+        if _aspect(r.content) == "future":
+            if _is_agent(_subject(r.content), cues, r.actor_tokens):
+                return None  # "noted that Canada will send ships": a reported plan
             return "implication", (f"verb:{r.speech.lemma_} + future",)
         return "assessment", (f"verb:{r.speech.lemma_}",)
     return _evaluative_predicate(r.content, cues)
@@ -598,7 +598,8 @@ def _evaluative_predicate(verb: Token, cues: Cues):
 def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
     aspect = _aspect(r.content)
     subj = _subject(r.content)
-    if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens):
+    scheduled = r.content.lemma_.lower() in cues.words("category", "scheduled_verbs")
+    if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens) and not scheduled:
         return "implication", ("future with non-agent subject",)
     if first:
         return "event", ("position:lead",)
@@ -611,6 +612,8 @@ def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
         return "context", ("tense:present simple",)
     if aspect == "past" and _YEAR.search(r.unit.text) and not _MONTH_DAY.search(r.unit.text):
         return "context", ("dated by year only",)
+    if aspect in ("perfect", "present") and _SINCE_YEAR.search(r.unit.text):
+        return "context", ("since a year",)
     return "event", (f"tense:{aspect}",)
 
 

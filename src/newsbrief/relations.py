@@ -48,6 +48,21 @@ _GROUP_HEADS = frozenset(
         "navy",
         "army",
         "ministry",
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "head",
+        "heads",
+        "team",
+        "teams",
+        "delegation",
+        "delegations",
+        "representatives",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
@@ -62,6 +77,7 @@ class Trigger:
     polarity: str
     targets: tuple[str, ...]
     symmetric: bool = False
+    collective: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 spec["polarity"],
                 tuple(_word(t) for t in spec.get("targets", default)),
                 bool(spec.get("symmetric", False)),
+                bool(spec.get("collective", spec.get("symmetric", False))),
             )
             for lemma, spec in (data.get(key) or {}).items()
         }
@@ -340,28 +357,56 @@ def extract_relations(
 
 
 def _triggers(span: Span, table: _UnitActors, lexicon: Lexicon):
+    """Yield (source, target, trigger, token) for every relation stated in the span."""
     for tok in span:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in lexicon.verbs:
-            trig = lexicon.verbs[tok.lemma_]
-            sources, passive = _subjects(tok, table)
-            targets = _targets(tok, trig, table) or _object_organizations(tok, table)
-            if passive and not targets:
-                continue
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.nouns:
-            trig = lexicon.nouns[tok.lemma_.lower()]
-            pair = _between(tok, table)
-            if len(pair) >= 2 and trig.symmetric:
-                for a, b in combinations(dict.fromkeys(pair), 2):
-                    yield a, b, trig, tok
-                continue
-            sources = _noun_source(tok, table)
-            targets = _targets(tok, trig, table) or _modifier_targets(tok, table, sources)
-            sources = [s for s in sources if s not in targets]
-        else:
+        found = _verb_roles(tok, table, lexicon) or _noun_roles(tok, table, lexicon)
+        if found is None:
             continue
+        trig, sources, targets = found
+        if trig.collective and not targets and len(set(sources)) > 1:
+            # "Japan and the US will hold a joint exercise": the subjects act together.
+            targets, sources = list(dict.fromkeys(sources)), []
+            for a, b in combinations(targets, 2):
+                yield a, b, trig, tok
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+def _verb_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
+    phrase = _verb_phrase(tok, lexicon)
+    if phrase is None:
+        return None
+    trig = lexicon.verbs[phrase]
+    sources, passive = _subjects(tok, table)
+    targets = _targets(tok, trig, table) or _object_organizations(tok, table)
+    if passive and not targets:
+        return trig, [], []
+    return trig, sources, targets
+
+
+def _noun_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lexicon.nouns:
+        return None
+    trig = lexicon.nouns[tok.lemma_.lower()]
+    pair = list(dict.fromkeys(_between(tok, table)))
+    if len(pair) >= 2 and trig.symmetric:
+        return trig, pair, []  # "an agreement between X and Y": collective pairs
+    sources = _noun_source(tok, table)
+    targets = _targets(tok, trig, table) or _modifier_targets(tok, table, sources)
+    return trig, [s for s in sources if s not in targets], targets
+
+
+def _verb_phrase(tok: Token, lexicon: Lexicon) -> str | None:
+    """The lexicon key of a verb: "take part" before "take", then the lemma."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("dobj", "prt"):
+            key = f"{tok.lemma_} {child.lemma_.lower()}"
+            if key in lexicon.verbs:
+                return key
+    return tok.lemma_ if tok.lemma_ in lexicon.verbs else None
 
 
 def _part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
