@@ -60,8 +60,10 @@ lab: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
-# Re-execute the committed notebooks and the regression fixture after a deliberate change.
+# After a deliberate change in extraction: rewrite the regression fixture of the
+# default article and re-execute the committed notebooks (nbval compares them).
 regen-fixtures: install
+	$(BIN)/newsbrief analyze --out tests/fixtures/regression_default_analysis.json
 	$(BIN)/python -c "from newsbrief.report import refresh_notebooks; refresh_notebooks()"
 
 clean:

@@ -380,9 +380,16 @@ def _verb_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
     trig = lexicon.verbs[phrase]
     sources, passive = _subjects(tok, table)
     targets = _targets(tok, trig, table) or _object_organizations(tok, table)
+    if _agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        targets = [a for p in patients for a in table.in_phrase(p)] + targets
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _noun_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+
+from newsbrief.figures import figure_bytes, graph_figure
+
+
+def big_graph(n: int = 20) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph(title="synthetic")
+    names = [f"Actor Number {i} With Long Name" if i % 3 == 0 else f"Actor {i}" for i in range(n)]
+    for i, name in enumerate(names):
+        g.add_node(str(i), name=name, type="state" if i % 2 else "organization", mentions=i % 5)
+    for i in range(n):
+        g.add_edge(
+            str(i),
+            str((i * 7 + 3) % n),
+            key="supports",
+            type="supports",
+            polarity="cooperative",
+            weak=False,
+            weight=1,
+            evidence=[],
+        )
+    return g
+
+
+def test_figure_labels_do_not_overlap_for_twenty_nodes():
+    fig = graph_figure(big_graph())
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [
+        t.get_window_extent(renderer) for t in fig.axes[0].texts if t.get_fontweight() == "bold"
+    ]
+    assert len(boxes) == 20
+    assert not [1 for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+
+
+def test_figure_is_deterministic():
+    g = big_graph(8)
+    assert figure_bytes(graph_figure(g), "svg") == figure_bytes(graph_figure(g), "svg")
+    assert figure_bytes(graph_figure(g), "png") == figure_bytes(graph_figure(g), "png")
