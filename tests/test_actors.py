@@ -59,3 +59,14 @@ def test_user_gazetteer_extends(tmp_path):
     gaz = load_gazetteer((str(extra),))
     assert gaz.lookup("the League").entry.id == "BLUE-LEAGUE"
     assert gaz.lookup("Japan").entry.code == "JPN"
+
+
+def test_broken_user_gazetteer_is_a_clean_error(tmp_path):
+    import pytest
+
+    from newsbrief.errors import NewsbriefError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("groups: [\n  - broken", encoding="utf-8")
+    with pytest.raises(NewsbriefError, match="cannot read gazetteer"):
+        load_gazetteer((str(bad),))

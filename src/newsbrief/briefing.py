@@ -128,15 +128,12 @@ def load(article: str | Path | None = None, analysis_json: str | Path | None = N
     -------
     Analysis
     """
-    from .analysis import analyze_file, load_analysis
-    from .curation import apply_overrides, find_overrides
+    from .analysis import load_analysis
+    from .curation import curated_analysis
 
     if analysis_json is not None:
         return load_analysis(analysis_json)
-    path = resolve_article(article)
-    analysis = analyze_file(path)
-    overrides = find_overrides(path)
-    return apply_overrides(analysis, overrides) if overrides else analysis
+    return curated_analysis(resolve_article(article))
 
 
 def source_label(analysis: Analysis) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .config import package_file, read_yaml
+from .config import package_file, read_yaml_mapping
 from .model import Claim, Unit
 
 if TYPE_CHECKING:
@@ -80,14 +80,22 @@ def load_cues(path: str | None = None) -> Cues:
     -------
     Cues
     """
-    with open(path or package_file("claims.yaml"), encoding="utf-8") as fh:
-        return Cues(read_yaml(fh.read()) or {})
+    return Cues(read_yaml_mapping(path or package_file("claims.yaml"), "claims lexicon"))
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:
     for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
             return phrase
+    return None
+
+
+def _has_pattern(text: str, cues: Cues, *path: str) -> str | None:
+    """The first match of the regular expressions listed at ``path`` in the lexicon."""
+    for pattern in cues.value(*path, default=[]) or []:
+        found = re.search(pattern, text)
+        if found:
+            return found.group(0)
     return None
 
 
@@ -236,7 +244,7 @@ def _find_speech(
     return None, None
 
 
-def _according_to(lower: str, span: Span, cues: Cues) -> str | None:
+def _according_to(span: Span) -> str | None:
     for tok in span:
         if tok.lower_ == "to" and tok.i > span.start and tok.nbor(-1).lower_ == "according":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
@@ -400,18 +408,15 @@ def _modals(r: _Reading) -> list[Token]:
     return [t for t in r.span if t.tag_ == "MD"]
 
 
-def _future_in_past(modal: Token, r: _Reading, cues: Cues | None = None) -> bool:
+def _future_in_past(modal: Token, r: _Reading, cues: Cues) -> bool:
     """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
     if modal.lower_ != "would":
         return False
-    speech = _SPEECH_DEFAULT if cues is None else cues.words("attribution", "speech_verbs")
+    speech = cues.words("attribution", "speech_verbs")
     for anc in modal.head.ancestors:
         if anc.lemma_.lower() in speech and anc.tag_ in ("VBD", "VBN", "VBG"):
             return True
     return False
-
-
-_SPEECH_DEFAULT = frozenset({"say", "tell", "add", "warn", "state", "announce", "stipulate"})
 
 
 def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
@@ -424,10 +429,9 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit:
         return "prescriptive", (f"phrase:{hit}",)
-    for pattern in cues.value("modality", "prescriptive_patterns", default=[]) or []:
-        found = re.search(pattern, text)
-        if found:
-            return "prescriptive", (f"pattern:{found.group(0)}",)
+    found = _has_pattern(text, cues, "modality", "prescriptive_patterns")
+    if found:
+        return "prescriptive", (f"pattern:{found}",)
     hedge = _hedge(r, text, cues)
     if hedge:
         return "hedged", (hedge,)
@@ -519,6 +523,9 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
     if hit:
         return "implication", (f"phrase:{hit}",)
+    found = _has_pattern(r.lower, cues, "category", "implication_patterns")
+    if found:
+        return "implication", (f"pattern:{found}",)
     modals = _hedging_modals(r, cues)
     if modals:
         md = modals[0]
@@ -624,7 +631,7 @@ def _attribution(
         for claim in reversed(earlier):
             if claim.unit == r.item_under.index:
                 return claim.attribution, ("lead-in carries over",)
-    according = _according_to(r.lower, r.span, cues)
+    according = _according_to(r.span)
     if according:
         return according, ("according to",)
     if r.source is None or r.speech is None:

@@ -67,18 +67,11 @@ def _settings(args: argparse.Namespace):
 
 def _load(args: argparse.Namespace) -> Analysis:
     """Analyze the article argument, or read it when it is an analysis JSON."""
-    from .analysis import analyze_file, load_analysis
-    from .curation import apply_overrides, find_overrides
+    from .curation import curated_analysis
 
-    path = Path(args.article)
-    if path.suffix == ".json" and path.is_file():
-        analysis = load_analysis(path)
-    else:
-        analysis = analyze_file(path, args.max_bytes, _settings(args))
-    overrides = getattr(args, "overrides", None) or find_overrides(path)
-    if overrides:
-        analysis = apply_overrides(analysis, overrides)
-    return analysis
+    return curated_analysis(
+        args.article, args.max_bytes, getattr(args, "overrides", None), _settings(args)
+    )
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ __all__ = [
     "display_path",
     "package_file",
     "read_yaml",
+    "read_yaml_mapping",
     "spacy_model_name",
 ]
 
@@ -67,6 +68,25 @@ def read_yaml(text: str) -> Any:
     import yaml
 
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def read_yaml_mapping(path: str | Path, what: str) -> dict:
+    """Read a YAML data file that must be a mapping (lexicon, gazetteer).
+
+    A user's broken file becomes a one-line :class:`NewsbriefError`, not a
+    traceback.
+    """
+    import yaml
+
+    from .errors import NewsbriefError
+
+    try:
+        data = read_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise NewsbriefError(f"{path}: cannot read {what} ({exc})") from None
+    if not isinstance(data, dict):
+        raise NewsbriefError(f"{path}: a {what} file must be a mapping")
+    return data
 
 
 def display_path(path: str | Path) -> str:

@@ -116,16 +116,11 @@ def article_paths(folder: str | Path) -> list[Path]:
 
 def _analyze_path(path: str, max_bytes: int, settings: Settings) -> Analysis:
     """Analyze one file exactly as ``newsbrief analyze FILE`` does, overrides included."""
-    from .analysis import analyze_file
-    from .curation import apply_overrides, find_overrides
+    from .curation import curated_analysis
     from .nlp import load_nlp
 
     with load_nlp().memory_zone():
-        analysis = analyze_file(path, max_bytes, settings)
-    overrides = find_overrides(path)
-    if overrides:
-        analysis = apply_overrides(analysis, overrides)
-    return analysis
+        return curated_analysis(path, max_bytes, settings=settings)
 
 
 def _write_json(path: str, out_dir: str, max_bytes: int, settings: Settings) -> None:

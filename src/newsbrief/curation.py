@@ -42,7 +42,7 @@ from .model import (
     Relation,
 )
 
-__all__ = ["apply_overrides", "find_overrides", "load_overrides"]
+__all__ = ["apply_overrides", "curated_analysis", "find_overrides", "load_overrides"]
 
 _UNIT_FIELDS = {
     "category": CATEGORIES,
@@ -60,6 +60,43 @@ def find_overrides(article: str | Path) -> Path | None:
         if candidate.is_file() and candidate != p:
             return candidate
     return None
+
+
+def curated_analysis(
+    article: str | Path,
+    max_bytes: int | None = None,
+    overrides: str | Path | None = None,
+    settings: Any = None,
+) -> Analysis:
+    """The analysis an analyst sees for an article argument, curated.
+
+    ``article`` may be an article file or an analysis JSON written by
+    ``newsbrief analyze``; the overrides given, else ``ARTICLE.overrides.yaml``
+    beside it, are applied. Every command goes through here, so the CLI, the
+    report, the notebooks and corpus mode agree.
+
+    Parameters
+    ----------
+    article : str or pathlib.Path
+    max_bytes : int, optional
+        Size limit for an article file (the default limit when None).
+    overrides : str or pathlib.Path, optional
+    settings : newsbrief.analysis.Settings, optional
+
+    Returns
+    -------
+    Analysis
+    """
+    from .analysis import Settings, analyze_file, load_analysis
+    from .config import DEFAULT_MAX_BYTES
+
+    path = Path(article)
+    if path.suffix == ".json" and path.is_file():
+        analysis = load_analysis(path)
+    else:
+        analysis = analyze_file(path, max_bytes or DEFAULT_MAX_BYTES, settings or Settings())
+    chosen = overrides or find_overrides(path)
+    return apply_overrides(analysis, chosen) if chosen else analysis
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from .config import package_file, read_yaml
-from .errors import NewsbriefError
+from .config import package_file, read_yaml_mapping
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer"]
 
@@ -65,16 +61,6 @@ class Gazetteer:
         if hit is None and surface[:1].isupper():
             hit = self.surfaces.get(surface[:1].lower() + surface[1:])
         return hit
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = read_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise NewsbriefError(f"{path}: cannot read gazetteer ({exc})") from None
-    if not isinstance(data, dict):
-        raise NewsbriefError(f"{path}: a gazetteer file must be a mapping")
-    return data
 
 
 def _state_entries(states: dict) -> tuple[list[Entry], list[tuple[str, str, str]]]:
@@ -153,9 +139,9 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     -------
     Gazetteer
     """
-    states = _read_yaml(package_file("states.yaml")).get("states", {}) or {}
-    listed = _read_yaml(package_file("actors.yaml"))
-    datas = [listed] + [_read_yaml(Path(p)) for p in extra]
+    states = read_yaml_mapping(package_file("states.yaml"), "gazetteer").get("states") or {}
+    listed = read_yaml_mapping(package_file("actors.yaml"), "gazetteer")
+    datas = [listed] + [read_yaml_mapping(p, "gazetteer") for p in extra]
     for data in datas[1:]:
         states = {**states, **(data.get("states") or {})}
     state_entries, state_extra = _state_entries(states)

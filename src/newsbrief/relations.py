@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from .config import package_file, read_yaml
+from .config import package_file, read_yaml_mapping
 from .model import Actor, Evidence, Relation, Unit
 
 if TYPE_CHECKING:
@@ -108,8 +108,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     -------
     Lexicon
     """
-    with open(path or package_file("relations.yaml"), encoding="utf-8") as fh:
-        data = read_yaml(fh.read())
+    data = read_yaml_mapping(path or package_file("relations.yaml"), "relations lexicon")
     default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
 
     def table(key: str) -> dict[str, Trigger]:

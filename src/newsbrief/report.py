@@ -274,15 +274,9 @@ def export_pdf(nb: nbformat.NotebookNode) -> bytes:
 
 
 def _analyze(article: Path, max_bytes: int, overrides: str | Path | None) -> Analysis:
-    from .analysis import analyze_file, load_analysis
-    from .curation import apply_overrides, find_overrides
+    from .curation import curated_analysis
 
-    if article.suffix == ".json" and article.is_file():
-        analysis = load_analysis(article)
-    else:
-        analysis = analyze_file(article, max_bytes)
-    chosen = overrides or find_overrides(article)
-    return apply_overrides(analysis, chosen) if chosen else analysis
+    return curated_analysis(article, max_bytes, overrides)
 
 
 def _write(path: Path, data: str | bytes) -> None:
