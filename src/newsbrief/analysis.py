@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import extract_actors
 from .article import build_units, read_source, split_blocks
-from .claims import classify_claims, load_cues
+from .claims import ClaimReading, decide, default_models, load_cues, read_article_claims
+from .claims.model import LinearModel
 from .config import DEFAULT_MAX_BYTES, package_file
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
@@ -36,6 +37,7 @@ __all__ = [
     "analyze_sources",
     "from_dict",
     "load_analysis",
+    "read_with_claims",
     "to_dict",
     "to_json",
     "validate",
@@ -109,6 +111,17 @@ def analyze_sources(
 
 
 def _assemble(source: Source, blocks: list, docs: list[Doc], settings: Settings) -> Analysis:
+    return assemble_with_reading(source, blocks, docs, settings)[0]
+
+
+def assemble_with_reading(
+    source: Source,
+    blocks: list,
+    docs: list[Doc],
+    settings: Settings,
+    models: dict[str, LinearModel] | None = None,
+) -> tuple[Analysis, ClaimReading]:
+    """Assemble an analysis and keep what the claim models saw (for training)."""
     units, spans = build_units(source.text, blocks, docs)
     if not any(u.kind == "claim" for u in units):
         raise NewsbriefError(f"{source.path}: no sentences found in the article")
@@ -117,7 +130,8 @@ def _assemble(source: Source, blocks: list, docs: list[Doc], settings: Settings)
     relations = extract_relations(
         units, spans, located, actors, load_lexicon(settings.relations_lexicon)
     )
-    claims = classify_claims(units, spans, located, load_cues(settings.claims_lexicon))
+    reading = read_article_claims(units, spans, located, load_cues(settings.claims_lexicon))
+    claims = decide(reading, default_models() if models is None else models)
     title = source.title or next(
         (u.text for u in units if u.kind in ("title", "heading")), units[0].text[:120]
     )
@@ -126,8 +140,21 @@ def _assemble(source: Source, blocks: list, docs: list[Doc], settings: Settings)
         title=title,
         sha256=source.sha256,
         words=len(source.text.split()),
+        genre=reading.genre,
     )
-    return Analysis(info, source.text, tuple(units), tuple(actors), tuple(relations), tuple(claims))
+    analysis = Analysis(
+        info, source.text, tuple(units), tuple(actors), tuple(relations), tuple(claims)
+    )
+    return analysis, reading
+
+
+def read_with_claims(
+    source: Source, settings: Settings = Settings(), models: dict[str, LinearModel] | None = None
+) -> tuple[Analysis, ClaimReading]:
+    """Analyze one article and return the claim features beside it (training, CV)."""
+    blocks = split_blocks(source.text)
+    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    return assemble_with_reading(source, blocks, docs, settings, models)
 
 
 def analyze_file(
@@ -171,6 +198,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             "title": analysis.article.title,
             "sha256": analysis.article.sha256,
             "words": analysis.article.words,
+            "genre": analysis.article.genre,
         },
         "text": analysis.text,
         "units": units,
@@ -200,6 +228,7 @@ def _relation_dict(r: Relation) -> dict[str, Any]:
         "target": r.target,
         "type": r.type,
         "polarity": r.polarity,
+        "class": r.event_class,
         "weak": r.weak,
         "evidence": [vars(e) for e in r.evidence],
         "cues": list(r.cues),
@@ -267,10 +296,13 @@ def from_dict(data: dict[str, Any]) -> Analysis:
             r.get("weak", False),
             tuple(r.get("cues", [])),
             r.get("curated", False),
+            r.get("class"),
         )
         for r in data["relations"]
     )
-    info = ArticleInfo(art["path"], art["title"], art["sha256"], art["words"])
+    info = ArticleInfo(
+        art["path"], art["title"], art["sha256"], art["words"], art.get("genre", "news")
+    )
     return Analysis(info, data.get("text", ""), units, actors, relations, claims)
 
 

@@ -329,7 +329,7 @@ def build_units(
             if block.kind == "heading":
                 section = block.text
         elif block.kind == "item":
-            pieces = [("claim", doc[:], _label(block.text))]
+            pieces = _item_pieces(doc, _label(block.text))
         else:
             next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind == "item"
             sents = _sentences(doc)
@@ -361,6 +361,18 @@ def build_units(
             )
             spans.append(span)
     return units, spans
+
+
+def _item_pieces(doc: Doc, label: str | None) -> list[tuple[str, Span, str | None]]:
+    """A list item of several sentences gives one claim per sentence.
+
+    The label stays on the first; a label the parser cut off as a sentence of
+    its own ("Deterrence." before the text) is glued back onto what follows.
+    """
+    sents = _sentences(doc)
+    if label and len(sents) > 1 and len(sents[0].text.strip()) <= len(label) + 1:
+        sents = [doc[sents[0].start : sents[1].end], *sents[2:]]
+    return [("claim", sent, label if k == 0 else None) for k, sent in enumerate(sents)]
 
 
 def _label(text: str) -> str | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES
 from .errors import NewsbriefError
+from .files import write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,29 +25,6 @@ if TYPE_CHECKING:
     from .model import Analysis
 
 __all__ = ["main", "write_atomic"]
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder.
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The destination; its folder is created when missing.
-    data : str or bytes
-        Text is written as UTF-8.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _emit(data: str | bytes, out: str | None) -> None:
@@ -136,10 +113,28 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.cv:
+        from .crossval import cross_validate, format_cv, load_gold_articles
+
+        _emit(format_cv(cross_validate(load_gold_articles(args.gold))), args.out)
+        return 0
     from .evaluate import evaluate_files, format_scores
 
     scores = evaluate_files(args.gold, args.article, max_bytes=args.max_bytes)
     _emit(format_scores(scores, args.format), args.out)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .claims.train import fit_models, write_models
+    from .config import package_file
+    from .crossval import load_gold_articles
+
+    articles = load_gold_articles(args.gold_dir, models={})
+    out = args.out or str(package_file("claims_model.json"))
+    write_models(fit_models(articles), out)
+    claims = sum(len(a.rows) for a in articles)
+    print(f"newsbrief: fitted on {claims} claims of {len(articles)} articles -> {out}")
     return 0
 
 
@@ -185,12 +180,20 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("evaluate", help="score an analysis against a gold YAML file")
-    p.add_argument("gold", help="gold YAML (ANNOTATION.md format)")
+    p.add_argument("gold", help="gold YAML (ANNOTATION.md format), or a folder of them with --cv")
     p.add_argument("article", nargs="?", help="article or analysis JSON (default: from the gold)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--out")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.add_argument(
+        "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
+    )
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("train", help="refit the claim models on a folder of gold files")
+    p.add_argument("gold_dir", help="folder of gold YAML files")
+    p.add_argument("--out", help="models file to write (default: the package's own)")
+    p.set_defaults(func=_cmd_train)
     return parser
 
 

@@ -125,7 +125,7 @@ def _analyze_path(path: str, max_bytes: int, settings: Settings) -> Analysis:
 
 def _write_json(path: str, out_dir: str, max_bytes: int, settings: Settings) -> None:
     from .analysis import to_json
-    from .cli import write_atomic
+    from .files import write_atomic
 
     analysis = _analyze_path(path, max_bytes, settings)
     write_atomic(Path(out_dir) / f"{Path(path).stem}.json", to_json(analysis))

@@ -8,6 +8,7 @@ pair after actor matching, both ways for symmetric relation types.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -22,7 +23,17 @@ from .errors import NewsbriefError
 if TYPE_CHECKING:
     from .model import Analysis
 
-__all__ = ["Scores", "evaluate", "evaluate_files", "format_scores", "load_gold"]
+__all__ = [
+    "Scores",
+    "align",
+    "evaluate",
+    "evaluate_files",
+    "format_scores",
+    "gold_spans",
+    "load_gold",
+    "resolve_article",
+    "same_source",
+]
 
 _CATEGORIES = ("event", "context", "objective", "assessment", "implication", "recommendation")
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -63,7 +74,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     return gold
 
 
-def _resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
+def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
     rel = Path(str(gold.get("article", "")))
     for base in (Path.cwd(), PROJ_ROOT, gold_path.parent):
         candidate = base / rel
@@ -72,21 +83,51 @@ def _resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
     raise NewsbriefError(f"{gold_path}: article {rel} not found")
 
 
-def _gold_spans(gold: dict[str, Any], text: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
-    for u in gold["units"]:
+def gold_spans(gold: dict[str, Any], text: str, where: str | Path = "gold") -> list[tuple[int, int]]:
+    """Each gold unit's span, checked against the article.
+
+    A gold file made for another article, or edited out of step with it, is
+    refused: offsets must lie inside the text, in order, on non-blank
+    characters; a unit's ``text`` (when given) must be what stands there; and
+    an ``article_sha256`` (when given) must be the article's.
+
+    Raises
+    ------
+    NewsbriefError
+        Naming the gold file and the first unit that does not fit.
+    """
+    expected = gold.get("article_sha256")
+    if expected and expected != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        raise NewsbriefError(f"{where}: made for another version of the article (sha256 differs)")
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for i, u in enumerate(gold["units"]):
+        if not isinstance(u, dict):
+            raise NewsbriefError(f"{where}: unit {i} is not a mapping")
         if "start" in u and "end" in u:
-            spans.append((int(u["start"]), int(u["end"])))
-        else:
+            start, end = u["start"], u["end"]
+            if not isinstance(start, int) or not isinstance(end, int):
+                raise NewsbriefError(f"{where}: unit {i}: start and end must be whole numbers")
+            piece = text[start:end] if 0 <= start < end <= len(text) else ""
+            if not piece or piece != piece.strip() or start < cursor:
+                raise NewsbriefError(
+                    f"{where}: unit {i} ({start}-{end}) does not fit the article's text"
+                )
+            if "text" in u and u["text"] != piece:
+                raise NewsbriefError(f"{where}: unit {i}: text differs from the article")
+            spans.append((start, end))
+        elif isinstance(u.get("text"), str):
             at = text.find(u["text"], cursor)
             if at < 0:
-                raise NewsbriefError(f"gold unit not found in article: {u['text'][:60]!r}")
+                raise NewsbriefError(f"{where}: unit {i} not found in the article: {u['text'][:60]!r}")
             spans.append((at, at + len(u["text"])))
+        else:
+            raise NewsbriefError(f"{where}: unit {i} needs start/end or text")
         cursor = spans[-1][1]
     return spans
 
 
-def _align(gold_spans: list[tuple[int, int]], analysis: Analysis) -> list[int | None]:
+def align(gold_spans: list[tuple[int, int]], analysis: Analysis) -> list[int | None]:
     """For each gold unit, the predicted unit that overlaps it most."""
     out: list[int | None] = []
     for gs, ge in gold_spans:
@@ -104,7 +145,7 @@ def _norm_source(s: str | None) -> str:
     return re.sub(r"[^\w\s-]", "", s).strip()
 
 
-def _same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
+def same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
     """Sources match when equal, nested, or sharing a last word.
 
     They also match when both name the same gold actor ("the DFA" and
@@ -252,8 +293,8 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
     -------
     Scores
     """
-    spans = _gold_spans(gold, analysis.text)
-    aligned = _align(spans, analysis)
+    spans = gold_spans(gold, analysis.text)
+    aligned = align(spans, analysis)
     exact = sum(
         1
         for (s, e), k in zip(spans, aligned, strict=True)
@@ -273,7 +314,7 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
         ok_cats = {g.get("category"), *(g.get("also") or [])}
         cat_pairs.append((pred_cat if pred_cat in ok_cats else g.get("category"), pred_cat))
         mod_ok += bool(c and c.modality == g.get("modality"))
-        att_ok += bool(c and _same_source(g.get("attribution"), c.attribution, gold.get("actors")))
+        att_ok += bool(c and same_source(g.get("attribution"), c.attribution, gold.get("actors")))
         gold_links[i] = g.get("restates")
         target = pred_to_gold.get(c.restates) if c and c.restates is not None else None
         pred_links[i] = target
@@ -311,7 +352,7 @@ def evaluate_files(
     from .config import DEFAULT_MAX_BYTES
 
     gold = load_gold(gold_path)
-    target = Path(article) if article else _resolve_article(gold, Path(gold_path))
+    target = Path(article) if article else resolve_article(gold, Path(gold_path))
     if target.suffix == ".json":
         analysis = load_analysis(target)
     else:

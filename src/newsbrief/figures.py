@@ -265,7 +265,7 @@ def save_figure(fig: Figure, path: str | Path) -> None:
     """Save a figure as PNG or SVG (by suffix), deterministically."""
     from pathlib import Path as _Path
 
-    from .cli import write_atomic
+    from .files import write_atomic
 
     fmt = _Path(path).suffix.lstrip(".").lower() or "png"
     write_atomic(path, figure_bytes(fig, fmt))

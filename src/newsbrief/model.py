@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .vocabulary import CATEGORIES, MODALITIES, POLARITIES
+
 __all__ = [
     "ACTOR_TYPES",
     "CATEGORIES",
@@ -26,9 +28,6 @@ __all__ = [
 ]
 
 UNIT_KINDS = ("title", "heading", "lead_in", "claim")
-CATEGORIES = ("event", "context", "objective", "assessment", "implication", "recommendation")
-MODALITIES = ("asserted", "hedged", "prescriptive")
-POLARITIES = ("cooperative", "conflictual", "structural")
 ACTOR_TYPES = ("state", "organization", "military", "government", "group", "person", "region")
 
 
@@ -119,6 +118,7 @@ class Relation:
     weak: bool = False
     cues: tuple[str, ...] = ()
     curated: bool = False
+    event_class: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -148,6 +148,7 @@ class ArticleInfo:
     title: str
     sha256: str
     words: int
+    genre: str = "news"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .config import package_file, read_yaml_mapping
+from .errors import NewsbriefError
 from .model import Actor, Evidence, Relation, Unit
+from .vocabulary import CLASS_POLARITY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -74,10 +76,15 @@ class Trigger:
     """A lexicon entry: what a verb or noun means as a relation."""
 
     type: str
-    polarity: str
+    event_class: str
     targets: tuple[str, ...]
     symmetric: bool = False
     collective: bool = False
+
+    @property
+    def polarity(self) -> str:
+        """Cooperative, conflictual or structural: what the class implies."""
+        return CLASS_POLARITY[self.event_class]
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,14 @@ class Lexicon:
         )
 
 
+def _event_class(spec: dict, lemma: str, path: object) -> str:
+    cls = spec.get("class")
+    if cls not in CLASS_POLARITY:
+        known = ", ".join(sorted(CLASS_POLARITY))
+        raise NewsbriefError(f"{path}: {lemma}: class {cls!r} is not one of {known}")
+    return str(cls)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load the relation lexicon once per process.
@@ -108,14 +123,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     -------
     Lexicon
     """
-    data = read_yaml_mapping(path or package_file("relations.yaml"), "relations lexicon")
+    source = path or package_file("relations.yaml")
+    data = read_yaml_mapping(source, "relations lexicon")
     default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
 
     def table(key: str) -> dict[str, Trigger]:
         return {
             lemma: Trigger(
                 spec["type"],
-                spec["polarity"],
+                _event_class(spec, lemma, source),
                 tuple(_word(t) for t in spec.get("targets", default)),
                 bool(spec.get("symmetric", False)),
                 bool(spec.get("collective", spec.get("symmetric", False))),
@@ -341,13 +357,24 @@ def extract_relations(
             found.setdefault(key, [])
             if ev not in found[key]:
                 found[key].append(ev)
-            meta.setdefault(key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",)))
+            meta.setdefault(
+                key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",), trig.event_class)
+            )
         if by_unit.get(unit.index):
             previous = by_unit[unit.index][0].entry.id
         subjects = _subjects(span.root, table)[0] if len(span) else []
         group = subjects if len(subjects) > 1 else group
     relations = [
-        Relation(s, t, ty, meta[(s, t, ty)][0], tuple(ev), False, meta[(s, t, ty)][1])
+        Relation(
+            s,
+            t,
+            ty,
+            meta[(s, t, ty)][0],
+            tuple(ev),
+            False,
+            meta[(s, t, ty)][1],
+            event_class=meta[(s, t, ty)][2],
+        )
         for (s, t, ty), ev in found.items()
     ]
     relations += _part_of_relations(actors)
@@ -430,6 +457,7 @@ def _part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
                     (Evidence(m.unit, m.start, m.end, m.text),),
                     False,
                     ("gazetteer part_of",),
+                    event_class="PART_OF",
                 )
             )
     return out

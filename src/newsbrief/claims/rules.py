@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .config import package_file, read_yaml_mapping
-from .model import Claim, Unit
+from ..config import package_file, read_yaml_mapping
+from ..model import Claim, Unit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
 
-    from .actors import Located
+    from ..actors import Located
 
-__all__ = ["Cues", "classify_claims", "load_cues"]
+__all__ = ["Cues", "Reading", "clause_aspect", "clause_subject", "load_cues", "read_claims"]
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_DAY = re.compile(
@@ -100,7 +100,7 @@ def _has_pattern(text: str, cues: Cues, *path: str) -> str | None:
 
 
 @dataclass
-class _Reading:
+class Reading:
     """What the parse says about one unit, gathered once for all decisions."""
 
     unit: Unit
@@ -135,7 +135,7 @@ def _is_source(tok: Token, cues: Cues, actor_tokens: set[int]) -> bool:
     )
 
 
-def _subject(verb: Token) -> Token | None:
+def clause_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -185,11 +185,11 @@ def _quote_depth(span: Span) -> dict[int, int]:
     return out
 
 
-def _speech_subject(tok: Token) -> Token | None:
+def _speechsubject(tok: Token) -> Token | None:
     """The verb's own subject, or for a bare conjunct or participle its head's."""
-    subj = _subject(tok)
+    subj = clause_subject(tok)
     if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
-        subj = _subject(tok.head)
+        subj = clause_subject(tok.head)
         if subj is not None and tok.dep_ == "advcl" and subj.ent_type_ != "PERSON":
             return None
     return subj
@@ -221,7 +221,7 @@ def _find_speech(
     evaluative = cues.words("category", "evaluative_nouns")
     for tok in _speech_candidates(span, root):
         lemma = tok.lemma_.lower()
-        subj = _speech_subject(tok)
+        subj = _speechsubject(tok)
         if subj is None or not _is_source(subj, cues, actor_tokens):
             continue
         kids = list(tok.children)
@@ -253,13 +253,17 @@ def _according_to(span: Span) -> str | None:
     return None
 
 
-def classify_claims(
+def read_claims(
     units: Sequence[Unit],
     spans: Sequence[Span],
     located: Sequence[Located],
     cues: Cues,
-) -> list[Claim]:
-    """Classify every claim and lead_in unit.
+) -> tuple[list[Claim], list[Reading]]:
+    """Read every claim and lead_in unit with the hand-written rules.
+
+    The rules' category and modality are not the final word: they become
+    features of the learned model (:mod:`newsbrief.claims.model`), beside the
+    reading of the parse they were decided from.
 
     Parameters
     ----------
@@ -272,8 +276,10 @@ def classify_claims(
 
     Returns
     -------
-    list of Claim
-        One per claim or lead_in unit, in reading order.
+    claims : list of Claim
+        One per claim or lead_in unit, in reading order, without restatements.
+    readings : list of Reading
+        What the parse says about each of them, in the same order.
     """
     actors_by_unit: dict[int, list[str]] = {}
     actor_tokens: set[int] = set()
@@ -282,6 +288,7 @@ def classify_claims(
         if loc.entry.id not in actors_by_unit[loc.mention.unit]:
             actors_by_unit[loc.mention.unit].append(loc.entry.id)
     claims: list[Claim] = []
+    readings: list[Reading] = []
     lead_in: Unit | None = None
     last_source: str | None = None
     first_claim = True
@@ -297,6 +304,7 @@ def classify_claims(
         modality, mcue = _modality(reading, cues)
         category, ccue = _category(reading, modality, cues, first_claim)
         attribution, acue = _attribution(reading, claims, last_source, cues)
+        readings.append(reading)
         if attribution != "author":
             last_source = attribution
         claims.append(
@@ -312,7 +320,7 @@ def classify_claims(
         )
         if unit.kind == "claim":
             first_claim = False
-    return _restatements(_quote_runs(claims, units), units, spans, cues)
+    return _quote_runs(claims, units), readings
 
 
 def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
@@ -366,11 +374,11 @@ def _actor_tokens(unit: Unit, span: Span, located: Sequence[Located]) -> set[int
 
 def _read(
     unit: Unit, span: Span, cues: Cues, actor_tokens: set[int], lead_in: Unit | None
-) -> _Reading:
+) -> Reading:
     root = _main_root(span)
     speech, subj = _find_speech(span, root, cues, actor_tokens)
     if speech is None and unit.kind == "lead_in":
-        lead_subj = _subject(root)
+        lead_subj = clause_subject(root)
         if lead_subj is not None and _is_agent(lead_subj, cues):
             speech, subj = root, lead_subj
     content = root
@@ -379,7 +387,7 @@ def _read(
         content = clause[-1] if clause else (root if speech.i != root.i else speech)
     source = _phrase_text(subj) if subj is not None else None
     lower = unit.text.lower()
-    return _Reading(
+    return Reading(
         unit,
         span,
         lower,
@@ -404,11 +412,11 @@ def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
     return None
 
 
-def _modals(r: _Reading) -> list[Token]:
+def _modals(r: Reading) -> list[Token]:
     return [t for t in r.span if t.tag_ == "MD"]
 
 
-def _future_in_past(modal: Token, r: _Reading, cues: Cues) -> bool:
+def _future_in_past(modal: Token, r: Reading, cues: Cues) -> bool:
     """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
     if modal.lower_ != "would":
         return False
@@ -419,7 +427,7 @@ def _future_in_past(modal: Token, r: _Reading, cues: Cues) -> bool:
     return False
 
 
-def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
+def _modality(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     text = r.lower
     for phrase in cues.words("modality", "prescriptive_exceptions"):
         text = text.replace(phrase, " ")
@@ -438,7 +446,7 @@ def _modality(r: _Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     return "asserted", ("default:no modal or hedge",)
 
 
-def _hedging_modals(r: _Reading, cues: Cues) -> list[Token]:
+def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
     """Modals that hedge: not backshifted "would", not "could only" (a condition)."""
     restrictive = cues.words("modality", "restrictive_after_modal")
     out = []
@@ -452,7 +460,7 @@ def _hedging_modals(r: _Reading, cues: Cues) -> list[Token]:
     return out
 
 
-def _hedge(r: _Reading, text: str, cues: Cues) -> str | None:
+def _hedge(r: Reading, text: str, cues: Cues) -> str | None:
     for md in _hedging_modals(r, cues):
         return f"modal:{md.lower_}"
     for tok in r.span:
@@ -468,12 +476,12 @@ def _hedge(r: _Reading, text: str, cues: Cues) -> str | None:
     return None
 
 
-def _if_then(r: _Reading) -> bool:
+def _if_then(r: Reading) -> bool:
     words = [t.lower_ for t in r.span]
     return "if" in words and "then" in words[words.index("if") :]
 
 
-def _aspect(verb: Token) -> str:
+def clause_aspect(verb: Token) -> str:
     """Tense and aspect of a clause's verb: future, perfect, progressive, past, present."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
@@ -504,7 +512,7 @@ def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = froz
     return tok.lemma_.lower() in cues.words("category", "agent_nouns")
 
 
-def _category(r: _Reading, modality: str, cues: Cues, first: bool) -> tuple[str, tuple[str, ...]]:
+def _category(r: Reading, modality: str, cues: Cues, first: bool) -> tuple[str, tuple[str, ...]]:
     prior = _section_prior(r.section, cues)
     for rule in (_rule_prescriptive, _rule_hedged, _rule_objective, _rule_assessment):
         decided = rule(r, modality, cues, prior)
@@ -519,7 +527,7 @@ def _rule_prescriptive(r, modality, cues, prior):
     return None
 
 
-def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
+def _rule_hedged(r: Reading, modality: str, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
     if hit:
         return "implication", (f"phrase:{hit}",)
@@ -537,7 +545,7 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
     if any(t.lemma_.lower() in cues.words("modality", "hedge_verbs") for t in r.span):
         return "assessment", ("verb:appear/seem",)
     if modality == "hedged":
-        if _aspect(r.content) == "future" or _if_then(r) or _has_phrase(r.lower, _DOUBT):
+        if clause_aspect(r.content) == "future" or _if_then(r) or _has_phrase(r.lower, _DOUBT):
             return "implication", ("hedged future or doubt",)
         return "assessment", ("hedged present",)
     return None
@@ -546,9 +554,9 @@ def _rule_hedged(r: _Reading, modality: str, cues: Cues, prior):
 _DOUBT = frozenset({"whether", "doubt", "skeptical", "sceptical", "uncertain"})
 
 
-def _rule_objective(r: _Reading, modality, cues: Cues, prior):
+def _rule_objective(r: Reading, modality, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "objective_phrases"))
-    if hit and not (hit == "to ensure" and _aspect(r.content) in ("past", "perfect")):
+    if hit and not (hit == "to ensure" and clause_aspect(r.content) in ("past", "perfect")):
         return "objective", (f"phrase:{hit}",)
     if r.item_under is not None:
         lead = r.item_under.text.lower()
@@ -564,13 +572,13 @@ def _rule_objective(r: _Reading, modality, cues: Cues, prior):
     return None
 
 
-def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
+def _rule_assessment(r: Reading, modality, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "opinion_phrases"))
     if hit:
         return "assessment", (f"phrase:{hit}",)
     root = r.root
     lemma = root.lemma_.lower()
-    subj = _subject(root)
+    subj = clause_subject(root)
     evidence = cues.words("category", "evidence_nouns")
     if (
         lemma in cues.words("category", "assessment_verbs")
@@ -581,8 +589,8 @@ def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
     if r.speech is not None and r.speech.lemma_.lower() in cues.words(
         "category", "cognition_verbs"
     ):
-        if _aspect(r.content) == "future":
-            if _is_agent(_subject(r.content), cues, r.actor_tokens):
+        if clause_aspect(r.content) == "future":
+            if _is_agent(clause_subject(r.content), cues, r.actor_tokens):
                 return None  # "noted that Canada will send ships": a reported plan
             return "implication", (f"verb:{r.speech.lemma_} + future",)
         return "assessment", (f"verb:{r.speech.lemma_}",)
@@ -590,7 +598,7 @@ def _rule_assessment(r: _Reading, modality, cues: Cues, prior):
 
 
 def _evaluative_predicate(verb: Token, cues: Cues):
-    if verb.lemma_ != "be" or _aspect(verb) == "future":
+    if verb.lemma_ != "be" or clause_aspect(verb) == "future":
         return None
     for child in verb.children:
         if child.dep_ in ("acomp", "attr"):
@@ -602,9 +610,9 @@ def _evaluative_predicate(verb: Token, cues: Cues):
     return None
 
 
-def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
-    aspect = _aspect(r.content)
-    subj = _subject(r.content)
+def _rule_tense(r: Reading, cues: Cues, prior, first: bool):
+    aspect = clause_aspect(r.content)
+    subj = clause_subject(r.content)
     scheduled = r.content.lemma_.lower() in cues.words("category", "scheduled_verbs")
     if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens) and not scheduled:
         return "implication", ("future with non-agent subject",)
@@ -625,7 +633,7 @@ def _rule_tense(r: _Reading, cues: Cues, prior, first: bool):
 
 
 def _attribution(
-    r: _Reading, earlier: list[Claim], last_source: str | None, cues: Cues
+    r: Reading, earlier: list[Claim], last_source: str | None, cues: Cues
 ) -> tuple[str, tuple[str, ...]]:
     if r.item_under is not None:
         for claim in reversed(earlier):
@@ -640,45 +648,3 @@ def _attribution(
     if r.source.lower() in resolving and last_source:
         return last_source, (f"verb:{r.speech.lemma_}", f"resolved:{r.source}")
     return r.source, (f"verb:{r.speech.lemma_}",)
-
-
-def _content_words(span: Span, synonyms: dict[str, str], actor_ids: tuple[str, ...]) -> set[str]:
-    words = set(actor_ids)
-    for tok in span:
-        if tok.is_stop or tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
-            continue
-        lemma = tok.lemma_.lower()
-        words.add(synonyms.get(lemma, lemma))
-    return words
-
-
-def _restatements(
-    claims: list[Claim], units: Sequence[Unit], spans: Sequence[Span], cues: Cues
-) -> list[Claim]:
-    """Point each claim at the earlier claim it repeats in other words, if any."""
-    from dataclasses import replace
-
-    synonyms = cues.synonyms()
-    threshold = float(cues.value("restatement", "threshold", default=0.34))
-    bags = {
-        c.unit: _content_words(spans[c.unit], synonyms, c.actors)
-        for c in claims
-        if units[c.unit].kind == "claim"
-    }
-    out = []
-    for k, claim in enumerate(claims):
-        bag = bags.get(claim.unit)
-        best, best_score = None, threshold
-        for other in claims[:k]:
-            if bag is None or other.unit not in bags:
-                continue
-            ob = bags[other.unit]
-            inter = bag & ob
-            score = len(inter) / max(1, len(bag | ob))
-            if score >= best_score and len(inter) >= 3:
-                best, best_score = other.unit, score
-        if best is not None:
-            cues_ = {**claim.cues, "restates": (f"overlap:{best_score:.2f}",)}
-            claim = replace(claim, restates=best, cues=cues_)
-        out.append(claim)
-    return out

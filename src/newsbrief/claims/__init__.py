@@ -1,0 +1,128 @@
+"""Read each claim: category, modality, attribution, actors and restatements.
+
+The step runs in three parts: the hand-written rules read the parse
+(:mod:`.rules`), their readings become features (:mod:`.features`), and
+models fitted on the gold corpus decide category and modality from them
+(:mod:`.model`, weights in ``data/claims_model.json``); a pair model links
+restatements (:mod:`.restatement`). Every decision keeps its ``cues``: the
+features that weighed most for it, in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..config import package_file
+from .features import ArticleContext, claim_features
+from .genre import GENRES, detect_genre
+from .model import LinearModel, load_models
+from .restatement import ClaimBag, claim_bag, restatements
+from .rules import Cues, load_cues, read_claims
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span
+
+    from ..actors import Located
+    from ..model import Claim, Unit
+
+__all__ = [
+    "GENRES",
+    "ClaimReading",
+    "Cues",
+    "classify_claims",
+    "decide",
+    "default_models",
+    "detect_genre",
+    "load_cues",
+    "load_models",
+    "read_article_claims",
+]
+
+MODEL_FILE = "claims_model.json"
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """Everything the models see of an article's claims, before they decide."""
+
+    genre: str
+    genre_cue: str
+    claims: tuple[Claim, ...]
+    features: tuple[dict[str, float], ...]
+    bags: dict[int, ClaimBag]
+
+
+def default_models() -> dict[str, LinearModel]:
+    """The shipped models (``newsbrief train`` writes a new file)."""
+    return load_models(package_file(MODEL_FILE))
+
+
+def read_article_claims(
+    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located], cues: Cues
+) -> ClaimReading:
+    """Run the rules and compute every claim's features (what training needs too)."""
+    claims, readings = read_claims(units, spans, located, cues)
+    genre, genre_cue = detect_genre(units, cues)
+    n = sum(1 for c in claims if units[c.unit].kind == "claim")
+    context = ArticleContext(units, genre, n)
+    features = []
+    previous: Claim | None = None
+    order = 0
+    synonyms = cues.synonyms()
+    bags: dict[int, ClaimBag] = {}
+    for claim, reading in zip(claims, readings, strict=True):
+        features.append(claim_features(reading, claim, order, previous, context, cues))
+        if units[claim.unit].kind == "claim":
+            bag = claim_bag(spans[claim.unit], claim, synonyms)
+            bag.order = order
+            bags[claim.unit] = bag
+            previous = claim
+            order += 1
+    return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)
+
+
+def decide(reading: ClaimReading, models: dict[str, LinearModel]) -> list[Claim]:
+    """Let the fitted models decide category, modality and restatements."""
+    out = []
+    for claim, feats in zip(reading.claims, reading.features, strict=True):
+        if claim.category is None:
+            out.append(claim)
+            continue
+        changes: dict[str, object] = {}
+        cues = dict(claim.cues)
+        for field in ("category", "modality"):
+            model = models.get(field)
+            if model is None:
+                continue
+            label, p = model.predict(feats)
+            changes[field] = label
+            cues[field] = (f"model p={p:.2f}", *model.explain(feats, label))
+        out.append(replace(claim, **changes, cues=cues))
+    return restatements(out, reading.bags, models.get("restatement"))
+
+
+def classify_claims(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    cues: Cues,
+    models: dict[str, LinearModel] | None = None,
+) -> tuple[list[Claim], str]:
+    """Classify every claim and lead_in unit; return the claims and the genre.
+
+    Parameters
+    ----------
+    units, spans : sequences
+        The units and their parses.
+    located : sequence of Located
+        Actor mentions.
+    cues : Cues
+        The lexicons.
+    models : dict, optional
+        Fitted models by field; the shipped ones by default.
+    """
+    reading = read_article_claims(units, spans, located, cues)
+    return decide(reading, default_models() if models is None else models), reading.genre

@@ -1,0 +1,267 @@
+"""Features of one claim for the learned category and modality models.
+
+The hand-written rules of :mod:`~newsbrief.claims.rules` no longer decide on
+their own: what they found (their category, modality and the kind of cue)
+sits here beside what the parse says (tense, aspect, voice, modal, negation,
+person, quotation, reporting verb, main-verb lemma), where the unit stands in
+the article (position, paragraph, section, list), the article's genre and two
+evaluative lexicons from maintained packages (VADER's valence and TextBlob's
+subjectivity). A model fitted on the gold corpus weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+from .rules import Cues, Reading, clause_aspect, clause_subject
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
+
+    from ..model import Claim, Unit
+
+__all__ = ["ArticleContext", "Stance", "claim_features", "load_stance"]
+
+_QUOTES = "\"“”‘’«»"
+_FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
+_SECOND_PERSON = frozenset({"you", "your"})
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
+)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Evaluative word lists: VADER valence (-4..4) and TextBlob subjectivity (0..1)."""
+
+    valence: dict[str, float]
+    subjectivity: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def load_stance() -> Stance:
+    """Read the two lexicons from the installed packages, without importing them.
+
+    Importing ``textblob`` pulls in NLTK (seconds); its lexicon is one XML file.
+    """
+    return Stance(_vader_lexicon(), _textblob_subjectivity())
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _vader_lexicon() -> dict[str, float]:
+    folder = _package_dir("vaderSentiment")
+    if folder is None:
+        return {}
+    out: dict[str, float] = {}
+    for line in (folder / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+def _textblob_subjectivity() -> dict[str, float]:
+    folder = _package_dir("textblob")
+    if folder is None:
+        return {}
+    scores: dict[str, list[float]] = {}
+    root = ElementTree.parse(folder / "en" / "en-sentiment.xml").getroot()
+    for word in root.iter("word"):
+        form = (word.get("form") or "").lower()
+        if form.isalpha():
+            scores.setdefault(form, []).append(float(word.get("subjectivity") or 0.0))
+    return {w: sum(v) / len(v) for w, v in scores.items()}
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What one claim's features need to know about the rest of the article."""
+
+    units: Sequence[Unit]
+    genre: str
+    n_claims: int
+
+
+def claim_features(
+    reading: Reading,
+    claim: Claim,
+    order: int,
+    previous: Claim | None,
+    context: ArticleContext,
+    cues: Cues,
+) -> dict[str, float]:
+    """Return the named features of one claim (sparse: absent means 0).
+
+    Parameters
+    ----------
+    reading, claim : Reading, Claim
+        The rules' reading of the unit and their decisions.
+    order : int
+        The claim's position among the article's claims (0 = the lead).
+    previous : Claim or None
+        The claim before it, whose rule category is a feature.
+    context : ArticleContext
+        The article's units, genre and claim count.
+    cues : Cues
+        The lexicons whose hits are features.
+    """
+    f: dict[str, float] = {}
+    f.update(_rule_features(claim, previous))
+    f.update(_parse_features(reading))
+    f.update(_place_features(reading, order, context))
+    f.update(_lexicon_features(reading, cues))
+    f.update(_stance_features(reading, load_stance()))
+    genre = context.genre
+    f[f"genre={genre}"] = 1.0
+    for key in [k for k in f if k.startswith(("rule_cat=", "aspect=", "person="))]:
+        f[f"{genre}|{key}"] = f[key]
+    return f
+
+
+def _rule_features(claim: Claim, previous: Claim | None) -> dict[str, float]:
+    f = {f"rule_cat={claim.category}": 1.0, f"rule_mod={claim.modality}": 1.0}
+    for cue in claim.cues.get("category", ())[:1]:
+        f[f"rule_cue={cue.split(':', 1)[0]}"] = 1.0
+    if claim.attribution != "author":
+        f["attributed"] = 1.0
+    if previous is not None:
+        f[f"prev_rule_cat={previous.category}"] = 1.0
+    return f
+
+
+def _parse_features(r: Reading) -> dict[str, float]:
+    content = r.content
+    f = {
+        f"aspect={clause_aspect(content)}": 1.0,
+        f"root_aspect={clause_aspect(r.root)}": 1.0,
+        f"lemma={content.lemma_.lower()}": 1.0,
+        f"root_pos={r.root.pos_}": 1.0,
+    }
+    if r.speech is not None:
+        f["speech"] = 1.0
+        f[f"speech={r.speech.lemma_.lower()}"] = 1.0
+    subj = clause_subject(content)
+    if subj is not None:
+        f[f"subj_pos={subj.pos_}"] = 1.0
+        f[f"subj={subj.lower_}" if subj.pos_ == "PRON" else f"subj_ent={subj.ent_type_ or '-'}"] = 1
+    for tok in r.span:
+        _token_features(tok, f)
+    text = r.unit.text
+    if any(ch in text for ch in _QUOTES):
+        f["quote"] = 1.0
+    if text.lstrip()[:1] in _QUOTES:
+        f["starts_with_quote"] = 1.0
+    if text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if _DATE.search(text):
+        f["date"] = 1.0
+    if _YEAR.search(text):
+        f["year"] = 1.0
+    f["length"] = min(len(r.span), 60) / 60
+    return f
+
+
+def _token_features(tok: Token, f: dict[str, float]) -> None:
+    low = tok.lower_
+    if tok.tag_ == "MD":
+        f[f"modal={low}"] = 1.0
+    if tok.dep_ == "neg":
+        f["negation"] = 1.0
+    if tok.dep_ == "auxpass":
+        f["passive"] = 1.0
+    if low in _FIRST_PERSON:
+        f["person=first"] = 1.0
+    elif low in _SECOND_PERSON:
+        f["person=second"] = 1.0
+    if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(
+        c.lower_ == "to" for c in tok.children
+    ):
+        f["to_infinitive"] = 1.0
+    if tok.pos_ == "NUM":
+        f["number"] = 1.0
+    if tok.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not tok.is_stop:
+        f[f"w={tok.lemma_.lower()}"] = 1.0
+
+
+def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str, float]:
+    unit = r.unit
+    f: dict[str, float] = {"position": order / max(1, context.n_claims - 1)}
+    if order == 0:
+        f["lead"] = 1.0
+    elif order < 3:
+        f["near_lead"] = 1.0
+    units = context.units
+    prev = units[unit.index - 1] if unit.index > 0 else None
+    nxt = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    if prev is None or prev.paragraph != unit.paragraph:
+        f["paragraph_first"] = 1.0
+    if nxt is None or nxt.paragraph != unit.paragraph:
+        f["paragraph_last"] = 1.0
+    if unit.section:
+        f["in_section"] = 1.0
+    if unit.list_item:
+        f["list_item"] = 1.0
+    if unit.label:
+        f["labelled"] = 1.0
+    if r.item_under is not None:
+        f["under_lead_in"] = 1.0
+    if unit.kind == "lead_in":
+        f["lead_in"] = 1.0
+    return f
+
+
+def _lexicon_features(r: Reading, cues: Cues) -> dict[str, float]:
+    f: dict[str, float] = {}
+    lemmas = {t.lemma_.lower() for t in r.span} | {t.lower_ for t in r.span}
+    padded = f" {' '.join(t.lower_ for t in r.span)} "
+    for name in (
+        "assessment_verbs",
+        "cognition_verbs",
+        "evaluative_nouns",
+        "evaluative_adjectives",
+        "objective_phrases",
+        "implication_phrases",
+        "context_phrases",
+        "opinion_phrases",
+    ):
+        entries = cues.words("category", name)
+        if any((" " in e and f" {e} " in padded) or e in lemmas for e in entries):
+            f[f"lex={name}"] = 1.0
+    for name in ("hedge_words", "hedge_phrases", "prescriptive_phrases"):
+        entries = cues.words("modality", name)
+        if any((" " in e and f" {e} " in padded) or e in lemmas for e in entries):
+            f[f"lex={name}"] = 1.0
+    return f
+
+
+def _stance_features(r: Reading, stance: Stance) -> dict[str, float]:
+    valence = [abs(stance.valence[t.lower_]) for t in r.span if t.lower_ in stance.valence]
+    subjective = [
+        stance.subjectivity[t.lower_]
+        for t in r.span
+        if t.pos_ in ("ADJ", "ADV") and t.lower_ in stance.subjectivity
+    ]
+    f: dict[str, float] = {}
+    if valence:
+        f["valence_max"] = max(valence) / 4
+        f["valence_words"] = min(len(valence), 5) / 5
+    if subjective:
+        f["subjectivity_max"] = max(subjective)
+        f["subjectivity_mean"] = sum(subjective) / len(subjective)
+    return f

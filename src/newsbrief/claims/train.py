@@ -1,0 +1,187 @@
+"""Fit the claim models on gold files: ``newsbrief train GOLD_DIR``.
+
+Each gold file's article is analyzed once; every gold claim is aligned to the
+predicted unit that overlaps it most, whose features (the rules' reading and
+the parse) become one training row labelled with the gold's category and
+modality. Restatement pairs come from the same alignment. scikit-learn does
+the fitting; the result is a JSON text file (:mod:`.model`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NewsbriefError
+from .model import LinearModel
+from .restatement import pair_features
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ..model import Analysis
+    from . import ClaimReading
+
+__all__ = ["GoldArticle", "Row", "fit_models", "pair_rows", "rows_of", "write_models"]
+
+C_CATEGORY = 0.5
+C_MODALITY = 1.0
+C_RESTATE = 1.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One gold claim with the features of the predicted unit aligned to it."""
+
+    gold_index: int
+    unit: int | None
+    features: dict[str, float]
+    category: str
+    also: tuple[str, ...]
+    modality: str
+    attribution: str
+    restates: int | None
+    rule_category: str | None
+    rule_modality: str | None
+    pred_attribution: str | None
+
+
+@dataclass
+class GoldArticle:
+    """A gold file with the article's analysis and claim reading."""
+
+    name: str
+    genre: str
+    gold: dict[str, Any]
+    analysis: Analysis
+    reading: ClaimReading
+    rows: list[Row] = field(default_factory=list)
+    alignment: dict[int, int | None] = field(default_factory=dict)
+
+
+def rows_of(gold_claims: Sequence[dict[str, Any]], article: GoldArticle) -> list[Row]:
+    """Align gold claims (with ``index``, ``start``, ``end``) to the reading's claims."""
+    by_unit = {c.unit: (c, f) for c, f in zip(article.reading.claims, article.reading.features)}
+    rows = []
+    for g in gold_claims:
+        unit = article.alignment.get(int(g["index"]))
+        claim, feats = by_unit.get(unit, (None, {})) if unit is not None else (None, {})
+        rows.append(
+            Row(
+                gold_index=int(g["index"]),
+                unit=unit if claim is not None and claim.category is not None else None,
+                features=feats if claim is not None and claim.category is not None else {},
+                category=str(g["category"]),
+                also=tuple(g.get("also") or ()),
+                modality=str(g.get("modality", "asserted")),
+                attribution=str(g.get("attribution") or "author"),
+                restates=g.get("restates"),
+                rule_category=claim.category if claim else None,
+                rule_modality=claim.modality if claim else None,
+                pred_attribution=claim.attribution if claim else None,
+            )
+        )
+    return rows
+
+
+def pair_rows(article: GoldArticle) -> tuple[list[dict[str, float]], list[str]]:
+    """Every (later, earlier) pair of predicted claims, labelled from the gold."""
+    bags = article.reading.bags
+    gold_pairs = set()
+    for row in article.rows:
+        if row.restates is None or row.unit is None:
+            continue
+        target = article.alignment.get(int(row.restates))
+        if target is not None:
+            gold_pairs.add((row.unit, target))
+    units = sorted(bags)
+    feats, labels = [], []
+    for i, later in enumerate(units):
+        for earlier in units[:i]:
+            feats.append(pair_features(bags[later], bags[earlier]))
+            labels.append("yes" if (later, earlier) in gold_pairs else "no")
+    return feats, labels
+
+
+def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: float, **kw: Any):
+    # scikit-learn loads only when fitting (seconds), never when analyzing.
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    matrix = vec.fit_transform(list(X))
+    classes = sorted(set(y))
+    if len(classes) == 1:
+        return LinearModel(field_name, tuple(classes), (0.0,), {})
+    clf = LogisticRegression(C=C, max_iter=5000, **kw)
+    clf.fit(matrix, list(y))
+    names = vec.get_feature_names_out()
+    coef = clf.coef_
+    if len(clf.classes_) == 2:  # binary: one row of weights, for the second class
+        weights = {str(n): (0.0, float(coef[0, j])) for j, n in enumerate(names)}
+        intercept: tuple[float, ...] = (0.0, float(clf.intercept_[0]))
+    else:
+        weights = {str(n): tuple(float(x) for x in coef[:, j]) for j, n in enumerate(names)}
+        intercept = tuple(float(x) for x in clf.intercept_)
+    weights = {n: w for n, w in weights.items() if any(abs(x) >= 1e-6 for x in w)}
+    return LinearModel(field_name, tuple(str(c) for c in clf.classes_), intercept, weights)
+
+
+def _best_threshold(model: LinearModel, X: Sequence[dict[str, float]], y: Sequence[str]) -> float:
+    """The probability cut that maximises F1 on the training pairs."""
+    scored = []
+    for feats, label in zip(X, y, strict=True):
+        top, p = model.predict(feats)
+        scored.append((p if top == "yes" else 1.0 - p, label == "yes"))
+    positives = sum(1 for _, pos in scored if pos)
+    best, best_f1 = 0.5, -1.0
+    for cut in (x / 20 for x in range(2, 20)):
+        tp = sum(1 for p, pos in scored if p >= cut and pos)
+        fp = sum(1 for p, pos in scored if p >= cut and not pos)
+        f1 = 2 * tp / max(1, 2 * tp + fp + (positives - tp))
+        if f1 > best_f1:
+            best, best_f1 = cut, f1
+    return best
+
+
+def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
+    """Fit the category, modality and restatement models on these articles."""
+    X, cats, mods = [], [], []
+    PX: list[dict[str, float]] = []
+    py: list[str] = []
+    for art in articles:
+        for row in art.rows:
+            if row.unit is None:
+                continue
+            X.append(row.features)
+            cats.append(row.category)
+            mods.append(row.modality)
+        fx, fy = pair_rows(art)
+        PX.extend(fx)
+        py.extend(fy)
+    if not X:
+        raise NewsbriefError("no gold claims to train on")
+    models = {
+        "category": _fit("category", X, cats, C_CATEGORY),
+        "modality": _fit("modality", X, mods, C_MODALITY),
+    }
+    if "yes" in py:
+        restate = _fit("restatement", PX, py, C_RESTATE, class_weight="balanced")
+        models["restatement"] = LinearModel(
+            restate.field,
+            restate.classes,
+            restate.intercept,
+            restate.weights,
+            _best_threshold(restate, PX, py),
+        )
+    return models
+
+
+def write_models(models: dict[str, LinearModel], path: str | Path) -> None:
+    """Write the models file (sorted, rounded: the same fit gives the same bytes)."""
+    from ..files import write_atomic
+
+    data = {name: m.to_dict() for name, m in sorted(models.items())}
+    write_atomic(Path(path), json.dumps(data, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,269 @@
+"""Leave-one-article-out evaluation: ``newsbrief evaluate --cv GOLD_DIR``.
+
+A score on an article the model was fitted on is a training score. Here every
+article is predicted by models fitted on all the *other* gold files, and the
+same rows are scored for the baselines (majority class of the training folds,
+always asserted, always author, the hand-written rules), so the figures can
+be read side by side. Scores are pooled over every gold claim; per-genre
+rows and the category confusion matrix follow.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .claims import GENRES
+from .claims.restatement import restatements
+from .claims.train import GoldArticle, fit_models, rows_of
+from .errors import NewsbriefError
+from .evaluate import align, gold_spans, load_gold, resolve_article, same_source
+from .model import CATEGORIES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from .analysis import Settings
+    from .claims.model import LinearModel
+    from .claims.train import Row
+
+__all__ = [
+    "CVResult",
+    "Prediction",
+    "accuracy",
+    "confusion",
+    "cross_validate",
+    "format_cv",
+    "load_gold_articles",
+    "macro_f1",
+    "prf",
+]
+
+SYSTEMS = ("model", "rules", "majority", "always asserted", "always author")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One gold claim with what one system said of it."""
+
+    article: str
+    genre: str
+    gold_category: str
+    also: tuple[str, ...]
+    category: str | None
+    gold_modality: str
+    modality: str | None
+    attribution_ok: bool
+
+
+@dataclass
+class CVResult:
+    """Predictions per system, restatement counts and the articles' names."""
+
+    predictions: dict[str, list[Prediction]] = field(default_factory=dict)
+    restatement: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    articles: list[str] = field(default_factory=list)
+
+
+def accuracy(gold: Sequence[str], pred: Sequence[str | None]) -> float:
+    """Share of positions where ``pred`` equals ``gold`` (1.0 when empty)."""
+    if not gold:
+        return 1.0
+    return sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (an empty side counts as perfect)."""
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str | None], labels: Sequence[str]) -> float:
+    """Mean F1 over the labels that occur in gold or prediction."""
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == label)
+        n_pred = sum(1 for p in pred if p == label)
+        n_gold = sum(1 for g in gold if g == label)
+        if n_pred or n_gold:
+            scores.append(prf(tp, n_pred, n_gold)[2])
+    return sum(scores) / len(scores) if scores else 1.0
+
+
+def confusion(
+    gold: Sequence[str], pred: Sequence[str | None], labels: Sequence[str]
+) -> list[list[int]]:
+    """Counts: row = gold label, column = predicted label (an unknown one is dropped)."""
+    index = {label: k for k, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for g, p in zip(gold, pred, strict=True):
+        if g in index and p in index:
+            matrix[index[g]][index[p]] += 1
+    return matrix
+
+
+def load_gold_articles(
+    gold_dir: str | Path, settings: Settings | None = None, models: Any = None
+) -> list[GoldArticle]:
+    """Analyze the article of every gold file in a folder and align the gold to it."""
+    from .analysis import Settings, read_with_claims
+    from .article import read_source
+
+    files = sorted(Path(gold_dir).glob("*.yaml"))
+    if not files:
+        raise NewsbriefError(f"{gold_dir}: no gold files (*.yaml)")
+    out = []
+    for path in files:
+        gold = load_gold(path)
+        source = read_source(resolve_article(gold, path))
+        analysis, reading = read_with_claims(source, settings or Settings(), models)
+        spans = gold_spans(gold, source.text, path)
+        aligned = align(spans, analysis)
+        art = GoldArticle(
+            name=path.stem,
+            genre=str(gold.get("genre") or analysis.article.genre),
+            gold=gold,
+            analysis=analysis,
+            reading=reading,
+            alignment={
+                int(u.get("index", i)): k
+                for i, (u, k) in enumerate(zip(gold["units"], aligned, strict=True))
+            },
+        )
+        claims = [
+            {**u, "index": int(u.get("index", i))}
+            for i, u in enumerate(gold["units"])
+            if u.get("kind") == "claim"
+        ]
+        art.rows = rows_of(claims, art)
+        out.append(art)
+    return out
+
+
+def _predict(rows: Sequence[Row], model: LinearModel | None, field_name: str) -> list[str | None]:
+    if model is None:
+        return [getattr(r, f"rule_{field_name}") for r in rows]
+    return [model.predict(r.features)[0] if r.unit is not None else None for r in rows]
+
+
+def _restatement_counts(art: GoldArticle, model: LinearModel | None) -> tuple[int, int, int]:
+    """(true positives, predicted links, gold links), on aligned predicted units."""
+    gold_links = set()
+    for row in art.rows:
+        target = art.alignment.get(int(row.restates)) if row.restates is not None else None
+        if row.unit is not None and target is not None:
+            gold_links.add((row.unit, target))
+    n_gold = sum(1 for r in art.rows if r.restates is not None)
+    if model is None:
+        return 0, 0, n_gold
+    claims = [c for c in art.reading.claims if c.category is not None]
+    linked = restatements(claims, art.reading.bags, model)
+    pred = {(c.unit, c.restates) for c in linked if c.restates is not None}
+    return len(pred & gold_links), len(pred), n_gold
+
+
+def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
+    """Leave each article out in turn; fit on the rest; predict it with every system."""
+    result = CVResult(predictions={s: [] for s in SYSTEMS}, articles=[a.name for a in articles])
+    tallies = {s: [0, 0, 0] for s in ("model", "none")}
+    for k, held in enumerate(articles):
+        train = [a for j, a in enumerate(articles) if j != k]
+        models = fit_models(train)
+        majority = Counter(r.category for a in train for r in a.rows).most_common(1)[0][0]
+        majority_mod = Counter(r.modality for a in train for r in a.rows).most_common(1)[0][0]
+        rows = held.rows
+        att = [
+            same_source(r.attribution, r.pred_attribution, held.gold.get("actors"))
+            if r.pred_attribution
+            else False
+            for r in rows
+        ]
+        author = [same_source(r.attribution, "author") for r in rows]
+        systems = {
+            "model": (
+                _predict(rows, models["category"], "category"),
+                _predict(rows, models["modality"], "modality"),
+                att,
+            ),
+            "rules": (_predict(rows, None, "category"), _predict(rows, None, "modality"), att),
+            "majority": ([majority] * len(rows), [majority_mod] * len(rows), author),
+            "always asserted": ([majority] * len(rows), ["asserted"] * len(rows), author),
+            "always author": ([majority] * len(rows), [majority_mod] * len(rows), author),
+        }
+        for name, (cats, mods, atts) in systems.items():
+            result.predictions[name].extend(
+                Prediction(held.name, held.genre, r.category, r.also, c, r.modality, m, a)
+                for r, c, m, a in zip(rows, cats, mods, atts, strict=True)
+            )
+        for name, model in (("model", models.get("restatement")), ("none", None)):
+            tp, n_pred, n_gold = _restatement_counts(held, model)
+            tallies[name][0] += tp
+            tallies[name][1] += n_pred
+            tallies[name][2] += n_gold
+    result.restatement = {k: (v[0], v[1], v[2]) for k, v in tallies.items()}
+    return result
+
+
+def field_scores(preds: Iterable[Prediction]) -> dict[str, float]:
+    """Lenient and strict category accuracy, macro-F1, modality and attribution."""
+    preds = list(preds)
+    gold = [p.gold_category for p in preds]
+    cats = [p.category for p in preds]
+    lenient = [p.category if p.category in p.also else p.gold_category for p in preds]
+    return {
+        "n": len(preds),
+        "category lenient": accuracy(lenient, cats),
+        "category strict": accuracy(gold, cats),
+        "category macro-F1": macro_f1(gold, cats, CATEGORIES),
+        "modality": accuracy([p.gold_modality for p in preds], [p.modality for p in preds]),
+        "attribution": sum(p.attribution_ok for p in preds) / len(preds) if preds else 1.0,
+    }
+
+
+def format_cv(result: CVResult) -> str:
+    """The report ``newsbrief evaluate --cv`` prints (Markdown tables)."""
+    cols = ["category lenient", "category strict", "category macro-F1", "modality", "attribution"]
+    lines = [
+        f"Leave-one-article-out over {len(result.articles)} gold files "
+        f"({len(result.predictions['model'])} claims).",
+        "",
+        "| system | " + " | ".join(cols) + " |",
+        "|---|" + "---|" * len(cols),
+    ]
+    for name in SYSTEMS:
+        s = field_scores(result.predictions[name])
+        lines.append(f"| {name} | " + " | ".join(f"{s[c]:.3f}" for c in cols) + " |")
+    lines += ["", "Restatement links (precision / recall / F1):", ""]
+    for name, (tp, n_pred, n_gold) in result.restatement.items():
+        p, r, f = prf(tp, n_pred, n_gold)
+        lines.append(f"- {name}: {p:.3f} / {r:.3f} / {f:.3f} ({tp} of {n_gold} gold links)")
+    lines += ["", "Per genre (model | majority baseline):", ""]
+    lines += [
+        "| genre | claims | lenient | (base) | strict | (base) | macro-F1 | (base) "
+        "| modality | (base) |",
+        "|---|" + "---|" * 9,
+    ]
+    for genre in GENRES:
+        mine = [p for p in result.predictions["model"] if p.genre == genre]
+        base = [p for p in result.predictions["majority"] if p.genre == genre]
+        if not mine:
+            continue
+        m, b = field_scores(mine), field_scores(base)
+        lines.append(
+            f"| {genre} | {len(mine)} | {m['category lenient']:.3f} | {b['category lenient']:.3f} "
+            f"| {m['category strict']:.3f} | {b['category strict']:.3f} "
+            f"| {m['category macro-F1']:.3f} | {b['category macro-F1']:.3f} "
+            f"| {m['modality']:.3f} | {b['modality']:.3f} |"
+        )
+    lines += ["", "Category confusion (model; rows gold, columns predicted):", ""]
+    preds = result.predictions["model"]
+    matrix = confusion([p.gold_category for p in preds], [p.category for p in preds], CATEGORIES)
+    short = [c[:6] for c in CATEGORIES]
+    lines.append("| gold \\ predicted | " + " | ".join(short) + " |")
+    lines.append("|---|" + "---|" * len(CATEGORIES))
+    for cat, row in zip(CATEGORIES, matrix, strict=True):
+        lines.append(f"| {cat} | " + " | ".join(str(x) for x in row) + " |")
+    return "\n".join(lines) + "\n"
