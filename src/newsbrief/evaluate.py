@@ -75,6 +75,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
 
 
 def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
+    """The gold file's article: relative to the working folder, the project or the file."""
     rel = Path(str(gold.get("article", "")))
     for base in (Path.cwd(), PROJ_ROOT, gold_path.parent):
         candidate = base / rel
@@ -83,7 +84,9 @@ def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
     raise NewsbriefError(f"{gold_path}: article {rel} not found")
 
 
-def gold_spans(gold: dict[str, Any], text: str, where: str | Path = "gold") -> list[tuple[int, int]]:
+def gold_spans(
+    gold: dict[str, Any], text: str, where: str | Path = "gold"
+) -> list[tuple[int, int]]:
     """Each gold unit's span, checked against the article.
 
     A gold file made for another article, or edited out of step with it, is
@@ -119,7 +122,9 @@ def gold_spans(gold: dict[str, Any], text: str, where: str | Path = "gold") -> l
         elif isinstance(u.get("text"), str):
             at = text.find(u["text"], cursor)
             if at < 0:
-                raise NewsbriefError(f"{where}: unit {i} not found in the article: {u['text'][:60]!r}")
+                raise NewsbriefError(
+                    f"{where}: unit {i} not found in the article: {u['text'][:60]!r}"
+                )
             spans.append((at, at + len(u["text"])))
         else:
             raise NewsbriefError(f"{where}: unit {i} needs start/end or text")

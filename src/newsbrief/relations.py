@@ -357,9 +357,7 @@ def extract_relations(
             found.setdefault(key, [])
             if ev not in found[key]:
                 found[key].append(ev)
-            meta.setdefault(
-                key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",), trig.event_class)
-            )
+            meta.setdefault(key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",), trig.event_class))
         if by_unit.get(unit.index):
             previous = by_unit[unit.index][0].entry.id
         subjects = _subjects(span.root, table)[0] if len(span) else []

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..config import package_file
+from .attribution import speaker_of_remarks
 from .features import ArticleContext, claim_features
 from .genre import GENRES, detect_genre
 from .model import LinearModel, load_models
@@ -66,6 +67,7 @@ def read_article_claims(
     """Run the rules and compute every claim's features (what training needs too)."""
     claims, readings = read_claims(units, spans, located, cues)
     genre, genre_cue = detect_genre(units, cues)
+    claims = speaker_of_remarks(claims, units, genre, cues)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
     context = ArticleContext(units, genre, n)
     features = []

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleContext", "Stance", "claim_features", "load_stance"]
 
-_QUOTES = "\"“”‘’«»"
+_QUOTES = '"“”‘’«»'
 _FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
 _SECOND_PERSON = frozenset({"you", "your"})
 _DATE = re.compile(
@@ -189,8 +189,10 @@ def _token_features(tok: Token, f: dict[str, float]) -> None:
         f["person=first"] = 1.0
     elif low in _SECOND_PERSON:
         f["person=second"] = 1.0
-    if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(
-        c.lower_ == "to" for c in tok.children
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ in ("advcl", "xcomp")
+        and any(c.lower_ == "to" for c in tok.children)
     ):
         f["to_infinitive"] = 1.0
     if tok.pos_ == "NUM":

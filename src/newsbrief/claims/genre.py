@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["GENRES", "detect_genre"]
 
 from ..vocabulary import GENRES
+
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)

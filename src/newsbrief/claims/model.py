@@ -76,9 +76,7 @@ class LinearModel:
             "field": self.field,
             "classes": list(self.classes),
             "intercept": [round(x, 6) for x in self.intercept],
-            "weights": {
-                name: [round(x, 6) for x in w] for name, w in sorted(self.weights.items())
-            },
+            "weights": {name: [round(x, 6) for x in w] for name, w in sorted(self.weights.items())},
         }
         if self.threshold is not None:
             out["threshold"] = round(self.threshold, 6)
@@ -92,10 +90,10 @@ class LinearModel:
                 raise ValueError(f"format {data['format']!r}, expected {FORMAT!r}")
             classes = tuple(str(c) for c in data["classes"])
             intercept = tuple(float(x) for x in data["intercept"])
-            weights = {
-                str(name): tuple(float(x) for x in w) for name, w in data["weights"].items()
-            }
-            if len(intercept) != len(classes) or any(len(w) != len(classes) for w in weights.values()):
+            weights = {str(name): tuple(float(x) for x in w) for name, w in data["weights"].items()}
+            if len(intercept) != len(classes) or any(
+                len(w) != len(classes) for w in weights.values()
+            ):
                 raise ValueError("one weight per class is needed")
             threshold = data.get("threshold")
             return cls(

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["ClaimBag", "claim_bag", "pair_features", "restatements"]
 
 _CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+# A restatement says the same thing again: with fewer than two content words
+# in common there is nothing to compare, however short both claims are.
+MIN_SHARED = 2
 
 
 class ClaimBag:
@@ -97,6 +100,8 @@ def restatements(
         for other in ordered:
             if other.unit >= claim.unit:
                 break
+            if len(bag.lemmas & bags[other.unit].lemmas) < MIN_SHARED:
+                continue
             label, p = model.predict(pair_features(bag, bags[other.unit]))
             p_yes = p if label == "yes" else 1.0 - p
             if p_yes >= best_p:

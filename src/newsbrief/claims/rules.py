@@ -136,6 +136,7 @@ def _is_source(tok: Token, cues: Cues, actor_tokens: set[int]) -> bool:
 
 
 def clause_subject(verb: Token) -> Token | None:
+    """The verb's nominal subject (active or passive), if the parse gives one."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -217,6 +218,7 @@ def _find_speech(
     """
     speech = cues.words("attribution", "speech_verbs")
     cognition = cues.words("attribution", "cognition_verbs")
+    position = cues.words("attribution", "position_verbs")
     stance = cues.words("attribution", "stance_adjectives")
     evaluative = cues.words("category", "evaluative_nouns")
     for tok in _speech_candidates(span, root):
@@ -231,6 +233,8 @@ def _find_speech(
         if lemma in speech and lemma != "cast" and (takes_clause or tok.dep_ == "ROOT"):
             if any(c.dep_ == "dobj" for c in kids) and not takes_clause:
                 continue
+            return tok, subj
+        if lemma in position and _is_agent(subj, cues, frozenset(actor_tokens)):
             return tok, subj
         if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
             return tok, subj
@@ -350,6 +354,8 @@ def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
 def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
     from dataclasses import replace
 
+    if source == "author":
+        source = out[run[0]].attribution  # named where the quote opens ("X: “...")
     if source == "author" and run[0] > 0:
         source = out[run[0] - 1].attribution  # the speaker goes on
     if source == "author":
@@ -632,17 +638,40 @@ def _rule_tense(r: Reading, cues: Cues, prior, first: bool):
     return "event", (f"tense:{aspect}",)
 
 
+_COLON_QUOTE = re.compile(r"^([^:“\"]{2,160}):\s*[“\"]")
+
+
+def _colon_speaker(r: Reading, cues: Cues) -> str | None:
+    """The speaker of ``X: “...”`` or ``X described the call: “...”``."""
+    text = r.span.text
+    m = _COLON_QUOTE.match(text)
+    if not m:
+        return None
+    intro = [t for t in r.span if t.idx - r.span.start_char < m.end(1)]
+    for tok in intro:
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = clause_subject(tok)
+            if subj is not None and subj.i in {t.i for t in intro}:
+                return _phrase_text(subj) if _is_agent(subj, cues, r.actor_tokens) else None
+    if any(t.pos_ == "PROPN" or t.i in r.actor_tokens for t in intro):
+        return m.group(1).strip()
+    return None
+
+
 def _attribution(
     r: Reading, earlier: list[Claim], last_source: str | None, cues: Cues
 ) -> tuple[str, tuple[str, ...]]:
     if r.item_under is not None:
         for claim in reversed(earlier):
-            if claim.unit == r.item_under.index:
+            if claim.unit == r.item_under.index and claim.attribution != "author":
                 return claim.attribution, ("lead-in carries over",)
     according = _according_to(r.span)
     if according:
         return according, ("according to",)
     if r.source is None or r.speech is None:
+        introduced = _colon_speaker(r, cues)
+        if introduced:
+            return introduced, ("introduces a quotation with a colon",)
         return "author", ("no reporting verb",)
     resolving = cues.words("attribution", "pronoun_resolving")
     if r.source.lower() in resolving and last_source:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsbriefError
 from .model import LinearModel
-from .restatement import pair_features
+from .restatement import MIN_SHARED, pair_features
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GoldArticle", "Row", "fit_models", "pair_rows", "rows_of", "write_models"]
 
-C_CATEGORY = 0.5
+C_CATEGORY = 0.3
 C_MODALITY = 1.0
 C_RESTATE = 1.0
 
@@ -63,7 +63,8 @@ class GoldArticle:
 
 def rows_of(gold_claims: Sequence[dict[str, Any]], article: GoldArticle) -> list[Row]:
     """Align gold claims (with ``index``, ``start``, ``end``) to the reading's claims."""
-    by_unit = {c.unit: (c, f) for c, f in zip(article.reading.claims, article.reading.features)}
+    reading = article.reading
+    by_unit = {c.unit: (c, f) for c, f in zip(reading.claims, reading.features, strict=True)}
     rows = []
     for g in gold_claims:
         unit = article.alignment.get(int(g["index"]))
@@ -100,6 +101,8 @@ def pair_rows(article: GoldArticle) -> tuple[list[dict[str, float]], list[str]]:
     feats, labels = [], []
     for i, later in enumerate(units):
         for earlier in units[:i]:
+            if len(bags[later].lemmas & bags[earlier].lemmas) < MIN_SHARED:
+                continue
             feats.append(pair_features(bags[later], bags[earlier]))
             labels.append("yes" if (later, earlier) in gold_pairs else "no")
     return feats, labels
