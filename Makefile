@@ -11,12 +11,13 @@ SYSTEM_STAMP := $(VENV)/.newsbrief-system
 ARTICLE ?= data/articles/japan-sdf-nato-ukraine.txt
 OUT ?= reports
 
-.PHONY: help install system report test lint format lab bench regen-fixtures clean
+.PHONY: help install system report test eval train lint format lab bench regen-fixtures clean
 
 help:
 	@echo "make report [ARTICLE=path]  build the HTML and PDF briefing into reports/"
 	@echo "make test                   run ruff, pytest and nbval"
 	@echo "make lab                    open JupyterLab on notebooks/"
+	@echo "make eval                   leave-one-article-out evaluation and annotator agreement"
 	@echo "make bench                  run the benchmark (benchmarks/results.json)"
 
 install: $(STAMP) $(SYSTEM_STAMP)
@@ -45,6 +46,16 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+
+# Leave-one-article-out cross-validation over every gold file, with the
+# baselines, then Cohen's kappa between the two annotators of the twin files.
+eval: install
+	$(BIN)/newsbrief evaluate --cv data/gold
+	$(BIN)/newsbrief agreement data/gold data/gold/second
+
+# Refit the shipped claim models on every gold file.
+train: install
+	$(BIN)/newsbrief train data/gold
 
 lint: install
 	$(BIN)/ruff check .

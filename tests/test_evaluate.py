@@ -147,3 +147,21 @@ def test_held_out_article_is_never_in_its_own_training_fold(small_cv, monkeypatc
     cross_validate(articles)
     names = [a.name for a in articles]
     assert seen == [set(names) - {name} for name in names]
+
+
+def test_agreement_is_perfect_with_itself_and_drops_with_a_changed_label():
+    from newsbrief.agreement import agreement
+
+    path = GOLD_DIR / "japan-sdf-nato-ukraine.yaml"
+    gold = load_gold(path)
+    text = resolve_article(gold, path).read_text(encoding="utf-8")
+    same = agreement(gold, gold, text)
+    assert same.claims == sum(1 for u in gold["units"] if u["kind"] == "claim")
+    assert same.kappa("category") == 1.0 and same.raw("modality") == 1.0
+    changed = copy.deepcopy(gold)
+    claims = [u for u in changed["units"] if u["kind"] == "claim"]
+    for u in claims[:4]:
+        u["category"] = next(c for c in CATEGORIES if c != u["category"])
+    other = agreement(gold, changed, text)
+    assert other.raw("category") == pytest.approx(1 - 4 / len(claims))
+    assert other.kappa("category") < 1.0

@@ -125,6 +125,21 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    from .agreement import agreement_files, format_agreement
+
+    second = Path(args.second_dir)
+    pairs = [
+        (path.stem, agreement_files(Path(args.gold_dir) / path.name, path))
+        for path in sorted(second.glob("*.yaml"))
+        if (Path(args.gold_dir) / path.name).is_file()
+    ]
+    if not pairs:
+        raise NewsbriefError(f"{second}: no gold file here has a twin in {args.gold_dir}")
+    _emit(format_agreement(pairs), args.out)
+    return 0
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from .claims.train import fit_models, write_models
     from .config import package_file
@@ -189,6 +204,12 @@ def _parser() -> argparse.ArgumentParser:
         "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
     )
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("agreement", help="Cohen's kappa between two annotators' gold files")
+    p.add_argument("gold_dir", help="folder of the first annotator's gold files")
+    p.add_argument("second_dir", help="folder of the second annotator's files (same names)")
+    p.add_argument("--out")
+    p.set_defaults(func=_cmd_agreement)
 
     p = sub.add_parser("train", help="refit the claim models on a folder of gold files")
     p.add_argument("gold_dir", help="folder of gold YAML files")

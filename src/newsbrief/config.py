@@ -25,6 +25,7 @@ __all__ = [
     "package_file",
     "read_yaml",
     "read_yaml_mapping",
+    "read_yaml_text",
     "spacy_model_name",
 ]
 
@@ -70,6 +71,45 @@ def read_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+YAML_MAX_BYTES = 2_000_000
+
+
+def read_yaml_text(path: str | Path, what: str) -> str:
+    """Read a YAML file that a user may have handed us, with two guards.
+
+    The size is capped (``/dev/zero`` or a huge file ends with an error, not
+    an exhausted machine), and anchors and aliases are refused: a few hundred
+    bytes of nested aliases (a "billion laughs") expand to gigabytes once
+    the loaded data is printed or serialised, and no newsbrief file needs them.
+    """
+    import yaml
+
+    from .errors import NewsbriefError
+
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(YAML_MAX_BYTES + 1)
+    except OSError as exc:
+        raise NewsbriefError(f"{path}: cannot read {what} ({exc.strerror})") from None
+    if len(raw) > YAML_MAX_BYTES:
+        raise NewsbriefError(f"{path}: {what} is larger than {YAML_MAX_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NewsbriefError(f"{path}: {what} is not UTF-8 text") from None
+    if "&" in text or "*" in text:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    line = event.start_mark.line + 1
+                    raise NewsbriefError(f"{path}:{line}: YAML anchors and aliases are not allowed")
+        except yaml.MarkedYAMLError as exc:
+            line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+            raise NewsbriefError(f"{path}:{line}: malformed YAML ({exc.problem})") from None
+    return text
+
+
 def read_yaml_mapping(path: str | Path, what: str) -> dict:
     """Read a YAML data file that must be a mapping (lexicon, gazetteer).
 
@@ -81,7 +121,7 @@ def read_yaml_mapping(path: str | Path, what: str) -> dict:
     from .errors import NewsbriefError
 
     try:
-        data = read_yaml(Path(path).read_text(encoding="utf-8")) or {}
+        data = read_yaml(read_yaml_text(path, what)) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise NewsbriefError(f"{path}: cannot read {what} ({exc})") from None
     if not isinstance(data, dict):

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .config import read_yaml_text
 from .errors import NewsbriefError
 from .model import (
     ACTOR_TYPES,
@@ -116,9 +117,7 @@ def load_overrides(path: str | Path) -> dict[str, Any]:
     """Read an overrides file; a malformed one is a clean error naming the line."""
     p = Path(path)
     try:
-        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except OSError as exc:
-        raise NewsbriefError(f"{p}: cannot read overrides ({exc.strerror})") from None
+        data = yaml.load(read_yaml_text(p, "overrides"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         raise NewsbriefError(f"{p}:{line}: malformed YAML ({exc.problem})") from None

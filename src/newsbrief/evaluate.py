@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .config import PROJ_ROOT
+from .config import PROJ_ROOT, read_yaml_text
 from .errors import NewsbriefError
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ class Scores:
 def load_gold(path: str | Path) -> dict[str, Any]:
     """Read a gold YAML file and check the fields the evaluation needs."""
     try:
-        gold = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        gold = yaml.safe_load(read_yaml_text(path, "gold file"))
+    except yaml.YAMLError as exc:
         raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
     if not isinstance(gold, dict) or "units" not in gold:
         raise NewsbriefError(f"{path}: a gold file needs `units` (see ANNOTATION.md)")

@@ -162,6 +162,13 @@ def _parse_features(r: Reading) -> dict[str, float]:
         f[f"subj={subj.lower_}" if subj.pos_ == "PRON" else f"subj_ent={subj.ent_type_ or '-'}"] = 1
     for tok in r.span:
         _token_features(tok, f)
+    for child in content.children:
+        if child.dep_ in ("acomp", "attr", "oprd"):
+            f[f"complement={child.lemma_.lower()}"] = 1.0
+            f[f"complement_pos={child.pos_}"] = 1.0
+    first = next((t for t in r.span if not t.is_punct), None)
+    if first is not None:
+        f[f"first={first.lemma_.lower()}"] = 1.0
     text = r.unit.text
     if any(ch in text for ch in _QUOTES):
         f["quote"] = 1.0

@@ -134,6 +134,10 @@ _WORDS = {
     "root_pos": "main word is {}",
     "genre": "genre: {}",
     "w": "word '{}'",
+    "bi": "words '{}'",
+    "first": "opens with '{}'",
+    "complement": "is '{}'",
+    "complement_pos": "complement is {}",
     "lex": "lexicon: {}",
     "person": "{} person",
 }
