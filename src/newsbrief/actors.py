@@ -17,11 +17,11 @@ from .gazetteer import Entry, Gazetteer
 from .model import Actor, Mention, Unit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from spacy.tokens import Span
 
-__all__ = ["Located", "extract_actors"]
+__all__ = ["Located", "extract_actors", "mention_tokens"]
 
 #: Prepositions that make a place of what follows ("a summit in Helsinki").
 _LOCATIVE = frozenset(
@@ -105,9 +105,30 @@ def extract_actors(
     return _assemble(located), located
 
 
+def mention_tokens(unit: Unit, span: Span, located: Iterable[Located]) -> dict[int, list[str]]:
+    """Token index -> ids of the actors whose mentions cover that token, in one pass.
+
+    Claims and relations both read the parse through this map, so it is built
+    from character offsets once per mention instead of once per token.
+    """
+    out: dict[int, list[str]] = {}
+    base = span.start_char - unit.start
+    for loc in located:
+        m = loc.mention
+        if m.unit != unit.index:
+            continue
+        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        for tok in toks or ():
+            ids = out.setdefault(tok.i, [])
+            if loc.entry.id not in ids:
+                ids.append(loc.entry.id)
+    return out
+
+
 def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:
     text = unit.text
     out: list[Located] = []
+    ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")]
     for m in gaz.pattern.finditer(text):
         surface = gaz.lookup(m.group(0))
         if surface is None:
@@ -117,7 +138,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             force = _force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
-            elif _inside_foreign_name(span, m.start(), m.end()) or (
+            elif _inside_foreign_name(span, ents, m.start(), m.end()) or (
                 how == "capital" and _is_place(span, m.start(), m.end())
             ):
                 continue
@@ -162,16 +183,15 @@ def _tokens(span: Span, start: int, end: int) -> Span | None:
     return span.doc.char_span(base + start, base + end, alignment_mode="expand")
 
 
-def _inside_foreign_name(span: Span, start: int, end: int) -> bool:
+def _inside_foreign_name(span: Span, ents: list[Span], start: int, end: int) -> bool:
     """Tell a demonym inside another proper name ("American Enterprise Institute")."""
     base = span.start_char
-    for ent in span.ents:
-        if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
-            s, e = ent.start_char - base, ent.end_char - base
-            if s <= start and end <= e and (e - s) > (end - start) + 1:
-                tail = ent.text[end - s :].strip().lower()
-                if not any(tail.startswith(w) for w in _GOV_WORDS + _MIL_WORDS):
-                    return True
+    for ent in ents:
+        s, e = ent.start_char - base, ent.end_char - base
+        if s <= start and end <= e and (e - s) > (end - start) + 1:
+            tail = ent.text[end - s :].strip().lower()
+            if not any(tail.startswith(w) for w in _GOV_WORDS + _MIL_WORDS):
+                return True
     return False
 
 

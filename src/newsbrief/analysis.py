@@ -314,6 +314,13 @@ def load_analysis(path: str | Path) -> Analysis:
         raise NewsbriefError(f"{path}: not a newsbrief analysis JSON ({exc})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
         raise NewsbriefError(f"{path}: not a newsbrief analysis JSON (schema {SCHEMA_ID})")
+    import jsonschema  # only when reading JSON back: a JSON handed to us is not trusted
+
+    try:
+        validate(data)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "top level"
+        raise NewsbriefError(f"{path}: invalid analysis JSON at {where}: {exc.message}") from None
     return from_dict(data)
 
 

@@ -253,8 +253,40 @@ def split_blocks(text: str) -> list[Block]:
             kind = "title"
         elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
             kind = "heading"
-        blocks.append(Block(kind, s, e, text[s:e], paragraph))
+        blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph)))
     return blocks
+
+
+MAX_BLOCK_CHARS = 5_000
+
+
+def _bounded(block: Block) -> list[Block]:
+    """Cut a huge line into pieces the parser handles in bounded time and memory.
+
+    A paragraph of thousands of words without a line break (or a "sentence"
+    without punctuation) is cut at the last sentence end, else the last space,
+    before :data:`MAX_BLOCK_CHARS`; each piece stays in the same paragraph.
+    """
+    if len(block.text) <= MAX_BLOCK_CHARS:
+        return [block]
+    pieces, at, text = [], 0, block.text
+    while at < len(text):
+        end = min(at + MAX_BLOCK_CHARS, len(text))
+        if end < len(text):
+            window = text[at:end]
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > 0 else window.rfind(" ")
+            end = at + cut if cut > 0 else end
+        piece = text[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            s = block.start + at + lead
+            e = block.start + at + len(piece.rstrip())
+            pieces.append(
+                Block(block.kind, s, e, text[at + lead : at + len(piece.rstrip())], block.paragraph)
+            )
+        at = end
+    return pieces
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -643,9 +643,11 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
     info = analysis.article
     meta = (
         f"Source: <code>{html.escape(source_label(analysis))}</code> · "
-        f"{info.words} words · {len(analysis.claims)} claims · {len(analysis.actors)} actors"
-        f'<br>Date of analysis: <span class="nb-date">{analysis_date(date)}</span> · '
-        f"sha256 {info.sha256[:12]}"
+        f"{html.escape(str(info.genre))} · "
+        f"{html.escape(str(info.words))} words · {len(analysis.claims)} claims · "
+        f"{len(analysis.actors)} actors"
+        f'<br>Date of analysis: <span class="nb-date">{html.escape(analysis_date(date))}</span>'
+        f" · sha256 {html.escape(str(info.sha256)[:12])}"
     )
     return HTML(f"<h1>{html.escape(info.title)}</h1>\n" + _p(meta, "nb-meta"))
 
@@ -656,7 +658,8 @@ def article_header(analysis: Analysis) -> HTML:
 
     info = analysis.article
     meta = (
-        f"Source: <code>{html.escape(source_label(analysis))}</code> · {info.words} words · "
+        f"Source: <code>{html.escape(source_label(analysis))}</code> · "
+        f"genre: {html.escape(str(info.genre))} · {html.escape(str(info.words))} words · "
         f"{len(analysis.units)} units · {len(analysis.claims)} claims · "
         f"{len(analysis.actors)} actors · {len(analysis.relations)} relations"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,9 +65,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         )
     analysis = _load(args)
     if args.format == "csv":
-        from .tables import claims_table
+        from .tables import claims_table, safe_csv
 
-        _emit(claims_table(analysis).to_csv(index=False), args.out)
+        _emit(safe_csv(claims_table(analysis)), args.out)
         return 0
     from .analysis import to_json
 
@@ -218,28 +219,45 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that every cleanup runs as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status (0 ok, 2 bad input, 1 internal error)."""
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except NewsbriefError as exc:
-        print(f"newsbrief: error: {exc}", file=sys.stderr)
+        print(f"newsbrief: error: {_printable(str(exc))}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("newsbrief: error: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"newsbrief: error: {what} during {args.command}", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
         if os.environ.get("NEWSBRIEF_DEBUG"):
             raise
         print(
-            f"newsbrief: error: internal error ({type(exc).__name__}: {exc}); "
-            "set NEWSBRIEF_DEBUG=1 for the traceback",
+            f"newsbrief: error: internal error ({type(exc).__name__}: {_printable(str(exc))}); "
+            "please report it (NEWSBRIEF_DEBUG=1 shows the traceback)",
             file=sys.stderr,
         )
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _printable(text: str) -> str:
+    """One line without control characters: a hostile file name cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))[:500]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,6 +42,7 @@ from .model import (
     Mention,
     Relation,
 )
+from .vocabulary import CLASS_POLARITY
 
 __all__ = ["apply_overrides", "curated_analysis", "find_overrides", "load_overrides"]
 
@@ -158,6 +159,15 @@ def apply_overrides(analysis: Analysis, path: str | Path) -> Analysis:
     return _apply_relations(analysis, data.get("relations") or {}, where)
 
 
+def _list_of_str(value: Any, what: str, where: str, item: Any) -> list[str]:
+    """A YAML list of non-empty strings; a bare string is not split into letters."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(where, item, f"{what} must be a list of non-empty strings, not {value!r}")
+    return [v.strip() for v in value]
+
+
 def _fail(where: str, item: Any, message: str) -> NewsbriefError:
     line = item.get("__line__", "?") if isinstance(item, dict) else "?"
     return NewsbriefError(f"{where}:{line}: {message}")
@@ -205,12 +215,16 @@ def _check_field(key: str, value: Any, actor_ids: set[str], index: int, item, wh
     allowed = _UNIT_FIELDS[key]
     if allowed and value not in allowed:
         raise _fail(where, item, f"{key} must be one of {list(allowed)}, not {value!r}")
-    if key == "actors" and (not isinstance(value, list) or set(value) - actor_ids):
+    if key == "actors" and set(_list_of_str(value, "actors", where, item)) - actor_ids:
         raise _fail(where, item, f"actors must be a list of known actor ids, not {value!r}")
-    if key == "restates" and value is not None and not (isinstance(value, int) and value < index):
+    if key == "restates" and value is not None and not _earlier_index(value, index):
         raise _fail(where, item, "restates must be the index of an earlier unit or null")
     if key == "attribution" and not (isinstance(value, str) and value.strip()):
         raise _fail(where, item, "attribution must be a non-empty string")
+
+
+def _earlier_index(value: Any, index: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < index
 
 
 def _apply_actors(analysis: Analysis, spec: dict, where: str) -> Analysis:
@@ -218,13 +232,22 @@ def _apply_actors(analysis: Analysis, spec: dict, where: str) -> Analysis:
         raise _fail(where, spec, "actors must be a mapping with add/remove")
     actors = list(analysis.actors)
     ids = {a.id for a in actors}
-    for gone in spec.get("remove") or []:
-        if gone not in ids:
-            raise NewsbriefError(f"{where}: actor {gone!r} to remove is not in the analysis")
-    removed = set(spec.get("remove") or [])
+    removed = set(_list_of_str(spec.get("remove"), "actors.remove", where, spec))
+    for gone in sorted(removed - ids):
+        raise NewsbriefError(f"{where}: actor {gone!r} to remove is not in the analysis")
     actors = [a for a in actors if a.id not in removed]
-    for item in spec.get("add") or []:
-        actors.append(_new_actor(analysis, item, where))
+    added = spec.get("add") or []
+    if not isinstance(added, list):
+        raise _fail(where, spec, "actors.add must be a list of actors")
+    for item in added:
+        actor = _new_actor(analysis, item, where)
+        if actor.id in {a.id for a in actors}:
+            raise _fail(where, item, f"actor id {actor.id!r} exists already")
+        actors.append(actor)
+    known = {a.id for a in actors}
+    for actor in actors:
+        if actor.curated and actor.part_of is not None and actor.part_of not in known:
+            raise NewsbriefError(f"{where}: part_of {actor.part_of!r} is not an actor id")
     claims = tuple(
         replace(c, actors=tuple(x for x in c.actors if x not in removed))
         if set(c.actors) & removed
@@ -236,11 +259,16 @@ def _apply_actors(analysis: Analysis, spec: dict, where: str) -> Analysis:
 
 
 def _new_actor(analysis: Analysis, item: Any, where: str) -> Actor:
-    if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
-        raise _fail(where, item, "an added actor needs at least id and name")
+    if not isinstance(item, dict) or not all(
+        isinstance(item.get(k), str) and item[k].strip() for k in ("id", "name")
+    ):
+        raise _fail(where, item, "an added actor needs at least id and name (text)")
     if item.get("type", "group") not in ACTOR_TYPES:
         raise _fail(where, item, f"actor type must be one of {list(ACTOR_TYPES)}")
-    aliases = tuple(item.get("aliases") or [item["name"]])
+    for key in ("code", "part_of"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise _fail(where, item, f"{key} must be text")
+    aliases = tuple(_list_of_str(item.get("aliases"), "aliases", where, item) or [item["name"]])
     mentions = []
     for u in analysis.units:
         for alias in aliases:
@@ -263,6 +291,9 @@ def _apply_relations(analysis: Analysis, spec: dict, where: str) -> Analysis:
     if not isinstance(spec, dict):
         raise _fail(where, spec, "relations must be a mapping with add/remove")
     relations = list(analysis.relations)
+    for key in ("add", "remove"):
+        if not isinstance(spec.get(key) or [], list):
+            raise _fail(where, spec, f"relations.{key} must be a list")
     for item in spec.get("remove") or []:
         keep = [r for r in relations if not _same_relation(r, item)]
         if len(keep) == len(relations):
@@ -287,12 +318,22 @@ def _new_relation(analysis: Analysis, item: Any, ids: set[str], where: str) -> R
         raise _fail(where, item, "an added relation needs source, target and type")
     if item["source"] not in ids or item["target"] not in ids:
         raise _fail(where, item, "relation source and target must be known actor ids")
-    polarity = item.get("polarity", "cooperative")
+    if not all(isinstance(item[k], str) for k in ("source", "target", "type")) or not re.fullmatch(
+        r"[a-z][a-z_]{0,60}", item["type"]
+    ):
+        raise _fail(where, item, "relation type must be a short lower-case word (a_b_c)")
+    event_class = item.get("class")
+    if event_class is not None and event_class not in CLASS_POLARITY:
+        raise _fail(where, item, f"class must be one of {sorted(CLASS_POLARITY)}")
+    polarity = CLASS_POLARITY[event_class] if event_class else item.get("polarity", "cooperative")
     if polarity not in POLARITIES:
         raise _fail(where, item, f"polarity must be one of {list(POLARITIES)}")
+    given = item.get("evidence") or []
+    if not isinstance(given, list):
+        raise _fail(where, item, "evidence must be a list of unit indices")
     evidence = []
-    for index in item.get("evidence") or []:
-        if not isinstance(index, int) or not 0 <= index < len(analysis.units):
+    for index in given:
+        if not _earlier_index(index, len(analysis.units)):
             raise _fail(where, item, f"evidence {index!r} is not a unit index")
         u = analysis.units[index]
         evidence.append(Evidence(u.index, u.start, u.end, u.text))
@@ -305,4 +346,5 @@ def _new_relation(analysis: Analysis, item: Any, ids: set[str], where: str) -> R
         weak=False,
         cues=("curated",),
         curated=True,
+        event_class=event_class,
     )

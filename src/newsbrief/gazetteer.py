@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .config import package_file, read_yaml_mapping
+from .errors import NewsbriefError
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer"]
 
@@ -125,6 +126,42 @@ def _force_terms(data: dict) -> dict[str, tuple[str, str]]:
     return terms
 
 
+_ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
+
+
+def _checked(data: dict, path: str) -> dict:
+    """Refuse a user gazetteer whose entries a typo made unusable, naming the entry.
+
+    An empty alias would match everywhere, and a bare string where a list
+    belongs would be read letter by letter.
+    """
+
+    def words(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+    for kind in _ENTRY_KINDS:
+        entries = data.get(kind) or []
+        if not isinstance(entries, list):
+            raise NewsbriefError(f"{path}: {kind} must be a list of entries")
+        for k, spec in enumerate(entries):
+            where = f"{path}: {kind}[{k}]"
+            if not isinstance(spec, dict) or not isinstance(spec.get("id"), str):
+                raise NewsbriefError(f"{where}: an entry needs a text `id`")
+            if "aliases" in spec and not words(spec["aliases"]):
+                raise NewsbriefError(f"{where}: aliases must be a list of non-empty strings")
+            for key in ("name", "type", "code", "part_of"):
+                if spec.get(key) is not None and not isinstance(spec[key], str):
+                    raise NewsbriefError(f"{where}: {key} must be text")
+    states = data.get("states") or {}
+    if not isinstance(states, dict) or not all(
+        isinstance(v, dict)
+        and all(words(v.get(f, [])) for f in ("aliases", "capitals", "demonyms"))
+        for v in states.values()
+    ):
+        raise NewsbriefError(f"{path}: states must map codes to name lists (aliases, demonyms)")
+    return data
+
+
 @lru_cache(maxsize=8)
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """Load the shipped gazetteer, plus any user YAML files, once per process.
@@ -141,7 +178,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """
     states = read_yaml_mapping(package_file("states.yaml"), "gazetteer").get("states") or {}
     listed = read_yaml_mapping(package_file("actors.yaml"), "gazetteer")
-    datas = [listed] + [read_yaml_mapping(p, "gazetteer") for p in extra]
+    datas = [listed] + [_checked(read_yaml_mapping(p, "gazetteer"), p) for p in extra]
     for data in datas[1:]:
         states = {**states, **(data.get("states") or {})}
     state_entries, state_extra = _state_entries(states)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from .actors import mention_tokens
 from .config import package_file, read_yaml_mapping
 from .errors import NewsbriefError
 from .model import Actor, Evidence, Relation, Unit
@@ -162,16 +163,9 @@ class _UnitActors:
     ):
         located = list(located)
         self.types = {loc.entry.id: loc.entry.type for loc in located}
-        self.by_token: dict[int, list[str]] = defaultdict(list)
+        self.by_token: dict[int, list[str]] = defaultdict(list, mention_tokens(unit, span, located))
         base = unit.start - span.start_char
-        order: list[tuple[int, str]] = []
-        for loc in located:
-            m = loc.mention
-            for tok in span:
-                inside = m.start < base + tok.idx + len(tok.text) and base + tok.idx < m.end
-                if inside and loc.entry.id not in self.by_token[tok.i]:
-                    self.by_token[tok.i].append(loc.entry.id)
-            order.append((m.start - base, loc.entry.id))
+        order = [(loc.mention.start - base, loc.entry.id) for loc in located]
         for tok in span:
             if self.by_token.get(tok.i):
                 continue

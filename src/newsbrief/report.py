@@ -121,7 +121,7 @@ def kernel_name() -> str:
     return "newsbrief" if "newsbrief" in KernelSpecManager().find_kernel_specs() else "python3"
 
 
-def _kernel_manager_class() -> type:
+def _kernel_manager_class(started: list | None = None) -> type:
     """A kernel manager for local, quiet kernels.
 
     The kernel talks over IPC sockets: it is on the same machine, and over TCP
@@ -150,12 +150,18 @@ def _kernel_manager_class() -> type:
             if not os.environ.get("NEWSBRIEF_DEBUG"):
                 kw.setdefault("stderr", subprocess.DEVNULL)
             await super().start_kernel(**kw)
+            if started is not None:
+                started.append(self)
 
     return LocalKernelManager
 
 
 def run_notebook(
-    notebook: str | Path, output: str | Path, parameters: dict[str, Any], cwd: str | Path
+    notebook: str | Path,
+    output: str | Path,
+    parameters: dict[str, Any],
+    cwd: str | Path,
+    started: list | None = None,
 ) -> None:
     """Execute a notebook with papermill, writing the executed copy to ``output``.
 
@@ -170,6 +176,9 @@ def run_notebook(
         not declare are left out.
     cwd : str or pathlib.Path
         The kernel's working folder; relative paths in ``parameters`` resolve here.
+    started : list, optional
+        Gets the kernel manager once the kernel runs, so an interrupted report
+        can stop it (:func:`stop_kernels`).
     """
     import papermill
 
@@ -185,8 +194,16 @@ def run_notebook(
         # papermill's own ``cwd=`` would chdir the whole process instead, which
         # notebooks run side by side in threads must not do.
         resources={"metadata": {"path": str(cwd)}},
-        kernel_manager_class=_kernel_manager_class(),
+        kernel_manager_class=_kernel_manager_class(started),
     )
+
+
+def stop_kernels(managers: list) -> None:
+    """Kill running kernels; their own threads then remove connection files and sockets."""
+    for km in managers:
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
 
 
 def refresh_notebooks(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
@@ -287,11 +304,11 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def _write_tables(analysis: Analysis, tmp: Path) -> None:
-    from .tables import actors_table, claims_table, relations_table
+    from .tables import actors_table, claims_table, relations_table, safe_csv
 
-    _write(tmp / "claims.csv", claims_table(analysis).to_csv(index=False))
-    _write(tmp / "actors.csv", actors_table(analysis).to_csv(index=False))
-    _write(tmp / "relations.csv", relations_table(analysis).to_csv(index=False))
+    _write(tmp / "claims.csv", safe_csv(claims_table(analysis)))
+    _write(tmp / "actors.csv", safe_csv(actors_table(analysis)))
+    _write(tmp / "relations.csv", safe_csv(relations_table(analysis)))
 
 
 def _write_graph(analysis: Analysis, tmp: Path) -> None:
@@ -318,17 +335,26 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
         "analysis_date": date,
     }
 
+    started: list = []
+
     def run(name: str) -> None:
         try:
-            run_notebook(NOTEBOOKS_DIR / name, tmp / "notebooks" / name, parameters, cwd=tmp)
+            run_notebook(NOTEBOOKS_DIR / name, tmp / "notebooks" / name, parameters, tmp, started)
         except Exception as exc:
             raise NewsbriefError(f"{name}: {_describe(exc)}") from exc
         finally:
             _close_thread_loop()
 
     with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
-        for future in [pool.submit(run, name) for name in NOTEBOOKS]:
-            future.result()
+        futures = [pool.submit(run, name) for name in NOTEBOOKS]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            stop_kernels(started)
+            raise
 
 
 def _close_thread_loop() -> None:
@@ -341,9 +367,30 @@ def _close_thread_loop() -> None:
     asyncio.set_event_loop(None)
 
 
+STALE_SECONDS = 24 * 3600
+
+
+def remove_stale_staging(target: Path, now: float | None = None) -> list[Path]:
+    """Remove staging folders of ``target`` left by a killed run more than a day ago."""
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    now = time.time() if now is None else now
+    for folder in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            old = now - folder.lstat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if old and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 @contextlib.contextmanager
 def _staging(target: Path) -> Iterator[Path]:
     """Yield a fresh folder beside ``target``; on failure remove it (and an empty parent)."""
+    remove_stale_staging(target)
     parent = target.parent
     created = [p for p in (parent, *parent.parents) if not p.exists()]
     parent.mkdir(parents=True, exist_ok=True)

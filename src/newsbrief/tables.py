@@ -14,7 +14,17 @@ import pandas as pd
 if TYPE_CHECKING:
     from .model import Analysis
 
-__all__ = ["CLAIM_COLUMNS", "actors_table", "claims_table", "relations_table", "render_table"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "actors_table",
+    "claims_table",
+    "relations_table",
+    "render_table",
+    "safe_csv",
+]
+
+# Cells a spreadsheet would run as a formula (OWASP's list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CLAIM_COLUMNS = (
     "index",
@@ -152,10 +162,26 @@ def relations_table(analysis: Analysis, include_weak: bool = False) -> pd.DataFr
     return pd.DataFrame(rows, columns=columns)
 
 
+def safe_csv(df: pd.DataFrame) -> str:
+    """CSV whose text cells cannot run as spreadsheet formulas.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a leading apostrophe (the OWASP rule), so a quoted claim such
+    as ``=HYPERLINK(...)`` stays text when an analyst opens ``claims.csv``.
+    """
+
+    def neutral(value: object) -> object:
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            return "'" + value
+        return value
+
+    return df.map(neutral).to_csv(index=False)
+
+
 def render_table(df: pd.DataFrame, fmt: str) -> str:
     """Render a table as csv, json (records) or markdown (GitHub pipe table)."""
     if fmt == "csv":
-        return df.to_csv(index=False)
+        return safe_csv(df)
     if fmt == "json":
         return df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
     return _markdown(df)

@@ -162,7 +162,15 @@ def _parse_features(r: Reading) -> dict[str, float]:
         f[f"subj={subj.lower_}" if subj.pos_ == "PRON" else f"subj_ent={subj.ent_type_ or '-'}"] = 1
     for tok in r.span:
         _token_features(tok, f)
-    for child in content.children:
+    f.update(_shape_features(r))
+    f["length"] = min(len(r.span), 60) / 60
+    return f
+
+
+def _shape_features(r: Reading) -> dict[str, float]:
+    """The copula's complement, the first word, quotation, question, dates."""
+    f: dict[str, float] = {}
+    for child in r.content.children:
         if child.dep_ in ("acomp", "attr", "oprd"):
             f[f"complement={child.lemma_.lower()}"] = 1.0
             f[f"complement_pos={child.pos_}"] = 1.0
@@ -180,7 +188,6 @@ def _parse_features(r: Reading) -> dict[str, float]:
         f["date"] = 1.0
     if _YEAR.search(text):
         f["year"] = 1.0
-    f["length"] = min(len(r.span), 60) / 60
     return f
 
 

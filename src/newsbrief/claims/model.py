@@ -76,7 +76,7 @@ class LinearModel:
             "field": self.field,
             "classes": list(self.classes),
             "intercept": [round(x, 6) for x in self.intercept],
-            "weights": {name: [round(x, 6) for x in w] for name, w in sorted(self.weights.items())},
+            "weights": {name: [round(x, 4) for x in w] for name, w in sorted(self.weights.items())},
         }
         if self.threshold is not None:
             out["threshold"] = round(self.threshold, 6)

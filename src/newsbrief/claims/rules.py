@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..actors import mention_tokens
 from ..config import package_file, read_yaml_mapping
 from ..model import Claim, Unit
 
@@ -285,6 +286,9 @@ def read_claims(
     readings : list of Reading
         What the parse says about each of them, in the same order.
     """
+    located_by_unit: dict[int, list[Located]] = {}
+    for loc in located:
+        located_by_unit.setdefault(loc.mention.unit, []).append(loc)
     actors_by_unit: dict[int, list[str]] = {}
     actor_tokens: set[int] = set()
     for loc in located:
@@ -303,7 +307,7 @@ def read_claims(
             lead_in = None if unit.kind != "lead_in" else lead_in
         if unit.kind not in ("claim", "lead_in"):
             continue
-        actor_tokens = _actor_tokens(unit, span, located)
+        actor_tokens = set(mention_tokens(unit, span, located_by_unit.get(unit.index, ())))
         reading = _read(unit, span, cues, actor_tokens, lead_in if unit.list_item else None)
         modality, mcue = _modality(reading, cues)
         category, ccue = _category(reading, modality, cues, first_claim)
@@ -364,18 +368,6 @@ def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
         if out[j].attribution in ("author", "We", "we", "I"):
             cues = {**out[j].cues, "attribution": ("quotation carries its speaker",)}
             out[j] = replace(out[j], attribution=source, cues=cues)
-
-
-def _actor_tokens(unit: Unit, span: Span, located: Sequence[Located]) -> set[int]:
-    base = unit.start - span.start_char
-    out = set()
-    for loc in located:
-        if loc.mention.unit != unit.index:
-            continue
-        for tok in span:
-            if loc.mention.start <= base + tok.idx < loc.mention.end:
-                out.add(tok.i)
-    return out
 
 
 def _read(

@@ -29,6 +29,7 @@ __all__ = ["GoldArticle", "Row", "fit_models", "pair_rows", "rows_of", "write_mo
 C_CATEGORY = 0.3
 C_MODALITY = 1.0
 C_RESTATE = 1.0
+PRUNE = 0.02
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: fl
     else:
         weights = {str(n): tuple(float(x) for x in coef[:, j]) for j, n in enumerate(names)}
         intercept = tuple(float(x) for x in clf.intercept_)
-    weights = {n: w for n, w in weights.items() if any(abs(x) >= 1e-6 for x in w)}
+    # Weights this small never change a decision; dropping them keeps the file small and fast.
+    weights = {n: w for n, w in weights.items() if max(abs(x) for x in w) >= PRUNE}
     return LinearModel(field_name, tuple(str(c) for c in clf.classes_), intercept, weights)
 
 

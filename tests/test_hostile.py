@@ -1,0 +1,279 @@
+"""Hostile input and interruptions: nothing destroyed, nothing leaked, nothing left behind.
+
+Each case ends with exit status 2 and one line naming the problem (or, for a
+signal, 143 and one line), never a traceback or exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsbrief.analysis import analyze
+from newsbrief.article import MAX_BLOCK_CHARS, source_from_text
+from newsbrief.cli import main
+from newsbrief.curation import apply_overrides
+from newsbrief.errors import NewsbriefError
+from newsbrief.report import STALE_SECONDS, remove_stale_staging
+from newsbrief.tables import claims_table, safe_csv
+
+CLI = [sys.executable, "-m", "newsbrief.cli"]
+ARTICLE = "Japan will send officers to NATO. NATO welcomed the decision on Monday.\n"
+
+
+def one_line_error(capsys) -> str:
+    """The one error line (a report's progress lines may stand before it)."""
+    lines = capsys.readouterr().err.strip().splitlines()
+    errors = [line for line in lines if line.startswith("newsbrief: error: ")]
+    assert len(errors) == 1 and lines[-1] == errors[0], lines
+    return errors[0]
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+# 1. --out never replaces what is not a regular file
+
+
+def test_out_refuses_a_character_device(tmp_path, article, capsys):
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("mknod needs root")
+    assert main(["analyze", str(article), "--out", str(device)]) == 2
+    assert "not a regular file" in one_line_error(capsys)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder", "under a file"])
+def test_out_refuses_special_targets(tmp_path, article, capsys, kind):
+    target = tmp_path / "target"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        (tmp_path / "real.json").write_text("keep", encoding="utf-8")
+        target.symlink_to(tmp_path / "real.json")
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        target = tmp_path / "file" / "out.json"
+    assert main(["analyze", str(article), "--out", str(target)]) == 2
+    one_line_error(capsys)
+    if kind == "symlink":
+        assert (tmp_path / "real.json").read_text(encoding="utf-8") == "keep"
+        assert target.is_symlink()
+
+
+# 2. YAML that expands without limit
+
+
+BOMB = (
+    "units:\n  - match: 0\n    category: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+)
+
+
+def test_alias_bomb_in_overrides_is_refused(tmp_path, article, capsys):
+    overrides = tmp_path / "bomb.yaml"
+    overrides.write_text(BOMB, encoding="utf-8")
+    started = time.monotonic()
+    assert main(["analyze", str(article), "--overrides", str(overrides)]) == 2
+    assert "anchors and aliases" in one_line_error(capsys)
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("option", ["--overrides", "--gazetteer"])
+def test_endless_yaml_file_is_refused(article, capsys, option):
+    assert main(["analyze", str(article), option, "/dev/zero"]) == 2
+    assert "larger than" in one_line_error(capsys)
+
+
+# 3. Markup smuggled in through an analysis JSON
+
+
+def test_crafted_analysis_json_is_refused(tmp_path, capsys):
+    from newsbrief.analysis import to_dict
+
+    data = to_dict(analyze(source_from_text(ARTICLE)))
+    data["article"]["words"] = "<img src=x onerror=alert(1)>"
+    path = tmp_path / "crafted.analysis.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", str(path), "--out", str(tmp_path / "r"), "--no-pdf"]) == 2
+    assert "invalid analysis JSON at article/words" in one_line_error(capsys)
+    assert not (tmp_path / "r").exists()
+
+
+# 4. Formula injection in CSV
+
+
+def test_csv_cells_cannot_run_as_formulas():
+    text = '=HYPERLINK("http://x","y") was posted by Russia.\n+1 more NATO drill followed.\n'
+    csv = safe_csv(claims_table(analyze(source_from_text(text))))
+    assert "'=HYPERLINK" in csv and "'+1 more" in csv
+    assert "\n=" not in csv and ",=" not in csv
+
+
+# 5. Interruptions
+
+
+def test_sigterm_during_report_leaves_nothing(tmp_path):
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
+    out = tmp_path / "reports"
+    proc = subprocess.Popen(
+        [*CLI, "report", "--out", str(out), "--no-pdf"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    with proc.stderr:
+        seen = ""
+        while "notebooks" not in seen:  # the step's line ends only when it is done
+            char = proc.stderr.read(1)
+            assert char, f"report ended early: {seen}"
+            seen += char
+        time.sleep(1.5)  # the kernels are starting or running
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 143, seen + rest
+    assert rest.strip().endswith("newsbrief: error: terminated during report")
+    assert not out.exists() or not any(out.iterdir())
+    assert list(runtime.iterdir()) == []
+
+
+def test_stale_staging_folders_are_removed(tmp_path):
+    target = tmp_path / "story"
+    old = tmp_path / ".story.0123abcd.tmp"
+    new = tmp_path / ".story.4567ef01.tmp"
+    old.mkdir()
+    new.mkdir()
+    now = time.time()
+    os.utime(old, (now - STALE_SECONDS - 60, now - STALE_SECONDS - 60))
+    assert remove_stale_staging(target, now) == [old]
+    assert new.is_dir() and not old.exists()
+
+
+# 6. Overrides values of the wrong shape
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("units:\n  - match: 1\n    restates: -5\n", "restates"),
+        ("units:\n  - match: 1\n    restates: true\n", "restates"),
+        ("actors:\n  add: [{id: QUAD, name: Quad, aliases: Quad}]\n", "aliases"),
+        ("actors:\n  add: [{id: JPN, name: Japan again}]\n", "exists already"),
+        ("actors:\n  remove: JPN\n", "list of non-empty strings"),
+        (
+            "relations:\n  add: [{source: JPN, target: NATO, type: joins, evidence: '12'}]\n",
+            "evidence",
+        ),
+        ("relations:\n  add: [{source: JPN, target: NATO, type: '<b>'}]\n", "relation type"),
+        ("actors:\n  add: [{id: [1], name: x}]\n", "id and name"),
+    ],
+)
+def test_bad_override_values_are_refused(tmp_path, body, message):
+    analysis = analyze(source_from_text(ARTICLE))
+    path = tmp_path / "o.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(NewsbriefError, match=message):
+        apply_overrides(analysis, path)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "organizations:\n  - {id: X, name: X, aliases: ['']}\n",
+        "organizations:\n  - {id: X, name: X, aliases: Quad}\n",
+        "organizations: {id: X}\n",
+        "states: {XYZ: {aliases: [' ']}}\n",
+    ],
+)
+def test_bad_gazetteer_entries_are_refused(tmp_path, article, capsys, body):
+    path = tmp_path / "g.yaml"
+    path.write_text(body, encoding="utf-8")
+    assert main(["analyze", str(article), "--gazetteer", str(path)]) == 2
+    one_line_error(capsys)
+
+
+# 7. Long lines are cut into bounded pieces
+
+
+def test_a_line_without_punctuation_gives_bounded_units():
+    text = " ".join(["Russia", "and", "NATO", "talked", "again"] * 3000)  # ~90,000 chars
+    analysis = analyze(source_from_text(text))
+    assert max(u.end - u.start for u in analysis.units) <= MAX_BLOCK_CHARS
+    joined = "".join("".join(u.text.split()) for u in analysis.units)
+    assert joined == "".join(text.split())
+
+
+# 8. Terminal output stays one printable line
+
+
+def test_error_line_strips_control_characters(tmp_path, capsys):
+    name = tmp_path / "evil\x1b[31mred\nname.txt"
+    assert main(["analyze", str(name)]) == 2
+    err = one_line_error(capsys)
+    assert "\x1b" not in err
+
+
+# Property tests: random overrides documents and random bytes never crash.
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=8),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    ["match", "category", "restates", "add", "remove", "id", "aliases"]
+                ),
+                inner,
+                max_size=3,
+            )
+        ),
+        max_leaves=10,
+    )
+)
+def test_random_overrides_fail_cleanly(tmp_path, document):
+    import yaml
+
+    analysis = analyze(source_from_text(ARTICLE))
+    body = {"units": document} if not isinstance(document, dict) else {"actors": document}
+    path = tmp_path / "random.yaml"
+    path.write_text(yaml.safe_dump(body), encoding="utf-8")
+    try:
+        apply_overrides(analysis, path)
+    except NewsbriefError:
+        pass
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=400))
+def test_article_reader_fuzz(data):
+    from newsbrief.article import decode_bytes
+
+    try:
+        decode_bytes(data, "fuzz.txt")
+    except NewsbriefError:
+        pass
