@@ -6,6 +6,7 @@ signal, 143 and one line), never a traceback or exit 1.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -262,10 +263,8 @@ def test_random_overrides_fail_cleanly(tmp_path, document):
     body = {"units": document} if not isinstance(document, dict) else {"actors": document}
     path = tmp_path / "random.yaml"
     path.write_text(yaml.safe_dump(body), encoding="utf-8")
-    try:
+    with contextlib.suppress(NewsbriefError):
         apply_overrides(analysis, path)
-    except NewsbriefError:
-        pass
 
 
 @settings(max_examples=40, deadline=None)
@@ -273,7 +272,28 @@ def test_random_overrides_fail_cleanly(tmp_path, document):
 def test_article_reader_fuzz(data):
     from newsbrief.article import decode_bytes
 
-    try:
+    with contextlib.suppress(NewsbriefError):
         decode_bytes(data, "fuzz.txt")
-    except NewsbriefError:
-        pass
+
+
+def test_emoji_and_cjk_are_drawn_without_warnings():
+    from newsbrief.figures import drawable, figure_bytes, graph_figure
+
+    text = "China 🚀 and Japan met in 東京 on Monday. Japan said 中国 must stop 🛑 the drills.\n"
+    # filterwarnings = error: a missing glyph warning would fail this test
+    svg = figure_bytes(graph_figure(analyze(source_from_text(text)), "東京 🚀 talks"), "svg")
+    assert svg.startswith("<?xml")
+    assert drawable("Tokyo 東京 🚀") == "Tokyo ?? ?"
+
+
+def test_corpus_rerun_removes_the_stale_json_of_an_article_that_now_fails(tmp_path, capsys):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "turns.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["analyze", str(folder), "--out", str(out), "--jobs", "1"]) == 0
+    assert (out / "turns.json").is_file()
+    (folder / "turns.txt").write_bytes(b"\x00\x01binary now")
+    assert main(["analyze", str(folder), "--out", str(out), "--jobs", "1"]) == 0
+    assert not (out / "turns.json").exists() and (out / "good.json").is_file()
+    assert "removed the stale turns.json" in capsys.readouterr().err

@@ -356,3 +356,12 @@ def test_source_label_has_no_machine_paths(default_analysis):
 def test_analysis_date_is_iso():
     assert briefing.analysis_date("2024-05-01") == "2024-05-01"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", briefing.analysis_date())
+
+
+def test_same_article_gives_byte_identical_briefing(reports, tmp_path):
+    again = report.build_report(
+        DEFAULT_ARTICLE, out_dir=tmp_path, date=DATE, stream=io.StringIO(), pdf=False
+    )
+    first = reports["default"].folder
+    for name in ("briefing.html", "analysis.json", "claims.csv", "graph.svg"):
+        assert (again / name).read_bytes() == (first / name).read_bytes(), name

@@ -25,7 +25,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,6 +315,12 @@ def analyze_corpus(
             done += 1
         else:
             skipped += 1
+            stale = Path(out_dir) / f"{Path(outcome.path).stem}.json"
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink()  # an earlier run's analysis of a file that now fails
+                outcome = replace(
+                    outcome, error=f"{outcome.error} (removed the stale {stale.name})"
+                )
             _warn(outcome.path, outcome.error)
     skipped += len(clashes)
     plural = "" if done == 1 else "s"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import matplotlib
@@ -76,9 +77,29 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
 
 
+@lru_cache(maxsize=1)
+def _glyphs() -> frozenset[int]:
+    """Code points the figure's font can draw."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    path = font_manager.findfont(_RC["font.family"], fallback_to_default=True)
+    return frozenset(FT2Font(path).get_charmap())
+
+
+def drawable(text: str) -> str:
+    """Text the font can draw: a missing glyph (emoji, CJK) becomes "?".
+
+    Matplotlib would draw an empty box and warn on every missing glyph; the
+    warning would reach the briefing's HTML as a stderr block.
+    """
+    glyphs = _glyphs()
+    return "".join(ch if ord(ch) in glyphs or ch in "\n\t" else "?" for ch in text)
+
+
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    name = graph.nodes[node].get("name", node)
-    return "\n".join(textwrap.wrap(name, 18)) or node
+    name = drawable(graph.nodes[node].get("name", node))
+    return "\n".join(textwrap.wrap(name, 18)) or drawable(node)
 
 
 def _separate(pos: dict, labels: dict, sizes: dict | None = None, rounds: int = 600) -> dict:
@@ -166,7 +187,7 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
             )
         _legend(ax, graph)
-        ax.set_title(title or graph.graph.get("title", ""), fontsize=12, wrap=True)
+        ax.set_title(drawable(title or graph.graph.get("title", "")), fontsize=12, wrap=True)
         ax.margins(0.12)
         ax.set_axis_off()
         fig.tight_layout()
@@ -222,7 +243,7 @@ def _edge_label(edges: list[dict]) -> str:
         weight[name] = weight.get(name, 0) + int(e.get("weight", 1))
     ranked = sorted(weight, key=lambda t: (-weight[t], t))
     more = f"\n+{len(ranked) - 2} more" if len(ranked) > 2 else ""
-    return "\n".join(ranked[:2]) + more
+    return drawable("\n".join(ranked[:2]) + more)
 
 
 def _legend(ax, graph: nx.MultiDiGraph) -> None:

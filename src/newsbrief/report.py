@@ -255,6 +255,21 @@ def _titled(nb: nbformat.NotebookNode, title: str) -> nbformat.NotebookNode:
     return nb
 
 
+def stable_cell_ids(path: Path) -> None:
+    """Give the cell papermill injects a fixed id, so the same input gives the same bytes.
+
+    papermill draws a random id for its ``injected-parameters`` cell; the
+    HTML briefing shows cell ids as element ids.
+    """
+    import nbformat
+
+    nb = _read(path)
+    for k, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = f"injected-parameters-{k}"
+    _write(path, nbformat.writes(nb) + "\n")
+
+
 def export_html(nb: nbformat.NotebookNode) -> str:
     """Render an executed notebook as the self-contained HTML briefing.
 
@@ -344,6 +359,7 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
             raise NewsbriefError(f"{name}: {_describe(exc)}") from exc
         finally:
             _close_thread_loop()
+        stable_cell_ids(tmp / "notebooks" / name)
 
     with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
         futures = [pool.submit(run, name) for name in NOTEBOOKS]
