@@ -297,3 +297,31 @@ def test_corpus_rerun_removes_the_stale_json_of_an_article_that_now_fails(tmp_pa
     assert main(["analyze", str(folder), "--out", str(out), "--jobs", "1"]) == 0
     assert not (out / "turns.json").exists() and (out / "good.json").is_file()
     assert "removed the stale turns.json" in capsys.readouterr().err
+
+
+def test_broken_gazetteer_is_one_error_in_corpus_mode(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"a{k}.txt").write_text(ARTICLE, encoding="utf-8")
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("organizations: [\n", encoding="utf-8")
+    args = ["analyze", str(folder), "--out", str(tmp_path / "out"), "--gazetteer", str(gazetteer)]
+    assert main(args) == 2
+    one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "{index: 0, kind: claim, start: abc, end: 5, category: event}",
+        "{index: 0, kind: claim, start: 0, end: 5, category: [event]}",
+        "{index: 0, kind: claim, start: 0, end: 5, restates: '3'}",
+        "{index: 0, kind: claim, start: 0, end: 99999, category: event}",
+    ],
+)
+def test_badly_typed_gold_is_refused(tmp_path, article, capsys, unit):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(f"article: {article}\nactors: []\nunits:\n  - {unit}\n", encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    one_line_error(capsys)

@@ -31,8 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Settings
+from .claims import load_cues
 from .config import DEFAULT_MAX_BYTES
 from .errors import NewsbriefError
+from .gazetteer import load_gazetteer
+from .relations import load_lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -262,6 +265,15 @@ def _outputs(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     return keep, clash
 
 
+def _checked_settings(settings: Settings | None) -> Settings:
+    """Load the user's lexicons once, here: a broken file is one error, not one per article."""
+    settings = settings or Settings()
+    load_gazetteer(settings.gazetteers)
+    load_lexicon(settings.relations_lexicon)
+    load_cues(settings.claims_lexicon)
+    return settings
+
+
 def analyze_corpus(
     folder: str | Path,
     out_dir: str | Path | None,
@@ -303,6 +315,7 @@ def analyze_corpus(
         raise NewsbriefError(f"{folder}: is a folder; --out OUTDIR is required for a folder")
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise NewsbriefError(f"{out_dir}: --out must be a folder when analyzing a folder")
+    settings = _checked_settings(settings)
     paths, clashes = _outputs(article_paths(folder))
     for path, problem in clashes:
         _warn(str(path), problem)
@@ -437,8 +450,9 @@ def merged_graph(
         For a missing or article-less folder, or when no article could be
         analyzed.
     """
+    settings = _checked_settings(settings)
     paths = article_paths(folder)
-    task = partial(_actor_graph, max_bytes=max_bytes, settings=settings or Settings())
+    task = partial(_actor_graph, max_bytes=max_bytes, settings=settings)
 
     def graphs() -> Iterator[nx.MultiDiGraph]:
         for outcome in map_articles(task, paths, jobs, progress=True):

@@ -71,7 +71,49 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
     if not isinstance(gold, dict) or "units" not in gold:
         raise NewsbriefError(f"{path}: a gold file needs `units` (see ANNOTATION.md)")
+    _check_gold_types(gold, path)
     return gold
+
+
+_GOLD_UNIT_TYPES: dict[str, tuple[type, ...]] = {
+    "kind": (str,),
+    "category": (str, type(None)),
+    "modality": (str, type(None)),
+    "attribution": (str, type(None)),
+    "also": (list, type(None)),
+    "actors": (list, type(None)),
+    "restates": (int, type(None)),
+}
+
+
+def _check_gold_unit(u: Any, i: int, path: str | Path) -> None:
+    if not isinstance(u, dict):
+        raise NewsbriefError(f"{path}: unit {i} is not a mapping")
+    for key, types in _GOLD_UNIT_TYPES.items():
+        value = u.get(key)
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise NewsbriefError(f"{path}: unit {i}: `{key}` has the wrong type")
+        if isinstance(value, list) and not all(isinstance(x, str) for x in value):
+            raise NewsbriefError(f"{path}: unit {i}: `{key}` must list strings")
+
+
+def _check_gold_types(gold: dict[str, Any], path: str | Path) -> None:
+    """Refuse entries of the wrong shape before any score is computed from them."""
+    for key in ("units", "actors", "relations"):
+        if not isinstance(gold.get(key) or [], list):
+            raise NewsbriefError(f"{path}: `{key}` must be a list")
+    for i, u in enumerate(gold["units"]):
+        _check_gold_unit(u, i, path)
+    for k, item in enumerate(gold.get("actors") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise NewsbriefError(f"{path}: actor {k} needs a text `id`")
+        if not all(isinstance(a, str) for a in item.get("aliases") or []):
+            raise NewsbriefError(f"{path}: actor {k}: aliases must be strings")
+    for k, item in enumerate(gold.get("relations") or []):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(f), str) for f in ("source", "target", "type")
+        ):
+            raise NewsbriefError(f"{path}: relation {k} needs text source, target and type")
 
 
 def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
