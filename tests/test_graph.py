@@ -42,3 +42,26 @@ def test_exports_round_trip(tmp_path):
     assert back.nodes["RUS"]["name"] == "Russia"
     assert json.loads(export_graph(g, "json"))["directed"] is True
     assert "<gexf" in export_graph(g, "gexf")
+
+
+def test_plover_records_carry_class_sentence_and_offsets(default_analysis):
+    import json
+
+    from newsbrief.graph import export_plover
+    from newsbrief.vocabulary import CLASS_POLARITY
+
+    records = json.loads(export_plover(default_analysis))
+    strong = [r for r in default_analysis.relations if not r.weak]
+    assert len(records) == sum(len(r.evidence) for r in strong)
+    text = default_analysis.text
+    for rec in records:
+        assert CLASS_POLARITY[rec["eventType"]] == rec["polarity"]
+        assert text[rec["start"] : rec["end"]] == rec["sentence"]
+        assert rec["eventText"] in rec["sentence"]
+
+
+def test_graphml_edges_carry_the_plover_class(default_analysis):
+    from newsbrief.graph import actor_graph, export_graph
+
+    graphml = export_graph(actor_graph(default_analysis), "graphml")
+    assert 'attr.name="class"' in graphml

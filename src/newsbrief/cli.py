@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES
 from .errors import NewsbriefError
 from .files import write_atomic
+from .vocabulary import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,9 +93,13 @@ def _cmd_graph(args: argparse.Namespace) -> int:
             args.article, jobs=args.jobs, max_bytes=args.max_bytes, settings=_settings(args)
         )
     else:
-        from .graph import actor_graph
+        from .graph import actor_graph, export_plover
 
-        graph = actor_graph(_load(args))
+        analysis = _load(args)
+        if args.format == "plover":
+            _emit(export_plover(analysis), args.out)
+            return 0
+        graph = actor_graph(analysis)
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     _emit(export_graph(graph, fmt), args.out)
     return 0
@@ -186,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_claims)
 
     p = sub.add_parser("graph", help="the actor-relationship graph")
-    common(p, ("graphml", "gexf", "json", "png", "svg"), None)
+    common(p, GRAPH_FORMATS, None)
     p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
     p.set_defaults(func=_cmd_graph)
 

@@ -19,7 +19,7 @@ from .claims import GENRES
 from .claims.restatement import restatements
 from .claims.train import GoldArticle, fit_models, rows_of
 from .errors import NewsbriefError
-from .evaluate import align, gold_spans, load_gold, resolve_article, same_source
+from .evaluate import align, evaluate, gold_spans, load_gold, resolve_article, same_source
 from .model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class CVResult:
     predictions: dict[str, list[Prediction]] = field(default_factory=dict)
     restatement: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     articles: list[str] = field(default_factory=list)
+    structure: dict[str, float] = field(default_factory=dict)
 
 
 def accuracy(gold: Sequence[str], pred: Sequence[str | None]) -> float:
@@ -204,7 +205,26 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             tallies[name][1] += n_pred
             tallies[name][2] += n_gold
     result.restatement = {k: (v[0], v[1], v[2]) for k, v in tallies.items()}
+    result.structure = structure_scores(articles)
     return result
+
+
+STRUCTURE_FIELDS = (
+    "actor_precision",
+    "actor_recall",
+    "actor_f1",
+    "relation_precision",
+    "relation_recall",
+    "relation_f1",
+    "relation_polarity_f1",
+    "relation_class_f1",
+)
+
+
+def structure_scores(articles: Sequence[GoldArticle]) -> dict[str, float]:
+    """Actors and relations, mean over articles (rules and lexicons: nothing is fitted)."""
+    scores = [evaluate(a.gold, a.analysis) for a in articles]
+    return {f: sum(getattr(s, f) for s in scores) / len(scores) for f in STRUCTURE_FIELDS}
 
 
 def field_scores(preds: Iterable[Prediction]) -> dict[str, float]:
@@ -240,6 +260,8 @@ def format_cv(result: CVResult) -> str:
     for name, (tp, n_pred, n_gold) in result.restatement.items():
         p, r, f = prf(tp, n_pred, n_gold)
         lines.append(f"- {name}: {p:.3f} / {r:.3f} / {f:.3f} ({tp} of {n_gold} gold links)")
+    lines += ["", "Actors and relations (rules; mean over articles):", ""]
+    lines += [f"- {name.replace('_', ' ')}: {v:.3f}" for name, v in result.structure.items()]
     lines += ["", "Per genre (model | majority baseline):", ""]
     lines += [
         "| genre | claims | lenient | (base) | strict | (base) | macro-F1 | (base) "

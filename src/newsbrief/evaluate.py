@@ -61,6 +61,8 @@ class Scores:
     relation_precision: float
     relation_recall: float
     relation_f1: float
+    relation_polarity_f1: float
+    relation_class_f1: float
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
@@ -279,50 +281,44 @@ def _last_name(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _relation_pairs(relations, symmetric: frozenset[str]) -> set[tuple[str, str, bool]]:
-    return {
-        (
-            r["source"],
-            r["target"],
-            r["type"] in symmetric or bool(_SYMMETRIC_HINT.search(r["type"])),
-        )
-        for r in relations
-    }
+def _relation_set(relations, symmetric: frozenset[str], label: str | None):
+    """(source, target, label) -> symmetric?, with ``label`` the polarity, class or nothing."""
+    out: dict[tuple[str, str, str | None], bool] = {}
+    for r in relations:
+        sym = r["type"] in symmetric or bool(_SYMMETRIC_HINT.search(r["type"]))
+        key = (r["source"], r["target"], r.get(label) if label else None)
+        out[key] = out.get(key, False) or sym  # symmetric when any of its relations is
+    return out
 
 
-def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str]):
+def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str], label=None):
+    """Relation P/R/F1 by actor pair, or by pair and ``label`` ("polarity" or "class")."""
     from .relations import load_lexicon
 
     symmetric = load_lexicon().symmetric_types
-    gold_rel = _relation_pairs(gold.get("relations", []) or [], symmetric)
-    pred_rel = _relation_pairs(
+    gp = _relation_set(gold.get("relations", []) or [], symmetric, label)
+    pp = _relation_set(
         [
             {
                 "source": mapping.get(r.source, r.source),
                 "target": mapping.get(r.target, r.target),
                 "type": r.type,
+                "polarity": r.polarity,
+                "class": r.event_class,
             }
             for r in analysis.relations
             if not r.weak
         ],
         symmetric,
+        label,
     )
 
-    def hit(rel, pool) -> bool:
-        s, t, sym = rel
-        return any(
-            (s, t) == (gs, gt) or ((sym or gsym) and (t, s) == (gs, gt)) for gs, gt, gsym in pool
-        )
+    def hit(rel, sym, pool) -> bool:
+        s, t, lab = rel
+        return (s, t, lab) in pool or ((t, s, lab) in pool and (sym or pool[(t, s, lab)]))
 
-    gold_pairs: dict[tuple[str, str], bool] = {}
-    pred_pairs: dict[tuple[str, str], bool] = {}
-    for pool, rels in ((gold_pairs, gold_rel), (pred_pairs, pred_rel)):
-        for s, t, sym in rels:  # a pair is symmetric when any of its relations is
-            pool[(s, t)] = pool.get((s, t), False) or sym
-    gp = {(s, t, sym) for (s, t), sym in gold_pairs.items()}
-    pp = {(s, t, sym) for (s, t), sym in pred_pairs.items()}
-    tp_p = sum(1 for r in pp if hit(r, gp))
-    tp_r = sum(1 for r in gp if hit(r, pp))
+    tp_p = sum(1 for r, sym in pp.items() if hit(r, sym, gp))
+    tp_r = sum(1 for r, sym in gp.items() if hit(r, sym, pp))
     return _prf(tp_p, len(pp), len(gp), tp_r)
 
 
@@ -388,6 +384,8 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
         relation_precision=r_p,
         relation_recall=r_r,
         relation_f1=r_f,
+        relation_polarity_f1=_relation_scores(gold, analysis, mapping, "polarity")[2],
+        relation_class_f1=_relation_scores(gold, analysis, mapping, "class")[2],
     )
 
 

@@ -8,18 +8,26 @@ and Maltego; the JSON is networkx's node-link form.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from .errors import NewsbriefError
+from .vocabulary import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .model import Analysis
 
-__all__ = ["actor_graph", "export_graph", "metrics_table"]
+__all__ = [
+    "GRAPH_FORMATS",
+    "actor_graph",
+    "export_graph",
+    "export_plover",
+    "metrics_table",
+    "plover_records",
+]
 
 
 def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGraph:
@@ -68,6 +76,7 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
             key=r.type,
             type=r.type,
             polarity=r.polarity,
+            **{"class": r.event_class or ""},
             weak=r.weak,
             weight=len(units),
             evidence=[
@@ -125,6 +134,47 @@ def _scalar(value: object) -> object:
     return value
 
 
+def plover_records(analysis: Analysis) -> list[dict[str, Any]]:
+    """One PLOVER-style event record per relation and evidence sentence.
+
+    The fields follow PLOVER's event data conventions (source and target
+    actors, ``eventType``, ``eventText``), with the sentence and its offsets
+    so a record can be checked against the article.
+    """
+    names = {a.id: a.name for a in analysis.actors}
+    units = {u.index: u for u in analysis.units}
+    records = []
+    for r in analysis.relations:
+        if r.weak:
+            continue
+        for ev in r.evidence:
+            unit = units.get(ev.unit)
+            records.append(
+                {
+                    "id": f"{analysis.article.sha256[:12]}-{len(records)}",
+                    "source": r.source,
+                    "sourceName": names.get(r.source, r.source),
+                    "target": r.target,
+                    "targetName": names.get(r.target, r.target),
+                    "eventType": r.event_class,
+                    "polarity": r.polarity,
+                    "relation": r.type,
+                    "eventText": ev.text,
+                    "sentence": unit.text if unit else "",
+                    "unit": ev.unit,
+                    "start": unit.start if unit else ev.start,
+                    "end": unit.end if unit else ev.end,
+                    "article": analysis.article.path,
+                }
+            )
+    return records
+
+
+def export_plover(analysis: Analysis) -> str:
+    """PLOVER-style JSON event records (see :func:`plover_records`)."""
+    return json.dumps(plover_records(analysis), ensure_ascii=False, indent=2) + "\n"
+
+
 def export_graph(graph: nx.MultiDiGraph, fmt: str) -> str | bytes:
     """Serialise the graph as graphml, gexf, json, png or svg.
 
@@ -150,4 +200,6 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str) -> str | bytes:
         from .figures import figure_bytes, graph_figure
 
         return figure_bytes(graph_figure(graph), fmt)
-    raise NewsbriefError(f"unknown graph format {fmt!r} (graphml, gexf, json, png, svg)")
+    if fmt == "plover":
+        raise NewsbriefError("--format plover needs one article, not a merged graph")
+    raise NewsbriefError(f"unknown graph format {fmt!r} ({', '.join(GRAPH_FORMATS)})")
