@@ -165,3 +165,27 @@ def test_agreement_is_perfect_with_itself_and_drops_with_a_changed_label():
     other = agreement(gold, changed, text)
     assert other.raw("category") == pytest.approx(1 - 4 / len(claims))
     assert other.kappa("category") < 1.0
+
+
+def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
+    from newsbrief.claims import load_models
+    from newsbrief.cli import main
+
+    source = GOLD_DIR / "japan-sdf-nato-ukraine.yaml"
+    gold = load_gold(source)
+    gold["article"] = str(resolve_article(gold, source).resolve())
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / source.name).write_text(yaml.safe_dump(gold, allow_unicode=True), "utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Japan sent ships. NATO must respond. Japan met NATO.\n", encoding="utf-8")
+    (tmp_path / "story.txt.overrides.yaml").write_text(
+        "units:\n  - match: 0\n    category: context\n  - match: 2\n    modality: hedged\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "model.json"
+    args = ["train", str(folder), "--curated", str(story), "--out", str(out)]
+    assert main(args) == 0
+    n_gold = sum(1 for u in gold["units"] if u["kind"] == "claim")
+    assert f"fitted on {n_gold + 2} claims of 2 articles" in capsys.readouterr().out
+    assert set(load_models(out)) >= {"category", "modality"}

@@ -149,9 +149,10 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 def _cmd_train(args: argparse.Namespace) -> int:
     from .claims.train import fit_models, write_models
     from .config import package_file
-    from .crossval import load_gold_articles
+    from .crossval import curated_articles, load_gold_articles
 
     articles = load_gold_articles(args.gold_dir, models={})
+    articles += curated_articles(args.curated or [])
     out = args.out or str(package_file("claims_model.json"))
     write_models(fit_models(articles), out)
     claims = sum(len(a.rows) for a in articles)
@@ -220,6 +221,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="refit the claim models on a folder of gold files")
     p.add_argument("gold_dir", help="folder of gold YAML files")
     p.add_argument("--out", help="models file to write (default: the package's own)")
+    p.add_argument(
+        "--curated",
+        action="append",
+        metavar="ARTICLE",
+        help="also learn from this article's ARTICLE.overrides.yaml (repeatable)",
+    )
     p.set_defaults(func=_cmd_train)
     return parser
 

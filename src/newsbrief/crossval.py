@@ -35,6 +35,7 @@ __all__ = [
     "accuracy",
     "confusion",
     "cross_validate",
+    "curated_articles",
     "format_cv",
     "load_gold_articles",
     "macro_f1",
@@ -139,6 +140,42 @@ def load_gold_articles(
             for i, u in enumerate(gold["units"])
             if u.get("kind") == "claim"
         ]
+        art.rows = rows_of(claims, art)
+        out.append(art)
+    return out
+
+
+def curated_articles(articles: Sequence[str | Path]) -> list[GoldArticle]:
+    """Articles whose analyst overrides count as gold for training.
+
+    Every unit whose category or modality an analyst set in the article's
+    overrides file (``ARTICLE.overrides.yaml``) becomes a training row; the
+    field the analyst left alone keeps the toolkit's own decision.
+    """
+    from .analysis import read_with_claims
+    from .article import read_source
+    from .curation import apply_overrides, find_overrides
+
+    out = []
+    for path in articles:
+        overrides = find_overrides(path)
+        if overrides is None:
+            raise NewsbriefError(f"{path}: no overrides file beside it (ARTICLE.overrides.yaml)")
+        analysis, reading = read_with_claims(read_source(path))
+        curated = apply_overrides(analysis, overrides)
+        claims = [
+            {"index": c.unit, "category": c.category, "modality": c.modality}
+            for c in curated.claims
+            if c.category is not None and {"category", "modality"} & set(c.curated)
+        ]
+        art = GoldArticle(
+            name=Path(path).stem,
+            genre=analysis.article.genre,
+            gold={},
+            analysis=analysis,
+            reading=reading,
+            alignment={u.index: u.index for u in analysis.units},
+        )
         art.rows = rows_of(claims, art)
         out.append(art)
     return out
