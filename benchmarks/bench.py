@@ -45,7 +45,7 @@ NEWSBRIEF = str(BIN / "newsbrief")
 CHROMIUM = "/usr/bin/chromium"
 MB = 1024 * 1024
 
-SECTIONS = ("throughput", "cold_start", "report", "corpus")
+SECTIONS = ("throughput", "cold_start", "report", "corpus", "dask")
 FULL = {"articles": 200, "reps": 5, "report_reps": 3, "corpus": 200, "corpus_reps": 2}
 QUICK = {"articles": 40, "reps": 3, "report_reps": 1, "corpus": 40, "corpus_reps": 1}
 FULL["memory"], QUICK["memory"] = (100, 1000), (40, 200)
@@ -480,6 +480,36 @@ def bench_corpus(n: int, sizes: tuple[int, int], reps: int, startup_s: float) ->
     return out
 
 
+def bench_dask(sizes: tuple[int, int]) -> dict:
+    """The process pool and a local Dask cluster, both on 2 workers, at two corpus sizes."""
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-") as tmp:
+        root = Path(tmp)
+        out: dict = {}
+        runs: dict[str, Run] = {}
+        for n in sizes:
+            folder = make_folder(root / f"dask-in-{n}", n)
+            runs[f"pool_{n}"] = _analyze_dir(folder, root / f"pool-{n}", 2)
+            runs[f"dask_{n}"] = checked(
+                run(
+                    [NEWSBRIEF, "analyze", str(folder), "--out", str(root / f"dask-{n}"),
+                     "--jobs", "2", "--scheduler", "dask"],
+                    tree=True,
+                ),
+                f"newsbrief analyze {folder} --scheduler dask",
+            )  # fmt: skip
+            for mode in ("pool", "dask"):
+                out[f"{mode}_{n}"] = _mode(runs[f"{mode}_{n}"], n)
+                print(f"  dask section {mode} {n}: {out[f'{mode}_{n}']}", file=sys.stderr)
+        small, large = sizes
+        pool, dask = runs[f"pool_{large}"], runs[f"dask_{large}"]
+        out["dask_throughput_over_pool"] = round(pool.wall / dask.wall, 3)
+        out["dask_overhead_ms_per_article"] = round((dask.wall - pool.wall) / large * 1000, 1)
+        out["dask_memory_growth_pss"] = round(
+            out[f"dask_{large}"]["tree_pss_mb"] / out[f"dask_{small}"]["tree_pss_mb"] - 1, 3
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -498,6 +528,14 @@ def targets(res: dict) -> list[dict]:
         (f"corpus memory growth {'/'.join(map(str, res['sizes']))} (PSS)",
          k["memory_growth_pss"], "<= 0.10", abs(k["memory_growth_pss"]) <= 0.10),
     ]  # fmt: skip
+    d = res.get("dask") or {}
+    if "dask_throughput_over_pool" in d:
+        rows += [
+            ("dask local / pool throughput", d["dask_throughput_over_pool"], ">= 0.85",
+             d["dask_throughput_over_pool"] >= 0.85),
+            ("dask memory growth (PSS)", d["dask_memory_growth_pss"], "<= 0.10",
+             abs(d["dask_memory_growth_pss"]) <= 0.10),
+        ]  # fmt: skip
     return [{"measure": m, "value": v, "target": g, "met": ok} for m, v, g, ok in rows]
 
 
@@ -511,7 +549,7 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 def _figure_rows(res: dict) -> list[tuple[str, ...]]:
     header = ("measure", "newsbrief", "floor", "ratio", "peak RSS MB (nb / floor)")
     failed = [(name, f"error: {res[name]['error']}", "", "", "") for name in SECTIONS
-              if "error" in res[name]]  # fmt: skip
+              if "error" in res.get(name, {})]  # fmt: skip
     if failed:
         return [header, *failed]
     t, c, k = res["throughput"], res["cold_start"], res["corpus"]
@@ -548,6 +586,16 @@ def _figure_rows(res: dict) -> list[tuple[str, ...]]:
         f"{1 + k['memory_growth_pss']:.3f}",
         f"{k[f'memory_{large}']['peak_rss_mb']} / {k[f'memory_{small}']['peak_rss_mb']}",
     ))  # fmt: skip
+    d = res.get("dask") or {}
+    if "dask_throughput_over_pool" in d:
+        rows.append((
+            f"corpus {large} articles, articles/s: Dask local (2 workers)",
+            f"{d[f'dask_{large}']['articles_per_s']}",
+            f"pool {d[f'pool_{large}']['articles_per_s']}",
+            f"{d['dask_throughput_over_pool']}; {d['dask_overhead_ms_per_article']} ms/article",
+            f"{d[f'dask_{large}']['tree_pss_mb']} / {d[f'dask_{small}']['tree_pss_mb']} "
+            f"({small}) PSS",
+        ))  # fmt: skip
     return rows
 
 
@@ -598,15 +646,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results JSON")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sections",
+        nargs="+",
+        choices=SECTIONS,
+        help="run only these sections, keeping the others' results from --out",
+    )
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
         return 0
     size = QUICK if args.quick else FULL
     began = time.perf_counter()
-    res: dict = {"quick": args.quick, "machine": machine(), "sizes": list(size["memory"])}
+    chosen = args.sections or list(SECTIONS)
+    earlier = json.loads(args.out.read_text()) if args.sections and args.out.is_file() else {}
+    res: dict = {
+        **earlier,
+        "quick": args.quick,
+        "machine": machine(),
+        "sizes": list(size["memory"]),
+    }
     res["texts"] = [str(p) for p in corpus_texts()]
-    res["load_average"] = {}
+    res["load_average"] = earlier.get("load_average", {})
     sections = {
         "throughput": lambda: bench_throughput(size["articles"]),
         "cold_start": lambda: bench_cold_start(size["reps"]),
@@ -617,8 +678,9 @@ def main(argv: list[str] | None = None) -> int:
             size["corpus_reps"],
             res["cold_start"].get("spacy_load", {}).get("median_s", 0),
         ),
+        "dask": lambda: bench_dask(size["memory"]),
     }
-    for name in SECTIONS:
+    for name in chosen:
         print(f"newsbrief bench: {name} ...", file=sys.stderr)
         # Other work on the machine skews wall times: record how busy it was.
         res["load_average"][name] = {"load1": os.getloadavg()[0], "cpu_pressure": _pressure()}

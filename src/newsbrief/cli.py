@@ -54,7 +54,7 @@ def _load(args: argparse.Namespace) -> Analysis:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    if Path(args.article).is_dir():
+    if Path(args.article).is_dir() or args.article.startswith("@"):
         from .corpus import analyze_corpus
 
         return analyze_corpus(
@@ -63,7 +63,10 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             max_bytes=args.max_bytes,
             settings=_settings(args),
+            scheduler=args.scheduler,
         )
+    if args.scheduler != "pool":
+        raise NewsbriefError("--scheduler is for a folder or an @LIST of articles")
     analysis = _load(args)
     if args.format == "csv":
         from .tables import claims_table, safe_csv
@@ -86,7 +89,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 def _cmd_graph(args: argparse.Namespace) -> int:
     from .graph import export_graph
 
-    if Path(args.article).is_dir():
+    if Path(args.article).is_dir() or args.article.startswith("@"):
         from .corpus import merged_graph
 
         graph = merged_graph(
@@ -185,6 +188,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyze an article (or a folder) to JSON")
     common(p, ("json", "csv"), "json")
     p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
+    p.add_argument(
+        "--scheduler",
+        default="pool",
+        help="for a folder or @LIST: pool (default), dask (local cluster), dask://HOST:PORT",
+    )
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("claims", help="the categorized claims table")

@@ -34,6 +34,7 @@ from .analysis import Settings
 from .claims import load_cues
 from .config import DEFAULT_MAX_BYTES
 from .errors import NewsbriefError
+from .files import write_atomic
 from .gazetteer import load_gazetteer
 from .relations import load_lexicon
 
@@ -71,7 +72,7 @@ class Outcome:
     error: str | None = None
 
 
-def article_paths(folder: str | Path) -> list[Path]:
+def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES) -> list[Path]:
     """List the articles of a folder, sorted by name (not recursive).
 
     Parameters
@@ -107,13 +108,13 @@ def article_paths(folder: str | Path) -> list[Path]:
         (
             root / p.name
             for p in root.iterdir()
-            if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            if p.suffix.lower() in suffixes and not p.name.startswith(".") and p.is_file()
         ),
         key=lambda p: p.name,
     )
     if not paths:
-        suffixes = ", ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
-        raise NewsbriefError(f"{folder}: no articles ({suffixes}) in the folder")
+        names = ", ".join(f"*{s}" for s in suffixes)
+        raise NewsbriefError(f"{folder}: no articles ({names}) in the folder")
     return paths
 
 
@@ -126,12 +127,11 @@ def _analyze_path(path: str, max_bytes: int, settings: Settings) -> Analysis:
         return curated_analysis(path, max_bytes, settings=settings)
 
 
-def _write_json(path: str, out_dir: str, max_bytes: int, settings: Settings) -> None:
+def _json_text(path: str, max_bytes: int, settings: Settings) -> str:
+    """The analysis JSON of one article; the parent process writes it (pool or Dask)."""
     from .analysis import to_json
-    from .files import write_atomic
 
-    analysis = _analyze_path(path, max_bytes, settings)
-    write_atomic(Path(out_dir) / f"{Path(path).stem}.json", to_json(analysis))
+    return to_json(_analyze_path(path, max_bytes, settings))
 
 
 def _actor_graph(path: str, max_bytes: int, settings: Settings) -> nx.MultiDiGraph:
@@ -274,12 +274,58 @@ def _checked_settings(settings: Settings | None) -> Settings:
     return settings
 
 
+def input_paths(source: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES) -> list[Path]:
+    """The articles of a folder, or of a list file given as ``@LIST``.
+
+    A list holds one path per line (blank lines and ``#`` comments skipped);
+    relative paths are read from the list's folder, so a feed can be split
+    into lists without copying files.
+    """
+    text = str(source)
+    if not text.startswith("@"):
+        return article_paths(source, suffixes)
+    listing = Path(text[1:])
+    try:
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewsbriefError(f"{listing}: cannot read the list of articles ({exc})") from None
+    paths = [
+        p if p.is_absolute() else listing.parent / p
+        for p in (Path(line.strip()) for line in lines)
+        if str(p) and not str(p).startswith("#") and str(p) != "."
+    ]
+    if not paths:
+        raise NewsbriefError(f"{listing}: the list names no article")
+    return paths
+
+
+def _outcomes(
+    task: Callable[[str], Any], paths: Sequence[Path], jobs: int, scheduler: str
+) -> Iterator[Outcome]:
+    """Outcomes from the process pool (in order) or from Dask (as they finish)."""
+    if scheduler == "pool":
+        yield from map_articles(task, paths, jobs, progress=True)
+        return
+    from .cluster import client_for, map_articles_dask, parse_scheduler
+
+    client, cluster = client_for(parse_scheduler(scheduler), jobs)
+    try:
+        yield from map_articles_dask(
+            partial(_attempt, task), [str(p) for p in paths], client, progress=True
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def analyze_corpus(
     folder: str | Path,
     out_dir: str | Path | None,
     jobs: int = 0,
     max_bytes: int = DEFAULT_MAX_BYTES,
     settings: Settings | None = None,
+    scheduler: str = "pool",
 ) -> int:
     """Analyze every article of a folder into ``out_dir/<stem>.json``.
 
@@ -289,7 +335,7 @@ def analyze_corpus(
     Parameters
     ----------
     folder : str or pathlib.Path
-        See :func:`article_paths`.
+        A folder (see :func:`article_paths`) or ``@LIST`` (see :func:`input_paths`).
     out_dir : str or pathlib.Path
         Created when missing; each JSON is written atomically, equal to what
         ``newsbrief analyze FILE`` prints for that file.
@@ -299,6 +345,9 @@ def analyze_corpus(
         Size limit per file; larger files are skipped.
     settings : Settings, optional
         Optional user lexicons (default: the shipped ones).
+    scheduler : str
+        ``pool`` (processes on this machine), ``dask`` (a local Dask cluster)
+        or a Dask scheduler's address (``dask://HOST:PORT``, ``tcp://HOST:PORT``).
 
     Returns
     -------
@@ -316,15 +365,14 @@ def analyze_corpus(
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise NewsbriefError(f"{out_dir}: --out must be a folder when analyzing a folder")
     settings = _checked_settings(settings)
-    paths, clashes = _outputs(article_paths(folder))
+    paths, clashes = _outputs(input_paths(folder))
     for path, problem in clashes:
         _warn(str(path), problem)
-    task = partial(
-        _write_json, out_dir=str(out_dir), max_bytes=max_bytes, settings=settings or Settings()
-    )
+    task = partial(_json_text, max_bytes=max_bytes, settings=settings)
     done = skipped = 0
-    for outcome in map_articles(task, paths, jobs, progress=True):
+    for outcome in _outcomes(task, paths, jobs, scheduler):
         if outcome.error is None:
+            write_atomic(Path(out_dir) / f"{Path(outcome.path).stem}.json", outcome.value)
             done += 1
         else:
             skipped += 1
@@ -451,7 +499,7 @@ def merged_graph(
         analyzed.
     """
     settings = _checked_settings(settings)
-    paths = article_paths(folder)
+    paths = input_paths(folder, (*ARTICLE_SUFFIXES, ".json"))
     task = partial(_actor_graph, max_bytes=max_bytes, settings=settings)
 
     def graphs() -> Iterator[nx.MultiDiGraph]:

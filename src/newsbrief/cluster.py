@@ -1,0 +1,106 @@
+"""Corpus mode on Dask: the same per-article work as tasks on ``dask.distributed``.
+
+``newsbrief analyze DIR --out OUT --scheduler dask`` starts a
+:class:`~distributed.LocalCluster` sized to the machine;
+``--scheduler dask://HOST:PORT`` (or ``tcp://HOST:PORT``) uses a running
+scheduler, whose workers may sit on other machines. Workers return the
+analysis JSON text and this process writes ``OUT/<stem>.json``, so workers
+need no shared folder and an article is written once, when its task is
+done. A worker that dies has its tasks run again elsewhere (Dask's own
+retry); a bounded window of tasks keeps memory flat in the number of
+articles.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+__all__ = ["client_for", "map_articles_dask", "parse_scheduler"]
+
+#: Tasks in flight per worker thread: enough to hide scheduling latency.
+_QUEUE_PER_WORKER = 4
+
+
+def parse_scheduler(value: str) -> str | None:
+    """``dask`` means a local cluster (None); ``dask://H:P`` or ``tcp://H:P`` an address.
+
+    Raises
+    ------
+    NewsbriefError
+        For anything else.
+    """
+    if value == "dask":
+        return None
+    for prefix in ("dask://", "tcp://", "tls://"):
+        if value.startswith(prefix) and len(value) > len(prefix):
+            rest = value[len(prefix) :]
+            return ("tcp://" if prefix == "dask://" else prefix) + rest
+    raise NewsbriefError(
+        f"--scheduler {value!r}: use pool, dask, dask://HOST:PORT or tcp://HOST:PORT"
+    )
+
+
+def client_for(address: str | None, jobs: int = 0) -> tuple[Any, Any]:
+    """A Dask client and the local cluster it started (None when given an address).
+
+    A local cluster has one single-threaded worker process per core (or ``jobs``).
+    """
+    # dask.distributed loads only for this mode (about a second).
+    from distributed import Client, LocalCluster
+
+    if address is None:
+        workers = jobs if jobs > 0 else os.cpu_count() or 1
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout="10s"), None
+    except OSError as exc:
+        raise NewsbriefError(f"{address}: no Dask scheduler answers ({exc})") from None
+
+
+def map_articles_dask(
+    task: Callable[[str], Any],
+    names: Sequence[str],
+    client: Any,
+    progress: bool = False,
+) -> Iterator[Any]:
+    """Run ``task`` (which returns an ``Outcome``) on each path as Dask tasks; yield as they finish.
+
+    At most a few tasks per worker thread are in flight, so memory does not
+    grow with the number of articles.
+    """
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    threads = sum(client.nthreads().values()) or 1
+    window = threads * _QUEUE_PER_WORKER
+    queue = list(reversed(names))
+    bar = tqdm(total=len(names), unit="article", disable=not progress or None)
+
+    def submit(name: str) -> Any:
+        # pure=False: the same path may be submitted again in a later run.
+        return client.submit(task, name, pure=False, key=f"newsbrief-{len(queue)}-{name}")
+
+    running = as_completed([submit(queue.pop()) for _ in range(min(window, len(queue)))])
+    try:
+        for future in running:
+            outcome = future.result()
+            future.release()
+            yield outcome
+            bar.update()
+            if queue:
+                running.add(submit(queue.pop()))
+    finally:
+        bar.close()
