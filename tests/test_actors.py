@@ -70,3 +70,17 @@ def test_broken_user_gazetteer_is_a_clean_error(tmp_path):
     bad.write_text("groups: [\n  - broken", encoding="utf-8")
     with pytest.raises(NewsbriefError, match="cannot read gazetteer"):
         load_gazetteer((str(bad),))
+
+
+def test_acronym_and_full_name_are_one_actor():
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "The Center for Strategic and International Studies (CSIS) published a report on Monday. "
+        "CSIS said China had expanded its navy."
+    )
+    actors = analyze(source_from_text(text)).actors
+    csis = [a for a in actors if "CSIS" in a.aliases]
+    assert len(csis) == 1
+    assert "Center for Strategic and International Studies" in csis[0].aliases

@@ -100,7 +100,7 @@ def extract_actors(
         if unit.kind in ("claim", "lead_in"):
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
-    located = _resolve_surnames(units, spans, located)
+    located = _merge_acronyms(_resolve_surnames(units, spans, located))
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), located
 
@@ -297,6 +297,10 @@ def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     if lead:
         s += lead.end()
     piece = text[s:e]
+    paren = piece.find(" (")
+    if paren > 0:  # "Center for ... Studies (CSIS": the acronym is a mention of its own
+        e = s + paren
+        piece = text[s:e]
     trail = re.search(r"(?:’s|'s)$", piece)
     if trail:
         e -= len(trail.group(0))
@@ -393,6 +397,37 @@ def _same_person(loc: Located, persons: dict[str, Entry]) -> Located:
     if first is None or first.id == loc.entry.id:
         return loc
     return Located(first, loc.mention, loc.how)
+
+
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "to"})
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w’'-]*", name)
+    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+
+
+def _merge_acronyms(located: list[Located]) -> list[Located]:
+    """An acronym is the body whose full name it abbreviates ("CSIS", "Center for ... Studies").
+
+    Only names the parser found are merged (the gazetteer lists its own
+    acronyms as aliases); persons are never abbreviated this way.
+    """
+    full: dict[str, Entry] = {}
+    for loc in located:
+        entry = loc.entry
+        if entry.type != "person" and len(entry.name.split()) >= 2:
+            initials = _initials(entry.name)
+            if len(initials) >= 2:
+                full.setdefault(initials, entry)
+    out = []
+    for loc in located:
+        name = loc.entry.name.strip()
+        target = full.get(name) if name.isupper() and " " not in name else None
+        if target is not None and target.id != loc.entry.id and loc.how == "ner":
+            loc = Located(target, loc.mention, loc.how)
+        out.append(loc)
+    return out
 
 
 def _assemble(located: list[Located]) -> list[Actor]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from pandas.io.formats.style import Styler
 
-    from .model import Analysis
+    from .model import Analysis, Claim
 
 __all__ = [
     "BUCKETS",
@@ -37,6 +37,7 @@ __all__ = [
     "attribution_counts",
     "bottom_line",
     "category_counts",
+    "claim_counts",
     "claims_view",
     "collapsed_claims",
     "core_event",
@@ -692,6 +693,44 @@ def bottom_line(analysis: Analysis) -> HTML:
     body = "\n".join(_p(p) for p in parts if p)
     return HTML(
         f'<div class="nb-bluf">\n<p class="nb-bluf-head">Bottom line up front</p>\n{body}\n</div>'
+    )
+
+
+def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
+    """Claims by category and by source, in one compact table for page one.
+
+    Columns: the author's own voice, the ``top`` most cited sources, and all
+    others; rows: the categories that occur, then the total.
+    """
+    from IPython.display import HTML
+
+    canonical = source_names(analysis)
+    claims = [c for c in analysis.claims if c.category is not None]
+    source = {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in claims}
+    ranked = Counter(v for v in source.values() if v != "author").most_common()
+    named = [name for name, _ in ranked[:top]]
+    columns = ["author", *named] + (["others"] if len(ranked) > top else [])
+
+    def column(c: Claim) -> str:
+        name = source[c.unit]
+        return name if name in columns else "others"
+
+    counts = Counter((c.category, column(c)) for c in claims)
+    head = "".join(f"<th>{html.escape(col)}</th>" for col in ["", *columns, "total"])
+    rows = []
+    for category in (*CATEGORIES, "total"):
+        cells = (
+            [counts[(category, col)] for col in columns]
+            if category != "total"
+            else [sum(counts[(cat, col)] for cat in CATEGORIES) for col in columns]
+        )
+        if not sum(cells):
+            continue
+        body = "".join(f"<td>{n or ''}</td>" for n in cells)
+        rows.append(f"<tr><th>{category}</th>{body}<td>{sum(cells)}</td></tr>")
+    return HTML(
+        f'<table class="nb-counts"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 

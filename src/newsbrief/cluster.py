@@ -25,6 +25,8 @@ __all__ = ["client_for", "map_articles_dask", "parse_scheduler"]
 
 #: Tasks in flight per worker thread: enough to hide scheduling latency.
 _QUEUE_PER_WORKER = 4
+#: Articles per task at most: the scheduler's overhead is per task, not per article.
+_MAX_BATCH = 16
 
 
 def parse_scheduler(value: str) -> str | None:
@@ -70,36 +72,44 @@ def client_for(address: str | None, jobs: int = 0) -> tuple[Any, Any]:
         raise NewsbriefError(f"{address}: no Dask scheduler answers ({exc})") from None
 
 
+def _run_batch(task: Callable[[str], Any], names: Sequence[str]) -> list[Any]:
+    return [task(name) for name in names]
+
+
 def map_articles_dask(
     task: Callable[[str], Any],
     names: Sequence[str],
     client: Any,
     progress: bool = False,
+    batch: int | None = None,
 ) -> Iterator[Any]:
     """Run ``task`` (which returns an ``Outcome``) on each path as Dask tasks; yield as they finish.
 
-    At most a few tasks per worker thread are in flight, so memory does not
-    grow with the number of articles.
+    Articles go to the workers in small batches, so the scheduler's cost per
+    task is shared by several articles; at most a few batches per worker
+    thread are in flight, so memory does not grow with the number of articles.
     """
     from distributed import as_completed
     from tqdm import tqdm
 
     threads = sum(client.nthreads().values()) or 1
     window = threads * _QUEUE_PER_WORKER
-    queue = list(reversed(names))
+    size = batch or max(1, min(_MAX_BATCH, len(names) // window))
+    batches = [list(names[i : i + size]) for i in range(0, len(names), size)]
+    queue = list(reversed(batches))
     bar = tqdm(total=len(names), unit="article", disable=not progress or None)
 
-    def submit(name: str) -> Any:
-        # pure=False: the same path may be submitted again in a later run.
-        return client.submit(task, name, pure=False, key=f"newsbrief-{len(queue)}-{name}")
+    def submit(group: list[str]) -> Any:
+        # pure=False: the same articles may be submitted again in a later run.
+        return client.submit(_run_batch, task, group, pure=False)
 
     running = as_completed([submit(queue.pop()) for _ in range(min(window, len(queue)))])
     try:
         for future in running:
-            outcome = future.result()
+            outcomes = future.result()
             future.release()
-            yield outcome
-            bar.update()
+            yield from outcomes
+            bar.update(len(outcomes))
             if queue:
                 running.add(submit(queue.pop()))
     finally:

@@ -154,6 +154,8 @@ def apply_overrides(analysis: Analysis, path: str | Path) -> Analysis:
     """
     data = load_overrides(path)
     where = str(path)
+    if not isinstance(data.get("units") or [], list):
+        raise _fail(where, data, "units must be a list of unit overrides")
     analysis = _apply_actors(analysis, data.get("actors") or {}, where)
     analysis = _apply_units(analysis, data.get("units") or [], where)
     return _apply_relations(analysis, data.get("relations") or {}, where)

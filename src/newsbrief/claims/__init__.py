@@ -11,6 +11,7 @@ features that weighed most for it, in words.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..config import package_file
@@ -33,7 +34,6 @@ __all__ = [
     "GENRES",
     "ClaimReading",
     "Cues",
-    "classify_claims",
     "decide",
     "default_models",
     "detect_genre",
@@ -56,8 +56,9 @@ class ClaimReading:
     bags: dict[int, ClaimBag]
 
 
+@lru_cache(maxsize=1)
 def default_models() -> dict[str, LinearModel]:
-    """The shipped models (``newsbrief train`` writes a new file)."""
+    """The shipped models, read once per process (``newsbrief train`` writes a new file)."""
     return load_models(package_file(MODEL_FILE))
 
 
@@ -104,27 +105,3 @@ def decide(reading: ClaimReading, models: dict[str, LinearModel]) -> list[Claim]
             cues[field] = (f"model p={p:.2f}", *model.explain(feats, label))
         out.append(replace(claim, **changes, cues=cues))
     return restatements(out, reading.bags, models.get("restatement"))
-
-
-def classify_claims(
-    units: Sequence[Unit],
-    spans: Sequence[Span],
-    located: Sequence[Located],
-    cues: Cues,
-    models: dict[str, LinearModel] | None = None,
-) -> tuple[list[Claim], str]:
-    """Classify every claim and lead_in unit; return the claims and the genre.
-
-    Parameters
-    ----------
-    units, spans : sequences
-        The units and their parses.
-    located : sequence of Located
-        Actor mentions.
-    cues : Cues
-        The lexicons.
-    models : dict, optional
-        Fitted models by field; the shipped ones by default.
-    """
-    reading = read_article_claims(units, spans, located, cues)
-    return decide(reading, default_models() if models is None else models), reading.genre
