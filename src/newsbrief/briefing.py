@@ -611,6 +611,10 @@ def shares(analysis: Analysis) -> dict[str, float]:
     return {bucket: sum(by_category[c] for c in cats) / total for bucket, cats in BUCKETS.items()}
 
 
+#: Sources the bottom line names; the counts table and the evidence name the rest.
+_CITED_SHOWN = 5
+
+
 def _cited(analysis: Analysis) -> str:
     canonical = source_names(analysis)
     counts = Counter(
@@ -621,7 +625,10 @@ def _cited(analysis: Analysis) -> str:
     total = sum(counts.values())
     own = counts.pop("author", 0)
     sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    cited = ", ".join(f"{html.escape(name)} ({n})" for name, n in sources)
+    cited = ", ".join(f"{html.escape(name)} ({n})" for name, n in sources[:_CITED_SHOWN])
+    if len(sources) > _CITED_SHOWN:
+        rest = sum(n for _, n in sources[_CITED_SHOWN:])
+        cited += f" and {len(sources) - _CITED_SHOWN} more ({rest})"
     head = f"{own} of {total} claims give no source (the author’s own voice)"
     return f"{head}; the others cite {cited}." if cited else f"{head}; no one else is cited."
 
@@ -716,7 +723,10 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
         return name if name in columns else "others"
 
     counts = Counter((c.category, column(c)) for c in claims)
-    head = "".join(f"<th>{html.escape(col)}</th>" for col in ["", *columns, "total"])
+    head = "".join(
+        f"<th>{html.escape(col if len(col) <= 22 else col[:21] + '…')}</th>"
+        for col in ["", *columns, "total"]
+    )
     rows = []
     for category in (*CATEGORIES, "total"):
         cells = (
