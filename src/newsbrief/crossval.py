@@ -43,6 +43,12 @@ __all__ = [
 ]
 
 SYSTEMS = ("model", "rules", "majority", "always asserted", "always author")
+# Each baseline is a baseline of some fields only; its row shows just those.
+_BASELINE_FIELDS = {
+    "majority": ("category lenient", "category strict", "category macro-F1"),
+    "always asserted": ("modality",),
+    "always author": ("attribution",),
+}
 
 
 @dataclass(frozen=True)
@@ -292,7 +298,9 @@ def format_cv(result: CVResult) -> str:
     ]
     for name in SYSTEMS:
         s = field_scores(result.predictions[name])
-        lines.append(f"| {name} | " + " | ".join(f"{s[c]:.3f}" for c in cols) + " |")
+        shown = _BASELINE_FIELDS.get(name, cols)
+        cells = [f"{s[c]:.3f}" if c in shown else "–" for c in cols]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", "Restatement links (precision / recall / F1):", ""]
     for name, (tp, n_pred, n_gold) in result.restatement.items():
         p, r, f = prf(tp, n_pred, n_gold)

@@ -1,9 +1,10 @@
-"""Read each claim: category, modality, attribution, actors and restatements.
+"""The hand-written reading of each claim: the parse, the cue lexicons, attribution.
 
-The decisions come from the text's own signals, read off the parse: the
-main verb with its modal, tense and aspect; cue words from the YAML lexicon;
-reported speech; the section heading a unit sits under; list structure; and
-position. Every field records the cue that decided it (``Claim.cues``).
+The rules read the text's own signals off the parse: the main verb with its
+modal, tense and aspect; cue words from the YAML lexicon; reported speech; the
+section heading a unit sits under; list structure; and position. Their
+category and modality are no longer final: they are features of the fitted
+model (:mod:`newsbrief.claims.features`). Attribution and actors are final.
 """
 
 from __future__ import annotations
