@@ -15,7 +15,7 @@ OUT ?= reports
 
 help:
 	@echo "make report [ARTICLE=path]  build the HTML and PDF briefing into reports/"
-	@echo "make test                   run ruff, pytest and nbval"
+	@echo "make test                   run ruff, import-linter, mypy, pytest and nbval"
 	@echo "make lab                    open JupyterLab on notebooks/"
 	@echo "make eval                   leave-one-article-out evaluation and annotator agreement"
 	@echo "make bench                  run the benchmark (benchmarks/results.json)"
@@ -45,6 +45,8 @@ report: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy src/newsbrief
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
 
 # Leave-one-article-out cross-validation over every gold file, with the

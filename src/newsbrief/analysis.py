@@ -332,7 +332,7 @@ def validate(data: dict[str, Any]) -> None:
     jsonschema.ValidationError
         When the document does not match.
     """
-    import jsonschema
+    import jsonschema  # heavy: only when reading JSON back
 
     schema = json.loads(package_file("analysis.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)

@@ -187,7 +187,7 @@ def source_from_text(text: str, path: str = "<text>", sha256: str | None = None)
 
 def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     """Keep the headline and body of a web page; drop scripts, navigation, footers."""
-    import trafilatura
+    import trafilatura  # heavy (lxml and friends): only for HTML articles
 
     doc = trafilatura.bare_extraction(
         html,
@@ -357,7 +357,7 @@ def build_units(
     section: str | None = None
     for b, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         if block.kind in ("title", "heading"):
-            pieces = [(block.kind, doc[:], None)]
+            pieces: list[tuple[str, Span, str | None]] = [(block.kind, doc[:], None)]
             if block.kind == "heading":
                 section = block.text
         elif block.kind == "item":

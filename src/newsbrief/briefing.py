@@ -15,18 +15,26 @@ import datetime as _dt
 import html
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULT_ARTICLE, PROJ_ROOT
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Image
+
+from .analysis import load_analysis
+from .config import DEFAULT_ARTICLE, PROJ_ROOT, VERSION
+from .curation import curated_analysis
+from .figures import figure_bytes, graph_figure
+from .graph import actor_graph, metrics_table
 from .model import CATEGORIES, MODALITIES
+from .tables import actors_table, claims_table, relations_table
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from IPython.display import HTML, Image
     from matplotlib.figure import Figure
     from pandas.io.formats.style import Styler
+    from pandas.io.formats.style_render import CSSDict
 
-    from .model import Analysis, Claim
+    from .model import Analysis, Claim, Relation, Unit
 
 __all__ = [
     "BUCKETS",
@@ -129,9 +137,6 @@ def load(article: str | Path | None = None, analysis_json: str | Path | None = N
     -------
     Analysis
     """
-    from .analysis import load_analysis
-    from .curation import curated_analysis
-
     if analysis_json is not None:
         return load_analysis(analysis_json)
     return curated_analysis(resolve_article(article))
@@ -181,10 +186,6 @@ def analysis_date(value: str | None = None) -> str:
 
 
 def _image(fig: Figure, width: int = _PNG_WIDTH) -> Image:
-    from IPython.display import Image
-
-    from .figures import figure_bytes
-
     return Image(data=figure_bytes(fig, "png"), format="png", width=width)
 
 
@@ -201,8 +202,6 @@ def graph_image(analysis: Analysis, width: int = _PNG_WIDTH) -> Image:
     -------
     IPython.display.Image
     """
-    from .figures import graph_figure
-
     return _image(graph_figure(analysis), width)
 
 
@@ -217,8 +216,6 @@ def counts_figure(analysis: Analysis) -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    import matplotlib.pyplot as plt
-
     counts = category_counts(analysis).drop(index="total", columns="total")
     fig, ax = plt.subplots(figsize=(7, 3.2), dpi=100)
     left = [0] * len(counts)
@@ -254,8 +251,6 @@ def counts_image(analysis: Analysis) -> Image:
 
 def _html(styler: Styler) -> HTML:
     """Render a Styler once, so the notebook stores HTML and a plain placeholder."""
-    from IPython.display import HTML
-
     return HTML(styler.to_html())
 
 
@@ -267,7 +262,7 @@ def _styled(df: pd.DataFrame, uuid: str, wide: str | None = None) -> Styler:
     in the exported briefing alike.
     """
     align = "text-align: left; vertical-align: top;"
-    styles = [{"selector": "th", "props": align}, {"selector": "td", "props": align}]
+    styles: list[CSSDict] = [{"selector": "th", "props": align}, {"selector": "td", "props": align}]
     if wide is not None:
         column = df.columns.get_loc(wide)
         styles.append({"selector": f"td.col{column}", "props": "min-width: 15em;"})
@@ -291,8 +286,6 @@ def structure_table(analysis: Analysis) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``section``, ``units``, ``claims``, ``list items``, ``words``.
     """
-    import pandas as pd
-
     rows = [
         {
             "section": u.section or "(opening)",
@@ -327,8 +320,6 @@ def collapsed_claims(analysis: Analysis) -> pd.DataFrame:
         ``restated`` (how many later claims repeat this one); rows that
         restate an earlier claim are dropped.
     """
-    from .tables import claims_table
-
     df = claims_table(analysis)
     repeats = Counter(int(r) for r in df["restates"].dropna())
     kept = df[df["restates"].isna()].drop(columns=["restates", "cues"]).copy()
@@ -345,7 +336,7 @@ def _modality_css(value: object) -> str:
     return _MODALITY_STYLE.get(str(value), "")
 
 
-def _restated_label(value: object) -> str:
+def _restated_label(value: Any) -> str:
     return f"×{int(value) + 1}" if value else ""
 
 
@@ -384,7 +375,6 @@ def claims_view(analysis: Analysis) -> HTML:
 
 def _apply_row_modality(styler: Styler, df: pd.DataFrame) -> Styler:
     """Mark the text of hedged and prescriptive claims like their modality cell."""
-    import pandas as pd
 
     def row_css(row: pd.Series) -> pd.Series:
         css = _modality_css(row["modality"])
@@ -406,10 +396,6 @@ def category_counts(analysis: Analysis) -> pd.DataFrame:
         Rows: the categories in :data:`newsbrief.model.CATEGORIES` order plus
         ``total``; columns: the modalities plus ``total``.
     """
-    import pandas as pd
-
-    from .tables import claims_table
-
     df = claims_table(analysis)
     table = pd.crosstab(
         pd.Categorical(df["category"], categories=CATEGORIES),
@@ -435,10 +421,6 @@ def attribution_counts(analysis: Analysis) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``attribution`` and ``claims``, most cited first.
     """
-    import pandas as pd
-
-    from .tables import claims_table
-
     canonical = source_names(analysis)
     counts = Counter(
         canonical.get(name.casefold(), name) for name in claims_table(analysis)["attribution"]
@@ -499,8 +481,6 @@ def actors_view(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from .tables import actors_table
-
     cols = ["id", "name", "type", "code", "part_of", "mentions", "aliases"]
     df = actors_table(analysis)[cols].rename(columns={"part_of": "part of"})
     return _html(_styled(df, "actors", wide="aliases"))
@@ -517,8 +497,6 @@ def relations_view(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from .tables import relations_table
-
     cols = ["source", "type", "target", "polarity", "evidence_units", "evidence"]
     df = relations_table(analysis)[cols].rename(columns={"evidence_units": "units"})
     df["type"] = df["type"].str.replace("_", " ")
@@ -536,8 +514,6 @@ def metrics_view(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from .graph import actor_graph, metrics_table
-
     df = metrics_table(actor_graph(analysis)).rename(columns={"weighted_degree": "weighted degree"})
     return _html(_styled(df, "metrics").format(precision=3, subset=["betweenness"]))
 
@@ -554,7 +530,7 @@ def _quote(text: str) -> str:
     return f"“{html.escape(text.strip())}”"
 
 
-def _units(analysis: Analysis) -> dict[int, object]:
+def _units(analysis: Analysis) -> dict[int, Unit]:
     return {u.index: u for u in analysis.units}
 
 
@@ -603,7 +579,7 @@ def shares(analysis: Analysis) -> dict[str, float]:
         Fractions that sum to 1 (all zero for an article without claims).
     """
     units = _units(analysis)
-    by_category = Counter()
+    by_category: Counter[str] = Counter()
     for claim in analysis.claims:
         if claim.category is not None:
             by_category[claim.category] += _words(units[claim.unit].text)
@@ -646,8 +622,6 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML
-
     info = analysis.article
     meta = (
         f"Source: <code>{html.escape(source_label(analysis))}</code> · "
@@ -662,8 +636,6 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
 
 def article_header(analysis: Analysis) -> HTML:
     """Title, source and size of the article (no date: for the exploration notebooks)."""
-    from IPython.display import HTML
-
     info = analysis.article
     meta = (
         f"Source: <code>{html.escape(source_label(analysis))}</code> · "
@@ -689,8 +661,6 @@ def bottom_line(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML
-
     parts = [
         _event_sentence(analysis),
         _share_sentence(analysis),
@@ -709,8 +679,6 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
     Columns: the author's own voice, the ``top`` most cited sources, and all
     others; rows: the categories that occur, then the total.
     """
-    from IPython.display import HTML
-
     canonical = source_names(analysis)
     claims = [c for c in analysis.claims if c.category is not None]
     source = {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in claims}
@@ -792,8 +760,6 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML
-
     df = collapsed_claims(analysis)
     blocks = [
         _category_block(category, df[df["category"] == category], per_category)
@@ -818,7 +784,7 @@ def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
     )
 
 
-def _claim_item(row: object) -> str:
+def _claim_item(row: Any) -> str:
     marks = []
     if row.modality in ("hedged", "prescriptive"):
         marks.append(row.modality)
@@ -849,8 +815,6 @@ def relations_evidence(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML
-
     names = {a.id: a.name for a in analysis.actors}
     units = _units(analysis)
     items = [
@@ -866,7 +830,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
     return HTML("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
-def _evidence(relation: object, units: dict) -> str:
+def _evidence(relation: Relation, units: dict[int, Unit]) -> str:
     indices = list(dict.fromkeys(e.unit for e in relation.evidence))
     quotes = "".join(
         f"<blockquote>{_quote(units[i].text)} <small>[unit {i}]</small></blockquote>"
@@ -887,10 +851,6 @@ def method_note(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML
-
-    from . import __version__
-
     curated = sum(1 for c in analysis.claims if c.curated) + sum(
         1 for r in analysis.relations if r.curated
     )
@@ -900,7 +860,7 @@ def method_note(analysis: Analysis) -> HTML:
         else "No item was corrected by hand."
     )
     text = [
-        f"Made by newsbrief {__version__} without human reading. The article is split "
+        f"Made by newsbrief {VERSION} without human reading. The article is split "
         "into sentences and list items (units); actors are found with a gazetteer and "
         "spaCy's named-entity recogniser; each claim is sorted into one category by "
         "lexical cues (“underscores” → assessment, “could” → implication, "

@@ -1,10 +1,11 @@
 """The ``newsbrief`` command line: analyze, claims, graph, report, evaluate.
 
-Heavy libraries (pandas, matplotlib, networkx, nbconvert) are imported inside
-the commands that need them, so ``newsbrief analyze`` starts as fast as the
-parser allows. Every user-facing problem ends as one line on stderr and exit
-status 2; outputs are written to a temporary file and renamed, so a failure
-never leaves a half-written file behind.
+The modules that load heavy libraries (``tables``: pandas; ``formats``:
+networkx and matplotlib; ``report``: nbconvert and papermill) are imported
+inside the commands that need them, so ``newsbrief analyze`` starts as fast as
+the parser allows; every other import sits at the top. Every user-facing
+problem ends as one line on stderr and exit status 2; outputs are written to a
+temporary file and renamed, so a failure never leaves a half-written file behind.
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES
+from .agreement import agreement_files, format_agreement
+from .analysis import Settings, to_json
+from .claims.train import fit_models, write_models
+from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
+from .corpus import analyze_corpus, merged_graph
+from .crossval import cross_validate, curated_articles, format_cv, load_gold_articles
+from .curation import curated_analysis
 from .errors import NewsbriefError
+from .evaluate import evaluate_files, format_scores
 from .files import write_atomic
-from .vocabulary import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,6 +34,11 @@ if TYPE_CHECKING:
     from .model import Analysis
 
 __all__ = ["main", "write_atomic"]
+
+#: The registries' names (``newsbrief.formats``), spelt here so that ``--help``
+#: does not load pandas and matplotlib; a test checks they are the same.
+_TABLE_CHOICES = ("csv", "json", "markdown")
+_GRAPH_CHOICES = ("graphml", "gexf", "json", "plover", "png", "svg")
 
 
 def _emit(data: str | bytes, out: str | None) -> None:
@@ -38,16 +50,12 @@ def _emit(data: str | bytes, out: str | None) -> None:
         sys.stdout.write(data)
 
 
-def _settings(args: argparse.Namespace):
-    from .analysis import Settings
-
+def _settings(args: argparse.Namespace) -> Settings:
     return Settings(gazetteers=tuple(args.gazetteer or ()))
 
 
 def _load(args: argparse.Namespace) -> Analysis:
     """Analyze the article argument, or read it when it is an analysis JSON."""
-    from .curation import curated_analysis
-
     return curated_analysis(
         args.article, args.max_bytes, getattr(args, "overrides", None), _settings(args)
     )
@@ -55,8 +63,6 @@ def _load(args: argparse.Namespace) -> Analysis:
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     if Path(args.article).is_dir() or args.article.startswith("@"):
-        from .corpus import analyze_corpus
-
         return analyze_corpus(
             args.article,
             args.out,
@@ -69,47 +75,37 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         raise NewsbriefError("--scheduler is for a folder or an @LIST of articles")
     analysis = _load(args)
     if args.format == "csv":
-        from .tables import claims_table, safe_csv
+        from .tables import claims_table, safe_csv  # pandas: heavy, only for CSV
 
         _emit(safe_csv(claims_table(analysis)), args.out)
         return 0
-    from .analysis import to_json
-
     _emit(to_json(analysis), args.out)
     return 0
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from .tables import claims_table, render_table
+    from .tables import claims_table, render_table  # pandas: heavy
 
     _emit(render_table(claims_table(_load(args)), args.format), args.out)
     return 0
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
-    from .graph import export_graph
+    from .formats import write_analysis_graph, write_graph  # networkx, matplotlib: heavy
 
+    fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if Path(args.article).is_dir() or args.article.startswith("@"):
-        from .corpus import merged_graph
-
         graph = merged_graph(
             args.article, jobs=args.jobs, max_bytes=args.max_bytes, settings=_settings(args)
         )
+        _emit(write_graph(graph, fmt), args.out)
     else:
-        from .graph import actor_graph, export_plover
-
-        analysis = _load(args)
-        if args.format == "plover":
-            _emit(export_plover(analysis), args.out)
-            return 0
-        graph = actor_graph(analysis)
-    fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
-    _emit(export_graph(graph, fmt), args.out)
+        _emit(write_analysis_graph(_load(args), fmt), args.out)
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report
+    from .report import build_report  # nbconvert, papermill: heavy
 
     build_report(
         args.article,
@@ -123,20 +119,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.cv:
-        from .crossval import cross_validate, format_cv, load_gold_articles
-
         _emit(format_cv(cross_validate(load_gold_articles(args.gold))), args.out)
         return 0
-    from .evaluate import evaluate_files, format_scores
-
     scores = evaluate_files(args.gold, args.article, max_bytes=args.max_bytes)
     _emit(format_scores(scores, args.format), args.out)
     return 0
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
-    from .agreement import agreement_files, format_agreement
-
     second = Path(args.second_dir)
     pairs = [
         (path.stem, agreement_files(Path(args.gold_dir) / path.name, path))
@@ -150,10 +140,6 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from .claims.train import fit_models, write_models
-    from .config import package_file
-    from .crossval import curated_articles, load_gold_articles
-
     articles = load_gold_articles(args.gold_dir, models={})
     articles += curated_articles(args.curated or [])
     out = args.out or str(package_file("claims_model.json"))
@@ -196,11 +182,11 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("claims", help="the categorized claims table")
-    common(p, ("csv", "json", "markdown"), "markdown")
+    common(p, _TABLE_CHOICES, "markdown")
     p.set_defaults(func=_cmd_claims)
 
     p = sub.add_parser("graph", help="the actor-relationship graph")
-    common(p, GRAPH_FORMATS, None)
+    common(p, _GRAPH_CHOICES, None)
     p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
     p.set_defaults(func=_cmd_graph)
 

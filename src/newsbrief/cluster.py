@@ -18,7 +18,10 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from tqdm import tqdm
+
 from .errors import NewsbriefError
+from .pool import _warm_up
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -61,14 +64,12 @@ def client_for(address: str | None, jobs: int = 0) -> tuple[Any, Any]:
 
     if address is None:
         workers = jobs if jobs > 0 else os.cpu_count() or 1
-        # The statistical profiler samples every task's stack 100 times a second
-        # and keeps the samples: about 8% more CPU and memory that grows with the
-        # number of articles. The workers get this setting from their nanny.
-        from .corpus import _warm_up
-
         # Workers fork from this process once it holds the loaded pipeline, as
         # the process pool's do: no worker loads spaCy again.
         _warm_up()
+        # The statistical profiler samples every task's stack 100 times a second
+        # and keeps the samples: about 8% more CPU and memory that grows with the
+        # number of articles. The workers get this setting from their nanny.
         quiet = {
             "distributed.worker.multiprocessing-method": "fork",
             "distributed.worker.profile.enabled": False,
@@ -99,8 +100,6 @@ def _warm_worker() -> None:
     long-lived objects are many, and a collector that walks them after every
     article costs more CPU than the article itself.
     """
-    from .corpus import _warm_up
-
     _warm_up()
     gc.collect()
     gc.freeze()
@@ -124,8 +123,7 @@ def map_articles_dask(
     task is shared by several articles; at most a few batches per worker
     thread are in flight, so memory does not grow with the number of articles.
     """
-    from distributed import as_completed
-    from tqdm import tqdm
+    from distributed import as_completed  # heavy, as in client_for
 
     threads = sum(client.nthreads().values()) or 1
     window = threads * _QUEUE_PER_WORKER

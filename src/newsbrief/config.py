@@ -11,6 +11,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from .errors import NewsbriefError
+
 __all__ = [
     "DATA_DIR",
     "DEFAULT_ARTICLE",
@@ -21,6 +25,7 @@ __all__ = [
     "PROJ_ROOT",
     "REPORTS_DIR",
     "SHARED_CORPUS",
+    "VERSION",
     "display_path",
     "package_file",
     "read_yaml",
@@ -28,6 +33,9 @@ __all__ = [
     "read_yaml_text",
     "spacy_model_name",
 ]
+
+#: The package version (``newsbrief.__version__``), printed in the briefing.
+VERSION = "0.1.0"
 
 PROJ_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJ_ROOT / "data"
@@ -66,8 +74,6 @@ def package_file(name: str) -> Path:
 
 def read_yaml(text: str) -> Any:
     """Parse YAML safely, with libyaml's C loader when available (a faster cold start)."""
-    import yaml
-
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
@@ -82,10 +88,6 @@ def read_yaml_text(path: str | Path, what: str) -> str:
     bytes of nested aliases (a "billion laughs") expand to gigabytes once
     the loaded data is printed or serialised, and no newsbrief file needs them.
     """
-    import yaml
-
-    from .errors import NewsbriefError
-
     try:
         with open(path, "rb") as fh:
             raw = fh.read(YAML_MAX_BYTES + 1)
@@ -102,7 +104,7 @@ def read_yaml_text(path: str | Path, what: str) -> str:
         try:
             for event in yaml.parse(text, Loader=loader):
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else "?"
                     raise NewsbriefError(f"{path}:{line}: YAML anchors and aliases are not allowed")
         except yaml.MarkedYAMLError as exc:
             line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
@@ -116,10 +118,6 @@ def read_yaml_mapping(path: str | Path, what: str) -> dict:
     A user's broken file becomes a one-line :class:`NewsbriefError`, not a
     traceback.
     """
-    import yaml
-
-    from .errors import NewsbriefError
-
     try:
         data = read_yaml(read_yaml_text(path, what)) or {}
     except (OSError, yaml.YAMLError) as exc:

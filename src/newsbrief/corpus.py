@@ -18,24 +18,24 @@ vocabulary of a long run.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
-import os
 import sys
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Settings
+from tqdm import tqdm
+
+from .analysis import Settings, to_json
 from .claims import load_cues
+from .cluster import client_for, map_articles_dask, parse_scheduler
 from .config import DEFAULT_MAX_BYTES
+from .curation import curated_analysis
 from .errors import NewsbriefError
 from .files import write_atomic
 from .gazetteer import load_gazetteer
+from .nlp import load_nlp
+from .pool import Outcome, _attempt, map_articles
 from .relations import load_lexicon
 
 if TYPE_CHECKING:
@@ -57,19 +57,6 @@ __all__ = [
 
 #: File suffixes read as articles in a folder (case-insensitive).
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-
-#: Articles queued per worker: enough to keep every worker busy, few enough
-#: that the parent holds a bounded number of pending results.
-_QUEUE_PER_WORKER = 4
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one article: a value, or the one-line problem that skipped it."""
-
-    path: str
-    value: Any = None
-    error: str | None = None
 
 
 def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES) -> list[Path]:
@@ -120,135 +107,23 @@ def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES
 
 def _analyze_path(path: str, max_bytes: int, settings: Settings) -> Analysis:
     """Analyze one file exactly as ``newsbrief analyze FILE`` does, overrides included."""
-    from .curation import curated_analysis
-    from .nlp import load_nlp
-
     with load_nlp().memory_zone():
         return curated_analysis(path, max_bytes, settings=settings)
 
 
 def _json_text(path: str, max_bytes: int, settings: Settings) -> str:
     """The analysis JSON of one article; the parent process writes it (pool or Dask)."""
-    from .analysis import to_json
-
     return to_json(_analyze_path(path, max_bytes, settings))
 
 
 def _actor_graph(path: str, max_bytes: int, settings: Settings) -> nx.MultiDiGraph:
+    # The graph module loads networkx (heavy): only the graph command needs it.
     from .graph import actor_graph
 
     return actor_graph(_analyze_path(path, max_bytes, settings))
 
 
-def _attempt(task: Callable[[str], Any], path: str) -> Outcome:
-    """Run ``task(path)``, turning any failure into a one-line problem."""
-    try:
-        return Outcome(path, value=task(path))
-    except NewsbriefError as exc:
-        return Outcome(path, error=str(exc).removeprefix(f"{path}: "))
-    except Exception as exc:
-        if os.environ.get("NEWSBRIEF_DEBUG"):
-            raise
-        return Outcome(path, error=f"internal error ({type(exc).__name__}: {exc})")
-
-
-def _warm_up() -> None:
-    """Load the pipeline and lexicons before forking, so workers inherit them."""
-    from .analysis import analyze
-    from .article import source_from_text
-
-    analyze(source_from_text("Japan will send officers to NATO."))
-
-
-def _context() -> mp.context.BaseContext:
-    """Fork where the platform has it: workers then share the loaded pipeline."""
-    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
-
-
-def map_articles(
-    task: Callable[[str], Any], paths: Sequence[str | Path], jobs: int = 0, progress: bool = False
-) -> Iterator[Outcome]:
-    """Run ``task`` on each article, in worker processes, yielding outcomes in order.
-
-    Parameters
-    ----------
-    task : callable
-        ``task(path) -> value``, picklable (a module-level function or a
-        :func:`functools.partial` of one). A :class:`NewsbriefError` it raises
-        becomes the outcome's ``error``.
-    paths : sequence of str or pathlib.Path
-        The articles.
-    jobs : int
-        Worker processes, at most one per article; ``0`` means one per CPU,
-        ``1`` runs in this process.
-    progress : bool
-        Show a progress bar on standard error (when it is a terminal).
-
-    Yields
-    ------
-    Outcome
-        One per path, in the order of ``paths``; at most a few per worker
-        are pending at any time.
-
-    Examples
-    --------
-    >>> [o.value for o in map_articles(len, ["a", "bb"], jobs=1)]
-    [1, 2]
-    """
-    from tqdm import tqdm
-
-    names = [str(p) for p in paths]
-    jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(names))
-    if jobs <= 1:
-        outcomes = (_attempt(task, name) for name in names)
-        yield from tqdm(outcomes, total=len(names), unit="article", disable=not progress or None)
-        return
-    yield from _pooled(task, names, jobs, progress)
-
-
-def _pooled(
-    task: Callable[[str], Any], names: list[str], jobs: int, progress: bool
-) -> Iterator[Outcome]:
-    from tqdm import tqdm
-
-    _warm_up()
-    # Keep the collector off the objects the workers inherit: collecting
-    # them would write to their pages and make each worker copy them.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
-            window = jobs * _QUEUE_PER_WORKER
-            pending = deque((name, pool.submit(_attempt, task, name)) for name in names[:window])
-            # The bar's monitor thread starts only now, after the workers are forked.
-            bar = tqdm(total=len(names), unit="article", disable=not progress or None)
-            try:
-                for name in names[window:]:
-                    yield _result(*pending.popleft())
-                    bar.update()
-                    pending.append((name, pool.submit(_attempt, task, name)))
-                while pending:
-                    yield _result(*pending.popleft())
-                    bar.update()
-            finally:
-                bar.close()
-                for _, future in pending:  # stopped early: drop the queued articles
-                    future.cancel()
-    finally:
-        gc.unfreeze()
-
-
-def _result(path: str, future: Future) -> Outcome:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise NewsbriefError(
-            f"{path}: a worker process died (out of memory?); try fewer --jobs"
-        ) from None
-
-
 def _warn(path: str, problem: str) -> None:
-    from tqdm import tqdm
-
     tqdm.write(f"newsbrief: warning: {path}: {problem}", file=sys.stderr)
 
 
@@ -306,8 +181,6 @@ def _outcomes(
     if scheduler == "pool":
         yield from map_articles(task, paths, jobs, progress=True)
         return
-    from .cluster import client_for, map_articles_dask, parse_scheduler
-
     client, cluster = client_for(parse_scheduler(scheduler), jobs)
     try:
         yield from map_articles_dask(
@@ -382,7 +255,7 @@ def analyze_corpus(
                 outcome = replace(
                     outcome, error=f"{outcome.error} (removed the stale {stale.name})"
                 )
-            _warn(outcome.path, outcome.error)
+            _warn(outcome.path, outcome.error or "")
     skipped += len(clashes)
     plural = "" if done == 1 else "s"
     print(f"newsbrief: analyzed {done} article{plural}, skipped {skipped}", file=sys.stderr)
@@ -421,7 +294,7 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     >>> m.nodes["JPN"]["articles"], m.nodes["JPN"]["mentions"]
     (['a.txt', 'b.txt'], 3)
     """
-    import networkx as nx
+    import networkx as nx  # heavy: only the graph command merges
 
     merged = nx.MultiDiGraph(articles=[])
     for g in graphs:

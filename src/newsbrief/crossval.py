@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .analysis import Settings, read_with_claims
+from .article import read_source
 from .claims import GENRES
 from .claims.restatement import restatements
 from .claims.train import GoldArticle, fit_models, rows_of
+from .curation import apply_overrides, find_overrides
 from .errors import NewsbriefError
 from .evaluate import align, evaluate, gold_spans, load_gold, resolve_article, same_source
 from .model import CATEGORIES
@@ -25,7 +28,6 @@ from .model import CATEGORIES
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from .analysis import Settings
     from .claims.model import LinearModel
     from .claims.train import Row
 
@@ -117,9 +119,6 @@ def load_gold_articles(
     gold_dir: str | Path, settings: Settings | None = None, models: Any = None
 ) -> list[GoldArticle]:
     """Analyze the article of every gold file in a folder and align the gold to it."""
-    from .analysis import Settings, read_with_claims
-    from .article import read_source
-
     files = sorted(Path(gold_dir).glob("*.yaml"))
     if not files:
         raise NewsbriefError(f"{gold_dir}: no gold files (*.yaml)")
@@ -158,10 +157,6 @@ def curated_articles(articles: Sequence[str | Path]) -> list[GoldArticle]:
     overrides file (``ARTICLE.overrides.yaml``) becomes a training row; the
     field the analyst left alone keeps the toolkit's own decision.
     """
-    from .analysis import read_with_claims
-    from .article import read_source
-    from .curation import apply_overrides, find_overrides
-
     out = []
     for path in articles:
         overrides = find_overrides(path)
@@ -226,7 +221,7 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             for r in rows
         ]
         author = [same_source(r.attribution, "author") for r in rows]
-        systems = {
+        systems: dict[str, tuple[Sequence[str | None], Sequence[str | None], Sequence[bool]]] = {
             "model": (
                 _predict(rows, models["category"], "category"),
                 _predict(rows, models["modality"], "modality"),

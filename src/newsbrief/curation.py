@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from .config import read_yaml_text
+from .analysis import Settings, analyze_file, load_analysis
+from .config import DEFAULT_MAX_BYTES, read_yaml_text
 from .errors import NewsbriefError
 from .model import (
     ACTOR_TYPES,
@@ -68,7 +69,7 @@ def curated_analysis(
     article: str | Path,
     max_bytes: int | None = None,
     overrides: str | Path | None = None,
-    settings: Any = None,
+    settings: Settings | None = None,
 ) -> Analysis:
     """The analysis an analyst sees for an article argument, curated.
 
@@ -89,9 +90,6 @@ def curated_analysis(
     -------
     Analysis
     """
-    from .analysis import Settings, analyze_file, load_analysis
-    from .config import DEFAULT_MAX_BYTES
-
     path = Path(article)
     if path.suffix == ".json" and path.is_file():
         analysis = load_analysis(path)
@@ -106,7 +104,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    data = loader.construct_mapping(node, deep=True)
+    data = cast("dict[str, Any]", loader.construct_mapping(node, deep=True))
     data["__line__"] = node.start_mark.line + 1
     return data
 

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .config import PROJ_ROOT, read_yaml_text
+from .analysis import analyze_file, load_analysis
+from .config import DEFAULT_MAX_BYTES, PROJ_ROOT, read_yaml_text
 from .errors import NewsbriefError
+from .relations import load_lexicon
 
 if TYPE_CHECKING:
     from .model import Analysis
@@ -214,7 +216,9 @@ def same_source(gold: str | None, pred: str | None, actors: list[dict] | None = 
     return False
 
 
-def _prf(tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None) -> tuple[float, ...]:
+def _prf(
+    tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None
+) -> tuple[float, float, float]:
     """Precision, recall and F1; ``tp_gold`` counts recalled gold items when it differs."""
     p = tp / n_pred if n_pred else 1.0
     r = (tp if tp_gold is None else tp_gold) / n_gold if n_gold else 1.0
@@ -222,7 +226,7 @@ def _prf(tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None) -> tuple
     return round(p, 4), round(r, 4), round(f, 4)
 
 
-def _macro_f1(pairs: list[tuple[str, str]]) -> float:
+def _macro_f1(pairs: list[tuple[str | None, str | None]]) -> float:
     f1s = []
     for cat in _CATEGORIES:
         tp = sum(1 for g, p in pairs if g == cat and p == cat)
@@ -293,8 +297,6 @@ def _relation_set(relations, symmetric: frozenset[str], label: str | None):
 
 def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str], label=None):
     """Relation P/R/F1 by actor pair, or by pair and ``label`` ("polarity" or "class")."""
-    from .relations import load_lexicon
-
     symmetric = load_lexicon().symmetric_types
     gp = _relation_set(gold.get("relations", []) or [], symmetric, label)
     pp = _relation_set(
@@ -393,9 +395,6 @@ def evaluate_files(
     gold_path: str | Path, article: str | Path | None = None, max_bytes: int | None = None
 ) -> Scores:
     """Evaluate the article (or analysis JSON) named by a gold file, or given."""
-    from .analysis import analyze_file, load_analysis
-    from .config import DEFAULT_MAX_BYTES
-
     gold = load_gold(gold_path)
     target = Path(article) if article else resolve_article(gold, Path(gold_path))
     if target.suffix == ".json":

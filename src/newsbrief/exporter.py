@@ -149,7 +149,7 @@ class SystemChromiumWebPDFExporter(_NewsbriefTemplate, WebPDFExporter):
                 return pool.submit(asyncio.run, self._print(page)).result()
 
     async def _print(self, page_path: Path) -> bytes:
-        from playwright.async_api import async_playwright
+        from playwright.async_api import async_playwright  # heavy: only when printing a PDF
 
         args = list(self.browser_args)
         if self.disable_sandbox:

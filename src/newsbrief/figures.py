@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 import textwrap
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -17,12 +18,16 @@ matplotlib.use("Agg")  # the figure is written to files, never shown in a window
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-if TYPE_CHECKING:
-    from pathlib import Path
+from .files import write_atomic
+from .graph import actor_graph
 
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.figure import Figure
 
     from .model import Analysis
@@ -45,14 +50,12 @@ POLARITY_COLOURS = {
     "neutral": "#c7c7c7",
 }
 SEED = 7
-_RC = {"svg.hashsalt": "newsbrief", "font.family": "DejaVu Sans", "font.size": 10}
+_RC: dict[Any, Any] = {"svg.hashsalt": "newsbrief", "font.family": "DejaVu Sans", "font.size": 10}
 
 
 def _graph(obj: Analysis | nx.MultiDiGraph) -> nx.MultiDiGraph:
     if isinstance(obj, nx.MultiDiGraph):
         return obj
-    from .graph import actor_graph
-
     return actor_graph(obj)
 
 
@@ -80,9 +83,6 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=1)
 def _glyphs() -> frozenset[int]:
     """Code points the figure's font can draw."""
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
     path = font_manager.findfont(_RC["font.family"], fallback_to_default=True)
     return frozenset(FT2Font(path).get_charmap())
 
@@ -248,7 +248,7 @@ def _edge_label(edges: list[dict]) -> str:
 
 def _legend(ax, graph: nx.MultiDiGraph) -> None:
     types = sorted({graph.nodes[n].get("type", "") for n in graph.nodes})
-    handles = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
+    handles: list[Artist] = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
     polarities = sorted({d.get("polarity", "neutral") for _, _, d in graph.edges(data=True)})
     handles += [
         Line2D(
@@ -284,9 +284,5 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes | str:
 
 def save_figure(fig: Figure, path: str | Path) -> None:
     """Save a figure as PNG or SVG (by suffix), deterministically."""
-    from pathlib import Path as _Path
-
-    from .files import write_atomic
-
-    fmt = _Path(path).suffix.lstrip(".").lower() or "png"
+    fmt = Path(path).suffix.lstrip(".").lower() or "png"
     write_atomic(path, figure_bytes(fig, fmt))

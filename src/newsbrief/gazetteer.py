@@ -66,7 +66,7 @@ class Gazetteer:
 
 def _state_entries(states: dict) -> tuple[list[Entry], list[tuple[str, str, str]]]:
     """States from pycountry, with the YAML's names, capitals and demonyms."""
-    import pycountry
+    import pycountry  # its country tables load once, when the gazetteer is first built
 
     entries, extra = [], []
     for country in pycountry.countries:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import NewsbriefError
-from .vocabulary import GRAPH_FORMATS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from .model import Analysis
 
 __all__ = [
-    "GRAPH_FORMATS",
+    "DATA_FORMATS",
     "actor_graph",
     "export_graph",
     "export_plover",
@@ -88,7 +87,7 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
 
 def metrics_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """Degree, weighted degree and betweenness of each actor (strong edges only)."""
-    import pandas as pd
+    import pandas as pd  # heavy: only the metrics table needs it
 
     strong = nx.DiGraph()
     strong.add_nodes_from(graph.nodes)
@@ -143,7 +142,7 @@ def plover_records(analysis: Analysis) -> list[dict[str, Any]]:
     """
     names = {a.id: a.name for a in analysis.actors}
     units = {u.index: u for u in analysis.units}
-    records = []
+    records: list[dict[str, Any]] = []
     for r in analysis.relations:
         if r.weak:
             continue
@@ -175,31 +174,43 @@ def export_plover(analysis: Analysis) -> str:
     return json.dumps(plover_records(analysis), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str) -> str | bytes:
-    """Serialise the graph as graphml, gexf, json, png or svg.
+def _graphml(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_graphml(_flat(graph))) + "\n"
+
+
+def _gexf(graph: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_gexf(_flat(graph))) + "\n"
+
+
+def _node_link(graph: nx.MultiDiGraph) -> str:
+    data = nx.node_link_data(graph, edges="links")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+#: The graph's data formats, name -> writer; the drawings (png, svg) are made by
+#: :mod:`newsbrief.figures` and joined to these in :mod:`newsbrief.formats`.
+DATA_FORMATS = {"graphml": _graphml, "gexf": _gexf, "json": _node_link}
+
+
+def export_graph(graph: nx.MultiDiGraph, fmt: str) -> str:
+    """Serialise the graph as graphml, gexf or json (networkx's node-link form).
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
     fmt : str
-        One of ``graphml``, ``gexf``, ``json``, ``png``, ``svg``.
+        A name of :data:`DATA_FORMATS`.
 
     Returns
     -------
-    str or bytes
-        Text formats as str, PNG as bytes.
-    """
-    if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(_flat(graph))) + "\n"
-    if fmt == "gexf":
-        return "\n".join(nx.generate_gexf(_flat(graph))) + "\n"
-    if fmt == "json":
-        data = nx.node_link_data(graph, edges="links")
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if fmt in ("png", "svg"):
-        from .figures import figure_bytes, graph_figure
+    str
 
-        return figure_bytes(graph_figure(graph), fmt)
-    if fmt == "plover":
-        raise NewsbriefError("--format plover needs one article, not a merged graph")
-    raise NewsbriefError(f"unknown graph format {fmt!r} ({', '.join(GRAPH_FORMATS)})")
+    Raises
+    ------
+    NewsbriefError
+        For any other name.
+    """
+    writer = DATA_FORMATS.get(fmt)
+    if writer is None:
+        raise NewsbriefError(f"unknown graph format {fmt!r} ({', '.join(DATA_FORMATS)})")
+    return writer(graph)

@@ -52,7 +52,7 @@ def load_nlp() -> Language:
         module = importlib.import_module(name)
         return module.load()
     except ImportError:
-        import spacy
+        import spacy  # heavy: loaded once, with the pipeline
 
         try:
             return spacy.load(name)

@@ -329,7 +329,7 @@ def extract_relations(
     for loc in located:
         by_unit[loc.mention.unit].append(loc)
     found: dict[tuple[str, str, str], list[Evidence]] = {}
-    meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...]]] = {}
+    meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...], str]] = {}
     previous: str | None = None
     group: list[str] = []
     for unit, span in zip(units, spans, strict=True):

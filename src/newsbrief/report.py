@@ -17,6 +17,7 @@ The report folder ``<out>/<article-stem>/`` holds::
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as _dt
 import os
@@ -26,16 +27,30 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+import nbformat
+import papermill
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.paths import jupyter_runtime_dir
+from jupyter_core.utils import ensure_event_loop
+from nbclient import NotebookClient
+from traitlets import default
+
+from .analysis import to_json
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, NOTEBOOKS_DIR, REPORTS_DIR
+from .curation import curated_analysis
 from .errors import NewsbriefError
+from .exporter import BriefingHTMLExporter, SystemChromiumWebPDFExporter
+from .figures import figure_bytes, graph_figure
+from .graph import actor_graph, export_graph
+from .tables import actors_table, claims_table, relations_table, safe_csv
 
 if TYPE_CHECKING:
-    import nbformat
-
     from .model import Analysis
 
 __all__ = [
@@ -116,8 +131,6 @@ def kernel_name() -> str:
     -------
     str
     """
-    from jupyter_client.kernelspec import KernelSpecManager
-
     return "newsbrief" if "newsbrief" in KernelSpecManager().find_kernel_specs() else "python3"
 
 
@@ -130,9 +143,6 @@ def _kernel_manager_class(started: list | None = None) -> type:
     interrupts a kernel before shutting it down, which ipykernel logs as an
     error. Cell errors still reach the report through the notebook.
     """
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-    from traitlets import default
 
     class LocalKernelManager(AsyncKernelManager):
         @default("transport")
@@ -146,7 +156,8 @@ def _kernel_manager_class(started: list | None = None) -> type:
             Path(jupyter_runtime_dir()).mkdir(parents=True, exist_ok=True)
             return str(Path(jupyter_runtime_dir()) / f"newsbrief-{uuid.uuid4().hex[:12]}")
 
-        async def start_kernel(self, **kw: Any) -> None:
+        # jupyter_client types the base method as synchronous; this class is async.
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             if not os.environ.get("NEWSBRIEF_DEBUG"):
                 kw.setdefault("stderr", subprocess.DEVNULL)
             await super().start_kernel(**kw)
@@ -180,8 +191,6 @@ def run_notebook(
         Gets the kernel manager once the kernel runs, so an interrupted report
         can stop it (:func:`stop_kernels`).
     """
-    import papermill
-
     declared = papermill.inspect_notebook(str(notebook))
     papermill.execute_notebook(
         str(notebook),
@@ -225,9 +234,6 @@ def refresh_notebooks(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
     list of pathlib.Path
         The notebooks written.
     """
-    import nbformat
-    from nbclient import NotebookClient
-
     written = []
     for name in names:
         path = NOTEBOOKS_DIR / name
@@ -245,8 +251,6 @@ def refresh_notebooks(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
-    import nbformat
-
     return nbformat.read(path, as_version=4)
 
 
@@ -261,8 +265,6 @@ def stable_cell_ids(path: Path) -> None:
     papermill draws a random id for its ``injected-parameters`` cell; the
     HTML briefing shows cell ids as element ids.
     """
-    import nbformat
-
     nb = _read(path)
     for k, cell in enumerate(nb.cells):
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
@@ -282,8 +284,6 @@ def export_html(nb: nbformat.NotebookNode) -> str:
     str
         HTML with inputs and prompts hidden and figures embedded.
     """
-    from .exporter import BriefingHTMLExporter
-
     html, _ = BriefingHTMLExporter(**EXPORT_OPTIONS).from_notebook_node(nb)
     return html
 
@@ -299,15 +299,11 @@ def export_pdf(nb: nbformat.NotebookNode) -> bytes:
     -------
     bytes
     """
-    from .exporter import SystemChromiumWebPDFExporter
-
     pdf, _ = SystemChromiumWebPDFExporter(**EXPORT_OPTIONS).from_notebook_node(nb)
     return pdf
 
 
 def _analyze(article: Path, max_bytes: int, overrides: str | Path | None) -> Analysis:
-    from .curation import curated_analysis
-
     return curated_analysis(article, max_bytes, overrides)
 
 
@@ -319,17 +315,12 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def _write_tables(analysis: Analysis, tmp: Path) -> None:
-    from .tables import actors_table, claims_table, relations_table, safe_csv
-
     _write(tmp / "claims.csv", safe_csv(claims_table(analysis)))
     _write(tmp / "actors.csv", safe_csv(actors_table(analysis)))
     _write(tmp / "relations.csv", safe_csv(relations_table(analysis)))
 
 
 def _write_graph(analysis: Analysis, tmp: Path) -> None:
-    from .figures import figure_bytes, graph_figure
-    from .graph import actor_graph, export_graph
-
     graph = actor_graph(analysis)
     _write(tmp / "graph.graphml", export_graph(graph, "graphml"))
     for fmt in ("png", "svg"):
@@ -338,8 +329,6 @@ def _write_graph(analysis: Analysis, tmp: Path) -> None:
 
 def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
     """Run the notebooks side by side (one kernel each) on the analysis in ``tmp``."""
-    from concurrent.futures import ThreadPoolExecutor
-
     missing = [n for n in NOTEBOOKS if not (NOTEBOOKS_DIR / n).is_file()]
     if missing:
         raise NewsbriefError(f"{NOTEBOOKS_DIR}: missing {', '.join(missing)}")
@@ -375,10 +364,6 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
 
 def _close_thread_loop() -> None:
     """Close the event loop that nbclient (via jupyter_core) made for this worker thread."""
-    import asyncio
-
-    from jupyter_core.utils import ensure_event_loop
-
     ensure_event_loop().close()
     asyncio.set_event_loop(None)
 
@@ -388,7 +373,7 @@ STALE_SECONDS = 24 * 3600
 
 def remove_stale_staging(target: Path, now: float | None = None) -> list[Path]:
     """Remove staging folders of ``target`` left by a killed run more than a day ago."""
-    removed = []
+    removed: list[Path] = []
     if not target.parent.is_dir():
         return removed
     now = time.time() if now is None else now
@@ -493,8 +478,6 @@ def build_report(
     NewsbriefError
         When a step fails; the message names the step. Nothing is left behind.
     """
-    from .analysis import to_json
-
     source = Path(article) if article is not None else DEFAULT_ARTICLE
     target = Path(out_dir if out_dir is not None else REPORTS_DIR) / _stem(source)
     day = date or _dt.date.today().isoformat()

@@ -11,11 +11,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .errors import NewsbriefError
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .model import Analysis
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "TABLE_FORMATS",
     "actors_table",
     "claims_table",
     "relations_table",
@@ -178,13 +183,22 @@ def safe_csv(df: pd.DataFrame) -> str:
     return df.map(neutral).to_csv(index=False)
 
 
+def _json_records(df: pd.DataFrame) -> str:
+    return df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+
+
 def render_table(df: pd.DataFrame, fmt: str) -> str:
-    """Render a table as csv, json (records) or markdown (GitHub pipe table)."""
-    if fmt == "csv":
-        return safe_csv(df)
-    if fmt == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
-    return _markdown(df)
+    """Render a table as csv, json (records) or markdown (GitHub pipe table).
+
+    Raises
+    ------
+    NewsbriefError
+        For a name that is not in :data:`TABLE_FORMATS`.
+    """
+    writer = TABLE_FORMATS.get(fmt)
+    if writer is None:
+        raise NewsbriefError(f"unknown table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+    return writer(df)
 
 
 def _markdown(df: pd.DataFrame) -> str:
@@ -201,3 +215,11 @@ def _markdown(df: pd.DataFrame) -> str:
     for _, row in df.iterrows():
         lines.append("| " + " | ".join(cell(row[c]) for c in cols) + " |")
     return "\n".join(lines) + "\n"
+
+
+#: The table formats, name -> writer; the CLI's choices come from here.
+TABLE_FORMATS: dict[str, Callable[[pd.DataFrame], str]] = {
+    "csv": safe_csv,
+    "json": _json_records,
+    "markdown": _markdown,
+}

@@ -10,7 +10,6 @@ __all__ = [
     "CATEGORIES",
     "CLASS_POLARITY",
     "GENRES",
-    "GRAPH_FORMATS",
     "MODALITIES",
     "PLOVER_CLASSES",
     "POLARITIES",
@@ -54,6 +53,3 @@ CLASS_POLARITY = {
     **{c: polarity for polarity, classes in PLOVER_CLASSES.items() for c in classes},
     **dict.fromkeys(STRUCTURAL_CLASSES, "structural"),
 }
-
-# Output formats of `newsbrief graph` (the CLI's choices come from here).
-GRAPH_FORMATS = ("graphml", "gexf", "json", "plover", "png", "svg")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import package_file
 from .attribution import speaker_of_remarks
@@ -94,7 +94,7 @@ def decide(reading: ClaimReading, models: dict[str, LinearModel]) -> list[Claim]
         if claim.category is None:
             out.append(claim)
             continue
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         cues = dict(claim.cues)
         for field in ("category", "modality"):
             model = models.get(field)

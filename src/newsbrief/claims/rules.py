@@ -10,7 +10,7 @@ model (:mod:`newsbrief.claims.features`). Attribution and actors are final.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -118,7 +118,7 @@ class Reading:
 
 
 def _main_root(span: Span) -> Token:
-    sents = list(span.sents)
+    sents = list(span.sents)  # type: ignore[attr-defined]  # missing from spaCy's stub
     for sent in sents:
         if sent.root.pos_ in ("VERB", "AUX"):
             return sent.root
@@ -357,8 +357,6 @@ def _quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
 
 
 def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
-    from dataclasses import replace
-
     if source == "author":
         source = out[run[0]].attribution  # named where the quote opens ("X: “...")
     if source == "author" and run[0] > 0:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsbriefError
+from ..files import write_atomic
 from .model import LinearModel
 from .restatement import MIN_SHARED, pair_features
 
@@ -124,7 +125,9 @@ def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: fl
     names = vec.get_feature_names_out()
     coef = clf.coef_
     if len(clf.classes_) == 2:  # binary: one row of weights, for the second class
-        weights = {str(n): (0.0, float(coef[0, j])) for j, n in enumerate(names)}
+        weights: dict[str, tuple[float, ...]] = {
+            str(n): (0.0, float(coef[0, j])) for j, n in enumerate(names)
+        }
         intercept: tuple[float, ...] = (0.0, float(clf.intercept_[0]))
     else:
         weights = {str(n): tuple(float(x) for x in coef[:, j]) for j, n in enumerate(names)}
@@ -186,7 +189,5 @@ def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
 
 def write_models(models: dict[str, LinearModel], path: str | Path) -> None:
     """Write the models file (sorted, rounded: the same fit gives the same bytes)."""
-    from ..files import write_atomic
-
     data = {name: m.to_dict() for name, m in sorted(models.items())}
     write_atomic(Path(path), json.dumps(data, indent=1, sort_keys=True) + "\n")
