@@ -22,6 +22,7 @@ from newsbrief.analysis import load_analysis
 from newsbrief.cli import main
 from newsbrief.config import DEFAULT_ARTICLE
 from newsbrief.errors import NewsbriefError
+from newsbrief.files import publish_folder
 from newsbrief.model import CATEGORIES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -302,7 +303,7 @@ def test_publish_replaces_an_earlier_report(tmp_path):
     new = tmp_path / ".art.new.tmp"
     new.mkdir()
     (new / "new.txt").write_text("new", encoding="utf-8")
-    report._publish(new, target)
+    publish_folder(new, target)
     assert [p.name for p in tmp_path.iterdir()] == ["art"]
     assert [p.name for p in target.iterdir()] == ["new.txt"]
 

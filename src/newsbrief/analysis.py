@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .actors import extract_actors
-from .article import build_units, read_source, split_blocks
+from .article import read_source
 from .claims import ClaimReading, decide, default_models, load_cues, read_article_claims
 from .claims.model import LinearModel
 from .config import DEFAULT_MAX_BYTES, package_file
@@ -23,6 +23,7 @@ from .gazetteer import load_gazetteer
 from .model import Actor, Analysis, ArticleInfo, Claim, Evidence, Mention, Relation, Source, Unit
 from .nlp import load_nlp
 from .relations import extract_relations, load_lexicon
+from .units import build_units, split_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

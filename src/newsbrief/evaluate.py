@@ -8,19 +8,23 @@ pair after actor matching, both ways for symmetric relation types.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .analysis import analyze_file, load_analysis
-from .config import DEFAULT_MAX_BYTES, PROJ_ROOT, read_yaml_text
-from .errors import NewsbriefError
+from .config import DEFAULT_MAX_BYTES
+from .gold import (
+    align,
+    gold_spans,
+    load_gold,
+    resolve_article,
+    same_source,
+)
 from .relations import load_lexicon
+from .vocabulary import CATEGORIES
 
 if TYPE_CHECKING:
     from .model import Analysis
@@ -37,8 +41,6 @@ __all__ = [
     "same_source",
 ]
 
-_CATEGORIES = ("event", "context", "objective", "assessment", "implication", "recommendation")
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SYMMETRIC_HINT = re.compile(r"(_with|^met|^clash|^talk|^negotiat|ally)")
 
 
@@ -67,155 +69,6 @@ class Scores:
     relation_class_f1: float
 
 
-def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read a gold YAML file and check the fields the evaluation needs."""
-    try:
-        gold = yaml.safe_load(read_yaml_text(path, "gold file"))
-    except yaml.YAMLError as exc:
-        raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
-    if not isinstance(gold, dict) or "units" not in gold:
-        raise NewsbriefError(f"{path}: a gold file needs `units` (see ANNOTATION.md)")
-    _check_gold_types(gold, path)
-    return gold
-
-
-_GOLD_UNIT_TYPES: dict[str, tuple[type, ...]] = {
-    "kind": (str,),
-    "category": (str, type(None)),
-    "modality": (str, type(None)),
-    "attribution": (str, type(None)),
-    "also": (list, type(None)),
-    "actors": (list, type(None)),
-    "restates": (int, type(None)),
-}
-
-
-def _check_gold_unit(u: Any, i: int, path: str | Path) -> None:
-    if not isinstance(u, dict):
-        raise NewsbriefError(f"{path}: unit {i} is not a mapping")
-    for key, types in _GOLD_UNIT_TYPES.items():
-        value = u.get(key)
-        if not isinstance(value, types) or isinstance(value, bool):
-            raise NewsbriefError(f"{path}: unit {i}: `{key}` has the wrong type")
-        if isinstance(value, list) and not all(isinstance(x, str) for x in value):
-            raise NewsbriefError(f"{path}: unit {i}: `{key}` must list strings")
-
-
-def _check_gold_types(gold: dict[str, Any], path: str | Path) -> None:
-    """Refuse entries of the wrong shape before any score is computed from them."""
-    for key in ("units", "actors", "relations"):
-        if not isinstance(gold.get(key) or [], list):
-            raise NewsbriefError(f"{path}: `{key}` must be a list")
-    for i, u in enumerate(gold["units"]):
-        _check_gold_unit(u, i, path)
-    for k, item in enumerate(gold.get("actors") or []):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise NewsbriefError(f"{path}: actor {k} needs a text `id`")
-        if not all(isinstance(a, str) for a in item.get("aliases") or []):
-            raise NewsbriefError(f"{path}: actor {k}: aliases must be strings")
-    for k, item in enumerate(gold.get("relations") or []):
-        if not isinstance(item, dict) or not all(
-            isinstance(item.get(f), str) for f in ("source", "target", "type")
-        ):
-            raise NewsbriefError(f"{path}: relation {k} needs text source, target and type")
-
-
-def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
-    """The gold file's article: relative to the working folder, the project or the file."""
-    rel = Path(str(gold.get("article", "")))
-    for base in (Path.cwd(), PROJ_ROOT, gold_path.parent):
-        candidate = base / rel
-        if rel.parts and candidate.is_file():
-            return candidate
-    raise NewsbriefError(f"{gold_path}: article {rel} not found")
-
-
-def gold_spans(
-    gold: dict[str, Any], text: str, where: str | Path = "gold"
-) -> list[tuple[int, int]]:
-    """Each gold unit's span, checked against the article.
-
-    A gold file made for another article, or edited out of step with it, is
-    refused: offsets must lie inside the text, in order, on non-blank
-    characters; a unit's ``text`` (when given) must be what stands there; and
-    an ``article_sha256`` (when given) must be the article's.
-
-    Raises
-    ------
-    NewsbriefError
-        Naming the gold file and the first unit that does not fit.
-    """
-    expected = gold.get("article_sha256")
-    if expected and expected != hashlib.sha256(text.encode("utf-8")).hexdigest():
-        raise NewsbriefError(f"{where}: made for another version of the article (sha256 differs)")
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for i, u in enumerate(gold["units"]):
-        if not isinstance(u, dict):
-            raise NewsbriefError(f"{where}: unit {i} is not a mapping")
-        if "start" in u and "end" in u:
-            start, end = u["start"], u["end"]
-            if not isinstance(start, int) or not isinstance(end, int):
-                raise NewsbriefError(f"{where}: unit {i}: start and end must be whole numbers")
-            piece = text[start:end] if 0 <= start < end <= len(text) else ""
-            if not piece or piece != piece.strip() or start < cursor:
-                raise NewsbriefError(
-                    f"{where}: unit {i} ({start}-{end}) does not fit the article's text"
-                )
-            if "text" in u and u["text"] != piece:
-                raise NewsbriefError(f"{where}: unit {i}: text differs from the article")
-            spans.append((start, end))
-        elif isinstance(u.get("text"), str):
-            at = text.find(u["text"], cursor)
-            if at < 0:
-                raise NewsbriefError(
-                    f"{where}: unit {i} not found in the article: {u['text'][:60]!r}"
-                )
-            spans.append((at, at + len(u["text"])))
-        else:
-            raise NewsbriefError(f"{where}: unit {i} needs start/end or text")
-        cursor = spans[-1][1]
-    return spans
-
-
-def align(gold_spans: list[tuple[int, int]], analysis: Analysis) -> list[int | None]:
-    """For each gold unit, the predicted unit that overlaps it most."""
-    out: list[int | None] = []
-    for gs, ge in gold_spans:
-        best, best_overlap = None, 0
-        for u in analysis.units:
-            overlap = min(ge, u.end) - max(gs, u.start)
-            if overlap > best_overlap:
-                best, best_overlap = u.index, overlap
-        out.append(best)
-    return out
-
-
-def _norm_source(s: str | None) -> str:
-    s = _ARTICLES.sub("", (s or "author").strip()).lower()
-    return re.sub(r"[^\w\s-]", "", s).strip()
-
-
-def same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
-    """Sources match when equal, nested, or sharing a last word.
-
-    They also match when both name the same gold actor ("the DFA" and
-    "Department of Foreign Affairs").
-    """
-    g, p = _norm_source(gold), _norm_source(pred)
-    if g == p:
-        return True
-    if "author" in (g, p):
-        return False
-    if g in p or p in g or g.split()[-1] == p.split()[-1]:
-        return True
-    for actor in actors or []:
-        names = {_norm_source(str(x)) for x in (*actor.get("aliases", []), actor.get("name", ""))}
-        if g in names and any(len(n) > 2 and n in p for n in names):
-            return True
-    return False
-
-
 def _prf(
     tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None
 ) -> tuple[float, float, float]:
@@ -228,7 +81,7 @@ def _prf(
 
 def _macro_f1(pairs: list[tuple[str | None, str | None]]) -> float:
     f1s = []
-    for cat in _CATEGORIES:
+    for cat in CATEGORIES:
         tp = sum(1 for g, p in pairs if g == cat and p == cat)
         n_pred = sum(1 for _, p in pairs if p == cat)
         n_gold = sum(1 for g, _ in pairs if g == cat)

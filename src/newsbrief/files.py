@@ -3,19 +3,33 @@
 Every writer (CLI, report, corpus mode, figures, training) goes through
 :func:`write_atomic`, so a reader never sees half a file and a target that is
 not a regular file (a device, a FIFO, a symlink, a folder) is refused instead
-of being silently replaced by one.
+of being silently replaced by one. A whole folder (the report) is built in a
+staging folder beside its target and published in one rename
+(:func:`staging_folder`, :func:`publish_folder`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import stat
 import tempfile
+import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import NewsbriefError
 
-__all__ = ["check_target", "write_atomic"]
+__all__ = [
+    "STALE_SECONDS",
+    "check_target",
+    "publish_folder",
+    "remove_stale_staging",
+    "staging_folder",
+    "write_atomic",
+]
 
 
 def check_target(path: str | Path) -> Path:
@@ -83,3 +97,62 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+STALE_SECONDS = 24 * 3600
+
+
+def remove_stale_staging(target: Path, now: float | None = None) -> list[Path]:
+    """Remove staging folders of ``target`` left by a killed run more than a day ago."""
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    now = time.time() if now is None else now
+    for folder in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            old = now - folder.lstat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if old and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+@contextlib.contextmanager
+def staging_folder(target: Path) -> Iterator[Path]:
+    """Yield a fresh folder beside ``target``; on failure remove it (and an empty parent)."""
+    remove_stale_staging(target)
+    parent = target.parent
+    created = [p for p in (parent, *parent.parents) if not p.exists()]
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.mkdir()  # unlike mkdtemp, honours the umask: the report is as readable as any file
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for folder in created:  # innermost first; stop at the first that is not empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+
+
+def publish_folder(tmp: Path, target: Path) -> None:
+    """Move ``tmp`` to ``target``, replacing an earlier report in one rename."""
+    old = None
+    if target.exists():
+        old = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
+        old.mkdir()
+        os.replace(target, old / target.name)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        if old is not None:
+            os.replace(old / target.name, target)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -6,7 +6,9 @@ briefing notebook with nbconvert (HTML through the ``newsbrief`` template,
 PDF through the same page printed by Chromium). Everything is built in a
 temporary folder beside the target and moved into place at the end, so a
 failed build leaves nothing half-written; the failure is raised as a
-:class:`~newsbrief.errors.NewsbriefError` naming the step.
+:class:`~newsbrief.errors.NewsbriefError` naming the step. The kernels live in
+:mod:`newsbrief.kernels` and the folder transaction (stage, then publish in
+one rename) in :mod:`newsbrief.files`; this module orchestrates the steps.
 
 The report folder ``<out>/<article-stem>/`` holds::
 
@@ -17,29 +19,17 @@ The report folder ``<out>/<article-stem>/`` holds::
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as _dt
-import os
-import shutil
-import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import nbformat
-import papermill
-from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
-from jupyter_core.paths import jupyter_runtime_dir
-from jupyter_core.utils import ensure_event_loop
-from nbclient import NotebookClient
-from traitlets import default
 
 from .analysis import to_json
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, NOTEBOOKS_DIR, REPORTS_DIR
@@ -47,7 +37,17 @@ from .curation import curated_analysis
 from .errors import NewsbriefError
 from .exporter import BriefingHTMLExporter, SystemChromiumWebPDFExporter
 from .figures import figure_bytes, graph_figure
+from .files import STALE_SECONDS, publish_folder, remove_stale_staging, staging_folder
 from .graph import actor_graph, export_graph
+from .kernels import (
+    BRIEFING_NOTEBOOK,
+    NOTEBOOKS,
+    _close_thread_loop,
+    kernel_name,
+    refresh_notebooks,
+    run_notebook,
+    stop_kernels,
+)
 from .tables import actors_table, claims_table, relations_table, safe_csv
 
 if TYPE_CHECKING:
@@ -57,17 +57,16 @@ __all__ = [
     "BRIEFING_NOTEBOOK",
     "EXPORT_OPTIONS",
     "NOTEBOOKS",
+    "STALE_SECONDS",
     "build_report",
     "export_html",
     "export_pdf",
     "kernel_name",
     "refresh_notebooks",
+    "remove_stale_staging",
     "run_notebook",
 ]
 
-#: The notebooks run for every report, in order; the last one is the briefing.
-NOTEBOOKS = ("01_claims.ipynb", "02_actor_graph.ipynb", "03_briefing.ipynb")
-BRIEFING_NOTEBOOK = NOTEBOOKS[-1]
 
 #: The briefing is for a reader who will not see the code: no inputs, no prompts.
 EXPORT_OPTIONS = {
@@ -119,135 +118,6 @@ def _describe(exc: BaseException) -> str:
         return f"{ename}: {getattr(exc, 'evalue', '')}".strip()
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def kernel_name() -> str:
-    """Return the Jupyter kernel that runs the notebooks.
-
-    ``newsbrief`` when ``make install`` registered it (the venv's Python),
-    else ``python3``, which jupyter_client runs with the current interpreter.
-
-    Returns
-    -------
-    str
-    """
-    return "newsbrief" if "newsbrief" in KernelSpecManager().find_kernel_specs() else "python3"
-
-
-def _kernel_manager_class(started: list | None = None) -> type:
-    """A kernel manager for local, quiet kernels.
-
-    The kernel talks over IPC sockets: it is on the same machine, and over TCP
-    without CurveZMQ keys ipykernel (>= 7) warns on every start. Its own log
-    (stderr) is dropped unless ``NEWSBRIEF_DEBUG`` is set: jupyter_client
-    interrupts a kernel before shutting it down, which ipykernel logs as an
-    error. Cell errors still reach the report through the notebook.
-    """
-
-    class LocalKernelManager(AsyncKernelManager):
-        @default("transport")
-        def _transport_default(self) -> str:
-            return "ipc"
-
-        @default("ip")
-        def _ip_default(self) -> str:
-            # An absolute, unique socket prefix: the kernel runs in another folder,
-            # and several kernels run at once.
-            Path(jupyter_runtime_dir()).mkdir(parents=True, exist_ok=True)
-            return str(Path(jupyter_runtime_dir()) / f"newsbrief-{uuid.uuid4().hex[:12]}")
-
-        # jupyter_client types the base method as synchronous; this class is async.
-        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
-            if not os.environ.get("NEWSBRIEF_DEBUG"):
-                kw.setdefault("stderr", subprocess.DEVNULL)
-            await super().start_kernel(**kw)
-            if started is not None:
-                started.append(self)
-
-    return LocalKernelManager
-
-
-def run_notebook(
-    notebook: str | Path,
-    output: str | Path,
-    parameters: dict[str, Any],
-    cwd: str | Path,
-    started: list | None = None,
-) -> None:
-    """Execute a notebook with papermill, writing the executed copy to ``output``.
-
-    Parameters
-    ----------
-    notebook : str or pathlib.Path
-        The source notebook (it must have a cell tagged ``parameters``).
-    output : str or pathlib.Path
-        Where the executed notebook goes.
-    parameters : dict
-        Values injected after the ``parameters`` cell; names the notebook does
-        not declare are left out.
-    cwd : str or pathlib.Path
-        The kernel's working folder; relative paths in ``parameters`` resolve here.
-    started : list, optional
-        Gets the kernel manager once the kernel runs, so an interrupted report
-        can stop it (:func:`stop_kernels`).
-    """
-    declared = papermill.inspect_notebook(str(notebook))
-    papermill.execute_notebook(
-        str(notebook),
-        str(output),
-        parameters={k: v for k, v in parameters.items() if k in declared},
-        kernel_name=kernel_name(),
-        progress_bar=False,
-        log_output=False,
-        # The kernel starts in ``cwd`` (nbclient reads resources.metadata.path);
-        # papermill's own ``cwd=`` would chdir the whole process instead, which
-        # notebooks run side by side in threads must not do.
-        resources={"metadata": {"path": str(cwd)}},
-        kernel_manager_class=_kernel_manager_class(started),
-    )
-
-
-def stop_kernels(managers: list) -> None:
-    """Kill running kernels; their own threads then remove connection files and sockets."""
-    for km in managers:
-        process = getattr(getattr(km, "provisioner", None), "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-
-
-def refresh_notebooks(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
-    """Re-execute the committed notebooks in place on the default article.
-
-    Run this after a deliberate change to the analysis or the briefing, then
-    commit the notebooks: nbval compares their outputs in ``make test``.
-    Parameters keep their defaults (no injected cell), the kernel starts in
-    ``notebooks/``, and no timing metadata is recorded, so a re-run on
-    unchanged code leaves the files unchanged apart from the date of analysis.
-
-    Parameters
-    ----------
-    names : tuple of str
-        Notebook file names in :data:`newsbrief.config.NOTEBOOKS_DIR`.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The notebooks written.
-    """
-    written = []
-    for name in names:
-        path = NOTEBOOKS_DIR / name
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(
-            nb,
-            kernel_name=kernel_name(),
-            kernel_manager_class=_kernel_manager_class(),
-            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-            record_timing=False,
-        ).execute()
-        nbformat.write(nb, path)
-        written.append(path)
-    return written
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
@@ -362,71 +232,6 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
             raise
 
 
-def _close_thread_loop() -> None:
-    """Close the event loop that nbclient (via jupyter_core) made for this worker thread."""
-    ensure_event_loop().close()
-    asyncio.set_event_loop(None)
-
-
-STALE_SECONDS = 24 * 3600
-
-
-def remove_stale_staging(target: Path, now: float | None = None) -> list[Path]:
-    """Remove staging folders of ``target`` left by a killed run more than a day ago."""
-    removed: list[Path] = []
-    if not target.parent.is_dir():
-        return removed
-    now = time.time() if now is None else now
-    for folder in target.parent.glob(f".{target.name}.*.tmp"):
-        try:
-            old = now - folder.lstat().st_mtime > STALE_SECONDS
-        except OSError:
-            continue
-        if old and folder.is_dir() and not folder.is_symlink():
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
-
-
-@contextlib.contextmanager
-def _staging(target: Path) -> Iterator[Path]:
-    """Yield a fresh folder beside ``target``; on failure remove it (and an empty parent)."""
-    remove_stale_staging(target)
-    parent = target.parent
-    created = [p for p in (parent, *parent.parents) if not p.exists()]
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
-    tmp.mkdir()  # unlike mkdtemp, honours the umask: the report is as readable as any file
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        for folder in created:  # innermost first; stop at the first that is not empty
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-        raise
-
-
-def _publish(tmp: Path, target: Path) -> None:
-    """Move ``tmp`` to ``target``, replacing an earlier report in one rename."""
-    old = None
-    if target.exists():
-        old = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
-        old.mkdir()
-        os.replace(target, old / target.name)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        if old is not None:
-            os.replace(old / target.name, target)
-        raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
 def _stem(article: Path) -> str:
     name = article.name
     for suffix in (".analysis.json", ".json"):
@@ -484,7 +289,7 @@ def build_report(
     progress = _Progress(stream or sys.stderr, timings if timings is not None else {})
     with progress.step("analysis", str(source)):
         analysis = _analyze(source, max_bytes, overrides)
-    with _staging(target) as tmp:
+    with staging_folder(target) as tmp:
         _write(tmp / "analysis.json", to_json(analysis))
         steps: list[tuple[str, Callable[[], object]]] = [
             ("tables", lambda: _write_tables(analysis, tmp)),
@@ -503,5 +308,5 @@ def build_report(
         else:
             progress.skip("pdf", "--no-pdf")
         with progress.step("publish", str(target)):
-            _publish(tmp, target)
+            publish_folder(tmp, target)
     return target

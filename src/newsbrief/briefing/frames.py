@@ -1,0 +1,222 @@
+"""The briefing's numbers as pandas frames: structure, counts, sources, shares.
+
+Every view, figure and sentence of the briefing reads its figures from here,
+so a number means the same thing in a table and in the prose.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..model import CATEGORIES, MODALITIES
+from ..tables import claims_table
+
+if TYPE_CHECKING:
+    from ..model import Analysis, Unit
+
+__all__ = [
+    "BUCKETS",
+    "attribution_counts",
+    "category_counts",
+    "collapsed_claims",
+    "core_event",
+    "shares",
+    "source_names",
+    "structure_table",
+]
+
+
+#: How the briefing groups categories for a reader: what the text reports as
+#: fact, what it interprets, what it speculates about, what it advocates.
+BUCKETS = {
+    "reported fact": ("event", "context"),
+    "stated aims": ("objective",),
+    "interpretation": ("assessment",),
+    "speculation": ("implication",),
+    "advocacy": ("recommendation",),
+}
+
+
+def structure_table(analysis: Analysis) -> pd.DataFrame:
+    """The article's sections in reading order, with their units and words.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``section``, ``units``, ``claims``, ``list items``, ``words``.
+    """
+    rows = [
+        {
+            "section": u.section or "(opening)",
+            "claim": u.kind == "claim",
+            "list_item": u.list_item,
+            "words": len(u.text.split()),
+        }
+        for u in analysis.units
+        if u.kind in ("claim", "lead_in")
+    ]
+    df = pd.DataFrame(rows, columns=["section", "claim", "list_item", "words"])
+    grouped = df.groupby("section", sort=False).agg(
+        units=("claim", "size"),
+        claims=("claim", "sum"),
+        **{"list items": ("list_item", "sum")},
+        words=("words", "sum"),
+    )
+    return grouped.reset_index().astype({"claims": "int64", "list items": "int64"})
+
+
+def collapsed_claims(analysis: Analysis) -> pd.DataFrame:
+    """The claims table with restatements folded into the claim they repeat.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`newsbrief.claims_table` without ``cues``, plus
+        ``restated`` (how many later claims repeat this one); rows that
+        restate an earlier claim are dropped.
+    """
+    df = claims_table(analysis)
+    repeats = Counter(int(r) for r in df["restates"].dropna())
+    kept = df[df["restates"].isna()].drop(columns=["restates", "cues"]).copy()
+    kept["restated"] = kept["index"].map(lambda i: repeats.get(int(i), 0)).astype("int64")
+    return kept.reset_index(drop=True)
+
+
+def category_counts(analysis: Analysis) -> pd.DataFrame:
+    """Claims per category and modality, with totals.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows: the categories in :data:`newsbrief.model.CATEGORIES` order plus
+        ``total``; columns: the modalities plus ``total``.
+    """
+    df = claims_table(analysis)
+    table = pd.crosstab(
+        pd.Categorical(df["category"], categories=CATEGORIES),
+        pd.Categorical(df["modality"], categories=MODALITIES),
+        margins=True,
+        margins_name="total",
+        dropna=False,
+    )
+    table.index.name = "category"
+    table.columns.name = None
+    return table.astype("int64")
+
+
+def attribution_counts(analysis: Analysis) -> pd.DataFrame:
+    """Claims per source they are attributed to (``author``: no source given).
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``attribution`` and ``claims``, most cited first.
+    """
+    canonical = source_names(analysis)
+    counts = Counter(
+        canonical.get(name.casefold(), name) for name in claims_table(analysis)["attribution"]
+    )
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return pd.DataFrame(rows, columns=["attribution", "claims"])
+
+
+def source_names(analysis: Analysis) -> dict[str, str]:
+    """Map the ways a source is written to one name, so it is counted once.
+
+    "Sullivan", "Jake Sullivan" and "US National Security Adviser Jake
+    Sullivan" are one person; "Analysts" and "analysts" one group.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    dict
+        Case-folded source as written -> the name to report.
+    """
+    names: dict[str, str] = {}
+    for claim in analysis.claims:
+        written = claim.attribution
+        key = written.casefold()
+        names.setdefault(key, written)
+        bare = key.removeprefix("the ")
+        for actor in analysis.actors:
+            forms = {a.casefold().removeprefix("the ") for a in (*actor.aliases, actor.name)}
+            surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
+            if bare in forms or (surname and key.split()[-1:] == [surname]):
+                names[key] = actor.name
+                break
+    return names
+
+
+def _units(analysis: Analysis) -> dict[int, Unit]:
+    return {u.index: u for u in analysis.units}
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def core_event(analysis: Analysis) -> tuple[int, int] | None:
+    """Return the core reported event and how many times the article states it.
+
+    The core event is the event claim that later claims restate most often
+    (the first event claim on a tie, or when nothing is restated).
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        The unit index of the event and the number of times it is stated
+        (1 + its restatements); None when the article reports no event.
+    """
+    repeats = Counter(c.restates for c in analysis.claims if c.restates is not None)
+    events = [c.unit for c in analysis.claims if c.category == "event" and c.restates is None]
+    if not events:
+        return None
+    best = max(events, key=lambda u: (repeats.get(u, 0), -u))
+    return best, 1 + repeats.get(best, 0)
+
+
+def shares(analysis: Analysis) -> dict[str, float]:
+    """Share of the article's claim words in each of :data:`BUCKETS`.
+
+    Parameters
+    ----------
+    analysis : Analysis
+
+    Returns
+    -------
+    dict of str to float
+        Fractions that sum to 1 (all zero for an article without claims).
+    """
+    units = _units(analysis)
+    by_category: Counter[str] = Counter()
+    for claim in analysis.claims:
+        if claim.category is not None:
+            by_category[claim.category] += _words(units[claim.unit].text)
+    total = sum(by_category.values()) or 1
+    return {bucket: sum(by_category[c] for c in cats) / total for bucket, cats in BUCKETS.items()}

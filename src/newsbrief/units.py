@@ -1,0 +1,281 @@
+"""Split an article's text into units (sentences, list items) with exact spans.
+
+The split is two-level: lines give the structure that writers mark by layout
+(headline, headings, list items, paragraphs), and spaCy's parser splits the
+paragraphs into sentences, because abbreviations, initials, decimals and
+quotes defeat punctuation rules. Offsets always point into ``Source.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span
+
+__all__ = ["MAX_BLOCK_CHARS", "Block", "build_units", "split_blocks"]
+
+
+_BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+_FINAL_PUNCT = ".!?:;…"
+
+
+_CLOSERS = "\"'”’)]»"
+
+
+# ``Label: text`` or ``Label. text``: a short capitalised label, then a capital.
+_LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?)(?P<sep>[:.])\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+
+_MAX_HEADING_WORDS = 25
+
+
+_MAX_QUESTION_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level piece of the article: a heading, a list item or a paragraph line.
+
+    ``start``/``end`` is the block's text without its bullet or ``#`` marker.
+    """
+
+    kind: str  # "title", "heading", "item" or "para"
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split the article into line-level blocks, without any NLP.
+
+    Parameters
+    ----------
+    text : str
+        ``Source.text``.
+
+    Returns
+    -------
+    list of Block
+        In reading order; every non-blank character outside list and heading
+        markers lies in exactly one block.
+    """
+    lines = _lines(text)
+    blocks: list[Block] = []
+    paragraph = 0
+    previous_blank = True
+    for i, (start, end) in enumerate(lines):
+        raw = text[start:end]
+        if not raw.strip():
+            previous_blank = True
+            continue
+        if previous_blank and blocks:
+            paragraph += 1
+        previous_blank = False
+        lstrip = len(raw) - len(raw.lstrip())
+        s, e = start + lstrip, start + len(raw.rstrip())
+        kind, marker = _line_kind(text[s:e])
+        s += marker
+        if kind == "heading" and not blocks:
+            kind = "title"
+        elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
+            kind = "heading"
+        blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph)))
+    return blocks
+
+
+MAX_BLOCK_CHARS = 5_000
+
+
+def _bounded(block: Block) -> list[Block]:
+    """Cut a huge line into pieces the parser handles in bounded time and memory.
+
+    A paragraph of thousands of words without a line break (or a "sentence"
+    without punctuation) is cut at the last sentence end, else the last space,
+    before :data:`MAX_BLOCK_CHARS`; each piece stays in the same paragraph.
+    """
+    if len(block.text) <= MAX_BLOCK_CHARS:
+        return [block]
+    pieces, at, text = [], 0, block.text
+    while at < len(text):
+        end = min(at + MAX_BLOCK_CHARS, len(text))
+        if end < len(text):
+            window = text[at:end]
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > 0 else window.rfind(" ")
+            end = at + cut if cut > 0 else end
+        piece = text[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            s = block.start + at + lead
+            e = block.start + at + len(piece.rstrip())
+            pieces.append(
+                Block(block.kind, s, e, text[at + lead : at + len(piece.rstrip())], block.paragraph)
+            )
+        at = end
+    return pieces
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _line_kind(line: str) -> tuple[str, int]:
+    """Classify a stripped line and return the width of its marker."""
+    md = _MD_HEADING.match(line)
+    if md and line[md.end() :].strip():
+        return "heading", md.end()
+    bullet = _BULLET.match(line)
+    if bullet and line[bullet.end() :].strip():
+        return "item", bullet.end()
+    if _is_heading_text(line):
+        return "heading", 0
+    return "para", 0
+
+
+def _is_heading_text(line: str) -> bool:
+    """A heading is a short line with no final sentence punctuation."""
+    stripped = line.rstrip(_CLOSERS) or line
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and stripped[-1] not in _FINAL_PUNCT
+        and not line.endswith((",", "-", "–"))
+    )
+
+
+def _is_question_heading(text: str, lines: list[tuple[int, int]], i: int, line: str) -> bool:
+    """A short question standing alone between blank lines heads a section."""
+    if not line.endswith("?") or len(line.split()) > _MAX_QUESTION_HEADING_WORDS:
+        return False
+    if line.count("?") != 1 or any(q in line for q in '"“”'):
+        return False
+    before = i == 0 or not text[slice(*lines[i - 1])].strip()
+    after = i + 1 < len(lines) and not text[slice(*lines[i + 1])].strip()
+    return before and after
+
+
+def build_units(
+    source_text: str, blocks: Sequence[Block], docs: Sequence[Doc]
+) -> tuple[list[Unit], list[Span]]:
+    """Turn blocks and their parses into units, each with its parsed span.
+
+    Parameters
+    ----------
+    source_text : str
+        ``Source.text``, which every offset points into.
+    blocks : sequence of Block
+        From :func:`split_blocks`.
+    docs : sequence of spacy.tokens.Doc
+        ``nlp.pipe`` over the blocks' texts, in the same order.
+
+    Returns
+    -------
+    units : list of Unit
+    spans : list of spacy.tokens.Span
+        ``spans[i]`` is the parse of ``units[i]``.
+    """
+    units: list[Unit] = []
+    spans: list[Span] = []
+    section: str | None = None
+    for b, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+        if block.kind in ("title", "heading"):
+            pieces: list[tuple[str, Span, str | None]] = [(block.kind, doc[:], None)]
+            if block.kind == "heading":
+                section = block.text
+        elif block.kind == "item":
+            pieces = _item_pieces(doc, _label(block.text))
+        else:
+            next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind == "item"
+            sents = _sentences(doc)
+            pieces = []
+            for k, sent in enumerate(sents):
+                last = k == len(sents) - 1
+                lead = last and next_is_item and sent.text.rstrip().endswith(":")
+                pieces.append(("lead_in" if lead else "claim", sent, None))
+        for kind, span, label in pieces:
+            start = block.start + span.start_char
+            end = block.start + span.end_char
+            text = source_text[start:end]
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+            if start >= end:
+                continue
+            units.append(
+                Unit(
+                    index=len(units),
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    text=source_text[start:end],
+                    section=None if kind in ("title", "heading") else section,
+                    label=label,
+                    paragraph=block.paragraph,
+                    list_item=block.kind == "item",
+                )
+            )
+            spans.append(span)
+    return units, spans
+
+
+def _item_pieces(doc: Doc, label: str | None) -> list[tuple[str, Span, str | None]]:
+    """A list item of several sentences gives one claim per sentence.
+
+    The label stays on the first; a label the parser cut off as a sentence of
+    its own ("Deterrence." before the text) is glued back onto what follows.
+    """
+    sents = _sentences(doc)
+    if label and len(sents) > 1 and len(sents[0].text.strip()) <= len(label) + 1:
+        sents = [doc[sents[0].start : sents[1].end], *sents[2:]]
+    return [("claim", sent, label if k == 0 else None) for k, sent in enumerate(sents)]
+
+
+def _label(text: str) -> str | None:
+    """Return the ``Label`` of a ``Label: text`` or ``Label. text`` list item."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.split()
+    if len(words) > 8 or (m.group("sep") == "." and len(words[-1]) <= 2):
+        return None  # "U.S. forces ..." or an initial, not a label
+    return label
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """SpaCy's sentences, with fragments glued back onto their sentence.
+
+    The parser sometimes starts a sentence at a lowercase word after a quote
+    (``"...," he said.``) or at stray closing punctuation; such a piece is
+    never a sentence of its own.
+    """
+    merged: list[Span] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if merged and (first is None or _continues(first.text)):
+            prev = merged[-1]
+            merged[-1] = doc[prev.start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _continues(token_text: str) -> bool:
+    ch = token_text[0]
+    return ch.islower() or ch in _CLOSERS or ch in ",;:)]—–-"
