@@ -9,16 +9,16 @@ the unit and the trigger's span, so every edge points back to its sentence.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .actors import mention_tokens
-from .config import package_file, read_yaml_mapping
-from .errors import NewsbriefError
 from .model import Actor, Evidence, Relation, Unit
-from .vocabulary import CLASS_POLARITY
+from .relation_lexicon import (
+    Lexicon,
+    Trigger,
+    load_lexicon,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -70,84 +70,6 @@ _GROUP_HEADS = frozenset(
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A lexicon entry: what a verb or noun means as a relation."""
-
-    type: str
-    event_class: str
-    targets: tuple[str, ...]
-    symmetric: bool = False
-    collective: bool = False
-
-    @property
-    def polarity(self) -> str:
-        """Cooperative, conflictual or structural: what the class implies."""
-        return CLASS_POLARITY[self.event_class]
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Verb and noun triggers, read from ``data/relations.yaml``."""
-
-    verbs: dict[str, Trigger]
-    nouns: dict[str, Trigger]
-
-    @property
-    def symmetric_types(self) -> frozenset[str]:
-        """Relation types that hold both ways."""
-        return frozenset(
-            t.type for t in [*self.verbs.values(), *self.nouns.values()] if t.symmetric
-        )
-
-
-def _event_class(spec: dict, lemma: str, path: object) -> str:
-    cls = spec.get("class")
-    if cls not in CLASS_POLARITY:
-        known = ", ".join(sorted(CLASS_POLARITY))
-        raise NewsbriefError(f"{path}: {lemma}: class {cls!r} is not one of {known}")
-    return str(cls)
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """Load the relation lexicon once per process.
-
-    Parameters
-    ----------
-    path : str, optional
-        A YAML file in the shape of ``data/relations.yaml``; the shipped one by default.
-
-    Returns
-    -------
-    Lexicon
-    """
-    source = path or package_file("relations.yaml")
-    data = read_yaml_mapping(source, "relations lexicon")
-    default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
-
-    def table(key: str) -> dict[str, Trigger]:
-        return {
-            lemma: Trigger(
-                spec["type"],
-                _event_class(spec, lemma, source),
-                tuple(_word(t) for t in spec.get("targets", default)),
-                bool(spec.get("symmetric", False)),
-                bool(spec.get("collective", spec.get("symmetric", False))),
-            )
-            for lemma, spec in (data.get(key) or {}).items()
-        }
-
-    return Lexicon(table("verbs"), table("nouns"))
-
-
-def _word(value: object) -> str:
-    """YAML 1.1 reads a bare ``on`` as True: take it back as the preposition."""
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)
 
 
 class _UnitActors:

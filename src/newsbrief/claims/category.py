@@ -1,0 +1,168 @@
+"""The category rules: event, context, objective, assessment, implication, recommendation.
+
+Rules are tried in order and the first that fires decides, with its cue; the
+section a claim sits in is a prior that a stronger cue overrides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .cues import (
+    Cues,
+    _has_pattern,
+    _has_phrase,
+)
+from .modality import (
+    _hedging_modals,
+    _if_then,
+    _section_prior,
+)
+from .reading import (
+    Reading,
+    _is_agent,
+    clause_aspect,
+    clause_subject,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+__all__ = ["category_of"]
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+_MONTH_DAY = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday)\b"
+)
+
+
+_SINCE_YEAR = re.compile(r"\bsince (?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def category_of(r: Reading, modality: str, cues: Cues, first: bool) -> tuple[str, tuple[str, ...]]:
+    """The unit's category and the cues that decided it (first rule that fires)."""
+    prior = _section_prior(r.section, cues)
+    for rule in (_rule_prescriptive, _rule_hedged, _rule_objective, _rule_assessment):
+        decided = rule(r, modality, cues, prior)
+        if decided:
+            return decided
+    return _rule_tense(r, cues, prior, first)
+
+
+def _rule_prescriptive(r, modality, cues, prior):
+    if modality == "prescriptive":
+        return "recommendation", ("modality:prescriptive",)
+    return None
+
+
+def _rule_hedged(r: Reading, modality: str, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
+    if hit:
+        return "implication", (f"phrase:{hit}",)
+    found = _has_pattern(r.lower, cues, "category", "implication_patterns")
+    if found:
+        return "implication", (f"pattern:{found}",)
+    modals = _hedging_modals(r, cues)
+    if modals:
+        md = modals[0]
+        if prior and prior[0] == "recommendation" and md.lower_ != "would":
+            return "recommendation", (f"section:{prior[1]}", f"modal:{md.lower_}")
+        if any(c.lower_ == "have" for c in md.head.children if c.dep_ == "aux"):
+            return "assessment", (f"modal perfect:{md.lower_} have",)
+        return "implication", (f"modal:{md.lower_}",)
+    if any(t.lemma_.lower() in cues.words("modality", "hedge_verbs") for t in r.span):
+        return "assessment", ("verb:appear/seem",)
+    if modality == "hedged":
+        if clause_aspect(r.content) == "future" or _if_then(r) or _has_phrase(r.lower, _DOUBT):
+            return "implication", ("hedged future or doubt",)
+        return "assessment", ("hedged present",)
+    return None
+
+
+_DOUBT = frozenset({"whether", "doubt", "skeptical", "sceptical", "uncertain"})
+
+
+def _rule_objective(r: Reading, modality, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "objective_phrases"))
+    if hit and not (hit == "to ensure" and clause_aspect(r.content) in ("past", "perfect")):
+        return "objective", (f"phrase:{hit}",)
+    if r.item_under is not None:
+        lead = r.item_under.text.lower()
+        word = _has_phrase(lead, cues.words("category", "objective_lead_in"))
+        if word:
+            return "objective", (f"lead-in:{word}",)
+    if r.unit.list_item:
+        first = next((t for t in r.span if not t.is_punct), None)
+        if first is not None and first.tag_ == "VB" and first.i == r.span.start:
+            return "objective", ("list item starts with a bare verb",)
+    if prior and prior[0] == "objective":
+        return "objective", (f"section:{prior[1]}",)
+    return None
+
+
+def _rule_assessment(r: Reading, modality, cues: Cues, prior):
+    hit = _has_phrase(r.lower, cues.words("category", "opinion_phrases"))
+    if hit:
+        return "assessment", (f"phrase:{hit}",)
+    root = r.root
+    lemma = root.lemma_.lower()
+    subj = clause_subject(root)
+    evidence = cues.words("category", "evidence_nouns")
+    if (
+        lemma in cues.words("category", "assessment_verbs")
+        and not _is_agent(subj, cues, r.actor_tokens)
+        and not (subj is not None and subj.lemma_.lower() in evidence)
+    ):
+        return "assessment", (f"verb:{lemma} with non-agent subject",)
+    if r.speech is not None and r.speech.lemma_.lower() in cues.words(
+        "category", "cognition_verbs"
+    ):
+        if clause_aspect(r.content) == "future":
+            if _is_agent(clause_subject(r.content), cues, r.actor_tokens):
+                return None  # "noted that Canada will send ships": a reported plan
+            return "implication", (f"verb:{r.speech.lemma_} + future",)
+        return "assessment", (f"verb:{r.speech.lemma_}",)
+    return _evaluative_predicate(r.content, cues)
+
+
+def _evaluative_predicate(verb: Token, cues: Cues):
+    if verb.lemma_ != "be" or clause_aspect(verb) == "future":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr"):
+            words = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children}
+            adj = words & cues.words("category", "evaluative_adjectives")
+            noun = words & cues.words("category", "evaluative_nouns")
+            if adj or noun:
+                return "assessment", (f"evaluative:{sorted(adj | noun)[0]}",)
+    return None
+
+
+def _rule_tense(r: Reading, cues: Cues, prior, first: bool):
+    aspect = clause_aspect(r.content)
+    subj = clause_subject(r.content)
+    scheduled = r.content.lemma_.lower() in cues.words("category", "scheduled_verbs")
+    if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens) and not scheduled:
+        return "implication", ("future with non-agent subject",)
+    if first:
+        return "event", ("position:lead",)
+    hit = _has_phrase(r.lower, cues.words("category", "context_phrases"))
+    if hit:
+        return "context", (f"phrase:{hit}",)
+    if prior and prior[0] == "context" and aspect != "future":
+        return "context", (f"section:{prior[1]}",)
+    if aspect == "present" and r.content.lemma_ not in ("say",):
+        return "context", ("tense:present simple",)
+    if aspect == "past" and _YEAR.search(r.unit.text) and not _MONTH_DAY.search(r.unit.text):
+        return "context", ("dated by year only",)
+    if aspect in ("perfect", "present") and _SINCE_YEAR.search(r.unit.text):
+        return "context", ("since a year",)
+    return "event", (f"tense:{aspect}",)

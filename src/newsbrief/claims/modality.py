@@ -1,0 +1,101 @@
+"""The modality rules: asserted, hedged or prescriptive, with the cue that decided."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import (
+    Cues,
+    _has_pattern,
+    _has_phrase,
+)
+from .reading import (
+    Reading,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+__all__ = ["modality_of"]
+
+
+def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
+    if not section:
+        return None
+    low = section.lower()
+    for category in ("recommendation", "implication", "context", "objective"):
+        hit = _has_phrase(low, cues.words("sections", category))
+        if hit:
+            return category, hit
+    return None
+
+
+def _modals(r: Reading) -> list[Token]:
+    return [t for t in r.span if t.tag_ == "MD"]
+
+
+def _future_in_past(modal: Token, r: Reading, cues: Cues) -> bool:
+    """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
+    if modal.lower_ != "would":
+        return False
+    speech = cues.words("attribution", "speech_verbs")
+    for anc in modal.head.ancestors:
+        if anc.lemma_.lower() in speech and anc.tag_ in ("VBD", "VBN", "VBG"):
+            return True
+    return False
+
+
+def modality_of(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
+    """The unit's modality and the cues that decided it."""
+    text = r.lower
+    for phrase in cues.words("modality", "prescriptive_exceptions"):
+        text = text.replace(phrase, " ")
+    for md in _modals(r):
+        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals"):
+            return "prescriptive", (f"modal:{md.lower_}",)
+    hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
+    if hit:
+        return "prescriptive", (f"phrase:{hit}",)
+    found = _has_pattern(text, cues, "modality", "prescriptive_patterns")
+    if found:
+        return "prescriptive", (f"pattern:{found}",)
+    hedge = _hedge(r, text, cues)
+    if hedge:
+        return "hedged", (hedge,)
+    return "asserted", ("default:no modal or hedge",)
+
+
+def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
+    """Modals that hedge: not backshifted "would", not "could only" (a condition)."""
+    restrictive = cues.words("modality", "restrictive_after_modal")
+    out = []
+    for md in _modals(r):
+        if md.lemma_.lower() not in cues.words("modality", "hedge_modals"):
+            continue
+        if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
+            continue
+        if not _future_in_past(md, r, cues):
+            out.append(md)
+    return out
+
+
+def _hedge(r: Reading, text: str, cues: Cues) -> str | None:
+    for md in _hedging_modals(r, cues):
+        return f"modal:{md.lower_}"
+    for tok in r.span:
+        if tok.lower_ in cues.words("modality", "hedge_words"):
+            return f"adverb:{tok.lower_}"
+        if tok.lemma_.lower() in cues.words("modality", "hedge_verbs") and tok.pos_ == "VERB":
+            return f"verb:{tok.lemma_}"
+    hit = _has_phrase(text, cues.words("modality", "hedge_phrases"))
+    if hit:
+        return f"phrase:{hit}"
+    if cues.value("modality", "conditional_prediction") and _if_then(r):
+        return "conditional:if…then"
+    return None
+
+
+def _if_then(r: Reading) -> bool:
+    words = [t.lower_ for t in r.span]
+    return "if" in words and "then" in words[words.index("if") :]

@@ -1,0 +1,113 @@
+"""What the parse says about one unit: its main verb, content clause, subject, aspect.
+
+The modality, category and attribution rules and the learned model's
+features all read a unit through this record, so the parse is walked once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Unit
+from .cues import (
+    Cues,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+__all__ = ["Reading", "clause_aspect", "clause_subject"]
+
+
+@dataclass
+class Reading:
+    """What the parse says about one unit, gathered once for all decisions."""
+
+    unit: Unit
+    span: Span
+    lower: str
+    root: Token
+    content: Token
+    speech: Token | None
+    source: str | None
+    section: str | None
+    item_under: Unit | None
+    actor_tokens: frozenset[int] = frozenset()
+
+
+def _main_root(span: Span) -> Token:
+    sents = list(span.sents)  # type: ignore[attr-defined]  # missing from spaCy's stub
+    for sent in sents:
+        if sent.root.pos_ in ("VERB", "AUX"):
+            return sent.root
+    return sents[0].root if sents else span.root
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's nominal subject (active or passive), if the parse gives one."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _phrase_text(tok: Token) -> str:
+    """The subject as written, without clauses, appositions or articles."""
+    keep = [tok]
+    for child in tok.subtree:
+        if child.i == tok.i:
+            continue
+        path = child
+        ok = True
+        while path.i != tok.i:
+            keep_prep = path.dep_ == "prep" and path.head.pos_ == "PROPN" and path.lower_ == "of"
+            if (
+                path.dep_ in ("appos", "relcl", "acl", "prep", "punct", "advmod", "cc")
+                and not (path.dep_ == "cc" and path.head.i == tok.i)
+                and not keep_prep
+            ):
+                ok = False
+                break
+            path = path.head
+        if ok:
+            keep.append(child)
+    keep.sort(key=lambda t: t.i)
+    ents = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end]
+    if ents:
+        return ents[0].text
+    text = tok.doc[keep[0].i : keep[-1].i + 1].text
+    return re.sub(r"^(?:a|an|A|An)\s+", "", text).strip(" ,")
+
+
+def clause_aspect(verb: Token) -> str:
+    """Tense and aspect of a clause's verb: future, perfect, progressive, past, present."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & {"will", "shall", "'ll", "wo"} or (
+        verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
+    ):
+        return "future"
+    if any(a.lemma_ == "have" for a in aux):
+        return "perfect"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux):
+        return "progressive"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return "other"
+
+
+def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
+    if tok is None:
+        return False
+    if tok.i in actor_tokens:
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return True
+    if tok.lower_ in ("we", "they", "he", "she", "i", "you"):
+        return True
+    return tok.lemma_.lower() in cues.words("category", "agent_nouns")

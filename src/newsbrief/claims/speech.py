@@ -1,0 +1,210 @@
+"""Who says a claim: speech verbs, according-to phrases, colon quotes, quote runs.
+
+A claim with no source found is the author's own voice; a source carries
+over a run of quoted sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import Claim, Unit
+from .cues import (
+    Cues,
+)
+from .reading import (
+    Reading,
+    _is_agent,
+    _phrase_text,
+    clause_subject,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
+
+
+__all__ = ["attribution_of", "find_speech", "quote_runs"]
+
+
+_SPEECH_LINKS = ("ROOT", "conj", "parataxis", "ccomp")
+
+
+def _is_source(tok: Token, cues: Cues, actor_tokens: set[int]) -> bool:
+    if tok.i in actor_tokens or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in cues.words("attribution", "source_nouns")
+        or tok.lower_ in cues.words("attribution", "source_nouns")
+        or tok.lower_ in cues.words("attribution", "pronouns")
+        or lemma in cues.words("category", "agent_nouns")
+    )
+
+
+def _quote_depth(span: Span) -> dict[int, int]:
+    """Token index -> 1 when the token sits inside quotation marks."""
+    marks = [t.text for t in span if t.text in ("“", "”", '"')]
+    depth, out = (1 if marks and marks[0] == "”" else 0), {}
+    for tok in span:
+        if tok.text in ("“", "‘") or (tok.text == '"' and depth == 0):
+            out[tok.i] = depth
+            depth = 1
+            continue
+        if tok.text in ("”", "’", '"') and depth:
+            depth = 0
+        out[tok.i] = depth
+    return out
+
+
+def _speechsubject(tok: Token) -> Token | None:
+    """The verb's own subject, or for a bare conjunct or participle its head's."""
+    subj = clause_subject(tok)
+    if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+        subj = clause_subject(tok.head)
+        if subj is not None and tok.dep_ == "advcl" and subj.ent_type_ != "PERSON":
+            return None
+    return subj
+
+
+def _speech_candidates(span: Span, root: Token) -> list[Token]:
+    depth = _quote_depth(span)
+    verbs = [
+        t
+        for t in span
+        if t.pos_ in ("VERB", "AUX")
+        and (t.i == root.i or t.head.i == root.i)
+        and (t.dep_ in _SPEECH_LINKS or (t.dep_ == "advcl" and t.tag_ == "VBG"))
+    ]
+    return sorted(verbs, key=lambda t: (depth.get(t.i, 0), t.i))
+
+
+def find_speech(
+    span: Span, root: Token, cues: Cues, actor_tokens: set[int]
+) -> tuple[Token | None, Token | None]:
+    """The reporting verb whose subject is the claim's source, if any.
+
+    Verbs outside quotation marks win: in ``"We believe it," Sullivan said``
+    the source is Sullivan, not "we".
+    """
+    speech = cues.words("attribution", "speech_verbs")
+    cognition = cues.words("attribution", "cognition_verbs")
+    position = cues.words("attribution", "position_verbs")
+    stance = cues.words("attribution", "stance_adjectives")
+    evaluative = cues.words("category", "evaluative_nouns")
+    for tok in _speech_candidates(span, root):
+        lemma = tok.lemma_.lower()
+        subj = _speechsubject(tok)
+        if subj is None or not _is_source(subj, cues, actor_tokens):
+            continue
+        kids = list(tok.children)
+        takes_clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
+            tok.dep_ == "ROOT" and span[0].text in ("“", '"')
+        )
+        if lemma in speech and lemma != "cast" and (takes_clause or tok.dep_ == "ROOT"):
+            if any(c.dep_ == "dobj" for c in kids) and not takes_clause:
+                continue
+            return tok, subj
+        if lemma in position and _is_agent(subj, cues, frozenset(actor_tokens)):
+            return tok, subj
+        if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
+            return tok, subj
+        if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in stance for c in kids):
+            return tok, subj
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        if lemma in cognition and (
+            takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
+        ):
+            return tok, subj
+    return None, None
+
+
+def _according_to(span: Span) -> str | None:
+    for tok in span:
+        if tok.lower_ == "to" and tok.i > span.start and tok.nbor(-1).lower_ == "according":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase_text(objs[0])
+    return None
+
+
+def quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
+    """Sentences of one quotation share its speaker, named where the quote closes.
+
+    A quotation that names no speaker continues the previous one's.
+    """
+    out = list(claims)
+    run: list[int] = []
+    for k, claim in enumerate(claims):
+        text = units[claim.unit].text
+        opens, closes = text.count("“"), text.count("”")
+        if run and units[claim.unit].paragraph != units[claims[run[0]].unit].paragraph:
+            run = []
+        if not run and opens > closes:
+            run = [k]
+        elif run:
+            run.append(k)
+            if closes > opens:
+                _give_speaker(out, run, claim.attribution)
+                run = []
+        elif text.startswith("“") and text.rstrip(".").endswith("”"):
+            _give_speaker(out, [k], claim.attribution)
+    return out
+
+
+def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
+    if source == "author":
+        source = out[run[0]].attribution  # named where the quote opens ("X: “...")
+    if source == "author" and run[0] > 0:
+        source = out[run[0] - 1].attribution  # the speaker goes on
+    if source == "author":
+        return
+    for j in run:
+        if out[j].attribution in ("author", "We", "we", "I"):
+            cues = {**out[j].cues, "attribution": ("quotation carries its speaker",)}
+            out[j] = replace(out[j], attribution=source, cues=cues)
+
+
+_COLON_QUOTE = re.compile(r"^([^:“\"]{2,160}):\s*[“\"]")
+
+
+def _colon_speaker(r: Reading, cues: Cues) -> str | None:
+    """The speaker of ``X: “...”`` or ``X described the call: “...”``."""
+    text = r.span.text
+    m = _COLON_QUOTE.match(text)
+    if not m:
+        return None
+    intro = [t for t in r.span if t.idx - r.span.start_char < m.end(1)]
+    for tok in intro:
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = clause_subject(tok)
+            if subj is not None and subj.i in {t.i for t in intro}:
+                return _phrase_text(subj) if _is_agent(subj, cues, r.actor_tokens) else None
+    if any(t.pos_ == "PROPN" or t.i in r.actor_tokens for t in intro):
+        return m.group(1).strip()
+    return None
+
+
+def attribution_of(
+    r: Reading, earlier: list[Claim], last_source: str | None, cues: Cues
+) -> tuple[str, tuple[str, ...]]:
+    """Who the claim is attributed to (``author`` when no one), and the cues."""
+    if r.item_under is not None:
+        for claim in reversed(earlier):
+            if claim.unit == r.item_under.index and claim.attribution != "author":
+                return claim.attribution, ("lead-in carries over",)
+    according = _according_to(r.span)
+    if according:
+        return according, ("according to",)
+    if r.source is None or r.speech is None:
+        introduced = _colon_speaker(r, cues)
+        if introduced:
+            return introduced, ("introduces a quotation with a colon",)
+        return "author", ("no reporting verb",)
+    resolving = cues.words("attribution", "pronoun_resolving")
+    if r.source.lower() in resolving and last_source:
+        return last_source, (f"verb:{r.speech.lemma_}", f"resolved:{r.source}")
+    return r.source, (f"verb:{r.speech.lemma_}",)

@@ -1,0 +1,142 @@
+"""Which mentions are one actor: surnames, acronyms, and the actor records.
+
+Mentions found by the gazetteer and by NER are located first
+(:mod:`newsbrief.actors`); here a bare surname is joined to the full name
+met earlier, an acronym to the name it abbreviates, and the mentions of each
+actor are assembled into one :class:`~newsbrief.model.Actor`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Entry
+from .model import Actor, Mention, Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span
+
+__all__ = ["Located"]
+
+
+_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
+
+
+@dataclass(frozen=True)
+class Located:
+    """A mention found in one unit, before actors are assembled."""
+
+    entry: Entry
+    mention: Mention
+    how: str
+
+
+def _resolve_surnames(
+    units: Sequence[Unit], spans: Sequence[Span], located: list[Located]
+) -> list[Located]:
+    """A bare surname ("Sikorski said") is the person named in full earlier."""
+    persons: dict[str, Entry] = {}
+    for loc in located:
+        if loc.entry.type == "person":
+            persons.setdefault(_surname(loc.entry.name), loc.entry)
+    if not persons:
+        return located
+    located = [_same_person(x, persons) for x in located]
+    taken = {(x.mention.start, x.mention.end) for x in located}
+    spans_taken = [(x.mention.start, x.mention.end) for x in located]
+    out = list(located)
+    for unit, span in zip(units, spans, strict=True):
+        for token in span:
+            entry = persons.get(token.text)
+            if entry is None or token.pos_ != "PROPN":
+                continue
+            s = span.start_char
+            start = unit.start + token.idx - s
+            end = start + len(token.text)
+            if (start, end) in taken or any(a < end and start < b for a, b in spans_taken):
+                continue
+            out.append(Located(entry, Mention(unit.index, start, end, token.text), "surname"))
+    return out
+
+
+def _surname(name: str) -> str:
+    parts = [w.strip(",") for w in name.split() if w.strip(".,") not in _HONORIFICS]
+    return parts[-1] if parts else name
+
+
+def _same_person(loc: Located, persons: dict[str, Entry]) -> Located:
+    """Map a later variant ("Joe Biden" after "Joseph R. Biden, Jr.") to the first."""
+    if loc.entry.type != "person":
+        return loc
+    first = persons.get(_surname(loc.entry.name))
+    if first is None or first.id == loc.entry.id:
+        return loc
+    return Located(first, loc.mention, loc.how)
+
+
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "to"})
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w’'-]*", name)
+    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+
+
+def _merge_acronyms(located: list[Located]) -> list[Located]:
+    """An acronym is the body whose full name it abbreviates ("CSIS", "Center for ... Studies").
+
+    Only names the parser found are merged (the gazetteer lists its own
+    acronyms as aliases); persons are never abbreviated this way.
+    """
+    full: dict[str, Entry] = {}
+    for loc in located:
+        entry = loc.entry
+        if entry.type != "person" and len(entry.name.split()) >= 2:
+            initials = _initials(entry.name)
+            if len(initials) >= 2:
+                full.setdefault(initials, entry)
+    out = []
+    for loc in located:
+        name = loc.entry.name.strip()
+        target = full.get(name) if name.isupper() and " " not in name else None
+        if target is not None and target.id != loc.entry.id and loc.how == "ner":
+            loc = Located(target, loc.mention, loc.how)
+        out.append(loc)
+    return out
+
+
+def _assemble(located: list[Located]) -> list[Actor]:
+    """One actor per id, with its aliases and mentions in reading order."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    entries: dict[str, Entry] = {}
+    for loc in located:
+        entries.setdefault(loc.entry.id, loc.entry)
+        if loc.entry.part_of and not entries[loc.entry.id].part_of:
+            entries[loc.entry.id] = loc.entry
+        mentions[loc.entry.id].append(loc.mention)
+    actors = []
+    for actor_id, entry in entries.items():
+        ms = tuple(mentions[actor_id])
+        aliases = tuple(dict.fromkeys(m.text for m in ms))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=entry.name,
+                type=entry.type,
+                code=entry.code,
+                aliases=aliases,
+                part_of=entry.part_of,
+                mentions=ms,
+                origin="ner" if actor_id not in _known_ids(located) else "gazetteer",
+            )
+        )
+    return actors
+
+
+def _known_ids(located: list[Located]) -> set[str]:
+    return {x.entry.id for x in located if x.how != "ner"}

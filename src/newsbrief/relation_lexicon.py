@@ -1,0 +1,99 @@
+"""The relation lexicon: verb and noun triggers, typed and checked when loaded.
+
+Each trigger names a relation type and its PLOVER class (checked against
+:data:`newsbrief.vocabulary.CLASS_POLARITY` at load time, naming the file),
+which fixes its polarity; the extraction reads only these typed records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .config import package_file, read_yaml_mapping
+from .errors import NewsbriefError
+from .vocabulary import CLASS_POLARITY
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["Lexicon", "Trigger", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A lexicon entry: what a verb or noun means as a relation."""
+
+    type: str
+    event_class: str
+    targets: tuple[str, ...]
+    symmetric: bool = False
+    collective: bool = False
+
+    @property
+    def polarity(self) -> str:
+        """Cooperative, conflictual or structural: what the class implies."""
+        return CLASS_POLARITY[self.event_class]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb and noun triggers, read from ``data/relations.yaml``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+
+    @property
+    def symmetric_types(self) -> frozenset[str]:
+        """Relation types that hold both ways."""
+        return frozenset(
+            t.type for t in [*self.verbs.values(), *self.nouns.values()] if t.symmetric
+        )
+
+
+def _event_class(spec: dict, lemma: str, path: object) -> str:
+    cls = spec.get("class")
+    if cls not in CLASS_POLARITY:
+        known = ", ".join(sorted(CLASS_POLARITY))
+        raise NewsbriefError(f"{path}: {lemma}: class {cls!r} is not one of {known}")
+    return str(cls)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the relation lexicon once per process.
+
+    Parameters
+    ----------
+    path : str, optional
+        A YAML file in the shape of ``data/relations.yaml``; the shipped one by default.
+
+    Returns
+    -------
+    Lexicon
+    """
+    source = path or package_file("relations.yaml")
+    data = read_yaml_mapping(source, "relations lexicon")
+    default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
+
+    def table(key: str) -> dict[str, Trigger]:
+        return {
+            lemma: Trigger(
+                spec["type"],
+                _event_class(spec, lemma, source),
+                tuple(_word(t) for t in spec.get("targets", default)),
+                bool(spec.get("symmetric", False)),
+                bool(spec.get("collective", spec.get("symmetric", False))),
+            )
+            for lemma, spec in (data.get(key) or {}).items()
+        }
+
+    return Lexicon(table("verbs"), table("nouns"))
+
+
+def _word(value: object) -> str:
+    """YAML 1.1 reads a bare ``on`` as True: take it back as the preposition."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
