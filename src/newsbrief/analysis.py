@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import vocabulary
 from .actors import extract_actors
 from .article import read_source
 from .claims import ClaimReading, decide, default_models, load_cues, read_article_claims
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_ID",
     "Settings",
+    "analysis_schema",
     "analyze",
     "analyze_file",
     "analyze_sources",
@@ -325,6 +327,27 @@ def load_analysis(path: str | Path) -> Analysis:
     return from_dict(data)
 
 
+def analysis_schema() -> dict[str, Any]:
+    """The JSON Schema of an analysis, its enums set from :mod:`newsbrief.vocabulary`.
+
+    The shipped ``analysis.schema.json`` spells the same values for readers
+    of the file (a test keeps the two equal); validation uses the vocabulary's,
+    so a value added there is accepted everywhere at once.
+
+    Returns
+    -------
+    dict
+    """
+    schema = json.loads(package_file("analysis.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    schema["properties"]["article"]["properties"]["genre"]["enum"] = list(vocabulary.GENRES)
+    defs["unit"]["properties"]["category"]["enum"] = [*vocabulary.CATEGORIES, None]
+    defs["unit"]["properties"]["modality"]["enum"] = [*vocabulary.MODALITIES, None]
+    defs["actor"]["properties"]["type"]["enum"] = list(vocabulary.ACTOR_TYPES)
+    defs["relation"]["properties"]["polarity"]["enum"] = list(vocabulary.RELATION_POLARITIES)
+    return schema
+
+
 def validate(data: dict[str, Any]) -> None:
     """Validate a JSON analysis against the schema shipped in the package.
 
@@ -335,5 +358,4 @@ def validate(data: dict[str, Any]) -> None:
     """
     import jsonschema  # heavy: only when reading JSON back
 
-    schema = json.loads(package_file("analysis.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
+    jsonschema.validate(data, analysis_schema())

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import vocabulary
 from .analysis import analyze_file, load_analysis
 from .config import DEFAULT_MAX_BYTES
 from .gold import (
@@ -24,7 +25,6 @@ from .gold import (
     same_source,
 )
 from .relations import load_lexicon
-from .vocabulary import CATEGORIES
 
 if TYPE_CHECKING:
     from .model import Analysis
@@ -81,7 +81,7 @@ def _prf(
 
 def _macro_f1(pairs: list[tuple[str | None, str | None]]) -> float:
     f1s = []
-    for cat in CATEGORIES:
+    for cat in vocabulary.CATEGORIES:
         tp = sum(1 for g, p in pairs if g == cat and p == cat)
         n_pred = sum(1 for _, p in pairs if p == cat)
         n_gold = sum(1 for g, _ in pairs if g == cat)

@@ -25,6 +25,7 @@ from matplotlib.patches import Patch
 
 from .files import write_atomic
 from .graph import actor_graph
+from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -34,21 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["POLARITY_COLOURS", "TYPE_COLOURS", "figure_bytes", "graph_figure", "save_figure"]
 
-TYPE_COLOURS = {
-    "state": "#1f77b4",
-    "organization": "#9467bd",
-    "military": "#2ca02c",
-    "government": "#17becf",
-    "group": "#ff7f0e",
-    "person": "#e377c2",
-    "region": "#8c564b",
-}
-POLARITY_COLOURS = {
-    "cooperative": "#2a9d4b",
-    "conflictual": "#d62728",
-    "structural": "#7f7f7f",
-    "neutral": "#c7c7c7",
-}
+#: Node and edge colours, from :mod:`newsbrief.vocabulary` (kept here by their old names).
+TYPE_COLOURS = ACTOR_TYPE_COLOURS
 SEED = 7
 _RC: dict[Any, Any] = {"svg.hashsalt": "newsbrief", "font.family": "DejaVu Sans", "font.size": 10}
 
@@ -201,7 +189,7 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
     for (u, v), edges in sorted(pairs.items()):
         strong = [e for e in edges if not e.get("weak")]
         shown = strong or edges
-        polarity = shown[0].get("polarity", "neutral")
+        polarity = shown[0].get("polarity", WEAK_POLARITY)
         rad = 0.12 if (v, u) in pairs else 0.0
         nx.draw_networkx_edges(
             graph.subgraph([u, v]).copy(),
@@ -249,15 +237,15 @@ def _edge_label(edges: list[dict]) -> str:
 def _legend(ax, graph: nx.MultiDiGraph) -> None:
     types = sorted({graph.nodes[n].get("type", "") for n in graph.nodes})
     handles: list[Artist] = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
-    polarities = sorted({d.get("polarity", "neutral") for _, _, d in graph.edges(data=True)})
+    polarities = sorted({d.get("polarity", WEAK_POLARITY) for _, _, d in graph.edges(data=True)})
     handles += [
         Line2D(
             [0],
             [0],
             color=POLARITY_COLOURS.get(p, "#999"),
             lw=2,
-            linestyle="--" if p == "neutral" else "-",
-            label="co-mentioned" if p == "neutral" else p,
+            linestyle="--" if p == WEAK_POLARITY else "-",
+            label="co-mentioned" if p == WEAK_POLARITY else p,
         )
         for p in polarities
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabulary import CATEGORIES, MODALITIES, POLARITIES
+from .vocabulary import ACTOR_TYPES, CATEGORIES, MODALITIES, POLARITIES
 
 __all__ = [
     "ACTOR_TYPES",
@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 UNIT_KINDS = ("title", "heading", "lead_in", "claim")
-ACTOR_TYPES = ("state", "organization", "military", "government", "group", "person", "region")
 
 
 @dataclass(frozen=True)

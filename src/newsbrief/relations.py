@@ -19,6 +19,7 @@ from .relation_lexicon import (
     Trigger,
     load_lexicon,
 )
+from .vocabulary import WEAK_POLARITY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -395,6 +396,6 @@ def _co_mentions(
             key = (a, b) if (b, a) not in pairs else (b, a)
             pairs.setdefault(key, []).append(Evidence(unit.index, unit.start, unit.end, ""))
     return [
-        Relation(a, b, "co_mentioned", "neutral", tuple(ev), True, ("same sentence",))
+        Relation(a, b, "co_mentioned", WEAK_POLARITY, tuple(ev), True, ("same sentence",))
         for (a, b), ev in pairs.items()
     ]

@@ -1,26 +1,107 @@
-"""Every allowed value, in one place: categories, modalities, genres, PLOVER classes.
+"""Every allowed value, in one place, with how the briefing shows it.
 
-The records, the JSON Schema check, the evaluator, the lexicon loaders and the
-figures' legends read these tables instead of spelling the values again.
+Categories (with their colours and briefing buckets), modalities, genres,
+polarities, actor types and PLOVER classes are defined here and nowhere else:
+the records, the JSON Schema (its enums are set from here when it is loaded,
+and a test checks the shipped file), the evaluator, the lexicon loaders, the
+figures' legends and the notebooks' views read these tables. Adding a claim
+category is one entry in :data:`CATEGORY_TABLE` (plus the model's training
+data).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 __all__ = [
+    "ACTOR_TYPES",
+    "ACTOR_TYPE_COLOURS",
+    "BUCKETS",
     "CATEGORIES",
+    "CATEGORY_BAR_COLOURS",
+    "CATEGORY_COLOURS",
+    "CATEGORY_TABLE",
     "CLASS_POLARITY",
     "GENRES",
     "MODALITIES",
+    "MODALITY_HATCHES",
+    "MODALITY_STYLES",
     "PLOVER_CLASSES",
     "POLARITIES",
+    "POLARITY_COLOURS",
+    "RELATION_POLARITIES",
     "STRUCTURAL_CLASSES",
+    "WEAK_POLARITY",
+    "Category",
 ]
 
-CATEGORIES = ("event", "context", "objective", "assessment", "implication", "recommendation")
-MODALITIES = ("asserted", "hedged", "prescriptive")
-GENRES = ("news", "analysis", "opinion", "release", "remarks")
-POLARITIES = ("cooperative", "conflictual", "structural")
 
+@dataclass(frozen=True)
+class Category:
+    """A claim category and how the briefing shows it.
+
+    ``colour`` is the background of its cells in tables, ``bar_colour`` its
+    bar in the counts chart, ``bucket`` the group of the bottom line's shares
+    (what the text reports as fact, interprets, speculates about, advocates).
+    """
+
+    name: str
+    colour: str
+    bar_colour: str
+    bucket: str
+
+
+CATEGORY_TABLE = (
+    Category("event", "#dbe9f6", "#4a7fb5", "reported fact"),
+    Category("context", "#e8e8e8", "#9a9a9a", "reported fact"),
+    Category("objective", "#e2f0d9", "#6aa84f", "stated aims"),
+    Category("assessment", "#fff2cc", "#e0b000", "interpretation"),
+    Category("implication", "#fbe5d6", "#e69138", "speculation"),
+    Category("recommendation", "#f4cccc", "#cc4125", "advocacy"),
+)
+CATEGORIES = tuple(c.name for c in CATEGORY_TABLE)
+CATEGORY_COLOURS = {c.name: c.colour for c in CATEGORY_TABLE}
+CATEGORY_BAR_COLOURS = {c.name: c.bar_colour for c in CATEGORY_TABLE}
+#: The briefing's buckets, in the order of their first category.
+BUCKETS = {
+    bucket: tuple(c.name for c in CATEGORY_TABLE if c.bucket == bucket)
+    for bucket in dict.fromkeys(c.bucket for c in CATEGORY_TABLE)
+}
+
+MODALITIES = ("asserted", "hedged", "prescriptive")
+#: How a claim's text is set in the notebooks' tables (asserted: plain).
+MODALITY_STYLES = {
+    "hedged": "font-style: italic; color: #9a5b00;",
+    "prescriptive": "font-weight: bold; color: #a61c00;",
+}
+#: The hatching of each modality in the counts chart.
+MODALITY_HATCHES = {"asserted": "", "hedged": "//", "prescriptive": "xx"}
+
+GENRES = ("news", "analysis", "opinion", "release", "remarks")
+
+ACTOR_TYPES = ("state", "organization", "military", "government", "group", "person", "region")
+ACTOR_TYPE_COLOURS = {
+    "state": "#1f77b4",
+    "organization": "#9467bd",
+    "military": "#2ca02c",
+    "government": "#17becf",
+    "group": "#ff7f0e",
+    "person": "#e377c2",
+    "region": "#8c564b",
+}
+
+#: Polarities of a stated relation (an analyst may set these).
+POLARITIES = ("cooperative", "conflictual", "structural")
+#: The polarity of a co-mention: two actors in one sentence, no relation stated.
+WEAK_POLARITY = "neutral"
+#: Every polarity an analysis may hold.
+RELATION_POLARITIES = (*POLARITIES, WEAK_POLARITY)
+POLARITY_COLOURS = {
+    "cooperative": "#2a9d4b",
+    "conflictual": "#d62728",
+    "structural": "#7f7f7f",
+    WEAK_POLARITY: "#c7c7c7",
+}
 # PLOVER event types (github.com/openeventdata/PLOVER), by polarity, then the
 # structural classes of ANNOTATION.md.
 PLOVER_CLASSES = {

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..model import CATEGORIES, MODALITIES
+from .. import vocabulary
 from ..tables import claims_table
+from ..vocabulary import BUCKETS
 
 if TYPE_CHECKING:
     from ..model import Analysis, Unit
@@ -27,17 +28,6 @@ __all__ = [
     "source_names",
     "structure_table",
 ]
-
-
-#: How the briefing groups categories for a reader: what the text reports as
-#: fact, what it interprets, what it speculates about, what it advocates.
-BUCKETS = {
-    "reported fact": ("event", "context"),
-    "stated aims": ("objective",),
-    "interpretation": ("assessment",),
-    "speculation": ("implication",),
-    "advocacy": ("recommendation",),
-}
 
 
 def structure_table(analysis: Analysis) -> pd.DataFrame:
@@ -108,8 +98,8 @@ def category_counts(analysis: Analysis) -> pd.DataFrame:
     """
     df = claims_table(analysis)
     table = pd.crosstab(
-        pd.Categorical(df["category"], categories=CATEGORIES),
-        pd.Categorical(df["modality"], categories=MODALITIES),
+        pd.Categorical(df["category"], categories=vocabulary.CATEGORIES),
+        pd.Categorical(df["modality"], categories=vocabulary.MODALITIES),
         margins=True,
         margins_name="total",
         dropna=False,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 from IPython.display import Image
 
+from .. import vocabulary
 from ..figures import figure_bytes, graph_figure
 from .frames import category_counts
-from .views import _BAR_COLOURS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -60,8 +60,8 @@ def counts_figure(analysis: Analysis) -> Figure:
     counts = category_counts(analysis).drop(index="total", columns="total")
     fig, ax = plt.subplots(figsize=(7, 3.2), dpi=100)
     left = [0] * len(counts)
-    hatches = {"asserted": "", "hedged": "//", "prescriptive": "xx"}
-    colours = [_BAR_COLOURS[c] for c in counts.index]
+    hatches = vocabulary.MODALITY_HATCHES
+    colours = [vocabulary.CATEGORY_BAR_COLOURS[c] for c in counts.index]
     for modality in counts.columns:
         values = counts[modality].tolist()
         ax.barh(

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from IPython.display import HTML
 
+from .. import vocabulary
 from ..graph import actor_graph, metrics_table
 from ..tables import actors_table, relations_table
+from ..vocabulary import CATEGORY_COLOURS
 from .frames import attribution_counts, category_counts, collapsed_claims
 
 if TYPE_CHECKING:
@@ -31,33 +33,6 @@ __all__ = [
     "metrics_view",
     "relations_view",
 ]
-
-
-#: Background colour of each claim category in tables and the bar chart.
-CATEGORY_COLOURS = {
-    "event": "#dbe9f6",
-    "context": "#e8e8e8",
-    "objective": "#e2f0d9",
-    "assessment": "#fff2cc",
-    "implication": "#fbe5d6",
-    "recommendation": "#f4cccc",
-}
-
-
-_BAR_COLOURS = {
-    "event": "#4a7fb5",
-    "context": "#9a9a9a",
-    "objective": "#6aa84f",
-    "assessment": "#e0b000",
-    "implication": "#e69138",
-    "recommendation": "#cc4125",
-}
-
-
-_MODALITY_STYLE = {
-    "hedged": "font-style: italic; color: #9a5b00;",
-    "prescriptive": "font-weight: bold; color: #a61c00;",
-}
 
 
 def _html(styler: Styler) -> HTML:
@@ -86,12 +61,12 @@ def _styled(df: pd.DataFrame, uuid: str, wide: str | None = None) -> Styler:
 
 
 def _category_css(value: object) -> str:
-    colour = CATEGORY_COLOURS.get(str(value))
+    colour = vocabulary.CATEGORY_COLOURS.get(str(value))
     return f"background-color: {colour};" if colour else ""
 
 
 def _modality_css(value: object) -> str:
-    return _MODALITY_STYLE.get(str(value), "")
+    return vocabulary.MODALITY_STYLES.get(str(value), "")
 
 
 def _restated_label(value: Any) -> str:
