@@ -366,3 +366,33 @@ def test_same_article_gives_byte_identical_briefing(reports, tmp_path):
     first = reports["default"].folder
     for name in ("briefing.html", "analysis.json", "claims.csv", "graph.svg"):
         assert (again / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_cli_report_gazetteer_reaches_the_analysis_the_notebooks_read(tmp_path, monkeypatch):
+    gaz = tmp_path / "extra.yaml"
+    gaz.write_text(
+        "groups:\n  - {id: BLUE-LEAGUE, name: Blue League, aliases: [Blue League]}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "league.txt"
+    article.write_text(
+        "League plans\n\nThe Blue League said on Monday that Japan will send officers to NATO.\n",
+        encoding="utf-8",
+    )
+    seen = []
+
+    def run_notebook(notebook, output, parameters, cwd, started=None):
+        seen.append(dict(parameters))
+        shutil.copy(notebook, output)  # not executed: this test is about what it is given
+
+    monkeypatch.setattr(report, "run_notebook", run_notebook)
+    out = tmp_path / "out"
+    args = ["report", str(article), "--out", str(out), "--no-pdf", "--gazetteer", str(gaz)]
+    assert main(args) == 0
+    analysis_json = out / "league" / "analysis.json"
+    assert "BLUE-LEAGUE" in [a.id for a in load_analysis(analysis_json).actors]
+    assert len(seen) == len(report.NOTEBOOKS)
+    for parameters in seen:
+        assert parameters["analysis_json"] == "analysis.json"
+        assert parameters["gazetteers"] == [str(gaz)]
+    assert "BLUE-LEAGUE" in [a.id for a in briefing.load(analysis_json=analysis_json).actors]

@@ -57,6 +57,18 @@ class Settings:
     relations_lexicon: str | None = None
     claims_lexicon: str | None = None
 
+    def parameters(self) -> dict[str, Any]:
+        """The settings as papermill parameters (JSON values).
+
+        The report passes them to every notebook; a notebook that declares
+        them in its ``parameters`` cell receives them (papermill drops the rest).
+        """
+        return {
+            "gazetteers": list(self.gazetteers),
+            "relations_lexicon": self.relations_lexicon,
+            "claims_lexicon": self.claims_lexicon,
+        }
+
 
 def analyze(source: Source, settings: Settings = Settings()) -> Analysis:
     """Analyze one decoded article.

@@ -113,15 +113,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         overrides=args.overrides,
         pdf=not args.no_pdf,
+        settings=_settings(args),
     )
     return 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.cv:
-        _emit(format_cv(cross_validate(load_gold_articles(args.gold))), args.out)
+        articles = load_gold_articles(args.gold, _settings(args))
+        _emit(format_cv(cross_validate(articles)), args.out)
         return 0
-    scores = evaluate_files(args.gold, args.article, max_bytes=args.max_bytes)
+    scores = evaluate_files(args.gold, args.article, args.max_bytes, _settings(args))
     _emit(format_scores(scores, args.format), args.out)
     return 0
 
@@ -204,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
     )
+    p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("agreement", help="Cohen's kappa between two annotators' gold files")

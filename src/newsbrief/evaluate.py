@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import vocabulary
-from .analysis import analyze_file, load_analysis
+from .analysis import Settings, analyze_file, load_analysis
 from .config import DEFAULT_MAX_BYTES
 from .gold import (
     align,
@@ -245,15 +245,21 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
 
 
 def evaluate_files(
-    gold_path: str | Path, article: str | Path | None = None, max_bytes: int | None = None
+    gold_path: str | Path,
+    article: str | Path | None = None,
+    max_bytes: int | None = None,
+    settings: Settings | None = None,
 ) -> Scores:
-    """Evaluate the article (or analysis JSON) named by a gold file, or given."""
+    """Evaluate the article (or analysis JSON) named by a gold file, or given.
+
+    ``settings`` (the user's lexicons) are the ones ``newsbrief analyze`` uses.
+    """
     gold = load_gold(gold_path)
     target = Path(article) if article else resolve_article(gold, Path(gold_path))
     if target.suffix == ".json":
         analysis = load_analysis(target)
     else:
-        analysis = analyze_file(target, max_bytes or DEFAULT_MAX_BYTES)
+        analysis = analyze_file(target, max_bytes or DEFAULT_MAX_BYTES, settings or Settings())
     return evaluate(gold, analysis)
 
 

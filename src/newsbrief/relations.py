@@ -13,13 +13,16 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .actors import mention_tokens
+from .links import (
+    co_mentions,
+    part_of_relations,
+)
 from .model import Actor, Evidence, Relation, Unit
 from .relation_lexicon import (
     Lexicon,
     Trigger,
     load_lexicon,
 )
-from .vocabulary import WEAK_POLARITY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -292,8 +295,8 @@ def extract_relations(
         )
         for (s, t, ty), ev in found.items()
     ]
-    relations += _part_of_relations(actors)
-    relations += _co_mentions(units, by_unit, relations, part_of)
+    relations += part_of_relations(actors)
+    relations += co_mentions(units, by_unit, relations, part_of)
     return relations
 
 
@@ -355,47 +358,3 @@ def _verb_phrase(tok: Token, lexicon: Lexicon) -> str | None:
             if key in lexicon.verbs:
                 return key
     return tok.lemma_ if tok.lemma_ in lexicon.verbs else None
-
-
-def _part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
-    ids = {a.id for a in actors}
-    out = []
-    for a in actors:
-        if a.part_of and a.part_of in ids and a.mentions:
-            m = a.mentions[0]
-            out.append(
-                Relation(
-                    a.id,
-                    a.part_of,
-                    "part_of",
-                    "structural",
-                    (Evidence(m.unit, m.start, m.end, m.text),),
-                    False,
-                    ("gazetteer part_of",),
-                    event_class="PART_OF",
-                )
-            )
-    return out
-
-
-def _co_mentions(
-    units: Sequence[Unit],
-    by_unit: dict[int, list[Located]],
-    relations: list[Relation],
-    part_of: dict[str, str],
-) -> list[Relation]:
-    linked = {frozenset((r.source, r.target)) for r in relations}
-    pairs: dict[tuple[str, str], list[Evidence]] = {}
-    for unit in units:
-        if unit.kind != "claim":
-            continue
-        ids = list(dict.fromkeys(loc.entry.id for loc in by_unit.get(unit.index, [])))
-        for a, b in combinations(ids, 2):
-            if frozenset((a, b)) in linked or part_of.get(a) == b or part_of.get(b) == a:
-                continue
-            key = (a, b) if (b, a) not in pairs else (b, a)
-            pairs.setdefault(key, []).append(Evidence(unit.index, unit.start, unit.end, ""))
-    return [
-        Relation(a, b, "co_mentioned", WEAK_POLARITY, tuple(ev), True, ("same sentence",))
-        for (a, b), ev in pairs.items()
-    ]

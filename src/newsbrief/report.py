@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import nbformat
 
-from .analysis import to_json
+from .analysis import Settings, to_json
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, NOTEBOOKS_DIR, REPORTS_DIR
 from .curation import curated_analysis
 from .errors import NewsbriefError
@@ -173,8 +173,10 @@ def export_pdf(nb: nbformat.NotebookNode) -> bytes:
     return pdf
 
 
-def _analyze(article: Path, max_bytes: int, overrides: str | Path | None) -> Analysis:
-    return curated_analysis(article, max_bytes, overrides)
+def _analyze(
+    article: Path, max_bytes: int, overrides: str | Path | None, settings: Settings
+) -> Analysis:
+    return curated_analysis(article, max_bytes, overrides, settings)
 
 
 def _write(path: Path, data: str | bytes) -> None:
@@ -197,7 +199,7 @@ def _write_graph(analysis: Analysis, tmp: Path) -> None:
         _write(tmp / f"graph.{fmt}", figure_bytes(graph_figure(graph), fmt))
 
 
-def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
+def _run_notebooks(article: Path, tmp: Path, date: str, settings: Settings) -> None:
     """Run the notebooks side by side (one kernel each) on the analysis in ``tmp``."""
     missing = [n for n in NOTEBOOKS if not (NOTEBOOKS_DIR / n).is_file()]
     if missing:
@@ -207,6 +209,7 @@ def _run_notebooks(article: Path, tmp: Path, date: str) -> None:
         "article": str(article),
         "analysis_json": "analysis.json",
         "analysis_date": date,
+        **settings.parameters(),
     }
 
     started: list = []
@@ -248,6 +251,7 @@ def build_report(
     pdf: bool = True,
     *,
     date: str | None = None,
+    settings: Settings | None = None,
     stream: TextIO | None = None,
     timings: dict[str, float] | None = None,
 ) -> Path:
@@ -268,6 +272,10 @@ def build_report(
         Print ``briefing.pdf`` (needs Chromium).
     date : str, optional
         Date of analysis shown in the briefing (``YYYY-MM-DD``); today by default.
+    settings : Settings, optional
+        The user's lexicons (``--gazetteer``...). They shape the analysis,
+        which the notebooks read from ``analysis.json``, and reach the
+        notebooks as papermill parameters too.
     stream : file, optional
         Where progress lines go; standard error by default.
     timings : dict, optional
@@ -288,13 +296,14 @@ def build_report(
     day = date or _dt.date.today().isoformat()
     progress = _Progress(stream or sys.stderr, timings if timings is not None else {})
     with progress.step("analysis", str(source)):
-        analysis = _analyze(source, max_bytes, overrides)
+        settings = settings or Settings()
+        analysis = _analyze(source, max_bytes, overrides, settings)
     with staging_folder(target) as tmp:
         _write(tmp / "analysis.json", to_json(analysis))
         steps: list[tuple[str, Callable[[], object]]] = [
             ("tables", lambda: _write_tables(analysis, tmp)),
             ("graph", lambda: _write_graph(analysis, tmp)),
-            ("notebooks", lambda: _run_notebooks(source.resolve(), tmp, day)),
+            ("notebooks", lambda: _run_notebooks(source.resolve(), tmp, day, settings)),
         ]
         for name, run in steps:
             with progress.step(name):

@@ -1,0 +1,68 @@
+"""Relations no verb states: an actor's place in another, and co-mentions.
+
+A gazetteer's ``part_of`` gives a structural relation wherever the actor
+appears; two actors named in one sentence with no stated relation give a weak
+``co_mentioned`` edge (polarity :data:`newsbrief.vocabulary.WEAK_POLARITY`),
+which the graph keeps apart from the stated relations.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from .model import Actor, Evidence, Relation, Unit
+from .vocabulary import WEAK_POLARITY
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .identity import Located
+
+__all__ = ["co_mentions", "part_of_relations"]
+
+
+def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
+    """A structural ``part_of`` relation for each actor whose parent is in the article too."""
+    ids = {a.id for a in actors}
+    out = []
+    for a in actors:
+        if a.part_of and a.part_of in ids and a.mentions:
+            m = a.mentions[0]
+            out.append(
+                Relation(
+                    a.id,
+                    a.part_of,
+                    "part_of",
+                    "structural",
+                    (Evidence(m.unit, m.start, m.end, m.text),),
+                    False,
+                    ("gazetteer part_of",),
+                    event_class="PART_OF",
+                )
+            )
+    return out
+
+
+def co_mentions(
+    units: Sequence[Unit],
+    by_unit: dict[int, list[Located]],
+    relations: list[Relation],
+    part_of: dict[str, str],
+) -> list[Relation]:
+    """Weak relations between actors of one claim that no stated relation links."""
+    linked = {frozenset((r.source, r.target)) for r in relations}
+    pairs: dict[tuple[str, str], list[Evidence]] = {}
+    for unit in units:
+        if unit.kind != "claim":
+            continue
+        ids = list(dict.fromkeys(loc.entry.id for loc in by_unit.get(unit.index, [])))
+        for a, b in combinations(ids, 2):
+            if frozenset((a, b)) in linked or part_of.get(a) == b or part_of.get(b) == a:
+                continue
+            key = (a, b) if (b, a) not in pairs else (b, a)
+            pairs.setdefault(key, []).append(Evidence(unit.index, unit.start, unit.end, ""))
+    return [
+        Relation(a, b, "co_mentioned", WEAK_POLARITY, tuple(ev), True, ("same sentence",))
+        for (a, b), ev in pairs.items()
+    ]
