@@ -11,12 +11,13 @@ SYSTEM_STAMP := $(VENV)/.newsbrief-system
 ARTICLE ?= data/articles/japan-sdf-nato-ukraine.txt
 OUT ?= reports
 
-.PHONY: help install system report test eval train lint format lab bench regen-fixtures clean
+.PHONY: help install system report test eval train lint format lab lab-check bench regen-fixtures clean
 
 help:
 	@echo "make report [ARTICLE=path]  build the HTML and PDF briefing into reports/"
 	@echo "make test                   run ruff, import-linter, mypy, pytest and nbval"
 	@echo "make lab                    open JupyterLab on notebooks/"
+	@echo "make lab-check              use the notebooks' widgets in headless Chromium (screenshots)"
 	@echo "make eval                   leave-one-article-out evaluation and annotator agreement"
 	@echo "make bench                  run the benchmark (benchmarks/results.json)"
 
@@ -69,6 +70,11 @@ format: install
 
 lab: install
 	$(BIN)/jupyter lab notebooks/
+
+# JupyterLab on 127.0.0.1 driven by headless Chromium: run the notebooks, use
+# the widgets, screenshot each step into $(OUT)/labcheck, stop the server.
+lab-check: install
+	$(BIN)/python scripts/labcheck.py --out $(OUT)/labcheck
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

@@ -33,7 +33,14 @@ if TYPE_CHECKING:
 
     from .model import Analysis
 
-__all__ = ["POLARITY_COLOURS", "TYPE_COLOURS", "figure_bytes", "graph_figure", "save_figure"]
+__all__ = [
+    "POLARITY_COLOURS",
+    "TYPE_COLOURS",
+    "figure_bytes",
+    "graph_figure",
+    "layout",
+    "save_figure",
+]
 
 #: Node and edge colours, from :mod:`newsbrief.vocabulary` (kept here by their old names).
 TYPE_COLOURS = ACTOR_TYPE_COLOURS
@@ -66,6 +73,15 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         )
         pos.pop(hub)
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
+
+
+def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Seeded node positions (about -1..1), the same the figure draws.
+
+    The interactive graph of :mod:`newsbrief.graphview` places its nodes
+    here too, so it matches the PNG and does not move between runs.
+    """
+    return _layout(graph)
 
 
 @lru_cache(maxsize=1)

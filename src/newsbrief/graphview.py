@@ -1,0 +1,307 @@
+"""Interactive actor graph for JupyterLab: hover or click to read the evidence.
+
+The PNG of :mod:`newsbrief.figures` is what the briefing prints; here the
+same graph is drawn with ipycytoscape (cytoscape.js, shipped inside its
+wheel, so nothing is fetched when the notebook opens). Hovering over or
+clicking a node or an edge shows its actors, PLOVER class, polarity and the
+sentences that state it; drop-downs keep only one polarity or class. Node
+positions come from the figure's seeded layout, so the picture is the same
+on every run and matches the PNG.
+
+The elements and the details are built by plain functions
+(:func:`graph_elements`, :func:`node_details`, :func:`edge_details`), tested
+without a browser; the widget only wires events to them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .claimsview import ALL, Shown
+from .figures import POLARITY_COLOURS, TYPE_COLOURS, layout
+from .graph import actor_graph
+
+if TYPE_CHECKING:
+    from .model import Analysis
+
+__all__ = [
+    "edge_details",
+    "edge_id",
+    "graph_elements",
+    "graph_explorer",
+    "graph_style",
+    "node_details",
+]
+
+_SCALE = 160.0  # layout units (about -1..1) -> pixels; small, so fitting zooms labels up
+_MAX_EVIDENCE = 12  # sentences listed per edge; the rest are counted
+
+
+def edge_id(u: str, v: str, key: str) -> str:
+    """The element id of an edge: source, target and relation type.
+
+    Examples
+    --------
+    >>> edge_id("RUS", "UKR", "invaded")
+    'RUS|UKR|invaded'
+    """
+    return f"{u}|{v}|{key}"
+
+
+def _keep(data: dict[str, Any], polarity: str, klass: str, weak: bool) -> bool:
+    if data.get("weak") and not weak:
+        return False
+    if polarity and data.get("polarity") != polarity:
+        return False
+    return not klass or data.get("class") == klass
+
+
+def graph_elements(
+    graph: nx.MultiDiGraph, polarity: str = "", klass: str = "", weak: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """Cytoscape elements of the actor graph, filtered, at fixed positions.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        From :func:`newsbrief.graph.actor_graph` or
+        :func:`newsbrief.corpus.merge_graphs`.
+    polarity, klass : str
+        Keep only edges of this polarity / PLOVER class ("" keeps all).
+        Actors with no edge left are dropped when a filter is set.
+    weak : bool
+        Keep co-mentions (edges with ``weak=True``).
+
+    Returns
+    -------
+    dict
+        ``nodes`` and ``edges``, each a list of ``{"data": ..., ...}``
+        dicts in a stable order; nodes carry a ``position``.
+    """
+    pos = layout(graph)
+    edges = [
+        (u, v, k, d)
+        for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
+        if _keep(d, polarity, klass, weak)
+    ]
+    linked = {n for u, v, _, _ in edges for n in (u, v)}
+    keep_all = not (polarity or klass)
+    nodes = []
+    for n in sorted(graph.nodes):
+        if not keep_all and n not in linked:
+            continue
+        d = graph.nodes[n]
+        x, y = pos.get(n, (0.0, 0.0))
+        nodes.append(
+            {
+                "data": {
+                    "id": n,
+                    "label": d.get("name", n),
+                    "colour": TYPE_COLOURS.get(d.get("type", ""), "#bbbbbb"),
+                    "size": 14 + 4 * min(int(d.get("mentions", 1)), 10),
+                    "tooltip": f"{d.get('name', n)} ({d.get('type', '')})",
+                },
+                "position": {"x": round(x * _SCALE, 1), "y": round(-y * _SCALE, 1)},
+            }
+        )
+    return {
+        "nodes": nodes,
+        "edges": [
+            {
+                "data": {
+                    "id": edge_id(u, v, k),
+                    "source": u,
+                    "target": v,
+                    "label": f"{d.get('class') or k}",
+                    "colour": POLARITY_COLOURS.get(d.get("polarity", ""), "#999999"),
+                    "width": 1 + min(int(d.get("weight", 1)), 6),
+                    "tooltip": f"{k} ({d.get('polarity', '')})",
+                }
+            }
+            for u, v, k, d in edges
+        ],
+    }
+
+
+def graph_style() -> list[dict[str, Any]]:
+    """The cytoscape style sheet: colours by actor type and polarity, arrows."""
+    return [
+        {
+            "selector": "node",
+            "style": {
+                "background-color": "data(colour)",
+                "label": "data(label)",
+                "width": "data(size)",
+                "height": "data(size)",
+                "font-size": 10,
+                "text-valign": "bottom",
+                "text-margin-y": 3,
+            },
+        },
+        {
+            "selector": "edge",
+            "style": {
+                "line-color": "data(colour)",
+                "target-arrow-color": "data(colour)",
+                "target-arrow-shape": "triangle",
+                "curve-style": "bezier",
+                "width": "data(width)",
+                "label": "data(label)",
+                "font-size": 7,
+                "text-rotation": "autorotate",
+                "color": "#555555",
+            },
+        },
+        {"selector": ":selected", "style": {"overlay-color": "#f1c232", "overlay-opacity": 0.4}},
+    ]
+
+
+def _names(graph: nx.MultiDiGraph, node: str) -> str:
+    return html.escape(str(graph.nodes[node].get("name", node)) if node in graph else node)
+
+
+def _evidence_items(evidence: list[dict[str, Any]]) -> str:
+    items = []
+    for e in evidence[:_MAX_EVIDENCE]:
+        where = f"{e['article']} · " if e.get("article") else ""
+        items.append(
+            f"<li><span style='color:#888'>{html.escape(where)}{e.get('unit', '')}</span> "
+            f"{html.escape(str(e.get('text', '')))}</li>"
+        )
+    more = len(evidence) - _MAX_EVIDENCE
+    tail = f"<li><i>and {more} more</i></li>" if more > 0 else ""
+    return f"<ul>{''.join(items)}{tail}</ul>"
+
+
+def edge_details(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> str:
+    """HTML naming an edge's actors, relation, class, polarity and evidence.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    u, v, key : str
+        Source, target and relation type.
+
+    Returns
+    -------
+    str
+        Escaped HTML; an unknown edge gives a short notice.
+    """
+    if not graph.has_edge(u, v, key):
+        return "<p><i>No such relation.</i></p>"
+    d = graph.edges[u, v, key]
+    articles = d.get("articles") or []
+    reported = f" · reported by {len(articles)} article(s)" if articles else ""
+    return (
+        f"<p><b>{_names(graph, u)}</b> → <b>{_names(graph, v)}</b>: "
+        f"{html.escape(key)} · class {html.escape(d.get('class') or '-')} · "
+        f"{html.escape(d.get('polarity', ''))}{reported}</p>"
+        + _evidence_items(list(d.get("evidence", [])))
+    )
+
+
+def node_details(graph: nx.MultiDiGraph, node: str) -> str:
+    """HTML naming an actor, its type and the relations it takes part in.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    node : str
+        The actor id.
+
+    Returns
+    -------
+    str
+        Escaped HTML; an unknown actor gives a short notice.
+    """
+    if node not in graph:
+        return "<p><i>No such actor.</i></p>"
+    d = graph.nodes[node]
+    rows = []
+    for u, v, k, e in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        if node in (u, v) and not e.get("weak"):
+            rows.append(
+                f"<li>{_names(graph, u)} → {_names(graph, v)}: {html.escape(k)} "
+                f"({html.escape(e.get('class') or '-')}, {html.escape(e.get('polarity', ''))})"
+                "</li>"
+            )
+    aliases = ", ".join(d.get("aliases", []))
+    return (
+        f"<p><b>{_names(graph, node)}</b> · {html.escape(d.get('type', ''))} · "
+        f"{d.get('mentions', 0)} mentions"
+        + (f" · also {html.escape(aliases)}" if aliases else "")
+        + "</p>"
+        + (f"<ul>{''.join(rows)}</ul>" if rows else "<p><i>No relations.</i></p>")
+    )
+
+
+def _values(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    return sorted(
+        {
+            str(d.get(name))
+            for _, _, d in graph.edges(data=True)
+            if d.get(name) and not d.get("weak")
+        }
+    )
+
+
+def graph_explorer(obj: Analysis | nx.MultiDiGraph) -> Shown:
+    """The actor graph with polarity and class filters and an evidence panel.
+
+    Parameters
+    ----------
+    obj : Analysis or networkx.MultiDiGraph
+        An analysis, or a graph (e.g. a corpus's merged graph).
+
+    Returns
+    -------
+    Shown
+        Displays as the widget in JupyterLab; its plain text counts actors
+        and relations.
+    """
+    import ipycytoscape  # widgets load the comm machinery: only when one is shown
+    import ipywidgets as widgets
+
+    graph = obj if isinstance(obj, nx.MultiDiGraph) else actor_graph(obj)
+    polarity = widgets.Dropdown(options=[ALL, *_values(graph, "polarity")], description="polarity")
+    klass = widgets.Dropdown(options=[ALL, *_values(graph, "class")], description="class")
+    weak = widgets.Checkbox(value=False, description="co-mentions")
+    details = widgets.HTML("<p><i>Hover over or click an actor or a relation.</i></p>")
+    cyto = ipycytoscape.CytoscapeWidget(layout={"height": "440px"})
+    cyto.set_layout(name="preset", fit=True, padding=30)
+    cyto.set_style(graph_style())
+
+    def redraw(_change: object = None) -> None:
+        cyto.graph.clear()
+        elements = graph_elements(
+            graph,
+            "" if polarity.value == ALL else polarity.value,
+            "" if klass.value == ALL else klass.value,
+            weak.value,
+        )
+        cyto.graph.add_graph_from_json(elements, directed=True, multiple_edges=True)
+
+    def on_node(target: dict[str, Any]) -> None:
+        details.value = node_details(graph, target["data"]["id"])
+
+    def on_edge(target: dict[str, Any]) -> None:
+        data = target["data"]
+        details.value = edge_details(graph, data["source"], data["target"], _key(data["id"]))
+
+    for event in ("click", "mouseover"):
+        cyto.on("node", event, on_node)
+        cyto.on("edge", event, on_edge)
+    for w in (polarity, klass, weak):
+        w.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([widgets.HBox([polarity, klass, weak]), cyto, details])
+    box.add_class("nb-graph-explorer")
+    strong = sum(1 for _, _, d in graph.edges(data=True) if not d.get("weak"))
+    return Shown(box, f"Graph explorer: {graph.number_of_nodes()} actors, {strong} relations")
+
+
+def _key(element_id: str) -> str:
+    return element_id.split("|", 2)[2]

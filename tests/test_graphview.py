@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from newsbrief.graphview import edge_details, edge_id, graph_elements, graph_explorer, node_details
+
+
+@pytest.fixture
+def graph():
+    g = nx.MultiDiGraph()
+    g.add_node("RUS", name="Russia", type="state", mentions=3)
+    g.add_node("UKR", name="Ukraine", type="state", mentions=2, aliases=["Kyiv"])
+    g.add_node("JPN", name="Japan", type="state", mentions=1)
+    g.add_node("NATO", name="NATO", type="organization", mentions=1)
+    g.add_node("POL", name="Poland", type="state", mentions=1)
+    ev = [{"unit": 1, "start": 0, "end": 6, "text": "Russia invaded <b>Ukraine</b>."}]
+    g.add_edge(
+        "RUS",
+        "UKR",
+        key="invaded",
+        type="invaded",
+        polarity="conflictual",
+        weak=False,
+        weight=1,
+        evidence=ev,
+        **{"class": "ASSAULT"},
+    )
+    g.add_edge(
+        "JPN",
+        "NATO",
+        key="cooperates_with",
+        type="cooperates_with",
+        polarity="cooperative",
+        weak=False,
+        weight=2,
+        evidence=[],
+        **{"class": "COOPERATE"},
+    )
+    g.add_edge(
+        "JPN",
+        "POL",
+        key="co_mentioned",
+        type="co_mentioned",
+        polarity="neutral",
+        weak=True,
+        weight=1,
+        evidence=[],
+        **{"class": ""},
+    )
+    return g
+
+
+def test_elements_have_positions_and_skip_weak_edges(graph):
+    el = graph_elements(graph)
+    assert [n["data"]["id"] for n in el["nodes"]] == sorted(graph.nodes)
+    assert all({"x", "y"} <= set(n["position"]) for n in el["nodes"])
+    assert [e["data"]["id"] for e in el["edges"]] == [
+        "JPN|NATO|cooperates_with",
+        "RUS|UKR|invaded",
+    ]
+    assert len(graph_elements(graph, weak=True)["edges"]) == 3
+
+
+def test_layout_is_stable(graph):
+    assert graph_elements(graph) == graph_elements(graph.copy())
+
+
+def test_filters_keep_one_polarity_or_class_and_drop_lone_actors(graph):
+    el = graph_elements(graph, polarity="conflictual")
+    assert [e["data"]["id"] for e in el["edges"]] == ["RUS|UKR|invaded"]
+    assert [n["data"]["id"] for n in el["nodes"]] == ["RUS", "UKR"]
+    el = graph_elements(graph, klass="COOPERATE")
+    assert [n["data"]["id"] for n in el["nodes"]] == ["JPN", "NATO"]
+    assert graph_elements(graph, polarity="conflictual", klass="COOPERATE")["edges"] == []
+
+
+def test_edge_details_name_actors_class_polarity_and_escape_evidence(graph):
+    html = edge_details(graph, "RUS", "UKR", "invaded")
+    assert "<b>Russia</b> → <b>Ukraine</b>" in html
+    assert "ASSAULT" in html and "conflictual" in html
+    assert "&lt;b&gt;Ukraine&lt;/b&gt;" in html and "<b>Ukraine</b>." not in html
+    assert "No such relation" in edge_details(graph, "UKR", "RUS", "invaded")
+
+
+def test_node_details_list_relations_but_not_co_mentions(graph):
+    html = node_details(graph, "JPN")
+    assert "cooperates_with" in html and "co_mentioned" not in html
+    assert "also Kyiv" in node_details(graph, "UKR")
+    assert "No such actor" in node_details(graph, "XXX")
+
+
+def test_merged_graph_evidence_names_its_article(graph):
+    graph.edges["RUS", "UKR", "invaded"]["evidence"][0]["article"] = "a.txt"
+    graph.edges["RUS", "UKR", "invaded"]["articles"] = ["a.txt", "b.txt"]
+    html = edge_details(graph, "RUS", "UKR", "invaded")
+    assert "a.txt" in html and "reported by 2 article(s)" in html
+
+
+def test_edge_id():
+    assert edge_id("A", "B", "x|y") == "A|B|x|y"
+
+
+def test_explorer_summary(graph):
+    assert repr(graph_explorer(graph)) == "Graph explorer: 5 actors, 2 relations"
