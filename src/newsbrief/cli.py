@@ -1,9 +1,10 @@
 """The ``newsbrief`` command line: analyze, claims, graph, report, evaluate.
 
 The modules that load heavy libraries (``tables``: pandas; ``formats``:
-networkx and matplotlib; ``report``: nbconvert and papermill) are imported
-inside the commands that need them, so ``newsbrief analyze`` starts as fast as
-the parser allows; every other import sits at the top. Every user-facing
+networkx and matplotlib; ``report``: nbconvert and papermill; ``corpus``: the
+process pool and tqdm) are imported inside the commands that need them, so
+``newsbrief analyze`` starts as fast as the parser allows; every other import
+sits at the top. Every user-facing
 problem ends as one line on stderr and exit status 2; outputs are written to a
 temporary file and renamed, so a failure never leaves a half-written file behind.
 """
@@ -21,7 +22,6 @@ from .agreement import agreement_files, format_agreement
 from .analysis import Settings, to_json
 from .claims.train import fit_models, write_models
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
-from .corpus import analyze_corpus, merged_graph
 from .crossval import cross_validate, curated_articles, format_cv, load_gold_articles
 from .curation import curated_analysis
 from .errors import NewsbriefError
@@ -63,6 +63,8 @@ def _load(args: argparse.Namespace) -> Analysis:
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     if Path(args.article).is_dir() or args.article.startswith("@"):
+        from .corpus import analyze_corpus  # the pool and its progress bar: folders only
+
         return analyze_corpus(
             args.article,
             args.out,
@@ -95,6 +97,8 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
     if Path(args.article).is_dir() or args.article.startswith("@"):
+        from .corpus import merged_graph  # the pool and its progress bar: folders only
+
         graph = merged_graph(
             args.article, jobs=args.jobs, max_bytes=args.max_bytes, settings=_settings(args)
         )
