@@ -45,10 +45,13 @@ NEWSBRIEF = str(BIN / "newsbrief")
 CHROMIUM = "/usr/bin/chromium"
 MB = 1024 * 1024
 
-SECTIONS = ("throughput", "cold_start", "report", "corpus", "dask")
+SECTIONS = ("throughput", "cold_start", "report", "corpus", "dask", "long")
 FULL = {"articles": 200, "reps": 5, "report_reps": 3, "corpus": 200, "corpus_reps": 2}
 QUICK = {"articles": 40, "reps": 3, "report_reps": 1, "corpus": 40, "corpus_reps": 1}
 FULL["memory"], QUICK["memory"] = (100, 1000), (40, 200)
+# Book-length single inputs: the 2 MB read limit and a quarter of it, to see
+# whether time and memory grow linearly with the text.
+FULL["long_kb"], QUICK["long_kb"] = (500, 1950), (100, 400)
 
 
 # --------------------------------------------------------------------------- processes
@@ -513,6 +516,58 @@ def bench_dask(sizes: tuple[int, int]) -> dict:
 # --------------------------------------------------------------------------- report
 
 
+def long_article(path: Path, kb: int) -> Path:
+    """Corpus articles' bodies run together into one article of ``kb`` kilobytes."""
+    parts = ["A long article made of the benchmark corpus"]
+    size = len(parts[0])
+    while size < kb * 1000:
+        for text in corpus_texts():
+            body = text.read_text(encoding="utf-8").split("\n", 1)[-1].strip()
+            parts.append(body)
+            size += len(body.encode()) + 2
+    data = "\n\n".join(parts).encode()[: kb * 1000]
+    path.write_bytes(data.decode("utf-8", "ignore").encode())
+    return path
+
+
+def unpunctuated(path: Path, kb: int) -> Path:
+    """One line of corpus words with every punctuation mark removed."""
+    words = " ".join(t.read_text(encoding="utf-8") for t in corpus_texts())
+    words = " ".join("".join(c for c in words if c.isalnum() or c.isspace()).split())
+    line = (words + " ") * (1 + kb * 1000 // max(1, len(words)))
+    path.write_text("A line without punctuation\n\n" + line[: kb * 1000] + "\n", encoding="utf-8")
+    return path
+
+
+def _analyze_one(path: Path, out: Path) -> dict:
+    r = checked(run([NEWSBRIEF, "analyze", str(path), "--out", str(out)], quiet=True), str(path))
+    size = path.stat().st_size
+    return {
+        "bytes": size,
+        "wall_s": round(r.wall, 2),
+        "cpu_s": round(r.cpu, 2),
+        "cpu_s_per_mb": round(r.cpu / (size / 1e6), 2),
+        "peak_rss_mb": round(r.maxrss_mb, 1),
+    }
+
+
+def bench_long(sizes_kb: tuple[int, int]) -> dict:
+    """Time and peak memory of one very long article, and how they scale."""
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for kb in sizes_kb:
+            path = long_article(root / f"long-{kb}kb.txt", kb)
+            out[f"article_{kb}kb"] = _analyze_one(path, root / "out.json")
+            print(f"  long {kb} KB: {out[f'article_{kb}kb']}", file=sys.stderr)
+        path = unpunctuated(root / "unpunctuated.txt", 200)
+        out["unpunctuated_200kb"] = _analyze_one(path, root / "out.json")
+    small, large = (out[f"article_{kb}kb"] for kb in sizes_kb)
+    # CPU per megabyte at the large size over the small one: 1.0 is linear.
+    out["cpu_per_mb_growth"] = round(large["cpu_s_per_mb"] / small["cpu_s_per_mb"], 2)
+    return out
+
+
 def targets(res: dict) -> list[dict]:
     t, c, k = res["throughput"], res["cold_start"], res["corpus"]
     if any("error" in x for x in (t, c, k)):
@@ -535,6 +590,17 @@ def targets(res: dict) -> list[dict]:
              d["dask_throughput_over_pool"] >= 0.85),
             ("dask memory growth (PSS)", d["dask_memory_growth_pss"], "<= 0.10",
              abs(d["dask_memory_growth_pss"]) <= 0.10),
+        ]  # fmt: skip
+    g = res.get("long") or {}
+    if "cpu_per_mb_growth" in g:
+        big = g[max((k for k in g if k.startswith("article_")), key=lambda k: g[k]["bytes"])]
+        rows += [
+            ("long article: CPU per MB growth", g["cpu_per_mb_growth"], "<= 1.2",
+             g["cpu_per_mb_growth"] <= 1.2),
+            (f"long article {big['bytes'] // 1000} KB: wall s", big["wall_s"], "< 30",
+             big["wall_s"] < 30),
+            (f"long article {big['bytes'] // 1000} KB: peak RSS MB", big["peak_rss_mb"], "< 400",
+             big["peak_rss_mb"] < 400),
         ]  # fmt: skip
     return [{"measure": m, "value": v, "target": g, "met": ok} for m, v, g, ok in rows]
 
@@ -679,6 +745,7 @@ def main(argv: list[str] | None = None) -> int:
             res["cold_start"].get("spacy_load", {}).get("median_s", 0),
         ),
         "dask": lambda: bench_dask(size["memory"]),
+        "long": lambda: bench_long(size["long_kb"]),
     }
     for name in chosen:
         print(f"newsbrief bench: {name} ...", file=sys.stderr)

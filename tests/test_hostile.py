@@ -21,9 +21,13 @@ from hypothesis import strategies as st
 
 from newsbrief.analysis import analyze
 from newsbrief.article import MAX_BLOCK_CHARS, source_from_text
+from newsbrief.claims import restatement
+from newsbrief.claims.model import LinearModel
 from newsbrief.cli import main
 from newsbrief.curation import apply_overrides
 from newsbrief.errors import NewsbriefError
+from newsbrief.model import Claim
+from newsbrief.nlp import BATCH_CHARS, BATCH_SIZE, parse, text_batches
 from newsbrief.report import STALE_SECONDS, remove_stale_staging
 from newsbrief.tables import claims_table, safe_csv
 
@@ -222,6 +226,45 @@ def test_a_line_without_punctuation_gives_bounded_units():
     assert max(u.end - u.start for u in analysis.units) <= MAX_BLOCK_CHARS
     joined = "".join("".join(u.text.split()) for u in analysis.units)
     assert joined == "".join(text.split())
+
+
+# 10. Book-length input: work and memory grow linearly with the text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.integers(0, 3 * BATCH_CHARS), max_size=60))
+def test_parse_batches_are_bounded_and_keep_order(lengths):
+    texts = [f"{i}:" + "x" * n for i, n in enumerate(lengths)]
+    batches = list(text_batches(texts))
+    assert [t for b in batches for t in b] == texts
+    for batch in batches:
+        assert 1 <= len(batch) <= BATCH_SIZE
+        assert len(batch) == 1 or sum(map(len, batch)) <= BATCH_CHARS
+
+
+def test_parse_drops_tensors_and_keeps_the_parse():
+    docs = list(parse(["Japan sent officers to NATO.", "Russia objected."]))
+    assert [d.text for d in docs] == ["Japan sent officers to NATO.", "Russia objected."]
+    assert all(d.tensor.size == 0 for d in docs)
+    assert docs[0][1].dep_ == "ROOT"
+
+
+def test_restatement_work_is_linear_in_claims(monkeypatch):
+    calls = []
+    real = restatement.pair_features
+    monkeypatch.setattr(restatement, "pair_features", lambda a, b: calls.append(1) or real(a, b))
+    n = restatement.WINDOW * 3
+    bag = frozenset({"japan", "officer", "nato"})
+    bags = {i: restatement.ClaimBag(bag, frozenset(), frozenset(), "send") for i in range(n)}
+    for i, b in bags.items():
+        b.order = i
+    claims = [Claim(i, "event", "asserted", "author") for i in range(n)]
+    model = LinearModel("restatement", ("no", "yes"), (0.0, -1.0), {"jaccard": (0.0, 4.0)})
+    out = restatement.restatements(claims, bags, model)
+    assert len(calls) == sum(min(i, restatement.WINDOW) for i in range(n))
+    # Every claim but the first restates one within reach, never farther back.
+    assert out[0].restates is None
+    assert all(0 < c.unit - c.restates <= restatement.WINDOW for c in out[1:])
 
 
 # 8. Terminal output stays one printable line

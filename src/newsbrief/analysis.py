@@ -22,7 +22,7 @@ from .config import DEFAULT_MAX_BYTES, package_file
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
 from .model import Actor, Analysis, ArticleInfo, Claim, Evidence, Mention, Relation, Source, Unit
-from .nlp import load_nlp
+from .nlp import parse
 from .relations import extract_relations, load_lexicon
 from .units import build_units, split_blocks
 
@@ -92,7 +92,7 @@ def analyze(source: Source, settings: Settings = Settings()) -> Analysis:
     ['JPN', 'NATO']
     """
     blocks = split_blocks(source.text)
-    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    docs = list(parse(b.text for b in blocks))
     return _assemble(source, blocks, docs, settings)
 
 
@@ -104,7 +104,6 @@ def analyze_sources(
     Blocks of all articles flow through one ``nlp.pipe`` so batching and
     worker processes are shared; results come back in input order.
     """
-    nlp = load_nlp()
     pending: list[tuple[Source, list]] = []
 
     def texts() -> Iterator[str]:
@@ -115,7 +114,7 @@ def analyze_sources(
 
     buffer: list[Doc] = []
     k = 0
-    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=64):
+    for doc in parse(texts(), n_process=n_process):
         buffer.append(doc)
         source, blocks = pending[k]
         if len(buffer) == len(blocks):
@@ -168,7 +167,7 @@ def read_with_claims(
 ) -> tuple[Analysis, ClaimReading]:
     """Analyze one article and return the claim features beside it (training, CV)."""
     blocks = split_blocks(source.text)
-    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    docs = list(parse(b.text for b in blocks))
     return assemble_with_reading(source, blocks, docs, settings, models)
 
 

@@ -22,12 +22,17 @@ if TYPE_CHECKING:
     from ..model import Claim
     from .model import LinearModel
 
-__all__ = ["ClaimBag", "claim_bag", "pair_features", "restatements"]
+__all__ = ["WINDOW", "ClaimBag", "claim_bag", "pair_features", "restatements"]
 
 _CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
 # A restatement says the same thing again: with fewer than two content words
 # in common there is nothing to compare, however short both claims are.
 MIN_SHARED = 2
+# How far back a restatement may reach, in claims. A reader restates what is
+# still in view: the farthest link in the 35 gold articles spans 49 claims and
+# the longest article has 71 units, so the bound never binds in the genre. It
+# keeps a book-length input linear instead of quadratic in its claims.
+WINDOW = 128
 
 
 class ClaimBag:
@@ -91,21 +96,21 @@ def restatements(
     if model is None:
         return out
     threshold = model.threshold if model.threshold is not None else 0.5
-    ordered = [c for c in claims if c.unit in bags]
+    ordered = [c.unit for c in claims if c.unit in bags]
+    position = {unit: k for k, unit in enumerate(ordered)}
     for k, claim in enumerate(out):
         bag = bags.get(claim.unit)
         if bag is None:
             continue
         best, best_p = None, threshold
-        for other in ordered:
-            if other.unit >= claim.unit:
-                break
-            if len(bag.lemmas & bags[other.unit].lemmas) < MIN_SHARED:
+        here = position[claim.unit]
+        for unit in ordered[max(0, here - WINDOW) : here]:
+            if len(bag.lemmas & bags[unit].lemmas) < MIN_SHARED:
                 continue
-            label, p = model.predict(pair_features(bag, bags[other.unit]))
+            label, p = model.predict(pair_features(bag, bags[unit]))
             p_yes = p if label == "yes" else 1.0 - p
             if p_yes >= best_p:
-                best, best_p = other.unit, p_yes
+                best, best_p = unit, p_yes
         if best is not None:
             cues = {**claim.cues, "restates": (f"paraphrase score {best_p:.2f}",)}
             out[k] = replace(claim, restates=best, cues=cues)
