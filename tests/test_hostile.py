@@ -19,13 +19,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.analysis import analyze
+from newsbrief.analysis import analyze, json_chunks, to_dict, to_json
 from newsbrief.article import MAX_BLOCK_CHARS, source_from_text
 from newsbrief.claims import restatement
 from newsbrief.claims.model import LinearModel
 from newsbrief.cli import main
 from newsbrief.curation import apply_overrides
 from newsbrief.errors import NewsbriefError
+from newsbrief.files import write_atomic
 from newsbrief.model import Claim
 from newsbrief.nlp import BATCH_CHARS, BATCH_SIZE, parse, text_batches
 from newsbrief.report import STALE_SECONDS, remove_stale_staging
@@ -247,6 +248,17 @@ def test_parse_drops_tensors_and_keeps_the_parse():
     assert [d.text for d in docs] == ["Japan sent officers to NATO.", "Russia objected."]
     assert all(d.tensor.size == 0 for d in docs)
     assert docs[0][1].dep_ == "ROOT"
+
+
+def test_json_is_written_in_chunks_with_the_same_bytes(tmp_path):
+    text = "\n\n".join(f"Japan sent {n} officers to NATO on day {n}." for n in range(300))
+    a = analyze(source_from_text(text))
+    whole = json.dumps(to_dict(a), ensure_ascii=False, indent=2) + "\n"
+    chunks = list(json_chunks(a))
+    assert len(chunks) > 1
+    assert "".join(chunks) == whole == to_json(a)
+    write_atomic(tmp_path / "a.json", iter(chunks))
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == whole
 
 
 def test_restatement_work_is_linear_in_claims(monkeypatch):

@@ -39,6 +39,7 @@ __all__ = [
     "analyze_file",
     "analyze_sources",
     "from_dict",
+    "json_chunks",
     "load_analysis",
     "read_with_claims",
     "to_dict",
@@ -252,7 +253,25 @@ def _relation_dict(r: Relation) -> dict[str, Any]:
 
 def to_json(analysis: Analysis) -> str:
     """Serialise deterministically: same analysis, byte-identical text."""
-    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(analysis))
+
+
+def json_chunks(analysis: Analysis) -> Iterator[str]:
+    """The text of :func:`to_json` in pieces, for writing without holding it whole.
+
+    A book-length article's JSON is tens of megabytes; as one Python string
+    beside the records it came from it set the peak memory of the run.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    buffer: list[str] = []
+    size = 0
+    for piece in encoder.iterencode(to_dict(analysis)):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= 1 << 16:
+            yield "".join(buffer)
+            buffer, size = [], 0
+    yield "".join(buffer) + "\n"
 
 
 def from_dict(data: dict[str, Any]) -> Analysis:

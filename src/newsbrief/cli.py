@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .agreement import agreement_files, format_agreement
-from .analysis import Settings, to_json
+from .analysis import Settings, json_chunks
 from .claims.train import fit_models, write_models
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
 from .crossval import cross_validate, curated_articles, format_cv, load_gold_articles
@@ -29,7 +29,7 @@ from .evaluate import evaluate_files, format_scores
 from .files import write_atomic
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from .model import Analysis
 
@@ -41,13 +41,13 @@ _TABLE_CHOICES = ("csv", "json", "markdown")
 _GRAPH_CHOICES = ("graphml", "gexf", "json", "plover", "png", "svg")
 
 
-def _emit(data: str | bytes, out: str | None) -> None:
+def _emit(data: str | bytes | Iterable[str], out: str | None) -> None:
     if out:
         write_atomic(out, data)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
-        sys.stdout.write(data)
+        sys.stdout.writelines([data] if isinstance(data, str) else data)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -81,7 +81,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
         _emit(safe_csv(claims_table(analysis)), args.out)
         return 0
-    _emit(to_json(analysis), args.out)
+    _emit(json_chunks(analysis), args.out)
     return 0
 
 

@@ -17,7 +17,7 @@ import stat
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import NewsbriefError
@@ -71,7 +71,7 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder.
 
     Parameters
@@ -79,20 +79,22 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     path : str or pathlib.Path
         The destination; its folder is created when missing. It must be a
         regular file or not exist (:func:`check_target`).
-    data : str or bytes
-        Text is written as UTF-8.
+    data : str, bytes or iterable of str
+        Text is written as UTF-8; chunks are written as they come, so a large
+        document never has to exist as one string.
     """
     target = check_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NewsbriefError(f"{target}: cannot create its folder ({exc.strerror})") from None
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data] if isinstance(data, str | bytes) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # what open() would give, not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
