@@ -152,3 +152,37 @@ def test_markdown_table_escapes_article_html():
     a = analyze(source_from_text("Russia said <script>alert(1)</script> was fake news."))
     md = render_table(claims_table(a), "markdown")
     assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_misspelt_key_in_a_user_claims_lexicon_names_its_line(tmp_path):
+    import pytest
+
+    from newsbrief.claims import load_cues
+    from newsbrief.errors import NewsbriefError
+
+    lexicon = tmp_path / "claims.yaml"
+    lexicon.write_text(
+        "modality:\n  hedge_words: [perhaps]\n  hedge_wrods: [maybe]\n", encoding="utf-8"
+    )
+    with pytest.raises(NewsbriefError, match=r"claims\.yaml:3: unknown key modality\.hedge_wrods"):
+        load_cues(str(lexicon))
+
+
+def test_a_user_claims_lexicon_with_known_keys_loads(tmp_path):
+    from newsbrief.claims import load_cues
+
+    lexicon = tmp_path / "claims.yaml"
+    lexicon.write_text("modality:\n  hedge_words: [Perhaps]\n", encoding="utf-8")
+    cues = load_cues(str(lexicon))
+    assert cues.words("modality", "hedge_words") == frozenset({"perhaps"})
+    assert cues.words("modality", "hedge_phrases") == frozenset()  # absent: empty, not an error
+
+
+def test_a_misspelt_lookup_fails_loudly():
+    import pytest
+
+    from newsbrief.claims import load_cues
+    from newsbrief.errors import NewsbriefError
+
+    with pytest.raises(NewsbriefError, match=r"no key modality\.hedge_wrods"):
+        load_cues().words("modality", "hedge_wrods")

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from ..config import package_file, read_yaml_mapping
+import yaml
 
-if TYPE_CHECKING:
-    pass
+from ..config import package_file, read_yaml_mapping, read_yaml_text
+from ..errors import NewsbriefError
 
 __all__ = ["Cues", "load_cues"]
 
@@ -26,14 +27,23 @@ class Cues:
     raw: dict[str, Any]
 
     def words(self, *path: str) -> frozenset[str]:
-        """Return the lower-cased entries at ``path`` (e.g. ``"modality", "hedge_words"``)."""
+        """Return the lower-cased entries at ``path`` (e.g. ``"modality", "hedge_words"``).
+
+        Raises
+        ------
+        NewsbriefError
+            When ``path`` names no key of the shipped lexicon: a misspelt
+            lookup fails loudly instead of reading an empty list.
+        """
+        _check_path(path)
         node: Any = self.raw
         for key in path:
             node = node.get(key, {}) if isinstance(node, dict) else {}
         return frozenset(str(x).lower() for x in node) if isinstance(node, list) else frozenset()
 
     def value(self, *path: str, default: Any = None) -> Any:
-        """Return a scalar setting at ``path``."""
+        """Return a scalar setting at ``path`` (a path as in :meth:`words`)."""
+        _check_path(path)
         node: Any = self.raw
         for key in path:
             if not isinstance(node, dict) or key not in node:
@@ -50,6 +60,52 @@ class Cues:
         return out
 
 
+@lru_cache(maxsize=1)
+def _known_keys() -> frozenset[tuple[str, str]]:
+    """Every ``(section, key)`` of the shipped lexicon: the keys a lexicon may have."""
+    shipped = read_yaml_mapping(package_file("claims.yaml"), "claims lexicon")
+    return frozenset(
+        (section, key)
+        for section, table in shipped.items()
+        if isinstance(table, dict)
+        for key in table
+    )
+
+
+def _check_path(path: tuple[str, ...]) -> None:
+    if len(path) == 2 and tuple(path) not in _known_keys():
+        raise NewsbriefError(f"claims lexicon: no key {'.'.join(path)} (see data/claims.yaml)")
+
+
+def _check_keys(path: str | Path) -> None:
+    """Refuse a user's lexicon with a key the shipped one lacks, naming its line.
+
+    A misspelt key would otherwise be ignored and its words never used.
+    """
+    text = read_yaml_text(path, "claims lexicon")
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return  # read_yaml_mapping reports a malformed file
+    if not isinstance(root, yaml.MappingNode):
+        return
+    known = _known_keys()
+    sections = {section for section, _ in known}
+    for key_node, table in root.value:
+        section = str(key_node.value)
+        if section not in sections:
+            raise NewsbriefError(
+                f"{path}:{key_node.start_mark.line + 1}: unknown section {section!r} "
+                f"in the claims lexicon ({', '.join(sorted(sections))})"
+            )
+        for sub, _ in table.value if isinstance(table, yaml.MappingNode) else ():
+            if (section, str(sub.value)) not in known:
+                raise NewsbriefError(
+                    f"{path}:{sub.start_mark.line + 1}: unknown key "
+                    f"{section}.{sub.value} in the claims lexicon"
+                )
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> Cues:
     """Load the claim cue lexicons once per process.
@@ -62,7 +118,15 @@ def load_cues(path: str | None = None) -> Cues:
     Returns
     -------
     Cues
+
+    Raises
+    ------
+    NewsbriefError
+        For an unreadable file, or a key the shipped lexicon does not have
+        (with its line).
     """
+    if path is not None:
+        _check_keys(path)
     return Cues(read_yaml_mapping(path or package_file("claims.yaml"), "claims lexicon"))
 
 
