@@ -18,6 +18,7 @@ from .article import read_source
 from .claims import ClaimReading, decide, default_models, load_cues, read_article_claims
 from .claims.model import LinearModel
 from .config import DEFAULT_MAX_BYTES
+from .coref import resolve as resolve_mentions
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
 from .model import Analysis, ArticleInfo, Source
@@ -149,6 +150,7 @@ def assemble_with_reading(
         raise NewsbriefError(f"{source.path}: no sentences found in the article")
     gazetteer = load_gazetteer(settings.gazetteers)
     actors, located = extract_actors(units, spans, gazetteer)
+    actors, located = resolve_mentions(units, spans, located, actors)
     relations = extract_relations(
         units, spans, located, actors, load_lexicon(settings.relations_lexicon)
     )

@@ -1,0 +1,331 @@
+"""Coreference: pronouns, titled descriptions and collectives resolved to actors.
+
+News names a participant once and then says "he", "the former president",
+"the court", "the two leaders" or "both sides". Without this step those
+sentences have no actor, so their claims are the author's and their verbs
+link nothing. The rules read the parse and the actors already found:
+
+- "he"/"she" (and "his", "her") -> the last person named, a few units back;
+- "they"/"their" -> the last group: actors joined by "and", or a collective;
+- "the <title>" ("the president", "the Chinese foreign minister") -> the last
+  person that title was used for;
+- "the <word of a name>" ("the court" after "International Court of
+  Justice", "the rebels" after "Houthi rebels") -> that actor;
+- "the country", "the nation" -> the last state;
+- "the two leaders", "both sides", "the three countries", "our nations" ->
+  the last group of that kind and size, else the last persons (or states)
+  named, as many as the number says.
+
+Each link becomes a mention (``how`` = ``coref:<cue>``), so it counts for the
+actor's mentions (node size), for attribution and for relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .actors import Located
+from .gazetteer import Entry
+from .model import Actor, Mention, Unit
+from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["COREF", "link_mentions", "resolve"]
+
+COREF = "coref"
+_HE_SHE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_THEY = frozenset({"they", "them", "their", "themselves"})
+_PERSON_TITLES = frozenset(
+    """president minister secretary premier chancellor leader spokesperson spokesman
+    spokeswoman chief commander general ambassador envoy king queen adviser advisor prince
+    director chairman governor senator emir sultan pope""".split()
+)
+_PERSON_GROUPS = frozenset(
+    "leader president minister counterpart head adviser advisor nsa envoy secretary".split()
+)
+_BODY_GROUPS = frozenset(
+    "country nation government ally partner democracy state side party neighbor neighbour".split()
+)
+_STATE_WORDS = frozenset({"country", "nation"})
+_GENERIC_NAME_WORDS = frozenset(
+    "state states united republic people kingdom of the and for democratic national".split()
+)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
+_DETERMINERS = frozenset({"the", "both", "our", "these", "those", "all"})
+_WINDOW = 6  # units back an antecedent may be
+
+
+@dataclass
+class _History:
+    """What has been named so far, in reading order."""
+
+    seen: list[tuple[int, Entry]] = field(default_factory=list)  # (unit, entry)
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    groups: list[tuple[int, tuple[Entry, ...]]] = field(default_factory=list)
+
+    def last(self, unit: int, want) -> Entry | None:
+        for u, entry in reversed(self.seen):
+            if unit - u > _WINDOW:
+                return None
+            if want(entry):
+                return entry
+        return None
+
+    def recent(self, unit: int, want, n: int) -> tuple[Entry, ...]:
+        out: list[Entry] = []
+        for u, entry in reversed(self.seen):
+            if unit - u > _WINDOW or len(out) == n:
+                break
+            if want(entry) and entry.id not in {e.id for e in out}:
+                out.append(entry)
+        return tuple(reversed(out)) if len(out) == n else ()
+
+    def group(self, unit: int, want, n: int | None) -> tuple[Entry, ...]:
+        for u, members in reversed(self.groups):
+            if unit - u > _WINDOW:
+                break
+            if all(want(e) for e in members) and (n is None or len(members) == n):
+                return members
+        return ()
+
+
+def _is_person(e: Entry) -> bool:
+    return e.type == "person"
+
+
+def _is_body(e: Entry) -> bool:
+    return e.type != "person"
+
+
+def _is_state(e: Entry) -> bool:
+    return e.type == "state"
+
+
+def resolve(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    actors: Sequence[Actor],
+) -> tuple[list[Actor], list[Located]]:
+    """Add titled persons, affiliations and coreferent mentions to the actor step's output.
+
+    Parameters
+    ----------
+    units, spans : sequences
+        The units and their parses.
+    located : sequence of Located
+        Mentions from :func:`newsbrief.actors.extract_actors`.
+    actors : sequence of Actor
+        Its actors.
+
+    Returns
+    -------
+    actors : list of Actor
+        The same actors (new titled persons added, ``part_of`` filled from
+        context), each with its coreferent mentions too.
+    located : list of Located
+        Every mention in reading order, coreferent ones with ``how`` =
+        ``coref:<cue>``.
+    """
+    named = [*located, *titled_persons(units, spans, located)]
+    found = affiliations(units, spans, named)
+    named = with_affiliations(named, found)
+    links = link_mentions(units, spans, named)
+    everything = sorted(
+        [*named, *links], key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end)
+    )
+    return _assemble(actors, everything, {k: v.body for k, v in found.items()}), everything
+
+
+def _assemble(
+    actors: Sequence[Actor], located: Sequence[Located], part_of: dict[str, str]
+) -> list[Actor]:
+    """Old actors keep their fields; new ones come from their entries; mentions all included."""
+    old = {a.id: a for a in actors}
+    mentions: dict[str, list[Mention]] = {}
+    entries: dict[str, Entry] = {}
+    for loc in located:
+        entries.setdefault(loc.entry.id, loc.entry)
+        mentions.setdefault(loc.entry.id, []).append(loc.mention)
+    out = []
+    for actor_id, entry in entries.items():
+        explicit = [
+            m
+            for m, loc in zip(mentions[actor_id], _of(located, actor_id))
+            if not loc.how.startswith(COREF)
+        ]
+        if not explicit:
+            continue
+        base = old.get(actor_id) or Actor(
+            actor_id, entry.name, entry.type, entry.code, (), entry.part_of, (), "title"
+        )
+        aliases = base.aliases or tuple(dict.fromkeys(m.text for m in explicit))
+        out.append(
+            replace(
+                base,
+                aliases=aliases,
+                part_of=base.part_of or part_of.get(actor_id),
+                mentions=tuple(mentions[actor_id]),
+            )
+        )
+    return sorted(out, key=lambda a: (a.mentions[0].unit, a.mentions[0].start))
+
+
+def _of(located: Sequence[Located], actor_id: str) -> list[Located]:
+    return [loc for loc in located if loc.entry.id == actor_id]
+
+
+def link_mentions(
+    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
+) -> list[Located]:
+    """Coreferent mentions (pronouns, descriptions, collectives) of the named actors."""
+    by_unit: dict[int, list[Located]] = {}
+    for loc in located:
+        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    history = _History()
+    out: list[Located] = []
+    for unit, span in zip(units, spans, strict=True):
+        mine = by_unit.get(unit.index, [])
+        covered = _token_map(unit, span, mine)
+        pushed: set[int] = set()
+        for tok in span:
+            if tok.i in covered:
+                for loc in covered[tok.i]:
+                    if id(loc) not in pushed:
+                        pushed.add(id(loc))
+                        _remember(history, unit, span, loc, tok)
+                continue
+            if unit.kind not in ("claim", "lead_in"):
+                continue
+            link = _link(tok, unit, covered, history)
+            if link is None:
+                continue
+            first, last, members, cue = link
+            start = unit.start + span.doc[first].idx - span.start_char
+            end = unit.start + span.doc[last].idx + len(span.doc[last].text) - span.start_char
+            mention = Mention(
+                unit.index, start, end, unit.text[start - unit.start : end - unit.start]
+            )
+            out += [Located(e, mention, f"{COREF}:{cue}") for e in members]
+            if len(members) > 1:
+                history.groups.append((unit.index, members))
+        _coordinated(history, unit, span, covered)
+    return out
+
+
+def _token_map(unit: Unit, span: Span, located: Sequence[Located]) -> dict[int, list[Located]]:
+    out: dict[int, list[Located]] = {}
+    base = span.start_char - unit.start
+    for loc in located:
+        m = loc.mention
+        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        for tok in toks or ():
+            out.setdefault(tok.i, []).append(loc)
+    return out
+
+
+def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Token) -> None:
+    history.seen.append((unit.index, loc.entry))
+    if loc.entry.type != "person":
+        return
+    words = {w.lower().strip(".") for w in loc.mention.text.split() if w in OFFICE_WORDS}
+    for left in reversed(list(span.doc[max(span.start, tok.i - 4) : tok.i])):
+        if left.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        words.add(left.lemma_.lower())
+    for child in tok.head.children if tok.dep_ == "appos" else ():
+        words.add(child.lemma_.lower())
+    words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"}
+    if tok.dep_ == "appos":
+        words.add(tok.head.lemma_.lower())
+    history.titles.setdefault(loc.entry.id, set()).update(words)
+
+
+def _coordinated(
+    history: _History, unit: Unit, span: Span, covered: dict[int, list[Located]]
+) -> None:
+    """Actors joined by "and" in this unit become the latest group ("X and Y agreed")."""
+    chains: dict[int, list[Entry]] = {}
+    for i in sorted(covered):
+        tok = span.doc[i]
+        if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
+            continue
+        root = tok
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        chain = chains.setdefault(root.i, [])
+        for loc in covered[i]:
+            if loc.entry.id not in {e.id for e in chain}:
+                chain.append(loc.entry)
+    for chain in chains.values():
+        if len(chain) > 1 and len({e.type == "person" for e in chain}) == 1:
+            history.groups.append((unit.index, tuple(chain)))
+
+
+def _link(
+    tok: Token, unit: Unit, covered: dict[int, list[Located]], history: _History
+) -> tuple[int, int, tuple[Entry, ...], str] | None:
+    """(first token, last token, actors, cue) when ``tok`` refers back to named actors."""
+    lower = tok.lower_
+    if tok.pos_ == "PRON" and lower in _HE_SHE:
+        person = history.last(unit.index, _is_person)
+        return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
+    if tok.pos_ == "PRON" and lower in _THEY:
+        group = history.group(unit.index, lambda e: True, None)
+        return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
+    if tok.pos_ not in ("NOUN", "PROPN") or any(
+        c.dep_ == "appos" and c.i in covered for c in tok.children
+    ):
+        return None
+    dets = [
+        c
+        for c in tok.children
+        if c.dep_ in ("det", "poss", "predet", "nummod", "preconj") and c.i < tok.i
+    ]
+    if not any(d.lower_ in _DETERMINERS for d in dets):
+        return None
+    first = min([tok.i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ != "punct")])
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS") or any(d.lower_ == "both" for d in dets):
+        return _collective(tok, first, lemma, dets, unit, history)
+    if any(d.lower_ != "the" for d in dets) or _has_of_actor(tok, covered):
+        return None
+    return _description(tok, first, lemma, unit, history)
+
+
+def _has_of_actor(tok: Token, covered: dict[int, list[Located]]) -> bool:
+    return any(c.dep_ == "prep" and any(o.i in covered for o in c.subtree) for c in tok.children)
+
+
+def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, history: _History):
+    n = next((_NUMBERS[c.lower_] for c in [*dets, *tok.children] if c.lower_ in _NUMBERS), None)
+    if lemma in _PERSON_GROUPS:
+        want = _is_person
+    elif lemma in _BODY_GROUPS:
+        want = _is_body
+    else:
+        return None
+    members = history.group(unit.index, want, n) or (
+        history.recent(unit.index, want, n) if n else ()
+    )
+    return (first, tok.i, members, f"collective {lemma}") if members else None
+
+
+def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
+    if lemma in _PERSON_TITLES:
+        person = history.last(
+            unit.index, lambda e: e.type == "person" and lemma in history.titles.get(e.id, set())
+        )
+        return (first, tok.i, (person,), f"title {lemma}") if person else None
+    if lemma in _STATE_WORDS:
+        state = history.last(unit.index, _is_state)
+        return (first, tok.i, (state,), f"the {lemma}") if state else None
+    word = tok.lower_
+    if word in _GENERIC_NAME_WORDS or tok.pos_ != "NOUN":
+        return None
+    body = history.last(unit.index, lambda e: e.type != "person" and word in e.name.lower().split())
+    return (first, tok.i, (body,), f"name word {word}") if body else None

@@ -1,0 +1,308 @@
+"""Persons named by title, and the state or body each person serves.
+
+spaCy's small model tags "President Biden" or "Secretary General
+Stoltenberg" as a one-word person, which the actor step drops (a bare
+surname needs a full name to resolve to). A title in front is enough to know
+it is a person, so these become actors here. A person's ``part_of`` (the
+state, ministry, force or group they lead or speak for) is read from the
+words around any of their mentions: the title run before the name ("Kenya's
+President William Ruto", "Chinese Foreign Ministry spokesperson Mao Ning"),
+an apposition ("Yahya Sare'e, the Houthi spokesperson"), or "of" after the
+name ("President Duda of Poland"). The relation step turns it into a
+``part_of`` edge, which the gold corpus counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .actors import Located
+from .gazetteer import Entry
+from .model import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
+
+    from .model import Unit
+
+__all__ = ["OFFICE_WORDS", "Affiliation", "affiliations", "titled_persons", "with_affiliations"]
+
+#: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen.").
+OFFICE_WORDS = frozenset(
+    """President Vice Prime Minister Secretary General State Defense Defence Foreign
+    Chancellor King Queen Premier Ambassador Governor Senator Spokesperson Spokesman
+    Spokeswoman Chairman Chair Director Commander Chief Advisor Adviser National Security
+    Mr. Ms. Mrs. Dr. Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep. Crown Prince Sheikh Justice
+    Treasury Interior Finance Administrator Envoy Special Supreme Leader Pope Emir Sultan
+    Representative Speaker Mayor Judge Deputy Attorney Marshal Colonel Major Captain""".split()
+)
+#: The actor types a person can be part of.
+_BODIES = frozenset({"state", "organization", "group", "government", "military"})
+_TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
+_MAX_LEFT = 6
+#: Lower-case titles before a name that make a person an official of some state.
+_TITLE_NOUNS = frozenset(
+    """president minister secretary spokesperson spokesman spokeswoman premier chancellor
+    ambassador envoy general commander governor senator adviser advisor""".split()
+)
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A person's ``part_of`` and the words it was read from."""
+
+    person: str
+    body: str
+    cue: str
+
+
+def _covered(unit: Unit, span: Span, located: Sequence[Located]) -> dict[int, Located]:
+    """Token index -> the explicit mention covering it, in this unit."""
+    out: dict[int, Located] = {}
+    base = span.start_char - unit.start
+    for loc in located:
+        m = loc.mention
+        if m.unit != unit.index:
+            continue
+        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        for tok in toks or ():
+            out.setdefault(tok.i, loc)
+    return out
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", ascii_name)) or "person"
+
+
+def _surname(name: str) -> str:
+    words = [w.strip(",.") for w in name.split() if w not in OFFICE_WORDS]
+    return words[-1] if words else name
+
+
+def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int, int] | None:
+    """The name tokens [i, j) after a run of title words that starts at ``start``."""
+    i = start
+    while i < span.end and span.doc[i].text in OFFICE_WORDS and i not in covered:
+        i += 1
+    if i == start:
+        return None
+    j = i
+    while (
+        j < span.end
+        and j - i < 3
+        and span.doc[j].pos_ == "PROPN"
+        and span.doc[j].text[:1].isupper()
+        and span.doc[j].text not in OFFICE_WORDS
+        and j not in covered
+        and span.doc[j].ent_type_ in ("PERSON", "")
+    ):
+        j += 1
+    if j == i or (j < span.end and span.doc[j].pos_ == "PROPN" and j not in covered):
+        return None  # a longer proper name ("President Biden Administration") is not a person
+    return i, j
+
+
+def titled_persons(
+    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
+) -> list[Located]:
+    """Persons named by a title and a surname, and their later bare surnames.
+
+    A surname already known from a full name resolves to that person.
+
+    Examples
+    --------
+    "President Biden said ..." -> a person ``biden`` named "President Biden".
+    """
+    persons: dict[str, Entry] = {}
+    for loc in located:
+        if loc.entry.type == "person":
+            persons.setdefault(_surname(loc.entry.name), loc.entry)
+    out: list[Located] = []
+    for unit, span in zip(units, spans, strict=True):
+        if unit.kind not in ("claim", "lead_in", "title", "heading"):
+            continue
+        covered = _covered(unit, span, located)
+        k = span.start
+        while k < span.end:
+            tok = span.doc[k]
+            run = None
+            if tok.text in OFFICE_WORDS and (
+                k == span.start or span.doc[k - 1].text not in OFFICE_WORDS
+            ):
+                run = _name_run(span, k, covered)
+            if run is None:
+                k += 1
+                continue
+            i, j = run
+            name = span.doc[i:j].text
+            entry = persons.get(_surname(name))
+            if entry is None:
+                entry = Entry(_slug(name), span.doc[k:j].text, "person")
+                persons[_surname(name)] = entry
+            start = unit.start + span.doc[k].idx - span.start_char
+            end = unit.start + span.doc[j - 1].idx + len(span.doc[j - 1].text) - span.start_char
+            out.append(
+                _located(
+                    entry,
+                    Mention(
+                        unit.index, start, end, unit.text[start - unit.start : end - unit.start]
+                    ),
+                )
+            )
+            k = j
+    return out + _bare_surnames(units, spans, [*located, *out], persons)
+
+
+def _located(entry: Entry, mention: Mention, how: str = "title") -> Located:
+    return Located(entry, mention, how)
+
+
+def _bare_surnames(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    persons: dict[str, Entry],
+) -> list[Located]:
+    """Later bare surnames ("Biden said") of persons first named by title here."""
+    new = {
+        s: e
+        for s, e in persons.items()
+        if not any(x.entry.id == e.id for x in located if x.how != "title")
+    }
+    out: list[Located] = []
+    if not new:
+        return out
+    for unit, span in zip(units, spans, strict=True):
+        covered = _covered(unit, span, located)
+        for tok in span:
+            entry = new.get(tok.text)
+            if entry is None or tok.pos_ != "PROPN" or tok.i in covered:
+                continue
+            start = unit.start + tok.idx - span.start_char
+            out.append(
+                _located(
+                    entry, Mention(unit.index, start, start + len(tok.text), tok.text), "surname"
+                )
+            )
+    return out
+
+
+def affiliations(
+    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
+) -> dict[str, Affiliation]:
+    """Person id -> the body the text says the person serves (first evidence wins).
+
+    Persons whose gazetteer entry or actor step already gave a ``part_of``
+    are left as they are.
+    """
+    known = {loc.entry.id for loc in located if loc.entry.part_of}
+    home = _home_state(located)
+    out: dict[str, Affiliation] = {}
+    by_unit: dict[int, list[Located]] = {}
+    for loc in located:
+        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    for unit, span in zip(units, spans, strict=True):
+        mine = by_unit.get(unit.index, [])
+        if not any(x.entry.type == "person" for x in mine):
+            continue
+        covered = _covered(unit, span, mine)
+        for loc in mine:
+            pid = loc.entry.id
+            if loc.entry.type != "person" or pid in known or pid in out:
+                continue
+            found = _body_near(unit, span, loc, covered) or _state_in_context(
+                span, loc, covered, home
+            )
+            if found is not None:
+                out[pid] = Affiliation(pid, found[0], found[1])
+    return out
+
+
+def _home_state(located: Sequence[Located]) -> str | None:
+    """The state the article is about: the one named most often, if clearly so."""
+    counts: dict[str, int] = {}
+    for loc in located:
+        if loc.entry.type == "state":
+            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _state_in_context(
+    span: Span, loc: Located, covered: dict[int, Located], home: str | None
+) -> tuple[str, str] | None:
+    """A titled person's state when the title names none ("President William Ruto").
+
+    The one state named in the same sentence, else the article's home state.
+    """
+    title = [w for w in loc.mention.text.split() if w in OFFICE_WORDS]
+    first = next((t for t in span if t.i in covered and covered[t.i] is loc), None)
+    if first is not None:
+        left = span.doc[max(span.start, first.i - 3) : first.i]
+        title += [t.text for t in left if t.lemma_.lower() in _TITLE_NOUNS]
+    if not title:
+        return None
+    states = {x.entry.id for x in covered.values() if x.entry.type == "state"}
+    if len(states) == 1:
+        return next(iter(states)), f"the state of the sentence ({title[0]})"
+    if home is not None:
+        return home, f"the article's state ({title[0]})"
+    return None
+
+
+def _body_near(
+    unit: Unit, span: Span, loc: Located, covered: dict[int, Located]
+) -> tuple[str, str] | None:
+    base = span.start_char - unit.start
+    toks = span.doc.char_span(
+        base + loc.mention.start, base + loc.mention.end, alignment_mode="expand"
+    )
+    if toks is None or not len(toks):
+        return None
+
+    def body(tok: Token) -> str | None:
+        other = covered.get(tok.i)
+        if other is None or other.entry.type not in _BODIES or other.entry.id == loc.entry.id:
+            return None
+        return other.entry.id
+
+    for tok in reversed(list(span.doc[max(span.start, toks.start - _MAX_LEFT) : toks.start])):
+        if tok.pos_ not in _TITLE_RUN and tok.text not in ("-", "’s", "'s", "’", "'", "(", ")"):
+            break
+        if body(tok):
+            return str(body(tok)), f"title: {tok.text}"
+    root = toks.root
+    near = [
+        c for c in root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+    ]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    for node in near:
+        for tok in node.subtree if node.i != root.head.i else _own_words(node, root):
+            if abs(tok.i - root.i) <= 10 and body(tok):
+                return str(body(tok)), f"apposition: {tok.text}"
+    return None
+
+
+def _own_words(head: Token, skip: Token) -> list[Token]:
+    """The head's phrase without the subtree of ``skip`` ("Hamas' leader, X")."""
+    inner = {t.i for t in skip.subtree}
+    return [t for t in head.subtree if t.i not in inner and t.i <= skip.i]
+
+
+def with_affiliations(located: Sequence[Located], found: dict[str, Affiliation]) -> list[Located]:
+    """Give every mention of an affiliated person the entry with its ``part_of``."""
+    return [
+        replace(loc, entry=replace(loc.entry, part_of=found[loc.entry.id].body))
+        if loc.entry.id in found
+        else loc
+        for loc in located
+    ]
