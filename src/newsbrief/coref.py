@@ -40,23 +40,85 @@ COREF = "coref"
 _HE_SHE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _THEY = frozenset({"they", "them", "their", "themselves"})
 _PERSON_TITLES = frozenset(
-    """president minister secretary premier chancellor leader spokesperson spokesman
-    spokeswoman chief commander general ambassador envoy king queen adviser advisor prince
-    director chairman governor senator emir sultan pope""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "premier",
+        "chancellor",
+        "leader",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chief",
+        "commander",
+        "general",
+        "ambassador",
+        "envoy",
+        "king",
+        "queen",
+        "adviser",
+        "advisor",
+        "prince",
+        "director",
+        "chairman",
+        "governor",
+        "senator",
+        "emir",
+        "sultan",
+        "pope",
+    ]
 )
 _PERSON_GROUPS = frozenset(
-    "leader president minister counterpart head adviser advisor nsa envoy secretary".split()
+    [
+        "leader",
+        "president",
+        "minister",
+        "counterpart",
+        "head",
+        "adviser",
+        "advisor",
+        "nsa",
+        "envoy",
+        "secretary",
+    ]
 )
 _BODY_GROUPS = frozenset(
-    "country nation government ally partner democracy state side party neighbor neighbour".split()
+    [
+        "country",
+        "nation",
+        "government",
+        "ally",
+        "partner",
+        "democracy",
+        "state",
+        "side",
+        "party",
+        "neighbor",
+        "neighbour",
+    ]
 )
 _STATE_WORDS = frozenset({"country", "nation"})
 _GENERIC_NAME_WORDS = frozenset(
-    "state states united republic people kingdom of the and for democratic national".split()
+    [
+        "state",
+        "states",
+        "united",
+        "republic",
+        "people",
+        "kingdom",
+        "of",
+        "the",
+        "and",
+        "for",
+        "democratic",
+        "national",
+    ]
 )
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
 _DETERMINERS = frozenset({"the", "both", "our", "these", "those", "all"})
-_WINDOW = 6  # units back an antecedent may be
+_WINDOW = 6  # units back a pronoun's or description's antecedent may be
+_GROUP_WINDOW = 30  # a readout calls its parties "the two leaders" all the way down
 
 
 @dataclass
@@ -86,7 +148,7 @@ class _History:
 
     def group(self, unit: int, want, n: int | None) -> tuple[Entry, ...]:
         for u, members in reversed(self.groups):
-            if unit - u > _WINDOW:
+            if unit - u > _GROUP_WINDOW:
                 break
             if all(want(e) for e in members) and (n is None or len(members) == n):
                 return members
@@ -144,39 +206,36 @@ def resolve(
 def _assemble(
     actors: Sequence[Actor], located: Sequence[Located], part_of: dict[str, str]
 ) -> list[Actor]:
-    """Old actors keep their fields; new ones come from their entries; mentions all included."""
+    """Old actors keep their fields; new ones come from their entries; every mention counts.
+
+    An actor only ever referred to by a pronoun or description is not made here:
+    coreference adds mentions to named actors, never new ones.
+    """
     old = {a.id: a for a in actors}
     mentions: dict[str, list[Mention]] = {}
+    named: dict[str, list[Mention]] = {}
     entries: dict[str, Entry] = {}
     for loc in located:
         entries.setdefault(loc.entry.id, loc.entry)
         mentions.setdefault(loc.entry.id, []).append(loc.mention)
+        if not loc.how.startswith(COREF):
+            named.setdefault(loc.entry.id, []).append(loc.mention)
     out = []
     for actor_id, entry in entries.items():
-        explicit = [
-            m
-            for m, loc in zip(mentions[actor_id], _of(located, actor_id))
-            if not loc.how.startswith(COREF)
-        ]
-        if not explicit:
+        if actor_id not in named:
             continue
         base = old.get(actor_id) or Actor(
-            actor_id, entry.name, entry.type, entry.code, (), entry.part_of, (), "title"
+            actor_id, entry.name, entry.type, entry.code, (), entry.part_of, (), "ner"
         )
-        aliases = base.aliases or tuple(dict.fromkeys(m.text for m in explicit))
         out.append(
             replace(
                 base,
-                aliases=aliases,
+                aliases=base.aliases or tuple(dict.fromkeys(m.text for m in named[actor_id])),
                 part_of=base.part_of or part_of.get(actor_id),
                 mentions=tuple(mentions[actor_id]),
             )
         )
     return sorted(out, key=lambda a: (a.mentions[0].unit, a.mentions[0].start))
-
-
-def _of(located: Sequence[Located], actor_id: str) -> list[Located]:
-    return [loc for loc in located if loc.entry.id == actor_id]
 
 
 def link_mentions(
@@ -312,7 +371,8 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
     members = history.group(unit.index, want, n) or (
         history.recent(unit.index, want, n) if n else ()
     )
-    return (first, tok.i, members, f"collective {lemma}") if members else None
+    cue = f"collective {n} {lemma}" if n else f"collective {lemma}"
+    return (first, tok.i, members, cue) if members else None
 
 
 def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _History):

@@ -34,12 +34,74 @@ __all__ = ["OFFICE_WORDS", "Affiliation", "affiliations", "titled_persons", "wit
 
 #: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen.").
 OFFICE_WORDS = frozenset(
-    """President Vice Prime Minister Secretary General State Defense Defence Foreign
-    Chancellor King Queen Premier Ambassador Governor Senator Spokesperson Spokesman
-    Spokeswoman Chairman Chair Director Commander Chief Advisor Adviser National Security
-    Mr. Ms. Mrs. Dr. Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep. Crown Prince Sheikh Justice
-    Treasury Interior Finance Administrator Envoy Special Supreme Leader Pope Emir Sultan
-    Representative Speaker Mayor Judge Deputy Attorney Marshal Colonel Major Captain""".split()
+    [
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Secretary",
+        "General",
+        "State",
+        "Defense",
+        "Defence",
+        "Foreign",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Premier",
+        "Ambassador",
+        "Governor",
+        "Senator",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Chairman",
+        "Chair",
+        "Director",
+        "Commander",
+        "Chief",
+        "Advisor",
+        "Adviser",
+        "National",
+        "Security",
+        "Mr.",
+        "Ms.",
+        "Mrs.",
+        "Dr.",
+        "Gen.",
+        "Lt.",
+        "Col.",
+        "Maj.",
+        "Adm.",
+        "Admiral",
+        "Sen.",
+        "Rep.",
+        "Crown",
+        "Prince",
+        "Sheikh",
+        "Justice",
+        "Treasury",
+        "Interior",
+        "Finance",
+        "Administrator",
+        "Envoy",
+        "Special",
+        "Supreme",
+        "Leader",
+        "Pope",
+        "Emir",
+        "Sultan",
+        "Representative",
+        "Speaker",
+        "Mayor",
+        "Judge",
+        "Deputy",
+        "Attorney",
+        "Marshal",
+        "Colonel",
+        "Major",
+        "Captain",
+    ]
 )
 #: The actor types a person can be part of.
 _BODIES = frozenset({"state", "organization", "group", "government", "military"})
@@ -47,8 +109,24 @@ _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
 #: Lower-case titles before a name that make a person an official of some state.
 _TITLE_NOUNS = frozenset(
-    """president minister secretary spokesperson spokesman spokeswoman premier chancellor
-    ambassador envoy general commander governor senator adviser advisor""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "general",
+        "commander",
+        "governor",
+        "senator",
+        "adviser",
+        "advisor",
+    ]
 )
 
 
@@ -274,11 +352,9 @@ def _body_near(
             return None
         return other.entry.id
 
-    for tok in reversed(list(span.doc[max(span.start, toks.start - _MAX_LEFT) : toks.start])):
-        if tok.pos_ not in _TITLE_RUN and tok.text not in ("-", "’s", "'s", "’", "'", "(", ")"):
-            break
-        if body(tok):
-            return str(body(tok)), f"title: {tok.text}"
+    found = _title_body(span, toks.start, body)
+    if found is not None:
+        return found
     root = toks.root
     near = [
         c for c in root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
@@ -290,6 +366,19 @@ def _body_near(
             if abs(tok.i - root.i) <= 10 and body(tok):
                 return str(body(tok)), f"apposition: {tok.text}"
     return None
+
+
+def _title_body(span: Span, start: int, body) -> tuple[str, str] | None:
+    """The body named in the title run before a name; none for "Ambassador to Israel"."""
+    hit: tuple[str, str] | None = None
+    for tok in reversed(list(span.doc[max(span.start, start - _MAX_LEFT) : start])):
+        if tok.lower_ in ("to", "in"):
+            return None
+        if tok.pos_ not in _TITLE_RUN and tok.text not in ("-", "’s", "'s", "’", "'", "(", ")"):
+            break
+        if hit is None and body(tok):
+            hit = str(body(tok)), f"title: {tok.text}"
+    return hit
 
 
 def _own_words(head: Token, skip: Token) -> list[Token]:

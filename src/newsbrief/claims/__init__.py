@@ -21,6 +21,7 @@ from .genre import GENRES, detect_genre
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
+from .sources import name_sources
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -69,6 +70,7 @@ def read_article_claims(
     claims, readings = read_claims(units, spans, located, cues)
     genre, genre_cue = detect_genre(units, cues)
     claims = speaker_of_remarks(claims, units, genre, cues)
+    claims = name_sources(claims, units, located)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
     context = ArticleContext(units, genre, n)
     features = []

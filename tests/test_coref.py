@@ -1,0 +1,60 @@
+"""Coreference: pronouns, titled descriptions and collectives resolve to named actors."""
+
+from __future__ import annotations
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+
+
+def _analysis(text: str):
+    return analyze(source_from_text(text))
+
+
+def _links(analysis, actor_id: str) -> list[str]:
+    actor = next(a for a in analysis.actors if a.id == actor_id)
+    named = set(actor.aliases)
+    return [m.text for m in actor.mentions if m.text not in named]
+
+
+def test_pronoun_counts_as_a_mention_of_the_last_person():
+    a = _analysis("Emmanuel Macron visited Kyiv on Monday. She said the talks went well.")
+    assert _links(a, "emmanuel-macron") == ["She"]
+
+
+def test_pronoun_source_is_named_as_the_article_names_it():
+    a = _analysis("Emmanuel Macron visited Kyiv on Monday. She said the talks went well.")
+    assert [c.attribution for c in a.claims] == ["author", "Emmanuel Macron"]
+    assert any("coreference" in cue for cue in a.claims[1].cues["attribution"])
+
+
+def test_numbered_collective_names_both_parties():
+    a = _analysis(
+        "President Anna Berg met Prime Minister Tomas Lind in Oslo. "
+        "The two leaders reaffirmed their commitment to the partnership."
+    )
+    assert a.claims[1].attribution == "Anna Berg and Tomas Lind"
+
+
+def test_title_alone_makes_a_person():
+    a = _analysis("President Kastner said on Monday that Germany would send aid to Ukraine.")
+    person = next(x for x in a.actors if x.type == "person")
+    assert person.name == "President Kastner"
+    assert a.claims[0].attribution == "President Kastner"
+
+
+def test_state_in_the_title_run_is_the_persons_state():
+    a = _analysis("Kenya's President William Ruto withdrew the bill after protests.")
+    ruto = next(x for x in a.actors if x.type == "person")
+    assert ruto.part_of == "KEN"
+    assert ("william-ruto", "KEN", "PART_OF") in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
+def test_word_of_a_name_refers_back_to_the_body():
+    a = _analysis(
+        "The International Court of Justice ruled on Friday. "
+        "The court said the occupation was unlawful."
+    )
+    court = next(x for x in a.actors if x.type != "person" and "Court" in x.name)
+    assert "The court" in _links(a, court.id)
