@@ -107,6 +107,7 @@ OFFICE_WORDS = frozenset(
 _BODIES = frozenset({"state", "organization", "group", "government", "military"})
 _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
+_ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s)[-‑]")
 #: Lower-case titles before a name that make a person an official of some state.
 _TITLE_NOUNS = frozenset(
     [
@@ -159,8 +160,12 @@ def _slug(name: str) -> str:
 
 
 def _surname(name: str) -> str:
+    """The key a surname is known by: "Al-Sudani" and "Sudani" are one."""
     words = [w.strip(",.") for w in name.split() if w not in OFFICE_WORDS]
-    return words[-1] if words else name
+    last = words[-1] if words else name
+    if last in ("Jr", "Sr", "II", "III") and len(words) > 1:
+        last = words[-2]
+    return _ARTICLE_PREFIX.sub("", last)
 
 
 def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int, int] | None:
@@ -259,7 +264,7 @@ def _bare_surnames(
     for unit, span in zip(units, spans, strict=True):
         covered = _covered(unit, span, located)
         for tok in span:
-            entry = new.get(tok.text)
+            entry = new.get(_surname(tok.text))
             if entry is None or tok.pos_ != "PROPN" or tok.i in covered:
                 continue
             start = unit.start + tok.idx - span.start_char

@@ -66,8 +66,27 @@ def _named_person(unit: int, source: str, located: Sequence[Located]) -> str | N
             and loc.mention.text.lower().endswith(wanted)
             and len(loc.entry.name) > len(source)
         ):
-            return loc.entry.name
+            return " and ".join(_conjuncts(loc, located))
     return None
+
+
+def _conjuncts(first: Located, located: Sequence[Located]) -> list[str]:
+    """The names of persons joined by "and" to ``first`` ("President X and President Y")."""
+    names = [first.entry.name]
+    end = first.mention.end
+    for loc in sorted(located, key=lambda x: x.mention.start):
+        gap = loc.mention.start - end
+        if (
+            loc.mention.unit == first.mention.unit
+            and loc.entry.type == "person"
+            and not loc.how.startswith(COREF)
+            and 0 < gap <= 6
+            and loc.mention.text not in names
+            and loc.entry.name not in names
+        ):
+            names.append(loc.entry.name)
+            end = loc.mention.end
+    return names
 
 
 def _introduced(unit: Unit, located: Sequence[Located], names: dict[str, str]) -> str | None:
