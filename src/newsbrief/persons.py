@@ -188,6 +188,8 @@ def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int,
         j += 1
     if j == i or (j < span.end and span.doc[j].pos_ == "PROPN" and j not in covered):
         return None  # a longer proper name ("President Biden Administration") is not a person
+    if span.doc[j - 1].ent_type_ != "PERSON":
+        return None  # "Security Operations": title words before a thing's name
     return i, j
 
 
