@@ -80,10 +80,12 @@ bench: install
 	$(BIN)/python benchmarks/bench.py
 
 # After a deliberate change in extraction: rewrite the regression fixture of the
-# default article and re-execute the committed notebooks (nbval compares them).
+# default article and the sample corpus output that 04_corpus reads, then
+# re-execute the committed notebooks (nbval compares them).
 regen-fixtures: install
 	$(BIN)/newsbrief analyze --out tests/fixtures/regression_default_analysis.json
-	$(BIN)/python -c "from newsbrief.report import refresh_notebooks; refresh_notebooks()"
+	$(BIN)/newsbrief analyze @data/corpus-sample/articles.list --out data/corpus-sample/analysis
+	$(BIN)/python -c "from newsbrief.report import NOTEBOOKS, refresh_notebooks; refresh_notebooks((*NOTEBOOKS, '04_corpus.ipynb'))"
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -24,6 +24,8 @@ __all__ = [
     "PACKAGE_DATA",
     "PROJ_ROOT",
     "REPORTS_DIR",
+    "SAMPLE_CORPUS",
+    "SAMPLE_CORPUS_OUTPUT",
     "SHARED_CORPUS",
     "VERSION",
     "display_path",
@@ -45,6 +47,10 @@ DEFAULT_ARTICLE = ARTICLES_DIR / "japan-sdf-nato-ukraine.txt"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 SHARED_CORPUS = PROJ_ROOT.parent / "shared" / "corpus"
+# The small committed corpus (list of articles) and its corpus-mode output,
+# which 04_corpus.ipynb reads by default.
+SAMPLE_CORPUS = DATA_DIR / "corpus-sample" / "articles.list"
+SAMPLE_CORPUS_OUTPUT = DATA_DIR / "corpus-sample" / "analysis"
 PACKAGE_DATA = resources.files("newsbrief") / "data"
 
 #: Articles larger than this are refused: news articles are a few tens of kB,

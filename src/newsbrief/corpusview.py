@@ -1,0 +1,339 @@
+"""Across articles: what ``04_corpus.ipynb`` shows of a corpus-mode output folder.
+
+``newsbrief analyze DIR --out OUTDIR`` writes one analysis JSON per article;
+this module reads them back (it never analyzes again) and answers the
+questions an analyst asks of a folder rather than of one article: which
+relations several articles report (corroboration) and which sources they
+cite for them, which actors recur, and when the relations were reported,
+for articles that state a date.
+
+Every table is sorted on all its columns, so the notebook's outputs are the
+same on every run and nbval can compare them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .analysis import load_analysis
+from .briefing import source_names
+from .config import SAMPLE_CORPUS_OUTPUT
+from .corpus import merge_graphs
+from .errors import NewsbriefError
+from .figures import POLARITY_COLOURS, figure_bytes, graph_figure
+from .graph import actor_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from IPython.display import Image
+    from matplotlib.figure import Figure
+
+    from .model import Analysis
+
+__all__ = [
+    "actors_across",
+    "article_date",
+    "articles_table",
+    "corpus_graph",
+    "corroboration_table",
+    "graph_image",
+    "load_corpus",
+    "timeline_figure",
+    "timeline_image",
+    "timeline_table",
+]
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_DATE = re.compile(
+    rf"\b(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    rf"|(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d),\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d))\b"
+)
+
+
+def load_corpus(folder: str | Path | None = None) -> list[Analysis]:
+    """Read every analysis JSON of a corpus-mode output folder, in file-name order.
+
+    Parameters
+    ----------
+    folder : str, pathlib.Path or None
+        The ``--out`` folder of ``newsbrief analyze DIR``; None reads the
+        small committed sample, :data:`newsbrief.config.SAMPLE_CORPUS_OUTPUT`.
+
+    Returns
+    -------
+    list of Analysis
+
+    Raises
+    ------
+    NewsbriefError
+        When the folder is missing, holds no ``*.json`` file, or a file is
+        not an analysis (the message names the file).
+    """
+    folder = SAMPLE_CORPUS_OUTPUT if folder is None else folder
+    path = Path(folder)
+    if not path.is_dir():
+        raise NewsbriefError(f"{folder}: not a folder of analysis JSON files")
+    files = sorted(p for p in path.glob("*.json") if p.is_file())
+    if not files:
+        raise NewsbriefError(f"{folder}: no *.json analysis (run newsbrief analyze DIR --out)")
+    return [load_analysis(p) for p in files]
+
+
+def _name(analysis: Analysis) -> str:
+    """An article's file name, the same on every machine."""
+    return Path(analysis.article.path).name
+
+
+def article_date(analysis: Analysis) -> str | None:
+    """The first full date the article states, as ``YYYY-MM-DD``, or None.
+
+    A dateline, when there is one, comes first; an article that states no
+    full date (day, month and year) has none. Invalid dates are skipped.
+
+    Examples
+    --------
+    >>> from newsbrief.article import source_from_text
+    >>> from newsbrief.analysis import analyze
+    >>> article_date(analyze(source_from_text("On 3 March 2025 Japan met NATO.")))
+    '2025-03-03'
+    """
+    for m in _DATE.finditer(analysis.text):
+        if m["iso"]:
+            text = m["iso"]
+        else:
+            month = _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1
+            text = f"{m['y1'] or m['y2']}-{month:02d}-{int(m['d1'] or m['d2']):02d}"
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def articles_table(analyses: list[Analysis]) -> pd.DataFrame:
+    """One row per article: file, title, genre, date, words, claims, relations."""
+    rows = [
+        {
+            "article": _name(a),
+            "title": a.article.title,
+            "genre": a.article.genre,
+            "date": article_date(a) or "",
+            "words": a.article.words,
+            "claims": len(a.claims),
+            "relations": sum(1 for r in a.relations if not r.weak),
+        }
+        for a in analyses
+    ]
+    columns = ["article", "title", "genre", "date", "words", "claims", "relations"]
+    return pd.DataFrame(rows, columns=columns).sort_values("article", ignore_index=True)
+
+
+def corpus_graph(analyses: list[Analysis]) -> nx.MultiDiGraph:
+    """The merged actor graph (relations only, no co-mentions), one node per actor id.
+
+    See :func:`newsbrief.corpus.merge_graphs` for the attributes; each edge
+    lists the ``articles`` that report it.
+    """
+    graphs = []
+    for a in analyses:
+        g = actor_graph(a, include_weak=False)
+        g.graph["article"] = _name(a)
+        graphs.append(g)
+    return merge_graphs(graphs)
+
+
+def _cited(analysis: Analysis) -> dict[int, str]:
+    """Unit index -> the source its claim is attributed to, one name per source."""
+    canonical = source_names(analysis)
+    return {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in analysis.claims}
+
+
+def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
+    """Each relation with how many articles report it and the sources they cite.
+
+    Parameters
+    ----------
+    analyses : list of Analysis
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source``, ``type``, ``target``, ``class``, ``polarity``,
+        ``articles`` (how many report it), ``statements`` (evidence
+        sentences), ``cited`` (the sources of those sentences, ``author``
+        when the text names none) and ``reported in`` (file names). Most
+        corroborated first.
+    """
+    names: dict[str, str] = {}
+    seen: dict[tuple[str, str, str], dict] = {}
+    for a in analyses:
+        names.update({x.id: x.name for x in a.actors})
+        cited = _cited(a)
+        for r in a.relations:
+            if r.weak:
+                continue
+            row = seen.setdefault(
+                r.key, {"class": r.event_class or "", "polarity": r.polarity, "articles": []}
+            )
+            row["articles"].append(_name(a))
+            row.setdefault("units", 0)
+            row["units"] += len({e.unit for e in r.evidence})
+            row.setdefault("cited", Counter()).update(
+                cited.get(e.unit, "author") for e in r.evidence
+            )
+    rows = [
+        {
+            "source": names.get(s, s),
+            "type": t,
+            "target": names.get(o, o),
+            "class": row["class"],
+            "polarity": row["polarity"],
+            "articles": len(set(row["articles"])),
+            "statements": row["units"],
+            "cited": ", ".join(sorted(row["cited"], key=lambda k: (-row["cited"][k], k))),
+            "reported in": ", ".join(sorted(set(row["articles"]))),
+        }
+        for (s, o, t), row in seen.items()
+    ]
+    columns = ["source", "type", "target", "class", "polarity", "articles", "statements"]
+    df = pd.DataFrame(rows, columns=[*columns, "cited", "reported in"])
+    order = ["articles", "statements", "source", "type", "target"]
+    return df.sort_values(order, ascending=[False, False, True, True, True], ignore_index=True)
+
+
+def actors_across(analyses: list[Analysis], top: int = 15) -> pd.DataFrame:
+    """The actors that appear in the most articles.
+
+    Parameters
+    ----------
+    analyses : list of Analysis
+    top : int
+        How many rows to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor``, ``type``, ``articles``, ``mentions`` (all articles)
+        and ``relations`` (strong relations it takes part in, all articles).
+    """
+    found: dict[str, dict] = defaultdict(lambda: {"articles": 0, "mentions": 0, "relations": 0})
+    for a in analyses:
+        for x in a.actors:
+            row = found[x.id]
+            row.update(actor=x.name, type=x.type)
+            row["articles"] += 1
+            row["mentions"] += len(x.mentions)
+        for r in a.relations:
+            for end in {r.source, r.target} if not r.weak else ():
+                found[end]["relations"] += 1
+    rows = [row for row in found.values() if "actor" in row]
+    df = pd.DataFrame(rows, columns=["actor", "type", "articles", "mentions", "relations"])
+    order = ["articles", "mentions", "relations", "actor"]
+    df = df.sort_values(order, ascending=[False, False, False, True], ignore_index=True)
+    return df.head(top)
+
+
+def timeline_table(analyses: list[Analysis]) -> pd.DataFrame:
+    """The relations of every dated article, by the article's date.
+
+    Articles that state no full date (see :func:`article_date`) are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``date``, ``article``, ``relation`` (``A type B``),
+        ``class`` and ``polarity``; oldest first.
+    """
+    rows = []
+    for a in analyses:
+        date = article_date(a)
+        if date is None:
+            continue
+        names = {x.id: x.name for x in a.actors}
+        for r in a.relations:
+            if not r.weak:
+                relation = (
+                    f"{names.get(r.source, r.source)} {r.type} {names.get(r.target, r.target)}"
+                )
+                rows.append(
+                    {
+                        "date": date,
+                        "article": _name(a),
+                        "relation": relation,
+                        "class": r.event_class or "",
+                        "polarity": r.polarity,
+                    }
+                )
+    df = pd.DataFrame(rows, columns=["date", "article", "relation", "class", "polarity"])
+    return df.sort_values(["date", "article", "relation"], ignore_index=True)
+
+
+def timeline_figure(timeline: pd.DataFrame) -> Figure:
+    """Relations per dated article, stacked by polarity (one bar per date).
+
+    Parameters
+    ----------
+    timeline : pandas.DataFrame
+        From :func:`timeline_table`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt  # pyplot only where a figure is drawn, as figures.py does
+
+    fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=100)
+    if timeline.empty:
+        ax.text(0.5, 0.5, "no article states a date", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    counts = timeline.groupby(["date", "polarity"]).size().unstack(fill_value=0)
+    bottom = [0] * len(counts)
+    for polarity in [p for p in POLARITY_COLOURS if p in counts.columns]:
+        values = list(counts[polarity])
+        ax.bar(
+            counts.index, values, bottom=bottom, label=polarity, color=POLARITY_COLOURS[polarity]
+        )
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel("relations")
+    ax.legend(frameon=False, fontsize=8)
+    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _image(fig: Figure, width: int) -> Image:
+    from IPython.display import Image  # IPython only where a notebook displays
+
+    return Image(data=figure_bytes(fig, "png"), format="png", width=width)
+
+
+def graph_image(graph: nx.MultiDiGraph, width: int = 720) -> Image:
+    """The merged graph drawn as the briefing draws one article's (PNG)."""
+    return _image(graph_figure(graph), width)
+
+
+def timeline_image(timeline: pd.DataFrame, width: int = 640) -> Image:
+    """:func:`timeline_figure` as a PNG for display."""
+    return _image(timeline_figure(timeline), width)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsbrief.analysis import analyze, to_json
+from newsbrief.article import source_from_text
+from newsbrief.config import SAMPLE_CORPUS_OUTPUT
+from newsbrief.corpusview import (
+    actors_across,
+    article_date,
+    articles_table,
+    corpus_graph,
+    corroboration_table,
+    load_corpus,
+    timeline_table,
+)
+from newsbrief.errors import NewsbriefError
+
+TEXTS = {
+    "a.txt": "TOKYO, 12 March 2025 - Russia invaded Ukraine. Officials said Japan supports NATO.",
+    "b.txt": "Russia invaded Ukraine, analysts said. Poland criticized Russia.",
+    "c.txt": "On April 31, 2025 nothing happened. Japan supports NATO, said Kishida.",
+}
+
+
+def _analysis(name, text):
+    a = analyze(source_from_text(text))
+    return replace(a, article=replace(a.article, path=f"some/folder/{name}"))
+
+
+@pytest.fixture(scope="module")
+def analyses():
+    return [_analysis(n, t) for n, t in TEXTS.items()]
+
+
+def test_load_reads_json_in_name_order(tmp_path, analyses):
+    for a in reversed(analyses):
+        (tmp_path / f"{a.article.path.rsplit('/', 1)[1]}.json").write_text(to_json(a))
+    loaded = load_corpus(tmp_path)
+    assert [x.article.path for x in loaded] == [a.article.path for a in analyses]
+
+
+def test_load_bad_folders_give_one_line_errors(tmp_path):
+    with pytest.raises(NewsbriefError, match="not a folder"):
+        load_corpus(tmp_path / "missing")
+    with pytest.raises(NewsbriefError, match=r"no \*\.json"):
+        load_corpus(tmp_path)
+    (tmp_path / "x.json").write_text("{}")
+    with pytest.raises(NewsbriefError, match=r"x\.json"):
+        load_corpus(tmp_path)
+
+
+def test_article_date_reads_day_month_year_forms(analyses):
+    assert article_date(analyses[0]) == "2025-03-12"
+    assert article_date(analyses[1]) is None
+    assert article_date(analyses[2]) is None  # April 31 is no date
+    iso = _analysis("d.txt", "The talks of 2024-07-16 ended. Japan met NATO on May 2, 2024.")
+    assert article_date(iso) == "2024-07-16"  # the first date stated
+
+
+def test_corroboration_counts_articles_and_cited_sources(analyses):
+    df = corroboration_table(analyses)
+    invaded = df[(df["source"] == "Russia") & (df["target"] == "Ukraine")].iloc[0]
+    assert invaded["articles"] == 2
+    assert invaded["reported in"] == "a.txt, b.txt"  # file names, not machine paths
+    assert list(df["articles"]) == sorted(df["articles"], reverse=True)
+    assert set(df["cited"].str.split(", ").sum()) >= {"author"}
+    assert df["articles"].max() <= len(analyses)
+
+
+def test_actors_across_counts_articles(analyses):
+    df = actors_across(analyses)
+    row = df.set_index("actor").loc["Russia"]
+    assert row["articles"] == 2 and row["mentions"] >= 3 and row["relations"] >= 2
+    assert list(df["articles"]) == sorted(df["articles"], reverse=True)
+    assert len(actors_across(analyses, top=2)) == 2
+
+
+def test_timeline_keeps_dated_articles_only(analyses):
+    df = timeline_table(analyses)
+    assert set(df["article"]) == {"a.txt"}
+    assert (df["date"] == "2025-03-12").all()
+    assert any(rel.startswith("Russia ") for rel in df["relation"])
+
+
+def test_merged_graph_and_articles_table(analyses):
+    g = corpus_graph(analyses)
+    assert g.graph["articles"] == ["a.txt", "b.txt", "c.txt"]
+    assert not any(d.get("weak") for _, _, d in g.edges(data=True))
+    table = articles_table(analyses)
+    assert list(table["article"]) == ["a.txt", "b.txt", "c.txt"]
+    assert list(table["date"]) == ["2025-03-12", "", ""]
+
+
+def test_committed_sample_is_current_enough_to_load():
+    analyses = load_corpus(None)
+    assert len(analyses) == len(list(SAMPLE_CORPUS_OUTPUT.glob("*.json"))) >= 3
+    assert corroboration_table(analyses)["articles"].max() >= 2  # the sample corroborates
