@@ -98,3 +98,15 @@ def test_committed_sample_is_current_enough_to_load():
     analyses = load_corpus(None)
     assert len(analyses) == len(list(SAMPLE_CORPUS_OUTPUT.glob("*.json"))) >= 3
     assert corroboration_table(analyses)["articles"].max() >= 2  # the sample corroborates
+
+
+def test_graph_core_keeps_the_most_connected_actors(analyses):
+    from newsbrief.corpusview import graph_core
+
+    g = corpus_graph(analyses)
+    linked = {n for e in g.edges for n in e[:2]}
+    core = graph_core(g, top=2)
+    assert core.number_of_nodes() == 2 and set(core) <= linked
+    assert "Russia" in {core.nodes[n]["name"] for n in core}  # named in two articles
+    assert set(graph_core(g, top=100)) == linked  # actors with no relation are left out
+    assert g.number_of_nodes() >= len(linked)  # the merged graph itself is unchanged

@@ -274,6 +274,27 @@ def test_first_pdf_page_is_not_blank(built, tmp_path):
         assert dark / (grey.width * grey.height) > 0.01
 
 
+def _pdf_page_one(pdf: Path, *tool: str) -> str:
+    args = [tool[0], *tool[1:], "-f", "1", "-l", "1", str(pdf)]
+    args += ["-"] if tool[0] == "pdftotext" else []
+    return subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8")
+
+
+@needs_poppler
+def test_first_pdf_page_holds_bottom_line_counts_and_graph(built):
+    """Page one is what an analyst hands on: bottom line, counts and the graph."""
+    pdf = built.folder / "briefing.pdf"
+    text = _pdf_page_one(pdf, "pdftotext", "-layout")
+    assert "BOTTOM LINE" in text
+    assert re.search(r"^\s*author\b.*\btotal\s*$", text, re.M), text  # the counts' header
+    rows = [r.split() for r in _pdf_page_one(pdf, "pdfimages", "-list").splitlines()[2:]]
+    images = [r for r in rows if r[2] == "image"]
+    assert images, "no image on page one"
+    # pdfimages gives pixels and pixels per inch: the printed width follows.
+    width_mm = max(int(r[3]) / float(r[12]) * 25.4 for r in images)
+    assert width_mm >= 90, f"the graph is printed {width_mm:.0f} mm wide"
+
+
 # --------------------------------------------------------------------------- failures
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "articles_table",
     "corpus_graph",
     "corroboration_table",
+    "graph_core",
     "graph_image",
     "load_corpus",
     "timeline_figure",
@@ -161,6 +162,38 @@ def corpus_graph(analyses: list[Analysis]) -> nx.MultiDiGraph:
         g.graph["article"] = _name(a)
         graphs.append(g)
     return merge_graphs(graphs)
+
+
+def graph_core(graph: nx.MultiDiGraph, top: int = 30) -> nx.MultiDiGraph:
+    """The actors a merged graph's figure can show: the ``top`` most connected.
+
+    A corpus of dozens of articles names hundreds of actors, too many to
+    label on one page. Actors are ranked by the articles that name them, then
+    by the statements of their relations; actors with no relation are left
+    out. The interactive explorer still shows the whole graph.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        From :func:`corpus_graph`.
+    top : int
+        How many actors to keep.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A copy holding those actors and the relations among them.
+    """
+    weight: Counter[str] = Counter()
+    for u, v, d in graph.edges(data=True):
+        weight[u] += int(d.get("weight", 1))
+        weight[v] += int(d.get("weight", 1))
+    ranked = sorted(weight, key=lambda n: (-len(graph.nodes[n].get("articles", [])), -weight[n], n))
+    core = graph.subgraph(ranked[:top]).copy()
+    core.graph["title"] = (
+        f"{graph.graph.get('title', '')}: the {core.number_of_nodes()} most connected actors"
+    )
+    return core
 
 
 def _cited(analysis: Analysis) -> dict[int, str]:
