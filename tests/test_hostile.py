@@ -229,6 +229,29 @@ def test_a_line_without_punctuation_gives_bounded_units():
     assert joined == "".join(text.split())
 
 
+@pytest.mark.parametrize("limit", ["0", "-5"])
+def test_a_size_limit_below_one_byte_is_refused(article, capsys, limit):
+    assert main(["analyze", str(article), "--max-bytes", limit]) == 2
+    assert "size limit must be at least 1" in one_line_error(capsys)
+
+
+def test_a_device_is_not_read_as_an_article(capsys):
+    assert main(["analyze", "/dev/zero"]) == 2
+    assert "not an article file" in one_line_error(capsys)
+
+
+def test_a_stream_over_the_limit_is_refused_without_reading_it_all(tmp_path, capsys):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"yes 'Japan sent officers.' > {fifo}"])
+    try:
+        assert main(["analyze", str(fifo), "--max-bytes", "1000"]) == 2
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "the stream is over the 1,000-byte limit" in one_line_error(capsys)
+
+
 # 10. Book-length input: work and memory grow linearly with the text
 
 

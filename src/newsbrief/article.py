@@ -8,6 +8,7 @@ Offsets always point into ``Source.text``.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from .config import DEFAULT_MAX_BYTES, display_path
@@ -132,18 +133,23 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise NewsbriefError(f"{name}: no such file")
     if p.is_dir():
         raise NewsbriefError(f"{name}: is a directory, not an article file")
-    size = p.stat().st_size
-    if size == 0:
-        raise NewsbriefError(f"{name}: the file is empty")
-    if size > max_bytes:
-        raise NewsbriefError(
-            f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit "
-            "(raise it with --max-bytes)"
-        )
+    mode = p.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise NewsbriefError(f"{name}: is a device or socket, not an article file")
     try:
-        data = p.read_bytes()
+        # Read one byte past the limit rather than trust the size: a pipe has
+        # none and a file may grow between the check and the read.
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise NewsbriefError(f"{name}: cannot read ({exc.strerror})") from None
+    if not data:
+        raise NewsbriefError(f"{name}: the file is empty")
+    if len(data) > max_bytes:
+        size = f"{p.stat().st_size:,} bytes" if stat.S_ISREG(mode) else "the stream"
+        raise NewsbriefError(
+            f"{name}: {size} is over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+        )
     text = decode_bytes(data, name)
     return source_from_text(text, path=display_path(path), sha256=hashlib.sha256(data).hexdigest())
 

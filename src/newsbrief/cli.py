@@ -245,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
+        if getattr(args, "max_bytes", 1) < 1:
+            raise NewsbriefError(f"--max-bytes {args.max_bytes}: the size limit must be at least 1")
         return args.func(args)
     except NewsbriefError as exc:
         print(f"newsbrief: error: {_printable(str(exc))}", file=sys.stderr)
