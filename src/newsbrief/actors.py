@@ -21,10 +21,9 @@ from .identity import (
     _resolve_surnames,
 )
 from .model import Actor, Mention, Unit
+from .parsed import ArticleParse, mention_tokens
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-
     from spacy.tokens import Span
 
 __all__ = ["Located", "extract_actors", "mention_tokens"]
@@ -69,17 +68,13 @@ _NAMING_WORDS = frozenset({"titled", "named", "called", "dubbed", "codenamed", "
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 
 
-def extract_actors(
-    units: Sequence[Unit], spans: Sequence[Span], gazetteer: Gazetteer
-) -> tuple[list[Actor], list[Located]]:
+def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Actor], ArticleParse]:
     """Resolve every actor mention in the units to one actor per participant.
 
     Parameters
     ----------
-    units : sequence of Unit
-        The article's units.
-    spans : sequence of spacy.tokens.Span
-        ``spans[i]`` is the parse of ``units[i]``.
+    parse : ArticleParse
+        The article's units and their parses.
     gazetteer : Gazetteer
         Known actors and their surface forms.
 
@@ -87,9 +82,10 @@ def extract_actors(
     -------
     actors : list of Actor
         In order of first mention.
-    located : list of Located
-        Every mention, in reading order (used by the relation step).
+    parse : ArticleParse
+        The same parse carrying every mention, in reading order.
     """
+    units, spans = parse.units, parse.spans
     located: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
         found = _gazetteer_mentions(unit, span, gazetteer)
@@ -98,27 +94,7 @@ def extract_actors(
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, located))
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
-    return _assemble(located), located
-
-
-def mention_tokens(unit: Unit, span: Span, located: Iterable[Located]) -> dict[int, list[str]]:
-    """Token index -> ids of the actors whose mentions cover that token, in one pass.
-
-    Claims and relations both read the parse through this map, so it is built
-    from character offsets once per mention instead of once per token.
-    """
-    out: dict[int, list[str]] = {}
-    base = span.start_char - unit.start
-    for loc in located:
-        m = loc.mention
-        if m.unit != unit.index:
-            continue
-        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-        for tok in toks or ():
-            ids = out.setdefault(tok.i, [])
-            if loc.entry.id not in ids:
-                ids.append(loc.entry.id)
-    return out
+    return _assemble(located), parse.with_mentions(located)
 
 
 def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:

@@ -23,6 +23,7 @@ from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
 from .model import Analysis, ArticleInfo, Source
 from .nlp import parse
+from .parsed import parse_article
 from .records import (
     SCHEMA_ID,
     analysis_schema,
@@ -34,7 +35,7 @@ from .records import (
     validate,
 )
 from .relations import extract_relations, load_lexicon
-from .units import build_units, split_blocks
+from .units import split_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -145,16 +146,15 @@ def assemble_with_reading(
     models: dict[str, LinearModel] | None = None,
 ) -> tuple[Analysis, ClaimReading]:
     """Assemble an analysis and keep what the claim models saw (for training)."""
-    units, spans = build_units(source.text, blocks, docs)
+    parse = parse_article(source.text, blocks, docs)
+    units = parse.units
     if not any(u.kind == "claim" for u in units):
         raise NewsbriefError(f"{source.path}: no sentences found in the article")
     gazetteer = load_gazetteer(settings.gazetteers)
-    actors, located = extract_actors(units, spans, gazetteer)
-    actors, located = resolve_mentions(units, spans, located, actors)
-    relations = extract_relations(
-        units, spans, located, actors, load_lexicon(settings.relations_lexicon)
-    )
-    reading = read_article_claims(units, spans, located, load_cues(settings.claims_lexicon))
+    actors, parse = extract_actors(parse, gazetteer)
+    actors, parse = resolve_mentions(parse, actors)
+    relations = extract_relations(parse, actors, load_lexicon(settings.relations_lexicon))
+    reading = read_article_claims(parse, load_cues(settings.claims_lexicon))
     claims = decide(reading, default_models() if models is None else models)
     title = source.title or next(
         (u.text for u in units if u.kind in ("title", "heading")), units[0].text[:120]

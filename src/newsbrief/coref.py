@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from .actors import Located
 from .gazetteer import Entry
 from .model import Actor, Mention, Unit
+from .parsed import ArticleParse
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
 
 if TYPE_CHECKING:
@@ -167,20 +168,14 @@ def _is_state(e: Entry) -> bool:
     return e.type == "state"
 
 
-def resolve(
-    units: Sequence[Unit],
-    spans: Sequence[Span],
-    located: Sequence[Located],
-    actors: Sequence[Actor],
-) -> tuple[list[Actor], list[Located]]:
+def resolve(parse: ArticleParse, actors: Sequence[Actor]) -> tuple[list[Actor], ArticleParse]:
     """Add titled persons, affiliations and coreferent mentions to the actor step's output.
 
     Parameters
     ----------
-    units, spans : sequences
-        The units and their parses.
-    located : sequence of Located
-        Mentions from :func:`newsbrief.actors.extract_actors`.
+    parse : ArticleParse
+        The units, their parses and the mentions from
+        :func:`newsbrief.actors.extract_actors`.
     actors : sequence of Actor
         Its actors.
 
@@ -189,10 +184,11 @@ def resolve(
     actors : list of Actor
         The same actors (new titled persons added, ``part_of`` filled from
         context), each with its coreferent mentions too.
-    located : list of Located
-        Every mention in reading order, coreferent ones with ``how`` =
-        ``coref:<cue>``.
+    parse : ArticleParse
+        The same parse carrying every mention in reading order, coreferent
+        ones with ``how`` = ``coref:<cue>``.
     """
+    units, spans, located = parse.units, parse.spans, parse.mentions
     named = [*located, *titled_persons(units, spans, located)]
     found = affiliations(units, spans, named)
     named = with_affiliations(named, found)
@@ -200,7 +196,8 @@ def resolve(
     everything = sorted(
         [*named, *links], key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end)
     )
-    return _assemble(actors, everything, {k: v.body for k, v in found.items()}), everything
+    people = {k: v.body for k, v in found.items()}
+    return _assemble(actors, everything, people), parse.with_mentions(everything)
 
 
 def _assemble(

@@ -12,7 +12,6 @@ from collections import defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from .actors import mention_tokens
 from .links import (
     co_mentions,
     part_of_relations,
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .actors import Located
+    from .parsed import ArticleParse
 
 __all__ = ["Lexicon", "extract_relations", "load_lexicon"]
 
@@ -84,12 +84,13 @@ class _UnitActors:
         unit: Unit,
         span: Span,
         located: Iterable[Located],
+        tokens: dict[int, list[str]],
         previous: str | None,
         group: Sequence[str] = (),
     ):
         located = list(located)
         self.types = {loc.entry.id: loc.entry.type for loc in located}
-        self.by_token: dict[int, list[str]] = defaultdict(list, mention_tokens(unit, span, located))
+        self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
         base = unit.start - span.start_char
         order = [(loc.mention.start - base, loc.entry.id) for loc in located]
         for tok in span:
@@ -225,20 +226,15 @@ def _between(noun: Token, actors: _UnitActors) -> list[str]:
 
 
 def extract_relations(
-    units: Sequence[Unit],
-    spans: Sequence[Span],
-    located: Sequence[Located],
-    actors: Sequence[Actor],
-    lexicon: Lexicon,
+    parse: ArticleParse, actors: Sequence[Actor], lexicon: Lexicon
 ) -> list[Relation]:
     """Extract typed relations, part_of links and weak co-mentions.
 
     Parameters
     ----------
-    units, spans : sequences
-        The units and their parses (``spans[i]`` parses ``units[i]``).
-    located : sequence of Located
-        Every actor mention, from :func:`newsbrief.actors.extract_actors`.
+    parse : ArticleParse
+        The units, their parses and every actor mention (from
+        :func:`newsbrief.actors.extract_actors` and coreference).
     actors : sequence of Actor
         The article's actors.
     lexicon : Lexicon
@@ -250,9 +246,10 @@ def extract_relations(
         Strong relations first (in order of first evidence), then weak
         ``co_mentioned`` edges.
     """
+    units, spans = parse.units, parse.spans
     part_of = {a.id: a.part_of for a in actors if a.part_of}
     by_unit: dict[int, list[Located]] = defaultdict(list)
-    for loc in located:
+    for loc in parse.mentions:
         by_unit[loc.mention.unit].append(loc)
     found: dict[tuple[str, str, str], list[Evidence]] = {}
     meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...], str]] = {}
@@ -261,7 +258,8 @@ def extract_relations(
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in"):
             continue
-        table = _UnitActors(unit, span, by_unit.get(unit.index, []), previous, group)
+        tokens = parse.actor_tokens(unit.index)
+        table = _UnitActors(unit, span, by_unit.get(unit.index, []), tokens, previous, group)
         for src, tgt, trig, tok in _triggers(span, table, lexicon):
             if src == tgt or part_of.get(src) == tgt or part_of.get(tgt) == src:
                 continue

@@ -24,12 +24,8 @@ from .rules import Cues, load_cues, read_claims
 from .sources import name_sources
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from spacy.tokens import Span
-
-    from ..actors import Located
-    from ..model import Claim, Unit
+    from ..model import Claim
+    from ..parsed import ArticleParse
 
 __all__ = [
     "GENRES",
@@ -63,14 +59,13 @@ def default_models() -> dict[str, LinearModel]:
     return load_models(package_file(MODEL_FILE))
 
 
-def read_article_claims(
-    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located], cues: Cues
-) -> ClaimReading:
+def read_article_claims(parse: ArticleParse, cues: Cues) -> ClaimReading:
     """Run the rules and compute every claim's features (what training needs too)."""
-    claims, readings = read_claims(units, spans, located, cues)
+    units, spans = parse.units, parse.spans
+    claims, readings = read_claims(parse, cues)
     genre, genre_cue = detect_genre(units, cues)
     claims = speaker_of_remarks(claims, units, genre, cues)
-    claims = name_sources(claims, units, located)
+    claims = name_sources(claims, units, parse.mentions)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
     context = ArticleContext(units, genre, n)
     features = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors import mention_tokens
 from ..model import Claim, Unit
 from .category import (
     category_of,
@@ -38,21 +37,14 @@ from .speech import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from spacy.tokens import Span
 
-    from ..actors import Located
+    from ..parsed import ArticleParse
 
 __all__ = ["Cues", "Reading", "clause_aspect", "clause_subject", "load_cues", "read_claims"]
 
 
-def read_claims(
-    units: Sequence[Unit],
-    spans: Sequence[Span],
-    located: Sequence[Located],
-    cues: Cues,
-) -> tuple[list[Claim], list[Reading]]:
+def read_claims(parse: ArticleParse, cues: Cues) -> tuple[list[Claim], list[Reading]]:
     """Read every claim and lead_in unit with the hand-written rules.
 
     The rules' category and modality are not the final word: they become
@@ -61,10 +53,9 @@ def read_claims(
 
     Parameters
     ----------
-    units, spans : sequences
-        The units and their parses.
-    located : sequence of Located
-        Actor mentions (for the ``actors`` field and for spotting sources).
+    parse : ArticleParse
+        The units, their parses and the actor mentions (for the ``actors``
+        field and for spotting sources).
     cues : Cues
         The lexicons.
 
@@ -75,12 +66,10 @@ def read_claims(
     readings : list of Reading
         What the parse says about each of them, in the same order.
     """
-    located_by_unit: dict[int, list[Located]] = {}
-    for loc in located:
-        located_by_unit.setdefault(loc.mention.unit, []).append(loc)
+    units, spans = parse.units, parse.spans
     actors_by_unit: dict[int, list[str]] = {}
     actor_tokens: set[int] = set()
-    for loc in located:
+    for loc in parse.mentions:
         actors_by_unit.setdefault(loc.mention.unit, [])
         if loc.entry.id not in actors_by_unit[loc.mention.unit]:
             actors_by_unit[loc.mention.unit].append(loc.entry.id)
@@ -96,7 +85,7 @@ def read_claims(
             lead_in = None if unit.kind != "lead_in" else lead_in
         if unit.kind not in ("claim", "lead_in"):
             continue
-        actor_tokens = set(mention_tokens(unit, span, located_by_unit.get(unit.index, ())))
+        actor_tokens = set(parse.actor_tokens(unit.index))
         reading = _read(unit, span, cues, actor_tokens, lead_in if unit.list_item else None)
         modality, mcue = modality_of(reading, cues)
         category, ccue = category_of(reading, modality, cues, first_claim)
