@@ -210,3 +210,9 @@ def test_merge_graphs_sums_and_tags_evidence() -> None:
     assert edge["weak"] is False
     assert edge["articles"] == ["a.txt", "b.txt"]
     assert [e["article"] for e in edge["evidence"]] == ["a.txt", "b.txt"]
+
+
+def test_a_folders_own_documents_are_not_articles(tmp_path):
+    for name in ("README.md", "SOURCES.md", "LICENSE.txt", "nato-summit.md", "UN-vote.txt"):
+        (tmp_path / name).write_text("Japan sent officers to NATO.\n", encoding="utf-8")
+    assert [p.name for p in article_paths(tmp_path)] == ["UN-vote.txt", "nato-summit.md"]

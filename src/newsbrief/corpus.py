@@ -66,7 +66,8 @@ def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES
     ----------
     folder : str or pathlib.Path
         A folder holding ``.txt``, ``.md``, ``.html`` or ``.htm`` files;
-        hidden files (``.name``) are ignored.
+        hidden files (``.name``) and the folder's own documents, named in
+        capitals by convention (``README.md``, ``SOURCES.md``), are ignored.
 
     Returns
     -------
@@ -83,7 +84,7 @@ def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES
     --------
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> for name in ("b.md", "a.txt", "notes.yaml"):
+    >>> for name in ("b.md", "a.txt", "notes.yaml", "README.md"):
     ...     _ = (d / name).write_text("x")
     >>> [p.name for p in article_paths(d)]
     ['a.txt', 'b.md']
@@ -95,7 +96,10 @@ def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES
         (
             root / p.name
             for p in root.iterdir()
-            if p.suffix.lower() in suffixes and not p.name.startswith(".") and p.is_file()
+            if p.suffix.lower() in suffixes
+            and not p.name.startswith(".")
+            and not (p.stem.isupper() and p.stem.isalpha())
+            and p.is_file()
         ),
         key=lambda p: p.name,
     )
