@@ -58,3 +58,9 @@ def test_word_of_a_name_refers_back_to_the_body():
     )
     court = next(x for x in a.actors if x.type != "person" and "Court" in x.name)
     assert "The court" in _links(a, court.id)
+
+
+def test_hyphenated_pair_of_a_conflict_is_one_mutual_relation():
+    a = _analysis("Egypt has mediated in the Israel-Hamas conflict since October.")
+    found = {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+    assert ("ISR", "HAMAS", "FIGHT") in found or ("HAMAS", "ISR", "FIGHT") in found
