@@ -7,6 +7,8 @@ files are cross-validated so a broken fold, alignment or baseline fails fast.
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -23,7 +25,7 @@ from newsbrief.crossval import (
     prf,
 )
 from newsbrief.errors import NewsbriefError
-from newsbrief.evaluate import evaluate, gold_spans, load_gold, resolve_article
+from newsbrief.evaluate import evaluate, evaluate_files, gold_spans, load_gold, resolve_article
 from newsbrief.vocabulary import CATEGORIES, CLASS_POLARITY, MODALITIES
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml")) + sorted((GOLD_DIR / "second").glob("*.yaml"))
@@ -189,3 +191,26 @@ def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
     n_gold = sum(1 for u in gold["units"] if u["kind"] == "claim")
     assert f"fitted on {n_gold + 2} claims of 2 articles" in capsys.readouterr().out
     assert set(load_models(out)) >= {"category", "modality"}
+
+
+def test_evaluate_scores_the_curated_analysis(tmp_path, capsys):
+    from newsbrief.cli import main
+
+    fixture = Path(__file__).parent / "fixtures" / "regression_default_analysis.json"
+    analysis = tmp_path / "a.json"
+    analysis.write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(fixture.read_text(encoding="utf-8"))
+    claims = [u["index"] for u in data["units"] if u["kind"] == "claim"]
+    body = "units:\n" + "".join(f"  - match: {i}\n    category: recommendation\n" for i in claims)
+    gold = GOLD_DIR / "japan-sdf-nato-ukraine.yaml"
+    plain = evaluate_files(gold, analysis)
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text(body, encoding="utf-8")
+    given = evaluate_files(gold, analysis, overrides=overrides)
+    (tmp_path / "a.json.overrides.yaml").write_text(body, encoding="utf-8")
+    beside = evaluate_files(gold, analysis)
+    assert given == beside
+    assert given.category_accuracy < plain.category_accuracy
+    assert given.modality_accuracy == plain.modality_accuracy
+    assert main(["evaluate", str(gold), str(analysis), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["category_accuracy"] == beside.category_accuracy

@@ -127,7 +127,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         articles = load_gold_articles(args.gold, _settings(args))
         _emit(format_cv(cross_validate(articles)), args.out)
         return 0
-    scores = evaluate_files(args.gold, args.article, args.max_bytes, _settings(args))
+    scores = evaluate_files(
+        args.gold, args.article, args.max_bytes, _settings(args), args.overrides
+    )
     _emit(format_scores(scores, args.format), args.out)
     return 0
 
@@ -211,6 +213,7 @@ def _parser() -> argparse.ArgumentParser:
         "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
     )
     p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
+    p.add_argument("--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("agreement", help="Cohen's kappa between two annotators' gold files")

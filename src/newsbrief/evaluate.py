@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import vocabulary
-from .analysis import Settings, analyze_file, load_analysis
+from .analysis import Settings
 from .config import DEFAULT_MAX_BYTES
+from .curation import curated_analysis
 from .gold import (
     align,
     gold_spans,
@@ -249,17 +250,19 @@ def evaluate_files(
     article: str | Path | None = None,
     max_bytes: int | None = None,
     settings: Settings | None = None,
+    overrides: str | Path | None = None,
 ) -> Scores:
     """Evaluate the article (or analysis JSON) named by a gold file, or given.
 
-    ``settings`` (the user's lexicons) are the ones ``newsbrief analyze`` uses.
+    What is scored is what ``newsbrief analyze`` shows the analyst: the same
+    ``settings`` (the user's lexicons) and the same curated overrides (given,
+    or ``ARTICLE.overrides.yaml`` beside the article).
     """
     gold = load_gold(gold_path)
     target = Path(article) if article else resolve_article(gold, Path(gold_path))
-    if target.suffix == ".json":
-        analysis = load_analysis(target)
-    else:
-        analysis = analyze_file(target, max_bytes or DEFAULT_MAX_BYTES, settings or Settings())
+    analysis = curated_analysis(
+        target, max_bytes or DEFAULT_MAX_BYTES, overrides, settings or Settings()
+    )
     return evaluate(gold, analysis)
 
 
