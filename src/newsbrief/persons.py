@@ -33,75 +33,14 @@ if TYPE_CHECKING:
 __all__ = ["OFFICE_WORDS", "Affiliation", "affiliations", "titled_persons", "with_affiliations"]
 
 #: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen.").
-OFFICE_WORDS = frozenset(
-    [
-        "President",
-        "Vice",
-        "Prime",
-        "Minister",
-        "Secretary",
-        "General",
-        "State",
-        "Defense",
-        "Defence",
-        "Foreign",
-        "Chancellor",
-        "King",
-        "Queen",
-        "Premier",
-        "Ambassador",
-        "Governor",
-        "Senator",
-        "Spokesperson",
-        "Spokesman",
-        "Spokeswoman",
-        "Chairman",
-        "Chair",
-        "Director",
-        "Commander",
-        "Chief",
-        "Advisor",
-        "Adviser",
-        "National",
-        "Security",
-        "Mr.",
-        "Ms.",
-        "Mrs.",
-        "Dr.",
-        "Gen.",
-        "Lt.",
-        "Col.",
-        "Maj.",
-        "Adm.",
-        "Admiral",
-        "Sen.",
-        "Rep.",
-        "Crown",
-        "Prince",
-        "Sheikh",
-        "Justice",
-        "Treasury",
-        "Interior",
-        "Finance",
-        "Administrator",
-        "Envoy",
-        "Special",
-        "Supreme",
-        "Leader",
-        "Pope",
-        "Emir",
-        "Sultan",
-        "Representative",
-        "Speaker",
-        "Mayor",
-        "Judge",
-        "Deputy",
-        "Attorney",
-        "Marshal",
-        "Colonel",
-        "Major",
-        "Captain",
-    ]
+OFFICE_WORDS = frozenset(  # a word list reads best as words
+    """President Vice Prime Minister Secretary General State Defense Defence Foreign
+    Chancellor King Queen Premier Ambassador Governor Senator Spokesperson
+    Spokesman Spokeswoman Chairman Chair Director Commander Chief Advisor Adviser
+    National Security Mr. Ms. Mrs. Dr. Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep.
+    Crown Prince Sheikh Justice Treasury Interior Finance Administrator Envoy
+    Special Supreme Leader Pope Emir Sultan Representative Speaker Mayor Judge
+    Deputy Attorney Marshal Colonel Major Captain""".split()  # noqa: SIM905
 )
 #: The actor types a person can be part of.
 _BODIES = frozenset({"state", "organization", "group", "government", "military"})
@@ -109,25 +48,9 @@ _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
 _ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s)[-‑]")
 #: Lower-case titles before a name that make a person an official of some state.
-_TITLE_NOUNS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "premier",
-        "chancellor",
-        "ambassador",
-        "envoy",
-        "general",
-        "commander",
-        "governor",
-        "senator",
-        "adviser",
-        "advisor",
-    ]
+_TITLE_NOUNS = frozenset(  # a word list reads best as words
+    """president minister secretary spokesperson spokesman spokeswoman premier
+    chancellor ambassador envoy general commander governor senator adviser advisor""".split()  # noqa: SIM905
 )
 
 
