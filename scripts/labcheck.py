@@ -1,14 +1,19 @@
 """Open the notebooks in a real JupyterLab, in headless Chromium, and use the widgets.
 
-Starts JupyterLab on 127.0.0.1 with a random token, opens ``01_claims`` and
-``02_actor_graph``, runs every cell, filters the claims, reads one in
-context, clicks an actor and a relation of the graph and filters it by
-polarity, taking a screenshot after each step into ``--out`` (default
+Starts JupyterLab on 127.0.0.1 with a random token, first opens the committed
+``01_claims`` as a new user gets it, untrusted and not run, and checks that
+its claims table still shows the category colours and left-aligned text
+(JupyterLab strips ``<style>`` from untrusted outputs, so those must be
+inline). Then it opens ``01_claims`` and ``02_actor_graph``, runs every
+cell, filters the claims, reads one in context, clicks an actor and a
+relation of the graph and filters it by polarity, taking a screenshot after
+each step into ``--out`` (default
 ``reports/labcheck``). Every request the page makes to a host other than
 127.0.0.1 is blocked and counted: the widgets must work with no network.
 The server is stopped at the end, whatever happened.
 
-Usage: ``python scripts/labcheck.py [--out DIR] [--chromium PATH]`` (``make lab-check``).
+Usage: ``python scripts/labcheck.py [--out DIR] [--chromium PATH] [--untrusted-only]``
+(``make lab-check``).
 Exit status 0 when every check passed, 1 otherwise (the failed checks are
 printed), 2 for bad arguments or a missing browser.
 """
@@ -163,6 +168,51 @@ def check_claims(page: Any, base: str, check: Check) -> None:
     check.shot(page, "claim-in-context")
 
 
+_TABLE_JS = """
+() => {
+  const heads = t => [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
+  const t = [...document.querySelectorAll('.jp-OutputArea-output table')]
+    .find(t => heads(t).includes('category') && heads(t).includes('text'));
+  if (!t) return null;
+  const h = heads(t), rows = [...t.querySelectorAll('tbody tr')];
+  const css = (col, prop) => rows.map(r => getComputedStyle(r.children[h.indexOf(col)])[prop]);
+  const none = 'rgba(0, 0, 0, 0)';
+  return {rows: rows.length,
+          coloured: css('category', 'backgroundColor').filter(c => c !== none).length,
+          colours: new Set(css('category', 'backgroundColor')).size,
+          left: css('text', 'textAlign').filter(a => a === 'left' || a === 'start').length};
+}
+"""
+
+
+def check_untrusted(page: Any, base: str, check: Check) -> None:
+    """Open the committed claims notebook without running it: colours and alignment hold."""
+    page.goto(f"{base}/lab/tree/01_claims.ipynb")
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
+    dialog = page.locator(".jp-Dialog .jp-mod-accept")  # "Select Kernel", when it asks
+    with contextlib.suppress(PlaywrightTimeout):
+        dialog.click(timeout=8000)
+    table = page.locator(".jp-OutputArea-output table").nth(1)
+    table.wait_for(timeout=TIMEOUT_MS)
+    found = page.evaluate(_TABLE_JS)
+    check.expect(found is not None, "the committed claims table is shown untrusted")
+    if found is None:
+        return
+    page.locator(".jp-OutputArea-output table").nth(1).scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    check.shot(page, "claims-untrusted")
+    rows = found["rows"]
+    check.expect(
+        rows > 0 and found["coloured"] == rows and found["colours"] > 1,
+        f"untrusted: {found['coloured']} of {rows} category cells coloured,"
+        f" {found['colours']} colours",
+    )
+    check.expect(
+        rows > 0 and found["left"] == rows,
+        f"untrusted: {found['left']} of {rows} texts left-aligned",
+    )
+
+
 _CY_JS = """
 (kind) => {
   const el = [...document.querySelectorAll('.nb-graph-explorer div')]
@@ -220,7 +270,7 @@ def check_graph(page: Any, base: str, check: Check) -> None:
     check.shot(page, "graph-filtered")
 
 
-def browse(base: str, token: str, chromium: str, check: Check) -> None:
+def browse(base: str, token: str, chromium: str, check: Check, untrusted_only: bool) -> None:
     """Drive both notebooks in headless Chromium with every outside request blocked."""
     from playwright.sync_api import sync_playwright
 
@@ -242,8 +292,10 @@ def browse(base: str, token: str, chromium: str, check: Check) -> None:
             with contextlib.suppress(PlaywrightTimeout):  # the "Jupyter news?" toast
                 page.get_by_role("button", name="No", exact=True).click(timeout=15000)
             try:
-                check_claims(page, base, check)
-                check_graph(page, base, check)
+                check_untrusted(page, base, check)  # first: running cells trusts the notebook
+                if not untrusted_only:
+                    check_claims(page, base, check)
+                    check_graph(page, base, check)
             except Exception:
                 check.shot(page, "failure")  # what the page showed when a step gave up
                 raise
@@ -259,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "labcheck")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument(
+        "--untrusted-only", action="store_true", help="only open 01_claims untrusted, run nothing"
+    )
     args = parser.parse_args(argv)
     if not Path(args.chromium).is_file():
         print(f"labcheck: no Chromium at {args.chromium}", file=sys.stderr)
@@ -274,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     lab = start_lab(port, token, home)
     try:
         wait_ready(lab, port, token)
-        browse(f"http://127.0.0.1:{port}", token, args.chromium, check)
+        browse(f"http://127.0.0.1:{port}", token, args.chromium, check, args.untrusted_only)
     except Exception as exc:  # a crash is one more failed check, and the server still stops
         check.expect(False, f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
     finally:

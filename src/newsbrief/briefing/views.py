@@ -1,15 +1,16 @@
-"""Styled tables for the notebooks: every cell escaped, fixed table ids.
+"""The notebooks' tables: every cell escaped, every style inline, fixed table ids.
 
-Each view renders its Styler once to HTML (``Styler.format(escape="html")``),
-so an article that contains ``<script>`` is shown as text and nbval compares
-the same bytes on every run.
+The committed notebooks open untrusted, and JupyterLab then drops the
+``<style>`` block a pandas Styler relies on; :func:`.inline.inline_table`
+puts the category colours, the modality marks and the alignment on each
+cell instead, so they show before the user runs anything. Each view renders
+once to HTML, so nbval compares the same bytes on every run.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from IPython.display import HTML
 
 from .. import vocabulary
@@ -17,10 +18,10 @@ from ..graph import actor_graph, metrics_table
 from ..tables import actors_table, relations_table
 from ..vocabulary import CATEGORY_COLOURS
 from .frames import attribution_counts, category_counts, collapsed_claims
+from .inline import Column, inline_table
 
 if TYPE_CHECKING:
-    from pandas.io.formats.style import Styler
-    from pandas.io.formats.style_render import CSSDict
+    from collections.abc import Mapping
 
     from ..model import Analysis
 
@@ -35,38 +36,13 @@ __all__ = [
 ]
 
 
-def _html(styler: Styler) -> HTML:
-    """Render a Styler once, so the notebook stores HTML and a plain placeholder."""
-    return HTML(styler.to_html())
-
-
-def _styled(df: pd.DataFrame, uuid: str, wide: str | None = None) -> Styler:
-    """Escape every cell, hide the index, fix the table id, align text left.
-
-    ``wide`` names the column of running text, which gets room to breathe.
-    The styles are scoped to the table's id, so they hold in JupyterLab and
-    in the exported briefing alike.
-    """
-    align = "text-align: left; vertical-align: top;"
-    styles: list[CSSDict] = [{"selector": "th", "props": align}, {"selector": "td", "props": align}]
-    if wide is not None:
-        column = df.columns.get_loc(wide)
-        styles.append({"selector": f"td.col{column}", "props": "min-width: 15em;"})
-    return (
-        df.style.format(escape="html", na_rep="")
-        .hide(axis="index")
-        .set_uuid(uuid)
-        .set_table_styles(styles)
-    )
-
-
-def _category_css(value: object) -> str:
-    colour = vocabulary.CATEGORY_COLOURS.get(str(value))
+def _category_css(row: Mapping[str, Any]) -> str:
+    colour = vocabulary.CATEGORY_COLOURS.get(str(row["category"]))
     return f"background-color: {colour};" if colour else ""
 
 
-def _modality_css(value: object) -> str:
-    return vocabulary.MODALITY_STYLES.get(str(value), "")
+def _modality_css(row: Mapping[str, Any]) -> str:
+    return vocabulary.MODALITY_STYLES.get(str(row["modality"]), "")
 
 
 def _restated_label(value: Any) -> str:
@@ -97,34 +73,24 @@ def claims_view(analysis: Analysis) -> HTML:
         "restated",
     ]
     df = collapsed_claims(analysis)[cols].rename(columns={"index": "#", "restated": "stated"})
-    styler = (
-        _styled(df, "claims", wide="text")
-        .format(_restated_label, subset=["stated"])
-        .map(_category_css, subset=["category"])
-        .map(_modality_css, subset=["modality"])
-    )
-    return _html(_apply_row_modality(styler, df))
-
-
-def _apply_row_modality(styler: Styler, df: pd.DataFrame) -> Styler:
-    """Mark the text of hedged and prescriptive claims like their modality cell."""
-
-    def row_css(row: pd.Series) -> pd.Series:
-        css = _modality_css(row["modality"])
-        return pd.Series([css if c == "text" else "" for c in row.index], index=row.index)
-
-    return styler.apply(row_css, axis=1)
+    columns = {
+        "text": Column(css=_modality_css, wide=True),  # marked like its modality
+        "category": Column(css=_category_css),
+        "modality": Column(css=_modality_css),
+        "stated": Column(text=_restated_label),
+    }
+    return inline_table(df, "T_claims", columns)
 
 
 def counts_view(analysis: Analysis) -> HTML:
     """:func:`category_counts` as a styled table."""
-    styler = category_counts(analysis).style.format(escape="html").set_uuid("counts")
-    return _html(styler.map_index(_category_css, axis=0))
+    df = category_counts(analysis).reset_index()
+    return inline_table(df, "T_counts", {"category": Column(css=_category_css)})
 
 
 def attribution_view(analysis: Analysis) -> HTML:
     """:func:`attribution_counts` as a styled table."""
-    return _html(_styled(attribution_counts(analysis), "attribution"))
+    return inline_table(attribution_counts(analysis), "T_attribution")
 
 
 def actors_view(analysis: Analysis) -> HTML:
@@ -140,7 +106,7 @@ def actors_view(analysis: Analysis) -> HTML:
     """
     cols = ["id", "name", "type", "code", "part_of", "mentions", "aliases"]
     df = actors_table(analysis)[cols].rename(columns={"part_of": "part of"})
-    return _html(_styled(df, "actors", wide="aliases"))
+    return inline_table(df, "T_actors", {"aliases": Column(wide=True)})
 
 
 def relations_view(analysis: Analysis) -> HTML:
@@ -157,7 +123,7 @@ def relations_view(analysis: Analysis) -> HTML:
     cols = ["source", "type", "target", "polarity", "evidence_units", "evidence"]
     df = relations_table(analysis)[cols].rename(columns={"evidence_units": "units"})
     df["type"] = df["type"].str.replace("_", " ")
-    return _html(_styled(df, "relations", wide="evidence"))
+    return inline_table(df, "T_relations", {"evidence": Column(wide=True)})
 
 
 def metrics_view(analysis: Analysis) -> HTML:
@@ -172,4 +138,4 @@ def metrics_view(analysis: Analysis) -> HTML:
     IPython.display.HTML
     """
     df = metrics_table(actor_graph(analysis)).rename(columns={"weighted_degree": "weighted degree"})
-    return _html(_styled(df, "metrics").format(precision=3, subset=["betweenness"]))
+    return inline_table(df, "T_metrics")

@@ -1,0 +1,163 @@
+"""The notebooks' tables keep their look when JupyterLab drops ``<style>`` blocks.
+
+A committed notebook opens untrusted, and JupyterLab's sanitizer then removes
+``<style>`` elements but keeps ``style`` attributes with common properties.
+These tests read the rendered HTML as the sanitizer leaves it: every colour
+and alignment must sit on the cell itself, and the article's text stays
+escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from newsbrief import vocabulary
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+from newsbrief.briefing import actors_view, claims_view, counts_view, relations_view
+from newsbrief.briefing.inline import Column, inline_table
+from newsbrief.config import NOTEBOOKS_DIR
+
+TEXT = (
+    "Kelmar Summons Envoy Over <script>alert(1)</script> Border Dispute\n"
+    "Kelmar summoned the Ostrian ambassador on Monday after troops crossed the border,"
+    " the foreign ministry said.\n"
+    "The crossing may signal a wider campaign, analysts said.\n"
+    "Kelmar must respond firmly & quickly to the <b>incursion</b>, the minister argued.\n"
+)
+
+#: Properties that @jupyterlab/apputils' Sanitizer keeps in a style attribute
+#: (a subset of its ``allowedStyles``): the ones these tables may use.
+KEPT_BY_JUPYTERLAB = {
+    "background-color",
+    "color",
+    "font-style",
+    "font-weight",
+    "min-width",
+    "text-align",
+    "vertical-align",
+}
+
+
+class _Cells(HTMLParser):
+    """The header and body cells of one table: their text and their inline style."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[str, str]]] = []
+        self.styles: int = 0
+        self._cell: list[str] | None = None
+        self._style = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.styles += 1
+        elif tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell, self._style = [], dict(attrs).get("style") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(("".join(self._cell), self._style))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def cells(html: str) -> _Cells:
+    parser = _Cells()
+    parser.feed(html)
+    return parser
+
+
+def css(style: str) -> dict[str, str]:
+    pairs = (p.split(":", 1) for p in style.split(";") if p.strip())
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def column(table: _Cells, name: str) -> list[tuple[str, str]]:
+    head = [text for text, _ in table.rows[0]]
+    return [row[head.index(name)] for row in table.rows[1:]]
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyze(source_from_text(TEXT))
+
+
+def test_claims_view_carries_colours_and_alignment_inline(analysis):
+    table = cells(claims_view(analysis).data)
+    assert table.styles == 0
+    categories = column(table, "category")
+    assert categories
+    for text, style in categories:
+        assert css(style)["background-color"] == vocabulary.CATEGORY_COLOURS[text]
+        assert css(style)["text-align"] == "left"
+    for (_, style), (modality, _) in zip(
+        column(table, "text"), column(table, "modality"), strict=True
+    ):
+        assert css(style)["text-align"] == "left"
+        marks = css(vocabulary.MODALITY_STYLES.get(modality, ""))
+        assert {k: css(style)[k] for k in marks} == marks
+
+
+def test_every_inline_property_survives_the_sanitizer(analysis):
+    for view in (claims_view, counts_view, actors_view, relations_view):
+        table = cells(view(analysis).data)
+        used = {k for row in table.rows for _, style in row for k in css(style)}
+        assert used and used <= KEPT_BY_JUPYTERLAB, (view.__name__, used - KEPT_BY_JUPYTERLAB)
+
+
+def test_counts_view_colours_each_category_not_the_total(analysis):
+    rows = column(cells(counts_view(analysis).data), "category")
+    assert [text for text, _ in rows] == [*vocabulary.CATEGORIES, "total"]
+    assert "background-color" not in css(rows[-1][1])
+    assert all("background-color" in css(style) for _, style in rows[:-1])
+
+
+def test_article_text_is_escaped(analysis):
+    html = claims_view(analysis).data + actors_view(analysis).data
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;b&gt;incursion&lt;/b&gt;" in html and "&amp;" in html
+
+
+def test_inline_table_aligns_numbers_right_and_escapes_styles():
+    df = pd.DataFrame({"name": ['a "quoted" <i>'], "n": [3], "share": [0.5], "gap": [None]})
+    evil = Column(css=lambda row: 'color: red;" onmouseover="x')
+    table = cells(inline_table(df, "t", {"name": evil}).data)
+    assert table.styles == 0
+    (name, n, share, gap) = table.rows[1]
+    assert name[0] == 'a "quoted" <i>'  # read back as text: it was escaped, not a tag
+    assert name[1].endswith('color: red;" onmouseover="x')  # the quote stays inside the style
+    assert (n[0], css(n[1])["text-align"]) == ("3", "right")
+    assert (share[0], gap[0]) == ("0.500", "")
+    with pytest.raises(KeyError, match="nope"):
+        inline_table(df, "t", {"nope": Column()})
+
+
+@pytest.mark.parametrize("notebook", ["01_claims.ipynb", "02_actor_graph.ipynb"])
+def test_committed_notebook_tables_need_no_style_block(notebook):
+    """What a new user sees: the stored outputs, opened untrusted."""
+    nb = json.loads((NOTEBOOKS_DIR / notebook).read_text(encoding="utf-8"))
+    views = [
+        "".join(cell["outputs"][0]["data"]["text/html"])
+        for cell in nb["cells"]
+        if cell["cell_type"] == "code" and "_view(" in "".join(cell["source"])
+    ]
+    assert len(views) == 3
+    for html in views:
+        table = cells(html)
+        assert table.styles == 0 and len(table.rows) > 1
+        head = [text for text, _ in table.rows[0]]
+        for row in table.rows[1:]:
+            for (text, style), name in zip(row, head, strict=True):
+                assert css(style)["text-align"] in ("left", "right")
+                if name == "category":
+                    assert css(style)["background-color"] == vocabulary.CATEGORY_COLOURS[text]
