@@ -52,6 +52,7 @@ from .views import (
     counts_view,
     metrics_view,
     relations_view,
+    structure_view,
 )
 
 __all__ = [
@@ -83,5 +84,6 @@ __all__ = [
     "source_label",
     "source_names",
     "structure_table",
+    "structure_view",
     "title_block",
 ]

@@ -17,7 +17,7 @@ from .. import vocabulary
 from ..graph import actor_graph, metrics_table
 from ..tables import actors_table, relations_table
 from ..vocabulary import CATEGORY_COLOURS
-from .frames import attribution_counts, category_counts, collapsed_claims
+from .frames import attribution_counts, category_counts, collapsed_claims, structure_table
 from .inline import Column, inline_table
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ __all__ = [
     "counts_view",
     "metrics_view",
     "relations_view",
+    "structure_view",
 ]
 
 
@@ -86,6 +87,11 @@ def counts_view(analysis: Analysis) -> HTML:
     """:func:`category_counts` as a styled table."""
     df = category_counts(analysis).reset_index()
     return inline_table(df, "T_counts", {"category": Column(css=_category_css)})
+
+
+def structure_view(analysis: Analysis) -> HTML:
+    """:func:`structure_table` with the section names left-aligned, no index."""
+    return inline_table(structure_table(analysis), "T_structure")
 
 
 def attribution_view(analysis: Analysis) -> HTML:
