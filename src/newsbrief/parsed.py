@@ -16,11 +16,11 @@ from .model import Unit
 from .units import Block, build_units
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["ArticleParse", "mention_tokens", "parse_article"]
+__all__ = ["ArticleParse", "covered_tokens", "mention_tokens", "parse_article"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,6 +76,21 @@ def mention_tokens(unit: Unit, span: Span, located: Iterable[Located]) -> dict[i
     Built from character offsets once per mention instead of once per token.
     """
     out: dict[int, list[str]] = {}
+    for i, loc in covered_tokens(unit, span, located):
+        ids = out.setdefault(i, [])
+        if loc.entry.id not in ids:
+            ids.append(loc.entry.id)
+    return out
+
+
+def covered_tokens(
+    unit: Unit, span: Span, located: Iterable[Located]
+) -> Iterator[tuple[int, Located]]:
+    """(token index, mention) for every token a mention of this unit covers.
+
+    Mentions carry character offsets in their unit; the parse counts tokens
+    in its document. This is the one place that maps one onto the other.
+    """
     base = span.start_char - unit.start
     for loc in located:
         m = loc.mention
@@ -83,7 +98,4 @@ def mention_tokens(unit: Unit, span: Span, located: Iterable[Located]) -> dict[i
             continue
         toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
         for tok in toks or ():
-            ids = out.setdefault(tok.i, [])
-            if loc.entry.id not in ids:
-                ids.append(loc.entry.id)
-    return out
+            yield tok.i, loc

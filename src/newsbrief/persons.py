@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .actors import Located
 from .gazetteer import Entry
 from .model import Mention
+from .parsed import covered_tokens
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,14 +67,8 @@ class Affiliation:
 def _covered(unit: Unit, span: Span, located: Sequence[Located]) -> dict[int, Located]:
     """Token index -> the explicit mention covering it, in this unit."""
     out: dict[int, Located] = {}
-    base = span.start_char - unit.start
-    for loc in located:
-        m = loc.mention
-        if m.unit != unit.index:
-            continue
-        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-        for tok in toks or ():
-            out.setdefault(tok.i, loc)
+    for i, loc in covered_tokens(unit, span, located):
+        out.setdefault(i, loc)
     return out
 
 
