@@ -37,6 +37,10 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/uv || $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
 	$(BIN)/uv pip install -q --python $(BIN)/python --require-hashes -r requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	@# Bytecode once at install: where PYTHONDONTWRITEBYTECODE is set (CI images
+	@# often do) every import would compile from source again, several seconds
+	@# per notebook kernel. Python still reads .pyc files under that setting.
+	$(BIN)/python -m compileall -qq -j 0 $(VENV)/lib
 	$(BIN)/python -m ipykernel install --sys-prefix --name newsbrief --display-name "newsbrief" >/dev/null
 	@touch $@
 

@@ -11,8 +11,6 @@ import importlib.util
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy
-
 from .config import SPACY_MODELS, spacy_model_name
 from .errors import NewsbriefError
 
@@ -34,7 +32,6 @@ BATCH_CHARS = 6000
 # The tok2vec output stays on each Doc (96 floats a token) for similarity,
 # which no step reads; dropping it as each Doc arrives keeps memory linear in
 # tokens at a fraction of the cost.
-_NO_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 def model_in_use() -> str:
@@ -95,6 +92,9 @@ def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
     spacy.tokens.Doc
         One per text, in input order.
     """
+    import numpy  # loaded with spaCy anyway; kept out of `newsbrief --help`
+
+    no_tensor = numpy.zeros((0,), dtype="float32")
     nlp = load_nlp()
     if n_process > 1:
         # Worker processes batch on their own; the character bound is for the
@@ -104,7 +104,7 @@ def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
         batches = text_batches(texts)
     for batch in batches:
         for doc in nlp.pipe(batch, batch_size=BATCH_SIZE, n_process=n_process):
-            doc.tensor = _NO_TENSOR
+            doc.tensor = no_tensor
             yield doc
 
 
