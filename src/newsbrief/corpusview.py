@@ -23,6 +23,7 @@ import pandas as pd
 
 from .analysis import load_analysis
 from .briefing import source_names
+from .briefing.inline import Column, inline_table
 from .config import SAMPLE_CORPUS_OUTPUT
 from .corpus import merge_graphs
 from .errors import NewsbriefError
@@ -30,8 +31,10 @@ from .figures import POLARITY_COLOURS, figure_bytes, graph_figure
 from .graph import actor_graph
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
-    from IPython.display import Image
+    from IPython.display import HTML, Image
     from matplotlib.figure import Figure
 
     from .model import Analysis
@@ -45,6 +48,7 @@ __all__ = [
     "graph_core",
     "graph_image",
     "load_corpus",
+    "shown",
     "timeline_figure",
     "timeline_image",
     "timeline_table",
@@ -370,3 +374,12 @@ def graph_image(graph: nx.MultiDiGraph, width: int = 720) -> Image:
 def timeline_image(timeline: pd.DataFrame, width: int = 640) -> Image:
     """:func:`timeline_figure` as a PNG for display."""
     return _image(timeline_figure(timeline), width)
+
+
+def shown(df: pd.DataFrame, name: str, wide: Sequence[str] = ()) -> HTML:
+    """A corpus table as HTML with inline styles, readable in an untrusted notebook.
+
+    JupyterLab drops the ``<style>`` block pandas writes when the notebook is
+    not trusted (a freshly cloned one never is); inline styles survive.
+    """
+    return inline_table(df, f"T_{name}", {c: Column(wide=True) for c in wide})
