@@ -111,13 +111,18 @@ class Check:
         self.shots.append(path)
 
 
-def run_all(page: Any, notebook: str, base: str) -> None:
-    """Open a notebook and run every cell through the Run menu."""
+def open_notebook(page: Any, base: str, notebook: str) -> None:
+    """Open a notebook in JupyterLab and accept the kernel dialog if it asks."""
     page.goto(f"{base}/lab/tree/{notebook}")
     page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
     dialog = page.locator(".jp-Dialog .jp-mod-accept")  # "Select Kernel", when it asks
     with contextlib.suppress(PlaywrightTimeout):
         dialog.click(timeout=8000)
+
+
+def run_all(page: Any, notebook: str, base: str) -> None:
+    """Open a notebook and run every cell through the Run menu."""
+    open_notebook(page, base, notebook)
     print(f"     {notebook}: open, running all cells", flush=True)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -187,11 +192,7 @@ _TABLE_JS = """
 
 def check_untrusted(page: Any, base: str, check: Check) -> None:
     """Open the committed claims notebook without running it: colours and alignment hold."""
-    page.goto(f"{base}/lab/tree/01_claims.ipynb")
-    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
-    dialog = page.locator(".jp-Dialog .jp-mod-accept")  # "Select Kernel", when it asks
-    with contextlib.suppress(PlaywrightTimeout):
-        dialog.click(timeout=8000)
+    open_notebook(page, base, "01_claims.ipynb")
     table = page.locator(".jp-OutputArea-output table").nth(1)
     table.wait_for(timeout=TIMEOUT_MS)
     found = page.evaluate(_TABLE_JS)

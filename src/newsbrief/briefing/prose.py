@@ -79,38 +79,27 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
     -------
     IPython.display.HTML
     """
-    info = analysis.article
-    return HTML(
-        _render(
-            "title_block",
-            title=info.title,
-            source=source_label(analysis),
-            genre=info.genre,
-            words=info.words,
-            claims=len(analysis.claims),
-            actors=len(analysis.actors),
-            date=analysis_date(date),
-            sha256=str(info.sha256)[:12],
-        )
-    )
+    sha256 = str(analysis.article.sha256)[:12]
+    return HTML(_render("title_block", **_about(analysis), date=analysis_date(date), sha256=sha256))
 
 
 def article_header(analysis: Analysis) -> HTML:
     """Title, source and size of the article (no date: for the exploration notebooks)."""
+    units, relations = len(analysis.units), len(analysis.relations)
+    return HTML(_render("article_header", **_about(analysis), units=units, relations=relations))
+
+
+def _about(analysis: Analysis) -> dict[str, object]:
+    """What both headers say of the article: title, source, genre and size."""
     info = analysis.article
-    return HTML(
-        _render(
-            "article_header",
-            title=info.title,
-            source=source_label(analysis),
-            genre=info.genre,
-            words=info.words,
-            units=len(analysis.units),
-            claims=len(analysis.claims),
-            actors=len(analysis.actors),
-            relations=len(analysis.relations),
-        )
-    )
+    return {
+        "title": info.title,
+        "source": source_label(analysis),
+        "genre": info.genre,
+        "words": info.words,
+        "claims": len(analysis.claims),
+        "actors": len(analysis.actors),
+    }
 
 
 #: Sources the bottom line names; the counts table and the evidence name the rest.
