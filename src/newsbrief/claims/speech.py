@@ -14,6 +14,7 @@ from ..model import Claim, Unit
 from .cues import (
     Cues,
 )
+from .issuers import issuer_of
 from .reading import (
     Reading,
     _is_agent,
@@ -31,9 +32,17 @@ __all__ = ["attribution_of", "find_speech", "quote_runs"]
 
 
 _SPEECH_LINKS = ("ROOT", "conj", "parataxis", "ccomp")
+#: The subject of "said" is its source whatever it is: "the court said", "Thior said".
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+#: "It said" after a body was named is that body's word, as "they said" is.
+_RESOLVING = frozenset({"it", "the report", "the statement"})
 
 
-def _is_source(tok: Token, cues: Cues, actor_tokens: set[int]) -> bool:
+def _is_source(tok: Token, cues: Cues, actor_tokens: set[int], speaks: bool = False) -> bool:
+    """Whether the verb's subject can be a source; a speech verb's nominal subject always is."""
+    if speaks and (tok.pos_ in _NOMINAL or tok.lower_ in _PERSONAL):
+        return True
     if tok.i in actor_tokens or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = tok.lemma_.lower()
@@ -91,35 +100,42 @@ def find_speech(
     the source is Sullivan, not "we".
     """
     speech = cues.words("attribution", "speech_verbs")
-    cognition = cues.words("attribution", "cognition_verbs")
-    position = cues.words("attribution", "position_verbs")
-    stance = cues.words("attribution", "stance_adjectives")
-    evaluative = cues.words("category", "evaluative_nouns")
     for tok in _speech_candidates(span, root):
-        lemma = tok.lemma_.lower()
         subj = _speechsubject(tok)
-        if subj is None or not _is_source(subj, cues, actor_tokens):
+        if subj is None or not _is_source(subj, cues, actor_tokens, tok.lemma_.lower() in speech):
             continue
-        kids = list(tok.children)
-        takes_clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
-            tok.dep_ == "ROOT" and span[0].text in ("“", '"')
-        )
-        if lemma in speech and lemma != "cast" and (takes_clause or tok.dep_ == "ROOT"):
-            if any(c.dep_ == "dobj" for c in kids) and not takes_clause:
-                continue
-            return tok, subj
-        if lemma in position and _is_agent(subj, cues, frozenset(actor_tokens)):
-            return tok, subj
-        if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
-            return tok, subj
-        if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in stance for c in kids):
-            return tok, subj
-        objects = [c for c in kids if c.dep_ == "dobj"]
-        if lemma in cognition and (
-            takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
-        ):
+        if _reports(tok, subj, span, cues, frozenset(actor_tokens)):
             return tok, subj
     return None, None
+
+
+def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: frozenset[int]) -> bool:
+    """Whether ``tok`` reports what its subject says, holds or stands for.
+
+    A speech verb with an object and no clause ("emphasized the effort") still
+    states a position when its subject is an agent; "told reporters" names
+    the hearer, not what was said.
+    """
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    takes_clause = any(c.dep_ in ("ccomp", "parataxis") for c in kids) or (
+        tok.dep_ == "ROOT" and span[0].text in ("“", '"')
+    )
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    speaks = takes_clause or (tok.dep_ == "ROOT" and (not objects or lemma == "tell"))
+    if speaks and lemma in cues.words("attribution", "speech_verbs") and lemma != "cast":
+        return True
+    if lemma in cues.words("attribution", "position_verbs") and _is_agent(subj, cues, actor_tokens):
+        return True
+    if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
+        return True
+    stance = cues.words("attribution", "stance_adjectives")
+    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in stance for c in kids):
+        return True
+    evaluative = cues.words("category", "evaluative_nouns")
+    return lemma in cues.words("attribution", "cognition_verbs") and (
+        takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
+    )
 
 
 def _according_to(span: Span) -> str | None:
@@ -127,7 +143,7 @@ def _according_to(span: Span) -> str | None:
         if tok.lower_ == "to" and tok.i > span.start and tok.nbor(-1).lower_ == "according":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
-                return _phrase_text(objs[0])
+                return issuer_of(objs[0]) or _phrase_text(objs[0])
     return None
 
 
@@ -204,7 +220,11 @@ def attribution_of(
         if introduced:
             return introduced, ("introduces a quotation with a colon",)
         return "author", ("no reporting verb",)
-    resolving = cues.words("attribution", "pronoun_resolving")
+    subject = _speechsubject(r.speech)
+    issuer = issuer_of(subject) if subject is not None else None
+    if issuer:
+        return issuer, (f"verb:{r.speech.lemma_}", f"issued by: {issuer}")
+    resolving = cues.words("attribution", "pronoun_resolving") | _RESOLVING
     if r.source.lower() in resolving and last_source:
         return last_source, (f"verb:{r.speech.lemma_}", f"resolved:{r.source}")
     return r.source, (f"verb:{r.speech.lemma_}",)
