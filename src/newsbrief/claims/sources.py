@@ -28,6 +28,9 @@ __all__ = ["name_sources"]
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _UNNUMBERED = re.compile(r"coref:collective [a-z]+$")
 _RESOLVED = re.compile(r"^resolved:(.+)$")
+#: Sources that stand for a body, never a person: the last body that spoke.
+_IMPERSONAL = frozenset({"it", "the report", "the statement"})
+_TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
 _COLON_INTRO = re.compile(r"^([^:“\"]{2,160}):\s*[“\"]")
 
 
@@ -53,6 +56,28 @@ def _linked(unit: int, source: str, located: Sequence[Located]) -> list[str]:
         if loc.mention.text.strip().lower() == wanted and loc.entry.id not in hits:
             hits.append(loc.entry.id)
     return hits
+
+
+def _person_named_at(unit: Unit, source: str, located: Sequence[Located]) -> str | None:
+    """The person a titled source stands for ("IDF chief spokesperson [Admiral] Daniel Hagari").
+
+    The person's name overlaps the source's words or follows them after at
+    most a rank or title.
+    """
+    at = unit.text.find(source)
+    if at < 0 or not source.strip():
+        return None
+    start, end = unit.start + at, unit.start + at + len(source)
+    for loc in located:
+        m = loc.mention
+        if m.unit != unit.index or loc.entry.type != "person" or loc.how.startswith(COREF):
+            continue
+        between = unit.text[end - unit.start : m.start - unit.start]
+        if m.start < end and start < m.end:
+            return loc.entry.name
+        if 0 <= m.start - end <= _TITLE_GAP and " " not in between.strip():
+            return loc.entry.name
+    return None
 
 
 def _named_person(unit: int, source: str, located: Sequence[Located]) -> str | None:
@@ -105,6 +130,19 @@ def _introduced(unit: Unit, located: Sequence[Located], names: dict[str, str]) -
     return None
 
 
+def _names_body(source: str, bodies: set[str], persons: set[str]) -> bool:
+    """Whether a source is a named body ("HRW", "the Foreign Ministry", "Global Times").
+
+    A person's name, and a common noun ("the doctor"), are not.
+    """
+    words = source.split()
+    if not words or any(words[-1] == p.split()[-1] for p in persons if p.split()):
+        return False
+    if any(source.casefold().endswith(b) for b in bodies):
+        return True
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0].isupper())
+
+
 def name_sources(
     claims: Sequence[Claim],
     units: Sequence[Unit],
@@ -128,31 +166,17 @@ def name_sources(
         its ``attribution`` cue.
     """
     names = _names(located)
+    persons = {loc.entry.name for loc in located if loc.entry.type == "person"}
+    bodies = {
+        loc.mention.text.casefold()
+        for loc in located
+        if loc.entry.type != "person" and not loc.how.startswith(COREF)
+    }
+    bodies = {b for b in bodies if len(b) > 2}
     out: list[Claim] = []
-    speaker: str | None = None
+    spoke: dict[str, str | None] = {"speaker": None, "body": None}
     for claim in claims:
-        source = claim.attribution
-        unit = units[claim.unit]
-        new: str | None = None
-        cue = ""
-        if source != "author":
-            written = next(
-                (
-                    m.group(1)
-                    for c in claim.cues.get("attribution", ())
-                    if (m := _RESOLVED.match(c))
-                ),
-                source,
-            )
-            ids = _linked(claim.unit, written, located)
-            if ids:
-                new = " and ".join(names.get(i, i) for i in ids)
-                cue = f"coreference: {source}"
-            elif (full := _named_person(claim.unit, source, located)) is not None:
-                new, cue = full, f"named in full: {source}"
-            elif source.lower() in _FIRST_PERSON:
-                new = _introduced(unit, located, names) or speaker
-                cue = f"speaker of the quotation: {source}"
+        new, cue = _renamed(claim, units[claim.unit], located, names, spoke)
         if new:
             claim = replace(
                 claim,
@@ -160,6 +184,40 @@ def name_sources(
                 cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
             )
         if claim.attribution != "author" and claim.attribution.lower() not in _FIRST_PERSON:
-            speaker = claim.attribution
+            spoke["speaker"] = claim.attribution
+            if _names_body(claim.attribution, bodies, persons):
+                spoke["body"] = claim.attribution
         out.append(claim)
     return out
+
+
+def _renamed(
+    claim: Claim,
+    unit: Unit,
+    located: Sequence[Located],
+    names: dict[str, str],
+    spoke: dict[str, str | None],
+) -> tuple[str | None, str]:
+    """The claim's source named in full, and the cue; None when it stays as written."""
+    source = claim.attribution
+    if source == "author":
+        return None, ""
+    written = next(
+        (m.group(1) for c in claim.cues.get("attribution", ()) if (m := _RESOLVED.match(c))),
+        source,
+    )
+    body = spoke["body"]
+    ids = _linked(claim.unit, written, located)
+    if written.lower() in _IMPERSONAL and body and body != source:
+        return body, f"the body that spoke last: {written}"
+    if ids:
+        return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
+    if (full := _named_person(claim.unit, source, located)) is not None:
+        return full, f"named in full: {source}"
+    if (titled := _person_named_at(unit, written, located)) is not None:
+        return titled, f"the person so titled: {source}"
+    if source.lower() in _FIRST_PERSON:
+        return _introduced(unit, located, names) or spoke["speaker"], (
+            f"speaker of the quotation: {source}"
+        )
+    return None, ""

@@ -39,10 +39,14 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _RESOLVING = frozenset({"it", "the report", "the statement"})
 
 
-def _is_source(tok: Token, cues: Cues, actor_tokens: set[int], speaks: bool = False) -> bool:
+def _is_source(
+    tok: Token, cues: Cues, actor_tokens: set[int], speaks: bool = False, thinks: bool = False
+) -> bool:
     """Whether the verb's subject can be a source; a speech verb's nominal subject always is."""
     if speaks and (tok.pos_ in _NOMINAL or tok.lower_ in _PERSONAL):
         return True
+    if tok.lower_ == "it" and tok.dep_ == "nsubj":  # "It also criticized ...": a body
+        return not thinks  # "it underscores" is a thing that shows, not a body that says
     if tok.i in actor_tokens or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = tok.lemma_.lower()
@@ -100,9 +104,13 @@ def find_speech(
     the source is Sullivan, not "we".
     """
     speech = cues.words("attribution", "speech_verbs")
+    cognition = cues.words("attribution", "cognition_verbs")
     for tok in _speech_candidates(span, root):
         subj = _speechsubject(tok)
-        if subj is None or not _is_source(subj, cues, actor_tokens, tok.lemma_.lower() in speech):
+        lemma = tok.lemma_.lower()
+        if subj is None or not _is_source(
+            subj, cues, actor_tokens, lemma in speech, lemma in cognition
+        ):
             continue
         if _reports(tok, subj, span, cues, frozenset(actor_tokens)):
             return tok, subj
@@ -125,7 +133,8 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
     speaks = takes_clause or (tok.dep_ == "ROOT" and (not objects or lemma == "tell"))
     if speaks and lemma in cues.words("attribution", "speech_verbs") and lemma != "cast":
         return True
-    if lemma in cues.words("attribution", "position_verbs") and _is_agent(subj, cues, actor_tokens):
+    agent = _is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
+    if agent and lemma in cues.words("attribution", "position_verbs"):
         return True
     if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
         return True
