@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import extract_actors
 from .article import read_source
+from .bystanders import drop_bystanders
 from .claims import ClaimReading, decide, default_models, load_cues, read_article_claims
 from .claims.model import LinearModel
 from .config import DEFAULT_MAX_BYTES
@@ -153,6 +154,7 @@ def assemble_with_reading(
     gazetteer = load_gazetteer(settings.gazetteers)
     actors, parse = extract_actors(parse, gazetteer)
     actors, parse = resolve_mentions(parse, actors)
+    actors, parse = drop_bystanders(parse, actors, gazetteer)
     relations = extract_relations(parse, actors, load_lexicon(settings.relations_lexicon))
     reading = read_article_claims(parse, load_cues(settings.claims_lexicon))
     claims = decide(reading, default_models() if models is None else models)

@@ -51,6 +51,10 @@ class Gazetteer:
     place_words: frozenset[str] = frozenset()
     main_force: dict[str, Entry] = field(default_factory=dict)
     media_words: frozenset[str] = frozenset()
+    media_outlets: frozenset[str] = frozenset()
+    expert_words: frozenset[str] = frozenset()
+    research_words: frozenset[str] = frozenset()
+    quoting_verbs: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -126,6 +130,16 @@ def _force_terms(data: dict) -> dict[str, tuple[str, str]]:
     return terms
 
 
+#: The word lists of ``ner_filters`` (see ``data/actors.yaml``).
+_FILTERS = (
+    "organization_words",
+    "place_words",
+    "media_words",
+    "media_outlets",
+    "expert_words",
+    "research_words",
+    "quoting_verbs",
+)
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
 
 
@@ -190,28 +204,29 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     for surface, code, how in state_extra:
         surfaces[surface] = Surface(entries[code], how)
     force_terms: dict[str, tuple[str, str]] = {}
-    org_words: set[str] = set()
-    place_words: set[str] = set()
-    media_words: set[str] = set()
+    filters: dict[str, set[str]] = {k: set() for k in _FILTERS}
     for data in datas:
-        filters = data.get("ner_filters") or {}
-        org_words |= set(filters.get("organization_words", []))
-        place_words |= set(filters.get("place_words", []))
-        media_words |= set(filters.get("media_words", []))
+        for key in _FILTERS:
+            filters[key] |= set((data.get("ner_filters") or {}).get(key, []))
         for entry in _listed_entries(data):
             entries[entry.id] = entry
             for alias in entry.aliases:
                 surfaces[alias] = Surface(entry, "alias")
         force_terms.update(_force_terms(data))
+    words = {k: frozenset(v) for k, v in filters.items()}
     return Gazetteer(
         entries,
         surfaces,
         force_terms,
         _compile(surfaces),
-        frozenset(org_words),
-        frozenset(place_words),
+        words["organization_words"],
+        words["place_words"],
         _main_forces(surfaces),
-        frozenset(media_words),
+        words["media_words"],
+        words["media_outlets"],
+        words["expert_words"],
+        words["research_words"],
+        words["quoting_verbs"],
     )
 
 

@@ -31,7 +31,7 @@ _RESOLVED = re.compile(r"^resolved:(.+)$")
 #: Sources that stand for a body, never a person: the last body that spoke.
 _IMPERSONAL = frozenset({"it", "the report", "the statement"})
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
-_COLON_INTRO = re.compile(r"^([^:“\"]{2,160}):\s*[“\"]")
+_COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 
 
 def _names(located: Sequence[Located]) -> dict[str, str]:
@@ -127,7 +127,9 @@ def _introduced(unit: Unit, located: Sequence[Located], names: dict[str, str]) -
             and not loc.how.startswith(COREF)
         ):
             return names.get(loc.entry.id, loc.entry.name)
-    return None
+    intro = m.group(1).strip()
+    # Someone who is no actor (an expert) is still the one the colon introduces.
+    return intro if any(w[:1].isupper() for w in intro.split()[1:]) else None
 
 
 def _names_body(source: str, bodies: set[str], persons: set[str]) -> bool:

@@ -193,7 +193,7 @@ def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
             out[j] = replace(out[j], attribution=source, cues=cues)
 
 
-_COLON_QUOTE = re.compile(r"^([^:“\"]{2,160}):\s*[“\"]")
+_COLON_QUOTE = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 
 
 def _colon_speaker(r: Reading, cues: Cues) -> str | None:
