@@ -1,0 +1,55 @@
+"""Outlets, quoted experts and their institutions are not actors (ANNOTATION.md)."""
+
+from __future__ import annotations
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+
+
+def actor_ids(text: str) -> set[str]:
+    return {a.id for a in analyze(source_from_text(text)).actors}
+
+
+def test_outlet_and_expert_with_university_are_dropped():
+    ids = actor_ids(
+        "Kenya sent police officers to Haiti on Tuesday. "
+        "“The mission is fragile,” said Miriam Otieno, a professor of law at Lakeside "
+        "University, told CNN."
+    )
+    assert "KEN" in ids and "HTI" in ids
+    assert not {"CNN", "miriam-otieno", "LAKESIDE-UNIVERSITY"} & ids
+
+
+def test_think_tank_title_run_drops_person_and_institute():
+    ids = actor_ids(
+        "Iran moved centrifuges to Fordow.\n\n"
+        "Harbor Institute for Policy Studies Senior Fellow Dana Whitlock: “It will take years "
+        "to rebuild.”"
+    )
+    assert "IRN" in ids
+    assert not any("whitlock" in i or "HARBOR" in i for i in ids)
+
+
+def test_officials_who_speak_stay_actors():
+    ids = actor_ids(
+        "Israel struck a depot in Lebanon. “We hit the target,” IDF spokesperson "
+        "Rear Admiral Daniel Hagari said."
+    )
+    assert "daniel-hagari" in ids
+
+
+def test_a_former_head_of_state_who_speaks_stays():
+    ids = actor_ids(
+        "Protests spread across Nigeria. Former Nigerian President Olusegun Obasanjo warned "
+        "that the continent was on the edge of chaos."
+    )
+    assert "olusegun-obasanjo" in ids
+
+
+def test_a_former_officer_who_only_speaks_is_an_expert():
+    ids = actor_ids(
+        "China launched a new carrier. “It is very significant,” said Peter Lindqvist, "
+        "former head of the Joint Analysis Center."
+    )
+    assert "CHN" in ids
+    assert "peter-lindqvist" not in ids

@@ -1,0 +1,81 @@
+"""Attribution: who says a claim, named as the article names them (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis import read_with_claims
+from newsbrief.article import source_from_text
+
+
+def sources_of(text: str) -> list[str]:
+    """The attribution of every claim unit, in reading order."""
+    a, reading = read_with_claims(source_from_text(text))
+    return [c.attribution for c in reading.claims if a.units[c.unit].kind == "claim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A speech verb's subject is the source whatever noun it is.
+        ("The story opens here. The tribunal said Monday that the vote was void.", "tribunal"),
+        ("The story opens here. “The border is closed,” Okonkwo said.", "Okonkwo"),
+        # "told reporters that": the object is the hearer, not what was said.
+        (
+            "The story opens here. Maria Duarte told reporters on Friday that talks had failed.",
+            "Maria Duarte",
+        ),
+        # A speech verb with an object still states a position ("emphasized the need").
+        (
+            "The story opens here. Chancellor Anna Berg emphasized the need for restraint.",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_speech_subjects(text, source):
+    assert sources_of(text)[-1].endswith(source)
+
+
+def test_a_document_is_its_issuers_word():
+    got = sources_of(
+        "The story opens here. A Defense Ministry release said the drills were routine. "
+        "The army moved, according to a statement from the Interior Ministry."
+    )
+    assert got[1:] == ["Defense Ministry", "the Interior Ministry"]
+
+
+def test_an_idiom_with_told_is_not_a_source():
+    assert sources_of("The story opens here. All told, the war has lasted a decade.")[-1] == "author"
+
+
+def test_it_and_the_report_are_the_body_that_spoke_last():
+    got = sources_of(
+        "Amnesty International said the camps were overcrowded. "
+        "A doctor said the clinic had no water. "
+        "The report said aid had been blocked. "
+        "It also criticized both governments for the delays."
+    )
+    assert got == ["Amnesty International", "doctor", "Amnesty International", "Amnesty International"]
+
+
+def test_it_that_shows_something_is_not_a_source():
+    got = sources_of(
+        "Officials said the ships sailed on Monday. It underscores the navy's new reach."
+    )
+    assert got == ["Officials", "author"]
+
+
+def test_a_titled_source_is_the_person_named_after_the_title():
+    got = sources_of(
+        "The story opens here. Army chief spokesperson Colonel Samuel Adeyemi said the raid "
+        "had ended."
+    )
+    assert got[-1] == "Samuel Adeyemi"
+
+
+def test_a_colon_intro_with_a_nickname_names_the_speaker():
+    got = sources_of(
+        "The story opens here.\n\nDefense Minister Ruth “Red” Kamau: “The strikes hit every target. "
+        "No aircraft was lost.”"
+    )
+    assert [s.endswith("Ruth “Red” Kamau") for s in got] == [False, True, True]
