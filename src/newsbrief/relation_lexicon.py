@@ -44,6 +44,10 @@ class Lexicon:
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
 
+    def noun(self, lemma: str, word: str) -> Trigger | None:
+        """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
+        return self.nouns.get(lemma) or self.nouns.get(word)
+
     @property
     def symmetric_types(self) -> frozenset[str]:
         """Relation types that hold both ways."""

@@ -335,9 +335,9 @@ def _agent(verb: Token) -> bool:
 
 
 def _noun_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lexicon.nouns:
+    trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
+    if trig is None:
         return None
-    trig = lexicon.nouns[tok.lemma_.lower()]
     pair = list(dict.fromkeys(_between(tok, table)))
     if len(pair) >= 2 and trig.symmetric:
         return trig, pair, []  # "an agreement between X and Y": collective pairs
