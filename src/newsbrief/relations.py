@@ -73,6 +73,7 @@ _GROUP_HEADS = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
+_AGENTIVE = ("by",)
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
 
 
@@ -182,16 +183,33 @@ def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def _noun_source(noun: Token, actors: _UnitActors) -> list[str]:
+def _noun_source(noun: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
+    """Who acts in a nominal trigger: its possessor or modifier, its "by" phrase
+    ("the attack by Hamas on Israel"), else the subject of the verb that governs
+    it ("X imposed sanctions on Y")."""
     poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = [a for c in poss for a in actors.in_phrase(c)]
     found += actors.by_token.get(noun.i, [])
+    if not found:
+        found = [
+            a
+            for c in noun.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in _AGENTIVE and c.lower_ not in trigger.targets
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in actors.in_phrase(o)
+        ]
     if found:
         return list(dict.fromkeys(found))
+    verb = _governor(noun)
+    return _subjects(verb, actors)[0] if verb is not None else []
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of ("X imposed sanctions on Y")."""
     if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
-        verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
-        return _subjects(verb, actors)[0]
-    return []
+        return noun.head if noun.head.pos_ != "ADP" else noun.head.head
+    return None
 
 
 def _object_organizations(verb: Token, actors: _UnitActors) -> list[str]:
@@ -341,9 +359,30 @@ def _noun_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
     pair = list(dict.fromkeys(_between(tok, table)))
     if len(pair) >= 2 and trig.symmetric:
         return trig, pair, []  # "an agreement between X and Y": collective pairs
-    sources = _noun_source(tok, table)
-    targets = _targets(tok, trig, table) or _modifier_targets(tok, table, sources)
+    sources = _noun_source(tok, trig, table)
+    targets = (
+        _targets(tok, trig, table)
+        or _light_verb_targets(tok, trig, table)
+        or _modifier_targets(tok, table, sources)
+    )
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _light_verb_targets(noun: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
+    """The target a light verb carries for its object ("declared solidarity with Y").
+
+    The parser often hangs the preposition on the verb ("declare", "impose",
+    "hold") rather than on the noun that means the relation.
+    """
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return [
+        a
+        for c in noun.head.children
+        if c.dep_ == "prep" and c.i > noun.i
+        for o in _prep_objects(c, trigger.targets)
+        for a in actors.in_phrase(o)
+    ]
 
 
 def _verb_phrase(tok: Token, lexicon: Lexicon) -> str | None:
