@@ -338,6 +338,9 @@ def _verb_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
     if phrase is None:
         return None
     trig = lexicon.verbs[phrase]
+    modified = _participle_roles(tok, table)
+    if modified is not None:
+        return trig, *modified
     sources, passive = _subjects(tok, table)
     targets = _targets(tok, trig, table) or _object_organizations(tok, table)
     if _agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
@@ -346,6 +349,28 @@ def _verb_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _participle_roles(verb: Token, table: _UnitActors) -> tuple[list[str], list[str]] | None:
+    """A participle that modifies an actor: "Hezbollah, backed by Iran"; "the Iran-backed Houthis".
+
+    The agent (the "by" phrase, or the actor joined to the participle by a
+    hyphen) is the source; the actor the participle describes is the target.
+    """
+    if verb.dep_ not in ("acl", "amod") or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ == "acl":
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    else:
+        agents = [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i]
+    sources = list(dict.fromkeys(a for o in agents for a in table.in_phrase(o)))
+    if not sources:
+        return None
+    inside = {t.i for t in verb.subtree}
+    head = verb.head
+    parts = [head, *(c for c in head.children if c.dep_ in _NP_PARTS and c.i not in inside)]
+    targets = [a for p in parts for a in table.in_phrase(p) if a not in sources]
+    return sources, list(dict.fromkeys(targets))
 
 
 def _agent(verb: Token) -> bool:
