@@ -133,10 +133,29 @@ def _subjects(verb: Token, actors: _UnitActors) -> tuple[list[str], bool]:
             return [a for s in subj for a in actors.in_phrase(s)], passive
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return actors.in_phrase(node.head), False
+        controller = _controller(node, actors)
+        if controller:
+            return controller, False
         if node.dep_ not in _INHERIT or node.head.i == node.i:
             break
         node = node.head
     return [], False
+
+
+def _controller(node: Token, actors: _UnitActors) -> list[str]:
+    """Object control: in "urged Iraq to join", "directed the military to deploy" and
+    "called on ASEAN to act", the object of the governing verb does the infinitive."""
+    if node.dep_ != "xcomp":
+        return []
+    objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+    objects += [
+        o
+        for c in node.head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < node.i
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return list(dict.fromkeys(a for o in objects for a in actors.in_phrase(o)))
 
 
 def _targets(head: Token, trigger: Trigger, actors: _UnitActors) -> list[str]:
