@@ -155,7 +155,8 @@ def assemble_with_reading(
     actors, parse = extract_actors(parse, gazetteer)
     actors, parse = resolve_mentions(parse, actors)
     actors, parse = drop_bystanders(parse, actors, gazetteer)
-    relations = extract_relations(parse, actors, load_lexicon(settings.relations_lexicon))
+    lexicon = load_lexicon(settings.relations_lexicon)
+    relations = extract_relations(parse, actors, lexicon, gazetteer)
     reading = read_article_claims(parse, load_cues(settings.claims_lexicon))
     claims = decide(reading, default_models() if models is None else models)
     title = source.title or next(

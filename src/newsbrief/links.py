@@ -15,11 +15,14 @@ from .model import Actor, Evidence, Relation, Unit
 from .vocabulary import WEAK_POLARITY
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from .identity import Located
 
-__all__ = ["co_mentions", "part_of_relations"]
+__all__ = ["co_mentions", "named_part_of", "part_of_relations"]
+
+#: Actor types whose name may carry their state ("the Haitian National Police").
+_STATE_BODIES = frozenset({"government", "military", "organization"})
 
 
 def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
@@ -38,6 +41,44 @@ def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
                     (Evidence(m.unit, m.start, m.end, m.text),),
                     False,
                     ("gazetteer part_of",),
+                    event_class="PART_OF",
+                )
+            )
+    return out
+
+
+def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]) -> list[Relation]:
+    """``part_of`` for a government body or force whose name holds a state of the article.
+
+    "Haitian National Police", "Lebanese Ministry of Health", "Israel Atomic
+    Energy Commission": the state word in the name says whose body it is. Only
+    states the article names count, and only for actors with no ``part_of`` yet.
+
+    Parameters
+    ----------
+    actors : sequence of Actor
+        The article's actors.
+    state_of : callable
+        A word -> the id of the state it names (name or demonym), or None.
+    """
+    states = {a.id for a in actors if a.type == "state"}
+    out = []
+    for a in actors:
+        if a.part_of or a.type not in _STATE_BODIES or not a.mentions:
+            continue
+        words = [w.strip(".,’'()").removesuffix("’s").removesuffix("'s") for w in a.name.split()]
+        found = [s for s in (state_of(w) for w in words if w) if s in states and s != a.id]
+        if found:
+            m = a.mentions[0]
+            out.append(
+                Relation(
+                    a.id,
+                    found[0],
+                    "part_of",
+                    "structural",
+                    (Evidence(m.unit, m.start, m.end, m.text),),
+                    False,
+                    (f"state in the name: {a.name}",),
                     event_class="PART_OF",
                 )
             )

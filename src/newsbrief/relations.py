@@ -9,11 +9,13 @@ the unit and the trigger's span, so every edge points back to its sentence.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .links import (
     co_mentions,
+    named_part_of,
     part_of_relations,
 )
 from .model import Actor, Evidence, Relation, Unit
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .actors import Located
+    from .gazetteer import Gazetteer
     from .parsed import ArticleParse
 
 __all__ = ["Lexicon", "extract_relations", "load_lexicon"]
@@ -263,7 +266,10 @@ def _between(noun: Token, actors: _UnitActors) -> list[str]:
 
 
 def extract_relations(
-    parse: ArticleParse, actors: Sequence[Actor], lexicon: Lexicon
+    parse: ArticleParse,
+    actors: Sequence[Actor],
+    lexicon: Lexicon,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Relation]:
     """Extract typed relations, part_of links and weak co-mentions.
 
@@ -276,6 +282,8 @@ def extract_relations(
         The article's actors.
     lexicon : Lexicon
         Verb and noun triggers.
+    gazetteer : Gazetteer, optional
+        Names states in the names of bodies ("the Haitian National Police").
 
     Returns
     -------
@@ -331,8 +339,15 @@ def extract_relations(
         for (s, t, ty), ev in found.items()
     ]
     relations += part_of_relations(actors)
+    if gazetteer is not None:
+        relations += named_part_of(actors, partial(_state_of, gazetteer))
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
+    hit = gazetteer.lookup(word)
+    return hit.entry.id if hit is not None and hit.entry.type == "state" else None
 
 
 def _triggers(span: Span, table: _UnitActors, lexicon: Lexicon):
