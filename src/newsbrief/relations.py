@@ -114,7 +114,7 @@ class _UnitActors:
         if depth > 3:
             return found
         for child in head.children:
-            if child.dep_ in _NP_PARTS:
+            if child.dep_ in _NP_PARTS and child.pos_ != "VERB":  # not "the Iran-backed"
                 found += self.in_phrase(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
                 for obj in child.children:
@@ -372,6 +372,8 @@ def _verb_roles(tok: Token, table: _UnitActors, lexicon: Lexicon):
     if phrase is None:
         return None
     trig = lexicon.verbs[phrase]
+    if _negated(tok):
+        return None
     modified = _participle_roles(tok, table)
     if modified is not None:
         return trig, *modified
@@ -400,11 +402,20 @@ def _participle_roles(verb: Token, table: _UnitActors) -> tuple[list[str], list[
     sources = list(dict.fromkeys(a for o in agents for a in table.in_phrase(o)))
     if not sources:
         return None
-    inside = {t.i for t in verb.subtree}
-    head = verb.head
-    parts = [head, *(c for c in head.children if c.dep_ in _NP_PARTS and c.i not in inside)]
-    targets = [a for p in parts for a in table.in_phrase(p) if a not in sources]
+    head = verb.head  # the described actor only, not those coordinated with it
+    parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
+    targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not attack", "never met", "no troops deployed": a negated event is no relation."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
+    if verb.dep_ in ("acl", "amod"):
+        nouns.append(verb.head)
+    return any(d.dep_ == "det" and d.lower_ == "no" for n in nouns for d in n.children)
 
 
 def _agent(verb: Token) -> bool:
