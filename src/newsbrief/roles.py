@@ -1,0 +1,330 @@
+"""Who plays which part in a sentence: the parse read for relations.
+
+The relation step asks, for each trigger word, which actors are its subject,
+its object, its agent, the owner of a nominal trigger ("Russia's invasion")
+or the actors coordinated in front of it. These readings of the dependency
+parse live here, apart from the loop that turns them into relations, so each
+grammatical rule can be read and tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .model import Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from spacy.tokens import Span, Token
+
+    from .actors import Located
+    from .relation_lexicon import Trigger
+
+__all__ = [
+    "UnitActors",
+    "between",
+    "has_agent",
+    "light_verb_targets",
+    "modifier_targets",
+    "negated",
+    "noun_source",
+    "object_organizations",
+    "participle_roles",
+    "subject_actors",
+    "target_actors",
+]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
+_NP_PARTS = ("compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod")
+_GROUP_HEADS = frozenset(
+    [
+        "member",
+        "members",
+        "force",
+        "forces",
+        "troops",
+        "government",
+        "officials",
+        "leaders",
+        "partners",
+        "allies",
+        "side",
+        "sides",
+        "personnel",
+        "officers",
+        "navy",
+        "army",
+        "ministry",
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "head",
+        "heads",
+        "team",
+        "teams",
+        "delegation",
+        "delegations",
+        "representatives",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+    ]
+)
+_PRONOUNS = frozenset({"it", "its", "itself"})
+_AGENTIVE = ("by",)
+_PLURAL_PRONOUNS = frozenset({"they", "their"})
+
+
+class UnitActors:
+    """Token -> actor ids for one unit, with "its" resolved to the last actor."""
+
+    def __init__(
+        self,
+        unit: Unit,
+        span: Span,
+        located: Iterable[Located],
+        tokens: dict[int, list[str]],
+        previous: str | None,
+        group: Sequence[str] = (),
+    ):
+        located = list(located)
+        self.types = {loc.entry.id: loc.entry.type for loc in located}
+        self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
+        base = unit.start - span.start_char
+        order = [(loc.mention.start - base, loc.entry.id) for loc in located]
+        for tok in span:
+            if self.by_token.get(tok.i):
+                continue
+            if tok.lower_ in _PRONOUNS:
+                before = [a for idx, a in order if idx < tok.idx]
+                ref = before[-1] if before else previous
+                if ref:
+                    self.by_token[tok.i].append(ref)
+            elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
+                self.by_token[tok.i].extend(group)
+
+    def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
+        """Actors named by the noun phrase headed by ``head``."""
+        found = list(self.by_token.get(head.i, []))
+        if depth > 3:
+            return found
+        for child in head.children:
+            if child.dep_ in _NP_PARTS and child.pos_ != "VERB":  # not "the Iran-backed"
+                found += self.in_phrase(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.in_phrase(obj, depth + 1)
+        return list(dict.fromkeys(found))
+
+
+def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
+    """Actors in the verb's subject, climbing to the governing verb when it has none."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subj:
+            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
+            if passive and agent:
+                return [a for o in agent for a in actors.in_phrase(o)], False
+            return [a for s in subj for a in actors.in_phrase(s)], passive
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return actors.in_phrase(node.head), False
+        controller = _controller(node, actors)
+        if controller:
+            return controller, False
+        if node.dep_ not in _INHERIT or node.head.i == node.i:
+            break
+        node = node.head
+    return [], False
+
+
+def _controller(node: Token, actors: UnitActors) -> list[str]:
+    """Object control: the object of the governing verb does the infinitive.
+
+    In "urged Iraq to join", "directed the military to deploy" and "called on
+    ASEAN to act", Iraq, the military and ASEAN act.
+    """
+    if node.dep_ != "xcomp":
+        return []
+    objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+    objects += [
+        o
+        for c in node.head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < node.i
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return list(dict.fromkeys(a for o in objects for a in actors.in_phrase(o)))
+
+
+def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+    """Actors behind the trigger's object or the prepositions its lexicon entry names."""
+    found: list[str] = []
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
+            found += actors.in_phrase(child)
+    of_objects = [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of" and head.pos_ == "NOUN"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    xcomps = [x for x in head.children if x.dep_ == "xcomp"]
+    for node in [head, *objects, *xcomps, *of_objects]:
+        for child in node.children:
+            if child.dep_ != "prep":
+                continue
+            for obj in _prep_objects(child, trigger.targets):
+                found += actors.in_phrase(obj)
+    return list(dict.fromkeys(found))
+
+
+def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
+    """Objects of a preposition the trigger names, including "in favor of"-style ones."""
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    if prep.lower_ in targets:
+        return objs
+    out = []
+    for phrase in targets:
+        words = phrase.split()
+        if len(words) == 3 and words[0] == prep.lower_:
+            for o in objs:
+                if o.lower_ == words[1]:
+                    out += [
+                        x
+                        for p in o.children
+                        if p.dep_ == "prep" and p.lower_ == words[2]
+                        for x in p.children
+                        if x.dep_ == "pobj"
+                    ]
+    return out
+
+
+def noun_source(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+    """Who acts in a nominal trigger.
+
+    Its possessor or modifier, its "by" phrase ("the attack by Hamas on
+    Israel"), else the subject of the verb that governs it ("X imposed
+    sanctions on Y").
+    """
+    poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    found = [a for c in poss for a in actors.in_phrase(c)]
+    found += actors.by_token.get(noun.i, [])
+    if not found:
+        found = [
+            a
+            for c in noun.children
+            if c.dep_ in ("prep", "agent")
+            and c.lower_ in _AGENTIVE
+            and c.lower_ not in trigger.targets
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in actors.in_phrase(o)
+        ]
+    if found:
+        return list(dict.fromkeys(found))
+    verb = _governor(noun)
+    return subject_actors(verb, actors)[0] if verb is not None else []
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of ("X imposed sanctions on Y")."""
+    if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+        return noun.head if noun.head.pos_ != "ADP" else noun.head.head
+    return None
+
+
+def object_organizations(verb: Token, actors: UnitActors) -> list[str]:
+    """Find an organization two steps inside the object, as the verb's target.
+
+    In "reviewed progress in implementing the AUKUS partnership" the leaders
+    act on AUKUS. Only organizations are taken this deep, to stay precise.
+    """
+    found: list[str] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in obj.children if c.dep_ == "prep"):
+            for inner in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                heads = [inner, *(c for c in inner.children if c.dep_ == "dobj")]
+                found += [a for h in heads for a in actors.in_phrase(h)]
+    return [a for a in dict.fromkeys(found) if actors.types.get(a) == "organization"]
+
+
+def modifier_targets(noun: Token, actors: UnitActors, sources: list[str]) -> list[str]:
+    """Take an organization among the modifiers as target ("Finnish NATO membership")."""
+    mods = [a for c in noun.children if c.dep_ in ("compound", "amod") for a in actors.in_phrase(c)]
+    orgs = [a for a in mods if actors.types.get(a) == "organization"]
+    return orgs if orgs and any(s not in orgs for s in sources) else []
+
+
+def between(noun: Token, actors: UnitActors) -> list[str]:
+    """The actors of "talks between X and Y", who take part together."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            return [
+                a for obj in child.children if obj.dep_ == "pobj" for a in actors.in_phrase(obj)
+            ]
+    return []
+
+
+def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
+    """A participle that modifies an actor: "Hezbollah, backed by Iran"; "the Iran-backed Houthis".
+
+    The agent (the "by" phrase, or the actor joined to the participle by a
+    hyphen) is the source; the actor the participle describes is the target.
+    """
+    if verb.dep_ not in ("acl", "amod") or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ == "acl":
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    else:
+        agents = [
+            c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
+        ]
+    sources = list(dict.fromkeys(a for o in agents for a in table.in_phrase(o)))
+    if not sources:
+        return None
+    head = verb.head  # the described actor only, not those coordinated with it
+    parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
+    targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
+    return sources, list(dict.fromkeys(targets))
+
+
+def negated(verb: Token) -> bool:
+    """A negated event is no relation: "did not attack", "no troops deployed"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
+    if verb.dep_ in ("acl", "amod"):
+        nouns.append(verb.head)
+    return any(d.dep_ == "det" and d.lower_ == "no" for n in nouns for d in n.children)
+
+
+def has_agent(verb: Token) -> bool:
+    """A passive verb with its "by" phrase ("was attacked by Russia")."""
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def light_verb_targets(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+    """The target a light verb carries for its object ("declared solidarity with Y").
+
+    The parser often hangs the preposition on the verb ("declare", "impose",
+    "hold") rather than on the noun that means the relation.
+    """
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return [
+        a
+        for c in noun.head.children
+        if c.dep_ == "prep" and c.i > noun.i
+        for o in _prep_objects(c, trigger.targets)
+        for a in actors.in_phrase(o)
+    ]
