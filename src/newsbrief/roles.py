@@ -26,6 +26,7 @@ __all__ = [
     "UnitActors",
     "between",
     "has_agent",
+    "hyphened",
     "light_verb_targets",
     "modifier_targets",
     "negated",
@@ -114,7 +115,7 @@ class UnitActors:
         if depth > 3:
             return found
         for child in head.children:
-            if child.dep_ in _NP_PARTS and child.pos_ != "VERB":  # not "the Iran-backed"
+            if child.dep_ in _NP_PARTS and not hyphened(child):  # not "the Iran-backed"
                 found += self.in_phrase(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
                 for obj in child.children:
@@ -285,10 +286,10 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
         return None
     if verb.dep_ == "acl":
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    elif hyphened(verb):
+        agents = [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     else:
-        agents = [
-            c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
-        ]
+        return None
     sources = list(dict.fromkeys(a for o in agents for a in table.in_phrase(o)))
     if not sources:
         return None
@@ -296,6 +297,11 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
+
+
+def hyphened(tok: Token) -> bool:
+    """A participle written with its agent in front: "Iran-backed", "Kenya-led"."""
+    return tok.pos_ == "VERB" and any(c.tag_ == "HYPH" and c.i < tok.i for c in tok.children)
 
 
 def negated(verb: Token) -> bool:
