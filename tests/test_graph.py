@@ -10,7 +10,7 @@ from newsbrief.graph import actor_graph, export_graph, metrics_table
 
 TEXT = (
     "Russia invaded Ukraine in 2022. Japan will dispatch officers to NATO. "
-    "Poland and Germany discussed the budget."
+    "Poland and Germany published the budget."
 )
 
 
