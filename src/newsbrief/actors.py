@@ -101,7 +101,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
     text = unit.text
     out: list[Located] = []
     ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")]
-    for m in gaz.pattern.finditer(text):
+    for m in gaz.finditer(text):
         surface = gaz.lookup(m.group(0))
         if surface is None:
             continue

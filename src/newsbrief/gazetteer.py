@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .config import package_file, read_yaml_mapping
 from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer"]
 
@@ -59,6 +63,21 @@ class Gazetteer:
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
         return self.entries.get(actor_id)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every surface form in ``text``, left to right, the longer one after "the".
+
+        A regex alternation takes the leftmost match, so "the UN" would win
+        over "UN Security Council" in "the UN Security Council".
+        """
+        pos = 0
+        while (m := self.pattern.search(text, pos)) is not None:
+            if m.group(0)[:4].lower() == "the ":
+                inner = self.pattern.match(text, m.start() + 4)
+                if inner is not None and inner.end() > m.end():
+                    m = inner
+            yield m
+            pos = m.end()
 
     def lookup(self, surface: str) -> Surface | None:
         """Return what a surface form names, trying its lower-cased first letter too."""
