@@ -22,6 +22,7 @@ from .identity import (
 )
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_tokens
+from .things import drop_things
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -93,6 +94,7 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, located))
+    located = drop_things(units, located, gazetteer)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
 

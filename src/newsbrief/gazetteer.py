@@ -59,6 +59,8 @@ class Gazetteer:
     expert_words: frozenset[str] = frozenset()
     research_words: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()
+    thing_words: frozenset[str] = frozenset()
+    vessel_prefixes: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -158,6 +160,8 @@ _FILTERS = (
     "expert_words",
     "research_words",
     "quoting_verbs",
+    "thing_words",
+    "vessel_prefixes",
 )
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
 
@@ -246,6 +250,8 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["expert_words"],
         words["research_words"],
         words["quoting_verbs"],
+        words["thing_words"],
+        words["vessel_prefixes"],
     )
 
 

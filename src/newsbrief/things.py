@@ -1,0 +1,88 @@
+"""Names of things, not actors: weapons, documents, exercises, ships.
+
+spaCy's small model tags many capitalised names and acronyms ORG or PERSON.
+The article itself often says what they are: an acronym spelt out before
+it ("a Naval Strike Missile (NSM)", "the Terms of Reference (TOR)", "Rim of
+the Pacific 2024 (RIMPAC)") whose head word names a thing or an event; a
+name introduced as a name ("a weapon dubbed QUICKSINK"); a ship's prefix
+("USS Fitzgerald", "HMAS Sydney", "the ex-Tarawa"). The words come from the
+gazetteer's ``ner_filters`` so a user can extend them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .gazetteer import Gazetteer
+    from .identity import Located
+    from .model import Unit
+
+__all__ = ["drop_things", "thing_names"]
+
+_EXPANSION = re.compile(
+    r"((?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to))*)"
+    r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)"
+)
+_NAMED = re.compile(
+    r"\b(?:dubbed|codenamed|code-named|nicknamed)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+)
+
+
+def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
+    """Names the article presents as things: spelt-out acronyms of things, names given.
+
+    Parameters
+    ----------
+    units : sequence of Unit
+        The article's units.
+    gaz : Gazetteer
+        For ``thing_words`` (head words of things and events).
+
+    Returns
+    -------
+    frozenset of str
+        Acronyms and names that no mention should make an actor.
+
+    Examples
+    --------
+    "... with a Naval Strike Missile (NSM)" -> {"NSM"}; "a bomb dubbed
+    QUICKSINK" -> {"QUICKSINK"}.
+    """
+    out: set[str] = set()
+    for unit in units:
+        for m in _EXPANSION.finditer(unit.text):
+            words = [w for w in m.group(1).split() if w[:1].isupper() or w[:1].isdigit()]
+            if words and (words[-1].strip(".") in gaz.thing_words or words[-1].isdigit()):
+                out.add(m.group(2))
+        out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
+    return frozenset(out)
+
+
+def _is_vessel(text: str, gaz: Gazetteer) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return first in gaz.vessel_prefixes or first.lower().startswith("ex-")
+
+
+def drop_things(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) -> list[Located]:
+    """The mentions that are not of things (gazetteer entries always stay, but for ships).
+
+    A capital or name right after a ship's prefix ("the ex-Tarawa", "USS
+    Tarawa") names the ship, not the place.
+    """
+    things = thing_names(units, gaz)
+    out = []
+    for loc in located:
+        m = loc.mention
+        unit = units[m.unit]
+        before = unit.text[max(0, m.start - unit.start - 8) : m.start - unit.start]
+        prev = re.search(r"(\S+)\s+$", before)
+        if before.endswith("ex-") or (prev is not None and prev.group(1) in gaz.vessel_prefixes):
+            continue
+        if loc.how == "ner" and (m.text in things or _is_vessel(m.text, gaz)):
+            continue
+        out.append(loc)
+    return out
