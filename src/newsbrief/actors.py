@@ -94,9 +94,52 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, located))
-    located = drop_things(units, located, gazetteer)
+    located = _whose_forces(drop_things(units, located, gazetteer), gazetteer)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
+
+
+def _whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
+    """A bare "the Navy" or "Air Force" is the one force of that name the article named.
+
+    "US Navy" named earlier or later makes "the Navy" the US Navy; with none
+    named, a force term of the gazetteer ("Navy", "Coast Guard") is the force
+    of the state the article is mostly about, when one clearly is.
+    """
+    home = _home_state(located)
+    out = []
+    for loc in located:
+        name = loc.entry.name
+        if loc.how == "ner" and loc.entry.type in ("military", "government"):
+            owners = {
+                x.entry.id: x.entry
+                for x in located
+                if x.entry.part_of
+                and x.entry.id != loc.entry.id
+                and x.entry.name.casefold().endswith(" " + name.casefold())
+            }
+            term = gaz.force_terms.get(name.lower())
+            if len(owners) == 1:
+                loc = Located(next(iter(owners.values())), loc.mention, "force")
+            elif not owners and term is not None and home is not None:
+                force = _force_after(home.name + " " + name, 0, len(home.name), home, gaz)
+                loc = Located(force[0], loc.mention, "force") if force else loc
+        out.append(loc)
+    return out
+
+
+def _home_state(located: list[Located]) -> Entry | None:
+    """The state named most often, when it is named at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    states: dict[str, Entry] = {}
+    for loc in located:
+        if loc.entry.type == "state":
+            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
+            states[loc.entry.id] = loc.entry
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return states[ranked[0][0]]
 
 
 def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:
