@@ -146,6 +146,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
     text = unit.text
     out: list[Located] = []
     ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")]
+    persons = [e for e in span.ents if e.label_ == "PERSON"]  # "Israel Katz" is a man
     for m in gaz.finditer(text):
         surface = gaz.lookup(m.group(0))
         if surface is None:
@@ -155,7 +156,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             force = _force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
-            elif _inside_foreign_name(span, ents, m.start(), m.end()) or (
+            elif _inside_foreign_name(span, [*ents, *persons], m.start(), m.end()) or (
                 how == "capital" and _is_place(span, m.start(), m.end())
             ):
                 continue
@@ -238,7 +239,7 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
         kind = _NER_TYPES.get(ent.label_)
         if kind is None or ent.label_ == "NORP":
             continue
-        s, e = ent.start_char - base, ent.end_char - base
+        s, e = ent.start_char - base, _name_end(ent, gaz) - base
         s, e, name = _trim_entity(unit.text, s, e)
         if not name or any(_overlaps(k.mention, unit, s, e) for k in known):
             continue
@@ -254,6 +255,23 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))
     return _employers(unit, span, out)
+
+
+def _name_end(ent: Span, gaz: Gazetteer) -> int:
+    """Where a person's name ends: spaCy may stop one word short ("Rafael Mariano [Grossi]")."""
+    if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
+        return ent.end_char
+    nxt = ent.doc[ent.end]
+    if (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and not nxt.ent_type_
+        and nxt.text not in gaz.org_words
+        and gaz.lookup(nxt.text) is None
+        and (ent.end + 1 >= len(ent.doc) or ent.doc[ent.end + 1].pos_ != "PROPN")
+    ):
+        return nxt.idx + len(nxt.text)
+    return ent.end_char
 
 
 def _employers(unit: Unit, span: Span, found: list[Located]) -> list[Located]:

@@ -106,6 +106,8 @@ def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int,
         j += 1
     if j == i or (j < span.end and span.doc[j].pos_ == "PROPN" and j not in covered):
         return None  # a longer proper name ("President Biden Administration") is not a person
+    if j < span.end and j in covered and covered[j].entry.type == "person":
+        return None  # "President Joe Biden" with "Biden" known: that person, named already
     if span.doc[j - 1].ent_type_ != "PERSON":
         return None  # "Security Operations": title words before a thing's name
     return i, j
@@ -126,6 +128,8 @@ def titled_persons(
     for loc in located:
         if loc.entry.type == "person":
             persons.setdefault(_surname(loc.entry.name), loc.entry)
+    for first, entry in _family_names(located).items():
+        persons.setdefault(first, entry)
     out: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title", "heading"):
@@ -160,6 +164,23 @@ def titled_persons(
             )
             k = j
     return out + _bare_surnames(units, spans, [*located, *out], persons)
+
+
+def _family_names(located: Sequence[Located]) -> dict[str, Entry]:
+    """First words of two-word names that no other person shares ("Xi" of "Xi Jinping").
+
+    Chinese and Korean names put the family name first, so "President Xi"
+    is the person named "Xi Jinping"; a first word two persons share
+    ("Kim") names neither.
+    """
+    seen: dict[str, set[str]] = {}
+    entries: dict[str, Entry] = {}
+    for loc in located:
+        words = [w for w in loc.entry.name.split() if w not in OFFICE_WORDS]
+        if loc.entry.type == "person" and len(words) == 2:
+            seen.setdefault(words[0], set()).add(loc.entry.id)
+            entries[words[0]] = loc.entry
+    return {w: entries[w] for w, ids in seen.items() if len(ids) == 1}
 
 
 def _located(entry: Entry, mention: Mention, how: str = "title") -> Located:
