@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .forces import force_after, whose_forces
 from .gazetteer import Entry, Gazetteer
 from .identity import (
     _HONORIFICS,
@@ -66,7 +67,6 @@ _TRANSLIT = str.maketrans(
 )
 #: "an exercise titled Keen Sword": what follows names a thing, not a person.
 _NAMING_WORDS = frozenset({"titled", "named", "called", "dubbed", "codenamed", "code-named"})
-_GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 
 
 def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Actor], ArticleParse]:
@@ -94,52 +94,9 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, located))
-    located = _whose_forces(drop_things(units, located, gazetteer), gazetteer)
+    located = whose_forces(drop_things(units, located, gazetteer), gazetteer)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
-
-
-def _whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
-    """A bare "the Navy" or "Air Force" is the one force of that name the article named.
-
-    "US Navy" named earlier or later makes "the Navy" the US Navy; with none
-    named, a force term of the gazetteer ("Navy", "Coast Guard") is the force
-    of the state the article is mostly about, when one clearly is.
-    """
-    home = _home_state(located)
-    out = []
-    for loc in located:
-        name = loc.entry.name
-        if loc.how == "ner" and loc.entry.type in ("military", "government"):
-            owners = {
-                x.entry.id: x.entry
-                for x in located
-                if x.entry.part_of
-                and x.entry.id != loc.entry.id
-                and x.entry.name.casefold().endswith(" " + name.casefold())
-            }
-            term = gaz.force_terms.get(name.lower())
-            if len(owners) == 1:
-                loc = Located(next(iter(owners.values())), loc.mention, "force")
-            elif not owners and term is not None and home is not None:
-                force = _force_after(home.name + " " + name, 0, len(home.name), home, gaz)
-                loc = Located(force[0], loc.mention, "force") if force else loc
-        out.append(loc)
-    return out
-
-
-def _home_state(located: list[Located]) -> Entry | None:
-    """The state named most often, when it is named at least twice as often as any other."""
-    counts: dict[str, int] = {}
-    states: dict[str, Entry] = {}
-    for loc in located:
-        if loc.entry.type == "state":
-            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
-            states[loc.entry.id] = loc.entry
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return states[ranked[0][0]]
 
 
 def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:
@@ -153,7 +110,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             continue
         entry, how, end = surface.entry, surface.how, m.end()
         if entry.type == "state":
-            force = _force_after(text, m.start(), end, entry, gaz)
+            force = force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
             elif _inside_foreign_name(span, [*ents, *persons], m.start(), m.end()) or (
@@ -162,38 +119,6 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out
-
-
-def _force_after(
-    text: str, start: int, end: int, state: Entry, gaz: Gazetteer
-) -> tuple[Entry, int] | None:
-    """Find a state's armed force or body ("Chinese coast guard", "Russia's forces")."""
-    rest = text[end:]
-    poss = re.match(r"(?:’s|'s)?\s+", rest)
-    if not poss:
-        return None
-    tail = rest[poss.end() :].lower()
-    for term in sorted(gaz.force_terms, key=len, reverse=True):
-        if tail.startswith(term) and not tail[len(term) : len(term) + 1].isalnum():
-            kind, suffix = gaz.force_terms[term]
-            actor_id = f"{state.id}-{suffix}"
-            if suffix == "GOV":  # "the Australian Government" is the state itself
-                return state, end + poss.end() + len(term)
-            main = gaz.main_force.get(state.id) if suffix in _GENERIC_FORCES else None
-            entry = (
-                gaz.entry(actor_id)
-                or main
-                or Entry(
-                    actor_id,
-                    f"{state.name} {term}",
-                    kind,
-                    None,
-                    state.id,
-                    (),
-                )
-            )
-            return entry, end + poss.end() + len(term)
-    return None
 
 
 def _tokens(span: Span, start: int, end: int) -> Span | None:

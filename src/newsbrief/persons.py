@@ -128,8 +128,8 @@ def titled_persons(
     for loc in located:
         if loc.entry.type == "person":
             persons.setdefault(_surname(loc.entry.name), loc.entry)
-    for first, entry in _family_names(located).items():
-        persons.setdefault(first, entry)
+    for first, known in _family_names(located).items():
+        persons.setdefault(first, known)
     out: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title", "heading"):

@@ -1,0 +1,92 @@
+"""Armed forces and government bodies: whose they are.
+
+"Chinese coast guard", "Russia's forces" and "the Australian Government" name
+a state's force or body; a bare "the Navy" is the one navy the article named
+("US Navy"), else the navy of the state the article is mostly about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Entry, Gazetteer
+from .identity import Located
+
+__all__ = ["force_after", "whose_forces"]
+
+_GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
+
+
+def force_after(
+    text: str, start: int, end: int, state: Entry, gaz: Gazetteer
+) -> tuple[Entry, int] | None:
+    """Find a state's armed force or body ("Chinese coast guard", "Russia's forces")."""
+    rest = text[end:]
+    poss = re.match(r"(?:’s|'s)?\s+", rest)
+    if not poss:
+        return None
+    tail = rest[poss.end() :].lower()
+    for term in sorted(gaz.force_terms, key=len, reverse=True):
+        if tail.startswith(term) and not tail[len(term) : len(term) + 1].isalnum():
+            kind, suffix = gaz.force_terms[term]
+            actor_id = f"{state.id}-{suffix}"
+            if suffix == "GOV":  # "the Australian Government" is the state itself
+                return state, end + poss.end() + len(term)
+            main = gaz.main_force.get(state.id) if suffix in _GENERIC_FORCES else None
+            entry = (
+                gaz.entry(actor_id)
+                or main
+                or Entry(
+                    actor_id,
+                    f"{state.name} {term}",
+                    kind,
+                    None,
+                    state.id,
+                    (),
+                )
+            )
+            return entry, end + poss.end() + len(term)
+    return None
+
+
+def whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
+    """A bare "the Navy" or "Air Force" is the one force of that name the article named.
+
+    "US Navy" named earlier or later makes "the Navy" the US Navy; with none
+    named, a force term of the gazetteer ("Navy", "Coast Guard") is the force
+    of the state the article is mostly about, when one clearly is.
+    """
+    home = _home_state(located)
+    out = []
+    for loc in located:
+        name = loc.entry.name
+        if loc.how == "ner" and loc.entry.type in ("military", "government"):
+            owners = {
+                x.entry.id: x.entry
+                for x in located
+                if x.entry.part_of
+                and x.entry.id != loc.entry.id
+                and x.entry.name.casefold().endswith(" " + name.casefold())
+            }
+            term = gaz.force_terms.get(name.lower())
+            if len(owners) == 1:
+                loc = Located(next(iter(owners.values())), loc.mention, "force")
+            elif not owners and term is not None and home is not None:
+                force = force_after(home.name + " " + name, 0, len(home.name), home, gaz)
+                loc = Located(force[0], loc.mention, "force") if force else loc
+        out.append(loc)
+    return out
+
+
+def _home_state(located: list[Located]) -> Entry | None:
+    """The state named most often, when it is named at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    states: dict[str, Entry] = {}
+    for loc in located:
+        if loc.entry.type == "state":
+            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
+            states[loc.entry.id] = loc.entry
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return states[ranked[0][0]]
