@@ -81,3 +81,35 @@ def test_a_colon_intro_with_a_nickname_names_the_speaker():
         "every target. No aircraft was lost.”"
     )
     assert [s.endswith("Ruth “Red” Kamau") for s in got] == [False, True, True]
+
+
+def test_a_quote_runs_over_paragraphs():
+    got = sources_of(
+        "The story opens here.\n\n“The fleet is ready,” said Admiral Ola Nordmann.\n\n"
+        "“Every ship has sailed.\n\n“No port is empty,” Nordmann added."
+    )
+    assert [s.endswith("Nordmann") for s in got] == [False, True, True, True]
+
+
+def test_an_open_quote_does_not_cross_into_a_paragraph_without_one():
+    got = sources_of(
+        "The story opens here.\n\nAdmiral Ola Nordmann said: “The fleet is ready.\n\n"
+        "The ships left port on Monday."
+    )
+    assert got[-1] == "author"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council has described the ruling as a grave error.",  # the object is what is said
+        "The council recounted the events of the night.",
+        "The council has advised residents not to leave their homes.",  # object control
+    ],
+)
+def test_speech_verbs_whose_object_is_the_content(sentence):
+    assert sources_of(f"The story opens here. {sentence}")[-1] == "The council"
+
+
+def test_a_speech_verb_with_a_plain_object_is_no_source():
+    assert sources_of("The story opens here. The council announced new elections.")[-1] == "author"

@@ -35,6 +35,8 @@ _SPEECH_LINKS = ("ROOT", "conj", "parataxis", "ccomp")
 #: The subject of "said" is its source whatever it is: "the court said", "Thior said".
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+#: Speech verbs whose object is what was said ("described the situation as ...").
+_CONTENT_VERBS = frozenset({"describe", "recount", "recall", "detail", "outline"})
 #: "It said" after a body was named is that body's word, as "they said" is.
 _RESOLVING = frozenset({"it", "the report", "the statement"})
 
@@ -130,7 +132,12 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
         tok.dep_ == "ROOT" and span[0].text in ("“", '"')
     )
     objects = [c for c in kids if c.dep_ == "dobj"]
-    speaks = takes_clause or (tok.dep_ == "ROOT" and (not objects or lemma == "tell"))
+    speaks = (
+        takes_clause
+        or (tok.dep_ == "ROOT" and (not objects or lemma == "tell"))
+        or (objects and lemma in _CONTENT_VERBS)  # "recounted the ordeal of a woman"
+        or (objects and any(c.dep_ == "xcomp" for c in kids))  # "advised people not to touch"
+    )
     if speaks and lemma in cues.words("attribution", "speech_verbs") and lemma != "cast":
         return True
     agent = _is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
@@ -156,25 +163,36 @@ def _according_to(span: Span) -> str | None:
     return None
 
 
+def _ends_open(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (its last mark opens one)."""
+    marks = [ch for ch in text if ch in "“”"]
+    return marks[-1] == "“" if marks else was_open
+
+
 def quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
     """Sentences of one quotation share its speaker, named where the quote closes.
 
-    A quotation that names no speaker continues the previous one's.
+    A quotation that names no speaker continues the previous one's. A
+    paragraph left open whose next paragraph opens with a quotation mark goes
+    on with the same quotation (the news convention for a quote that runs
+    over paragraphs).
     """
     out = list(claims)
     run: list[int] = []
+    is_open = False
     for k, claim in enumerate(claims):
         text = units[claim.unit].text
-        opens, closes = text.count("“"), text.count("”")
-        if run and units[claim.unit].paragraph != units[claims[run[0]].unit].paragraph:
-            run = []
-        if not run and opens > closes:
-            run = [k]
-        elif run:
+        if run and units[claim.unit].paragraph != units[claims[run[-1]].unit].paragraph:
+            if not (is_open and text.startswith("“")):
+                run = []
+        is_open = _ends_open(text, bool(run))
+        if run:
             run.append(k)
-            if closes > opens:
+            if not is_open:
                 _give_speaker(out, run, claim.attribution)
                 run = []
+        elif is_open:
+            run = [k]
         elif text.startswith("“") and text.rstrip(".").endswith("”"):
             _give_speaker(out, [k], claim.attribution)
     return out
