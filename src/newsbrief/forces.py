@@ -41,7 +41,7 @@ def force_after(
                     f"{state.name} {term}",
                     kind,
                     None,
-                    state.id,
+                    None if kind == "group" else state.id,  # a people's group, not the state's
                     (),
                 )
             )
