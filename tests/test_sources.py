@@ -113,3 +113,22 @@ def test_speech_verbs_whose_object_is_the_content(sentence):
 
 def test_a_speech_verb_with_a_plain_object_is_no_source():
     assert sources_of("The story opens here. The council announced new elections.")[-1] == "author"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Mexico has been told to close the crossing.", "author"),  # the one told is no source
+        ("A reporter on the ground saw smoke rising over the port.", "reporter"),  # a witness
+        (
+            "For Peter Kamau, a lecturer at Nairobi University, the protests are a warning.",
+            "Peter Kamau",
+        ),
+        (
+            "State television cited Li Wen, a retired general, as saying the drills would go on.",
+            "Li Wen",
+        ),
+    ],
+)
+def test_more_ways_of_giving_a_source(sentence, source):
+    assert sources_of(f"The story opens here. {sentence}")[-1].endswith(source)

@@ -14,7 +14,7 @@ from ..model import Claim, Unit
 from .cues import (
     Cues,
 )
-from .issuers import issuer_of
+from .issuers import issuer_of, witnessed
 from .reading import (
     Reading,
     _is_agent,
@@ -110,9 +110,10 @@ def find_speech(
     for tok in _speech_candidates(span, root):
         subj = _speechsubject(tok)
         lemma = tok.lemma_.lower()
-        if subj is None or not _is_source(
-            subj, cues, actor_tokens, lemma in speech, lemma in cognition
-        ):
+        if subj is None or subj.dep_ == "nsubjpass":
+            continue  # "Israel has been told": the one told is no source
+        speaks = lemma in speech or witnessed(tok, subj)
+        if not _is_source(subj, cues, actor_tokens, speaks, lemma in cognition):
             continue
         if _reports(tok, subj, span, cues, frozenset(actor_tokens)):
             return tok, subj
@@ -139,6 +140,8 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
         or (objects and any(c.dep_ == "xcomp" for c in kids))  # "advised people not to touch"
     )
     if speaks and lemma in cues.words("attribution", "speech_verbs") and lemma != "cast":
+        return True
+    if witnessed(tok, subj):
         return True
     agent = _is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
     if agent and lemma in cues.words("attribution", "position_verbs"):
@@ -182,9 +185,9 @@ def quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
     is_open = False
     for k, claim in enumerate(claims):
         text = units[claim.unit].text
-        if run and units[claim.unit].paragraph != units[claims[run[-1]].unit].paragraph:
-            if not (is_open and text.startswith("“")):
-                run = []
+        new_paragraph = run and units[claim.unit].paragraph != units[claims[run[-1]].unit].paragraph
+        if new_paragraph and not (is_open and text.startswith("“")):
+            run = []
         is_open = _ends_open(text, bool(run))
         if run:
             run.append(k)
@@ -231,6 +234,39 @@ def _colon_speaker(r: Reading, cues: Cues) -> str | None:
     return None
 
 
+def _for_whom(span: Span) -> tuple[str, tuple[str, ...]] | None:
+    """The person of "For X, the uprisings are a reality check": the view is X's."""
+    if not len(span) or span[0].lower_ != "for":
+        return None
+    for obj in span[0].children:
+        words = list(obj.subtree)
+        after = span.doc[words[-1].i + 1] if words[-1].i + 1 < span.end else None
+        if (
+            obj.dep_ == "pobj"
+            and obj.ent_type_ == "PERSON"
+            and after is not None
+            and after.text == ","
+            and span[0].head.dep_ == "ROOT"
+        ):
+            return _phrase_text(obj), ("for whom: the view is theirs",)
+    return None
+
+
+def _cited_as_saying(span: Span) -> tuple[str, tuple[str, ...]] | None:
+    """The one "cited" or "quoted as saying" what follows."""
+    for tok in span:
+        if tok.lemma_.lower() not in ("cite", "quote"):
+            continue
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        saying = any(
+            c.lower_ == "as" and any(g.lower_ in ("saying", "stating") for g in c.subtree)
+            for c in tok.children
+        )
+        if objects and saying:
+            return _phrase_text(objects[0]), (f"verb:{tok.lemma_} as saying",)
+    return None
+
+
 def attribution_of(
     r: Reading, earlier: list[Claim], last_source: str | None, cues: Cues
 ) -> tuple[str, tuple[str, ...]]:
@@ -246,6 +282,9 @@ def attribution_of(
         introduced = _colon_speaker(r, cues)
         if introduced:
             return introduced, ("introduces a quotation with a colon",)
+        other = _for_whom(r.span) or _cited_as_saying(r.span)
+        if other:
+            return other
         return "author", ("no reporting verb",)
     subject = _speechsubject(r.speech)
     issuer = issuer_of(subject) if subject is not None else None
