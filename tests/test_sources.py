@@ -132,3 +132,15 @@ def test_a_speech_verb_with_a_plain_object_is_no_source():
 )
 def test_more_ways_of_giving_a_source(sentence, source):
     assert sources_of(f"The story opens here. {sentence}")[-1].endswith(source)
+
+
+def test_a_reporters_question_in_remarks_is_the_reporters():
+    got = sources_of(
+        "Remarks by President Ana Silva on the Border Agreement\n\n"
+        "We signed the agreement with our neighbors today.\n\n"
+        "Q Thank you, Madam President. Will the border open this year?\n\n"
+        "THE PRESIDENT: I think so."
+    )
+    assert got[0].endswith("Ana Silva") and got[-1].endswith("Ana Silva")
+    assert "reporter" in got
+    assert all(s == "reporter" or s.endswith("Ana Silva") for s in got)
