@@ -138,7 +138,7 @@ def test_a_reporters_question_in_remarks_is_the_reporters():
     got = sources_of(
         "Remarks by President Ana Silva on the Border Agreement\n\n"
         "We signed the agreement with our neighbors today.\n\n"
-        "Q Thank you, Madam President. Will the border open this year?\n\n"
+        "Q Madam President, families wait at the border. They ask when it opens.\n\n"
         "THE PRESIDENT: I think so."
     )
     assert got[0].endswith("Ana Silva") and got[-1].endswith("Ana Silva")
