@@ -66,8 +66,8 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
     for a in actors:
         if a.part_of or a.type not in _STATE_BODIES or not a.mentions:
             continue
-        words = [w.strip(".,’'()").removesuffix("’s").removesuffix("'s") for w in a.name.split()]
-        found = [s for s in (state_of(w) for w in words if w) if s in states and s != a.id]
+        names = dict.fromkeys((a.name, *a.aliases))
+        found = [s for n in names for s in map(state_of, _phrases(n)) if s in states and s != a.id]
         if found:
             m = a.mentions[0]
             out.append(
@@ -78,11 +78,22 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
                     "structural",
                     (Evidence(m.unit, m.start, m.end, m.text),),
                     False,
-                    (f"state in the name: {a.name}",),
+                    ("state in the name",),
                     event_class="PART_OF",
                 )
             )
     return out
+
+
+def _phrases(name: str, longest: int = 3) -> list[str]:
+    """Runs of up to ``longest`` words of a name, possessives cut: "South Korea’s JCS"."""
+    words = [w.strip(".,’'()").removesuffix("’s").removesuffix("'s") for w in name.split()]
+    return [
+        " ".join(words[i : i + n])
+        for n in range(longest, 0, -1)
+        for i in range(len(words) - n + 1)
+        if all(words[i : i + n])
+    ]
 
 
 def co_mentions(
