@@ -102,7 +102,15 @@ def test_body_named_with_its_state_is_part_of_it():
         Actor("ICJ", "International Court of Justice", "organization", mentions=(m,)),
         Actor("PNC", "Chilean Police", "government", mentions=(m,)),  # Chile not in the article
         Actor("GOV", "Haiti Council", "government", part_of="UN", mentions=(m,)),
+        Actor("KOR", "South Korea", "state", mentions=(m,)),
+        Actor("JCS", "JCS", "military", aliases=("South Korea’s Joint Chiefs",), mentions=(m,)),
     ]
-    states = {"Haitian": "HTI", "Haiti": "HTI", "Chilean": "CHL"}
+    states = {"Haitian": "HTI", "Haiti": "HTI", "Chilean": "CHL", "South Korea": "KOR"}
     found = [(r.source, r.type, r.target, r.event_class) for r in named_part_of(actors, states.get)]
-    assert found == [("HNP", "part_of", "HTI", "PART_OF")]
+    assert found == [("HNP", "part_of", "HTI", "PART_OF"), ("JCS", "part_of", "KOR", "PART_OF")]
+
+
+def test_we_in_what_an_actor_says_is_the_speaker():
+    found = strong("The Kenyan army said: we will attack Somalia.")
+    assert any(s.startswith("KEN") and t == "SOM" for s, _, t in found)
+    assert not strong("We will attack Somalia.")

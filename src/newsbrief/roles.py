@@ -77,6 +77,11 @@ _GROUP_HEADS = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "warn", "state", "declare", "write", "post", "insist", "stress"]
+)
+_SINGULAR = frozenset({"i", "me", "my"})
+_FIRST_PERSON = frozenset({"we", "us", "our", *_SINGULAR})
 _AGENTIVE = ("by",)
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
 
@@ -108,6 +113,29 @@ class UnitActors:
                     self.by_token[tok.i].append(ref)
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
                 self.by_token[tok.i].extend(group)
+        self._first_person(span, {loc.entry.id: loc.entry.part_of for loc in located})
+
+    def _first_person(self, span: Span, part_of: dict[str, str | None]) -> None:
+        """In what one actor says, "I" is the speaker and "we" the speaker's side.
+
+        "We warn North Korea," the Joint Chiefs said; "our airspace," said the
+        Polish minister: "we" is the body, or the state a person speaks for.
+        """
+        speakers = [
+            a
+            for tok in span
+            if tok.lemma_ in _SPEECH_VERBS
+            for s in tok.children
+            if s.dep_ == "nsubj"
+            for a in self.by_token.get(s.i, [])
+        ]
+        if len(set(speakers)) != 1:
+            return
+        me = speakers[0]
+        us = part_of.get(me) or me
+        for tok in span:
+            if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON:
+                self.by_token[tok.i].append(me if tok.lower_ in _SINGULAR else us)
 
     def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
         """Actors named by the noun phrase headed by ``head``."""
