@@ -114,3 +114,9 @@ def test_we_in_what_an_actor_says_is_the_speaker():
     found = strong("The Kenyan army said: we will attack Somalia.")
     assert any(s.startswith("KEN") and t == "SOM" for s, _, t in found)
     assert not strong("We will attack Somalia.")
+
+
+def test_between_pair_of_a_one_way_noun_puts_the_first_named_first():
+    assert ("ARM", "wages_war_against", "AZE") in strong(
+        "The war between Armenia and Azerbaijan lasted weeks."
+    )

@@ -178,6 +178,8 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     pair = list(dict.fromkeys(between(tok, table)))
     if len(pair) >= 2 and trig.symmetric:
         return trig, pair, []  # "an agreement between X and Y": collective pairs
+    if len(pair) >= 2:
+        return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
     sources = noun_source(tok, trig, table)
     targets = (
         target_actors(tok, trig, table)
