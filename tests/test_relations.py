@@ -120,3 +120,10 @@ def test_between_pair_of_a_one_way_noun_puts_the_first_named_first():
     assert ("ARM", "wages_war_against", "AZE") in strong(
         "The war between Armenia and Azerbaijan lasted weeks."
     )
+
+
+def test_coordinated_verbs_share_a_following_object():
+    found = strong("Germany condemned and sanctioned Russia.")
+    assert {("DEU", "condemns", "RUS"), ("DEU", "sanctions", "RUS")} <= found
+    found = strong("Germany condemned Russia and praised Ukraine.")
+    assert ("DEU", "condemns", "UKR") not in found

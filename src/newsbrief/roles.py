@@ -200,6 +200,8 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
             found += actors.in_phrase(child)
+    if not objects and "dobj" in trigger.targets:
+        found += [a for o in _shared_objects(head) for a in actors.in_phrase(o)]
     of_objects = [
         o
         for c in head.children
@@ -215,6 +217,18 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             for obj in _prep_objects(child, trigger.targets):
                 found += actors.in_phrase(obj)
     return list(dict.fromkeys(found))
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object two coordinated verbs share: "condemned and sanctioned Russia".
+
+    The parser hangs it on one of the verbs; it is shared only when it follows
+    both (in "condemned Russia and sanctioned its banks" it is not).
+    """
+    later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        later.append(verb.head)  # the object may hang on either verb
+    return [o for v in later for o in v.children if o.dep_ == "dobj" and o.i > verb.i]
 
 
 def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
