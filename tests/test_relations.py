@@ -127,3 +127,13 @@ def test_coordinated_verbs_share_a_following_object():
     assert {("DEU", "condemns", "RUS"), ("DEU", "sanctions", "RUS")} <= found
     found = strong("Germany condemned Russia and praised Ukraine.")
     assert ("DEU", "condemns", "UKR") not in found
+
+
+def test_we_of_a_declaration_is_its_named_parties():
+    text = (
+        "We, the leaders of Peru and Chile, declare the following.\n\n"
+        "We agree to cooperate with Bolivia."
+    )
+    found = strong(text)
+    assert {("PER", "BOL"), ("CHL", "BOL")} <= {(s, t) for s, _, t in found}
+    assert not strong("We agree to cooperate with Bolivia.")

@@ -26,6 +26,7 @@ from .relation_lexicon import (
 from .roles import (
     UnitActors,
     between,
+    declared_by,
     has_agent,
     light_verb_targets,
     modifier_targets,
@@ -84,11 +85,15 @@ def extract_relations(
     meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...], str]] = {}
     previous: str | None = None
     group: list[str] = []
+    declarants: list[str] = []
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in"):
             continue
         tokens = parse.actor_tokens(unit.index)
-        table = UnitActors(unit, span, by_unit.get(unit.index, []), tokens, previous, group)
+        table = UnitActors(
+            unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants
+        )
+        declarants = declarants or declared_by(span, table)
         for src, tgt, trig, tok in _triggers(span, table, lexicon):
             if src == tgt or part_of.get(src) == tgt or part_of.get(tgt) == src:
                 continue

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "UnitActors",
     "between",
+    "declared_by",
     "has_agent",
     "hyphened",
     "light_verb_targets",
@@ -97,6 +98,7 @@ class UnitActors:
         tokens: dict[int, list[str]],
         previous: str | None,
         group: Sequence[str] = (),
+        declarants: Sequence[str] = (),
     ):
         located = list(located)
         self.types = {loc.entry.id: loc.entry.type for loc in located}
@@ -114,6 +116,9 @@ class UnitActors:
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
                 self.by_token[tok.i].extend(group)
         self._first_person(span, {loc.entry.id: loc.entry.part_of for loc in located})
+        for tok in span if declarants else ():
+            if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON - _SINGULAR:
+                self.by_token[tok.i].extend(declarants)
 
     def _first_person(self, span: Span, part_of: dict[str, str | None]) -> None:
         """In what one actor says, "I" is the speaker and "we" the speaker's side.
@@ -191,6 +196,22 @@ def _controller(node: Token, actors: UnitActors) -> list[str]:
         if o.dep_ == "pobj"
     ]
     return list(dict.fromkeys(a for o in objects for a in actors.in_phrase(o)))
+
+
+def declared_by(span: Span, actors: UnitActors) -> list[str]:
+    """The parties of a declaration that names them: "We, the Prime Ministers of X and Y, ..."."""
+    for tok in span:
+        if tok.lower_ == "we":
+            named = [
+                a
+                for c in tok.children
+                if c.dep_ == "appos"
+                for t in c.subtree
+                for a in actors.by_token.get(t.i, [])
+            ]
+            if named:
+                return list(dict.fromkeys(named))
+    return []
 
 
 def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
