@@ -7,7 +7,7 @@ which fixes its polarity; the extraction reads only these typed records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -39,10 +39,16 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Verb and noun triggers, read from ``data/relations.yaml``."""
+    """Verb, noun and modifier triggers, read from ``data/relations.yaml``.
+
+    ``modifiers`` are participles written with their agent in front
+    ("Iran-backed", "Kenya-led"), which mean more than the verb alone: an
+    "Iran-backed militia" is armed and paid, not merely endorsed.
+    """
 
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
+    modifiers: dict[str, Trigger] = field(default_factory=dict)
 
     def noun(self, lemma: str, word: str) -> Trigger | None:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
@@ -93,7 +99,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             for lemma, spec in (data.get(key) or {}).items()
         }
 
-    return Lexicon(table("verbs"), table("nouns"))
+    return Lexicon(table("verbs"), table("nouns"), table("modifiers"))
 
 
 def _word(value: object) -> str:

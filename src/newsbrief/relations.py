@@ -28,6 +28,7 @@ from .roles import (
     between,
     declared_by,
     has_agent,
+    hyphened,
     light_verb_targets,
     modifier_targets,
     negated,
@@ -158,9 +159,10 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
 
 def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     phrase = _verb_phrase(tok, lexicon)
-    if phrase is None:
+    modifier = lexicon.modifiers.get(tok.lemma_) if hyphened(tok) else None
+    if phrase is None and modifier is None:
         return None
-    trig = lexicon.verbs[phrase]
+    trig = modifier or lexicon.verbs[str(phrase)]
     if negated(tok):
         return None
     modified = participle_roles(tok, table)
