@@ -287,12 +287,12 @@ def test_json_is_written_in_chunks_with_the_same_bytes(tmp_path):
 def test_restatement_work_is_linear_in_claims(monkeypatch):
     calls = []
     real = restatement.pair_features
-    monkeypatch.setattr(restatement, "pair_features", lambda a, b: calls.append(1) or real(a, b))
+    monkeypatch.setattr(
+        restatement, "pair_features", lambda a, b, w: calls.append(1) or real(a, b, w)
+    )
     n = restatement.WINDOW * 3
     bag = frozenset({"japan", "officer", "nato"})
-    bags = {i: restatement.ClaimBag(bag, frozenset(), frozenset(), "send") for i in range(n)}
-    for i, b in bags.items():
-        b.order = i
+    bags = {i: restatement.ClaimBag(i, bag, root="send") for i in range(n)}
     claims = [Claim(i, "event", "asserted", "author") for i in range(n)]
     model = LinearModel("restatement", ("no", "yes"), (0.0, -1.0), {"jaccard": (0.0, 4.0)})
     out = restatement.restatements(claims, bags, model)

@@ -76,9 +76,9 @@ def read_article_claims(parse: ArticleParse, cues: Cues) -> ClaimReading:
     for claim, reading in zip(claims, readings, strict=True):
         features.append(claim_features(reading, claim, order, previous, context, cues))
         if units[claim.unit].kind == "claim":
-            bag = claim_bag(spans[claim.unit], claim, synonyms)
-            bag.order = order
-            bags[claim.unit] = bag
+            bags[claim.unit] = claim_bag(
+                spans[claim.unit], claim, synonyms, order, units[claim.unit].paragraph
+            )
             previous = claim
             order += 1
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)

@@ -17,19 +17,22 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NewsbriefError
 from ..files import write_atomic
 from .model import LinearModel
-from .restatement import MIN_SHARED, pair_features
+from .restatement_fit import best_threshold, gold_pairs, pair_set
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from ..model import Analysis
     from . import ClaimReading
+    from .restatement_fit import PairSet
 
 __all__ = ["GoldArticle", "Row", "fit_models", "pair_rows", "rows_of", "write_models"]
 
 C_CATEGORY = 0.3
 C_MODALITY = 1.0
-C_RESTATE = 1.0
+# Restatement pairs: few positives among many pairs, so a stronger prior; no
+# class weighting, the threshold fitted on the decoded links does that job.
+C_RESTATE = 0.3
 PRUNE = 0.02
 
 
@@ -89,25 +92,12 @@ def rows_of(gold_claims: Sequence[dict[str, Any]], article: GoldArticle) -> list
     return rows
 
 
-def pair_rows(article: GoldArticle) -> tuple[list[dict[str, float]], list[str]]:
-    """Every (later, earlier) pair of predicted claims, labelled from the gold."""
-    bags = article.reading.bags
-    gold_pairs = set()
-    for row in article.rows:
-        if row.restates is None or row.unit is None:
-            continue
-        target = article.alignment.get(int(row.restates))
-        if target is not None:
-            gold_pairs.add((row.unit, target))
-    units = sorted(bags)
-    feats, labels = [], []
-    for i, later in enumerate(units):
-        for earlier in units[:i]:
-            if len(bags[later].lemmas & bags[earlier].lemmas) < MIN_SHARED:
-                continue
-            feats.append(pair_features(bags[later], bags[earlier]))
-            labels.append("yes" if (later, earlier) in gold_pairs else "no")
-    return feats, labels
+def pair_rows(article: GoldArticle) -> tuple[list[dict[str, float]], list[str], PairSet]:
+    """Every (later, earlier) pair of predicted claims within reach, labelled from the gold."""
+    links = {r.gold_index: r.restates for r in article.rows if r.unit is not None}
+    pairs = pair_set(article.reading.bags, gold_pairs(links, article.alignment))
+    keys, feats, gold = pairs
+    return feats, ["yes" if key in gold else "no" for key in keys], pairs
 
 
 def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: float, **kw: Any):
@@ -137,28 +127,12 @@ def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: fl
     return LinearModel(field_name, tuple(str(c) for c in clf.classes_), intercept, weights)
 
 
-def _best_threshold(model: LinearModel, X: Sequence[dict[str, float]], y: Sequence[str]) -> float:
-    """The probability cut that maximises F1 on the training pairs."""
-    scored = []
-    for feats, label in zip(X, y, strict=True):
-        top, p = model.predict(feats)
-        scored.append((p if top == "yes" else 1.0 - p, label == "yes"))
-    positives = sum(1 for _, pos in scored if pos)
-    best, best_f1 = 0.5, -1.0
-    for cut in (x / 20 for x in range(2, 20)):
-        tp = sum(1 for p, pos in scored if p >= cut and pos)
-        fp = sum(1 for p, pos in scored if p >= cut and not pos)
-        f1 = 2 * tp / max(1, 2 * tp + fp + (positives - tp))
-        if f1 > best_f1:
-            best, best_f1 = cut, f1
-    return best
-
-
 def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
     """Fit the category, modality and restatement models on these articles."""
     X, cats, mods = [], [], []
     PX: list[dict[str, float]] = []
     py: list[str] = []
+    pair_sets: list[PairSet] = []
     for art in articles:
         for row in art.rows:
             if row.unit is None:
@@ -166,9 +140,10 @@ def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
             X.append(row.features)
             cats.append(row.category)
             mods.append(row.modality)
-        fx, fy = pair_rows(art)
+        fx, fy, pairs = pair_rows(art)
         PX.extend(fx)
         py.extend(fy)
+        pair_sets.append(pairs)
     if not X:
         raise NewsbriefError("no gold claims to train on")
     models = {
@@ -176,13 +151,13 @@ def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
         "modality": _fit("modality", X, mods, C_MODALITY),
     }
     if "yes" in py:
-        restate = _fit("restatement", PX, py, C_RESTATE, class_weight="balanced")
+        restate = _fit("restatement", PX, py, C_RESTATE)
         models["restatement"] = LinearModel(
             restate.field,
             restate.classes,
             restate.intercept,
             restate.weights,
-            _best_threshold(restate, PX, py),
+            best_threshold(restate, pair_sets),
         )
     return models
 

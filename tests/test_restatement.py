@@ -1,0 +1,154 @@
+"""Restatement pairs: their features, the best-antecedent links and the fitted threshold."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsbrief.analysis import read_with_claims
+from newsbrief.article import source_from_text
+from newsbrief.claims.model import LinearModel
+from newsbrief.claims.restatement import (
+    ClaimBag,
+    antecedent_features,
+    article_weights,
+    link,
+    pair_features,
+    restatements,
+)
+from newsbrief.claims.restatement_fit import CUTS, best_threshold, gold_pairs, pair_set
+from newsbrief.model import Claim
+
+
+def bag(order: int, *lemmas: str, **kw) -> ClaimBag:
+    return ClaimBag(order, frozenset(lemmas), **kw)
+
+
+def test_article_weights_are_inverse_claim_frequencies():
+    weights = article_weights([bag(0, "a", "b"), bag(1, "a", "c"), bag(2, "a")])
+    assert weights["a"] == pytest.approx(math.log(4 / 3))
+    assert weights["b"] == weights["c"] == pytest.approx(math.log(4))
+
+
+def test_pair_features_weigh_rare_shared_words_more():
+    weights = {"say": 0.1, "missile": 2.0, "kyiv": 3.0, "rain": 1.0}
+    later = bag(3, "say", "missile", "kyiv")
+    earlier = bag(0, "say", "missile", "rain")
+    f = pair_features(later, earlier, weights)
+    # shared weight 2.1, over the lighter claim's 3.1 (earlier) and each side's own.
+    assert f["weighted_overlap"] == pytest.approx(2.1 / 3.1)
+    assert f["later_covered"] == pytest.approx(2.1 / 5.1)
+    assert f["earlier_covered"] == pytest.approx(2.1 / 3.1)
+    assert f["jaccard"] == pytest.approx(2 / 4)
+    assert f["distance=near"] == 1.0
+    assert f["earlier_is_lead"] == 1.0
+    assert f["both_author"] == 1.0
+
+
+def test_pair_features_tell_parallel_claims_from_repeated_ones():
+    w: dict[str, float] = {}
+    one = bag(1, "hit", names=frozenset({"natanz"}), numbers=frozenset({"40"}))
+    other = bag(0, "hit", names=frozenset({"esfahan"}), numbers=frozenset({"12"}))
+    parallel = pair_features(one, other, w)
+    assert parallel["other_names"] == pytest.approx(1 / 3)
+    assert parallel["other_numbers"] == 1.0 and "shared_number" not in parallel
+    same = bag(0, "hit", names=frozenset({"natanz"}), numbers=frozenset({"40"}))
+    repeated = pair_features(one, same, w)
+    assert "other_names" not in repeated and repeated["shared_number"] == 1.0
+    assert repeated["shared_names"] == pytest.approx(1 / 3)
+
+
+def test_pair_features_read_who_says_it():
+    w: dict[str, float] = {}
+    quote = bag(5, "x", source="Jens Stoltenberg", quoted=True, paragraph=2)
+    report = bag(4, "x", source="Jens Stoltenberg", paragraph=2)
+    f = pair_features(quote, report, w)
+    assert f["same_source"] == f["quote_after_report"] == f["same_paragraph"] == 1.0
+    assert f["distance=next"] == 1.0 and "both_author" not in f
+    g = pair_features(quote, bag(0, "x", source="NATO", paragraph=1), w)
+    assert "same_source" not in g and "same_paragraph" not in g
+    assert g["distance=mid"] == 1.0
+
+
+def test_antecedent_features_mark_the_closest_candidate_only():
+    weights = {"a": 1.0, "b": 1.0, "c": 1.0}
+    rows = antecedent_features(
+        bag(3, "a", "b"), [bag(0, "a", "b"), bag(1, "a", "c"), bag(2, "c")], weights
+    )
+    assert [r.get("best_overlap", 0.0) for r in rows] == [1.0, 0.0, 0.0]
+    assert antecedent_features(bag(0, "a"), [], weights) == []
+
+
+def _jaccard_model(threshold: float | None) -> LinearModel:
+    return LinearModel(
+        "restatement", ("no", "yes"), (0.0, -3.0), {"jaccard": (0.0, 6.0)}, threshold=threshold
+    )
+
+
+def test_link_keeps_the_best_antecedent_above_the_threshold():
+    bags = {
+        10: bag(0, "japan", "officer", "nato", "send"),
+        11: bag(1, "market", "calm"),
+        12: bag(2, "japan", "officer", "nato", "shift"),
+        13: bag(3, "japan", "market", "rain", "storm", "flood"),
+    }
+    links = link(bags, _jaccard_model(0.5))
+    # 12 shares 3 of 5 words with 10 (p = 1 / (1 + e^-0.6)); 13 shares too little with any.
+    assert set(links) == {12}
+    unit, p = links[12]
+    assert unit == 10
+    assert p == pytest.approx(1 / (1 + math.exp(-0.6)))
+    assert link(bags, _jaccard_model(0.9)) == {}
+
+
+def test_restatements_without_a_model_change_nothing():
+    claims = [Claim(0, "event", "asserted", "author"), Claim(1, "event", "asserted", "author")]
+    bags = {0: bag(0, "a", "b"), 1: bag(1, "a", "b")}
+    assert restatements(claims, bags, None) == claims
+    linked = restatements(claims, bags, _jaccard_model(0.5))
+    assert linked[1].restates == 0 and linked[0].restates is None
+    assert linked[1].cues["restates"] == ("paraphrase score 0.95",)
+
+
+def test_claim_bag_reads_numbers_names_source_and_paragraph():
+    text = "Russia fired 40 missiles at Kyiv on Monday, Ukrainian officials said."
+    analysis, reading = read_with_claims(source_from_text(text))
+    (unit,) = reading.bags
+    b = reading.bags[unit]
+    assert b.order == 0
+    assert b.numbers == frozenset({"40"})
+    assert {"kyiv", "russia"} <= b.names
+    assert {"fire", "missile"} <= b.lemmas and "on" not in b.lemmas
+    assert b.paragraph == analysis.units[unit].paragraph
+    assert not b.quoted
+
+
+def test_gold_pairs_follow_the_alignment():
+    links = {3: 1, 4: None, 5: 2}
+    alignment = {1: 10, 3: 30, 5: 50}  # gold unit 2 found no predicted unit
+    assert gold_pairs(links, alignment) == {(30, 10)}
+
+
+def test_threshold_is_fitted_on_best_antecedent_links():
+    # Later claim 2 has two candidates; only its best may link. Later claim 3
+    # restates nothing, with a middling score: the cut must fall between.
+    bags = {
+        0: bag(0, "a", "b", "c"),
+        1: bag(1, "a", "b", "d"),
+        2: bag(2, "a", "b", "c"),
+        3: bag(3, "a", "e", "f"),
+    }
+    pairs = pair_set(bags, {(2, 0)})
+    keys = pairs[0]
+    assert keys == [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)]
+    model = _jaccard_model(None)
+    cut = best_threshold(model, [pairs])
+    p_yes = {
+        k: 1 / (1 + math.exp(3 - 6 * f["jaccard"])) for k, f in zip(keys, pairs[1], strict=True)
+    }
+    assert p_yes[(3, 2)] < cut <= p_yes[(2, 0)]
+    # Claim 1 vs 0 scores as high as the wrong antecedent of 2; the best cut
+    # still sits above it, since that link is wrong.
+    assert cut > p_yes[(1, 0)]
+    assert cut in CUTS
