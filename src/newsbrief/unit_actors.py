@@ -1,0 +1,159 @@
+"""Which actor each word of one sentence names, for the relation step.
+
+The actor step marks the words of every name; the relation step also needs
+"its" (the last actor named), "they" (the last group), "I" and "we" in what
+an actor says (the speaker and the speaker's side), the "we" of a declaration
+(its parties) and the actors inside a noun phrase ("the leaders of France and
+Germany"). This table answers those questions for one unit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from spacy.tokens import Span, Token
+
+    from .actors import Located
+    from .model import Unit
+
+__all__ = ["NP_PARTS", "UnitActors", "declared_by", "hyphened"]
+
+NP_PARTS = ("compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod")
+_GROUP_HEADS = frozenset(
+    [
+        "member",
+        "members",
+        "force",
+        "forces",
+        "troops",
+        "government",
+        "officials",
+        "leaders",
+        "partners",
+        "allies",
+        "side",
+        "sides",
+        "personnel",
+        "officers",
+        "navy",
+        "army",
+        "ministry",
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "head",
+        "heads",
+        "team",
+        "teams",
+        "delegation",
+        "delegations",
+        "representatives",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+    ]
+)
+_PRONOUNS = frozenset({"it", "its", "itself"})
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "warn", "state", "declare", "write", "post", "insist", "stress"]
+)
+_SINGULAR = frozenset({"i", "me", "my"})
+_FIRST_PERSON = frozenset({"we", "us", "our", *_SINGULAR})
+_PLURAL_PRONOUNS = frozenset({"they", "their"})
+
+
+class UnitActors:
+    """Token -> actor ids for one unit, with "its" resolved to the last actor."""
+
+    def __init__(
+        self,
+        unit: Unit,
+        span: Span,
+        located: Iterable[Located],
+        tokens: dict[int, list[str]],
+        previous: str | None,
+        group: Sequence[str] = (),
+        declarants: Sequence[str] = (),
+    ):
+        located = list(located)
+        self.types = {loc.entry.id: loc.entry.type for loc in located}
+        self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
+        base = unit.start - span.start_char
+        order = [(loc.mention.start - base, loc.entry.id) for loc in located]
+        for tok in span:
+            if self.by_token.get(tok.i):
+                continue
+            if tok.lower_ in _PRONOUNS:
+                before = [a for idx, a in order if idx < tok.idx]
+                ref = before[-1] if before else previous
+                if ref:
+                    self.by_token[tok.i].append(ref)
+            elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
+                self.by_token[tok.i].extend(group)
+        self._first_person(span, {loc.entry.id: loc.entry.part_of for loc in located})
+        for tok in span if declarants else ():
+            if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON - _SINGULAR:
+                self.by_token[tok.i].extend(declarants)
+
+    def _first_person(self, span: Span, part_of: dict[str, str | None]) -> None:
+        """In what one actor says, "I" is the speaker and "we" the speaker's side.
+
+        "We warn North Korea," the Joint Chiefs said; "our airspace," said the
+        Polish minister: "we" is the body, or the state a person speaks for.
+        """
+        speakers = [
+            a
+            for tok in span
+            if tok.lemma_ in _SPEECH_VERBS
+            for s in tok.children
+            if s.dep_ == "nsubj"
+            for a in self.by_token.get(s.i, [])
+        ]
+        if len(set(speakers)) != 1:
+            return
+        me = speakers[0]
+        us = part_of.get(me) or me
+        for tok in span:
+            if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON:
+                self.by_token[tok.i].append(me if tok.lower_ in _SINGULAR else us)
+
+    def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
+        """Actors named by the noun phrase headed by ``head``."""
+        found = list(self.by_token.get(head.i, []))
+        if depth > 3:
+            return found
+        for child in head.children:
+            if child.dep_ in NP_PARTS and not hyphened(child):  # not "the Iran-backed"
+                found += self.in_phrase(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.in_phrase(obj, depth + 1)
+        return list(dict.fromkeys(found))
+
+
+def declared_by(span: Span, actors: UnitActors) -> list[str]:
+    """The parties of a declaration that names them: "We, the Prime Ministers of X and Y, ..."."""
+    for tok in span:
+        if tok.lower_ == "we":
+            named = [
+                a
+                for c in tok.children
+                if c.dep_ == "appos"
+                for t in c.subtree
+                for a in actors.by_token.get(t.i, [])
+            ]
+            if named:
+                return list(dict.fromkeys(named))
+    return []
+
+
+def hyphened(tok: Token) -> bool:
+    """A participle written with its agent in front: "Iran-backed", "Kenya-led"."""
+    return tok.pos_ == "VERB" and any(c.tag_ == "HYPH" and c.i < tok.i for c in tok.children)
