@@ -144,3 +144,18 @@ def test_hyphenated_participle_reads_the_modifier_table():
     assert lexicon.modifiers["back"].event_class == "AID"
     assert lexicon.verbs["back"].event_class == "SUPPORT"
     assert ("KEN", "leads", "SOM") not in strong("Kenya led talks on Somalia.")
+
+
+def test_that_clause_names_who_is_asked_to_act():
+    assert ("TUR", "demanded", "GRC") in strong("Turkey demanded that Greece withdraw its troops.")
+
+
+def test_cutting_ties_reduces_relations():
+    a = analyze(source_from_text("Morocco cut ties with Algeria."))
+    rels = [(r.source, r.target, r.event_class, r.polarity) for r in a.relations if not r.weak]
+    assert rels == [("MAR", "DZA", "SANCTION", "conflictual")]
+    assert ("MAR", "cooperates_with", "DZA") in strong("Morocco deepened ties with Algeria.")
+
+
+def test_participle_on_an_apposition_describes_the_actor_before_it():
+    assert ("USA", "leads", "NATO") in strong("Russia criticized NATO, a US-led alliance.")

@@ -9,6 +9,7 @@ the unit and the trigger's span, so every edge points back to its sentence.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import partial
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -182,6 +183,8 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
     if trig is None:
         return None
+    if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
+        trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
     pair = list(dict.fromkeys(between(tok, table)))
     if len(pair) >= 2 and trig.symmetric:
         return trig, pair, []  # "an agreement between X and Y": collective pairs
@@ -194,6 +197,17 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or modifier_targets(tok, table, sources)
     )
     return trig, [s for s in sources if s not in targets], targets
+
+
+#: Verbs that end or cut what their object names: "cut ties with", "suspended
+#: cooperation with" reduce relations (CAMEO 16, PLOVER SANCTION).
+_REDUCING = frozenset(
+    {"cut", "sever", "suspend", "halt", "freeze", "break", "downgrade", "reduce", "end"}
+)
+
+
+def _governor_lemma(noun: Token) -> str | None:
+    return noun.head.lemma_ if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _verb_phrase(tok: Token, lexicon: Lexicon) -> str | None:

@@ -103,6 +103,15 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
                 continue
             for obj in _prep_objects(child, trigger.targets):
                 found += actors.in_phrase(obj)
+    if "that" in trigger.targets:  # "demanded that Greece withdraw": who is to act
+        clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl")]
+        found += [
+            a
+            for c in clauses
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for a in actors.in_phrase(s)
+        ]
     return list(dict.fromkeys(found))
 
 
@@ -224,6 +233,8 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
         return None
     head = verb.head  # the described actor only, not those coordinated with it
     parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
+    if head.dep_ == "appos":  # "the MSS, a Kenyan-led force": the force is the MSS
+        parts.append(head.head)
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
 
