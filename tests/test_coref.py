@@ -64,3 +64,12 @@ def test_hyphenated_pair_of_a_conflict_is_one_mutual_relation():
     a = _analysis("Egypt has mediated in the Israel-Hamas conflict since October.")
     found = {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
     assert ("ISR", "HAMAS", "FIGHT") in found or ("HAMAS", "ISR", "FIGHT") in found
+
+
+def test_a_state_named_in_what_a_person_says_is_not_the_persons_state():
+    a = _analysis(
+        "Chile held a vote. Chile counted it. "
+        "Minister Anna Berg said: “Peru must respect the vote.”"
+    )
+    berg = next(x for x in a.actors if x.type == "person")
+    assert berg.part_of == "CHL"

@@ -236,15 +236,27 @@ def affiliations(
         if not any(x.entry.type == "person" for x in mine):
             continue
         covered = _covered(unit, span, mine)
+        said = _quoted(span)
         for loc in mine:
             pid = loc.entry.id
             if loc.entry.type != "person" or pid in known or pid in out:
                 continue
-            found = _body_near(unit, span, loc, covered) or _state_in_context(
-                span, loc, covered, home
-            )
+            # What a person says ("Hegseth: “... Iran’s ability”") is not whom they serve.
+            inside = next((said[i] for i, x in covered.items() if x is loc), False)
+            near = {i: x for i, x in covered.items() if said[i] == inside}
+            found = _body_near(unit, span, loc, near) or _state_in_context(span, loc, near, home)
             if found is not None:
                 out[pid] = Affiliation(pid, found[0], found[1])
+    return out
+
+
+def _quoted(span: Span) -> dict[int, bool]:
+    """Token index -> whether it stands inside quotation marks in this sentence."""
+    out, inside = {}, False
+    for tok in span:
+        if tok.text in ("“", "”", '"'):
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+        out[tok.i] = inside
     return out
 
 
