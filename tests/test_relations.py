@@ -159,3 +159,16 @@ def test_cutting_ties_reduces_relations():
 
 def test_participle_on_an_apposition_describes_the_actor_before_it():
     assert ("USA", "leads", "NATO") in strong("Russia criticized NATO, a US-led alliance.")
+
+
+def test_ally_noun_is_an_alliance():
+    assert ("USA", "allied_with", "JPN") in strong("The United States is an ally of Japan.")
+    assert ("JPN", "allied_with", "USA") in strong("Japan thanked its US allies.")
+
+
+def test_a_headline_states_relations_too():
+    a = analyze(source_from_text("Chile condemns Peru\n\nThe government spoke on Monday."))
+    assert a.units[0].kind == "title"
+    assert [(r.source, r.target, r.evidence[0].unit) for r in a.relations if not r.weak] == [
+        ("CHL", "PER", 0)
+    ]

@@ -89,7 +89,7 @@ def extract_relations(
     group: list[str] = []
     declarants: list[str] = []
     for unit, span in zip(units, spans, strict=True):
-        if unit.kind not in ("claim", "lead_in"):
+        if unit.kind not in ("claim", "lead_in", "title"):
             continue
         tokens = parse.actor_tokens(unit.index)
         table = UnitActors(
