@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+from .frames import frame_features
 from .rules import Cues, Reading, clause_aspect, clause_subject
 
 if TYPE_CHECKING:
@@ -38,6 +39,21 @@ _DATE = re.compile(
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
 )
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# Features whose meaning shifts with the genre (a present-tense judgement is an
+# assessment in a column, a stated position is an objective in a readout): each
+# also enters crossed with the genre, so the model can weigh it per genre.
+_GENRE_CROSSED = (
+    "rule_cat=",
+    "aspect=",
+    "person=",
+    "main_act=",
+    "speech_act=",
+    "content_act=",
+    "content_subj=",
+    "main_class=",
+    "content_modal=",
+    "directive",
+)
 
 
 @dataclass(frozen=True)
@@ -127,9 +143,10 @@ def claim_features(
     f.update(_place_features(reading, order, context))
     f.update(_lexicon_features(reading, cues))
     f.update(_stance_features(reading, load_stance()))
+    f.update(frame_features(reading, cues))
     genre = context.genre
     f[f"genre={genre}"] = 1.0
-    for key in [k for k in f if k.startswith(("rule_cat=", "aspect=", "person="))]:
+    for key in [k for k in f if k.startswith(_GENRE_CROSSED) and "&" not in k]:
         f[f"{genre}|{key}"] = f[key]
     return f
 
@@ -223,6 +240,7 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
     elif order < 3:
         f["near_lead"] = 1.0
     units = context.units
+    f.update(_time_features(r, units))
     prev = units[unit.index - 1] if unit.index > 0 else None
     nxt = units[unit.index + 1] if unit.index + 1 < len(units) else None
     if prev is None or prev.paragraph != unit.paragraph:
@@ -239,6 +257,22 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
         f["under_lead_in"] = 1.0
     if unit.kind == "lead_in":
         f["lead_in"] = 1.0
+    return f
+
+
+def _time_features(r: Reading, units: Sequence[Unit]) -> dict[str, float]:
+    """Past perfect, and years older than the article's latest: the marks of background.
+
+    "had forced", "in 1983": what came before the news is context, whatever
+    the verb; the latest year the article names stands in for its date.
+    """
+    f: dict[str, float] = {}
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in r.content.children):
+        f["pluperfect"] = 1.0
+    years = [int(y) for y in _YEAR.findall(r.unit.text)]
+    if years:
+        latest = max(int(y) for u in units for y in _YEAR.findall(u.text))
+        f["earlier_year" if min(years) < latest else "latest_year"] = 1.0
     return f
 
 

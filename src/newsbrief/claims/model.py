@@ -140,6 +140,14 @@ _WORDS = {
     "complement_pos": "complement is {}",
     "lex": "lexicon: {}",
     "person": "{} person",
+    "main_act": "main verb {}",
+    "speech_act": "reporting verb {}",
+    "content_act": "reported verb {}",
+    "main_class": "main verb of class {}",
+    "speech_class": "reporting verb of class {}",
+    "content_class": "reported verb of class {}",
+    "content_subj": "content subject: {}",
+    "content_modal": "modal on the claim's verb: {}",
 }
 
 
@@ -150,5 +158,5 @@ def describe_feature(name: str) -> str:
         return f"{describe_feature(rest)} in {genre}"
     key, sep, value = name.partition("=")
     if sep and key in _WORDS:
-        return _WORDS[key].format(value.replace("_", " "))
+        return _WORDS[key].format(value.replace("_", " ").replace("&", ", "))
     return name.replace("_", " ")

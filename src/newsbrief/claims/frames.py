@@ -1,0 +1,110 @@
+"""What a claim's verbs do: speech act, event class, directive and modal frames.
+
+The category of a claim follows what its main verbs do more than which words
+it holds: a source that *condemned* something judges it, one that *reaffirmed*
+a goal states a position, one that *urged* another to act makes an appeal, and
+a strike or a meeting is an occurrence. Those verb classes come from general
+lexicons (CAMEO's speech-act classes in ``claims.yaml``, the PLOVER classes of
+the relations lexicon), so they carry over to verbs' synonyms in unseen
+articles where a single lemma feature would not. The modal frame (which modal,
+on which clause, negated, with which person as subject) and directive
+constructions ("called on X to", "urged X not to") feed the modality model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..relation_lexicon import load_lexicon
+from .reading import Reading, _is_agent, clause_aspect, clause_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .cues import Cues
+
+__all__ = ["frame_features"]
+
+_ACTS = ("directive", "judgement", "commitment", "stative")
+_FIRST = frozenset({"i", "we"})
+_SECOND = frozenset({"you"})
+
+
+def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
+    """Verb classes of the main, reporting and content verbs, and the modal frame."""
+    f: dict[str, float] = {}
+    roles: list[tuple[str, Token | None]] = [
+        ("main", r.root),
+        ("content", r.content if r.content.i != r.root.i else None),
+        ("speech", r.speech),
+    ]
+    verbs = load_lexicon().verbs
+    for role, tok in roles:
+        if tok is None:
+            continue
+        lemma = tok.lemma_.lower()
+        trigger = verbs.get(lemma)
+        if trigger is not None:
+            f[f"{role}_class={trigger.event_class}"] = 1.0
+        for act in _ACTS:
+            if lemma in cues.words("category", f"{act}_verbs"):
+                f[f"{role}_act={act}"] = 1.0
+    f.update(_subject_frame(r, cues))
+    f.update(_modal_frame(r.content))
+    if any(_is_directive(tok, cues) for tok in r.span):
+        f["directive"] = 1.0
+    return f
+
+
+def _subject_frame(r: Reading, cues: Cues) -> dict[str, float]:
+    """Who acts in the content clause, crossed with its tense."""
+    subj = clause_subject(r.content)
+    if subj is None:
+        who = "none"
+    elif subj.lower_ in _FIRST:
+        who = "first"
+    elif subj.lower_ in _SECOND:
+        who = "second"
+    elif _is_agent(subj, cues, r.actor_tokens):
+        who = "agent"
+    else:
+        who = "thing"
+    return {f"content_subj={who}": 1.0, f"content_subj={who}&{clause_aspect(r.content)}": 1.0}
+
+
+def _modal_frame(verb: Token) -> dict[str, float]:
+    """The modal on the content clause's verb, its negation and its subject's person."""
+    f: dict[str, float] = {}
+    modals = [c for c in verb.children if c.tag_ == "MD"]
+    if not modals:
+        return f
+    modal = modals[0].lower_
+    f[f"content_modal={modal}"] = 1.0
+    if any(c.dep_ == "neg" for c in verb.children):
+        f[f"content_modal={modal}&not"] = 1.0
+    subj = clause_subject(verb)
+    if subj is not None and subj.lower_ in _FIRST | _SECOND:
+        f[f"content_modal={modal}&{subj.lower_}"] = 1.0
+    return f
+
+
+def _is_directive(tok: Token, cues: Cues) -> bool:
+    """A verb of appeal with its addressee and the act asked for.
+
+    "urged X to stop", "called on X to", "called for restraint", "advised
+    people not to": the directive verb governs a to-infinitive (directly or
+    through its object) or, for *call*, a particle *on*/*for*.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.words("category", "directive_verbs"):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
+            return True
+        if child.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "relcl", "xcomp") and any(c.lower_ == "to" for c in g.children)
+            for g in child.children
+        ):
+            return True
+    return False

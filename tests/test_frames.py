@@ -1,0 +1,84 @@
+"""Frame features of the claims model: speech acts, directives, the modal frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis import read_with_claims
+from newsbrief.article import source_from_text
+from newsbrief.claims.model import describe_feature
+
+
+def features_of(text: str, index: int = -1) -> dict[str, float]:
+    """The model's features of one claim of a small made-up article."""
+    analysis, reading = read_with_claims(source_from_text(text))
+    rows = [
+        f
+        for c, f in zip(reading.claims, reading.features, strict=True)
+        if analysis.units[c.unit].kind == "claim"
+    ]
+    return rows[index]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present", "absent"),
+    [
+        ("The ministry urged residents to leave the coast.", "directive", "main_act=judgement"),
+        ("The council called on both parties to halt the fighting.", "directive", "modal=must"),
+        ("The envoy asked about the schedule of the talks.", "main_act=directive", "directive"),
+        ("The premier condemned the raid on the port.", "main_act=judgement", "directive"),
+        (
+            "The two leaders reaffirmed their support for the treaty.",
+            "main_act=commitment",
+            "directive",
+        ),
+        ("The army shelled the town overnight.", "main_class=FIGHT", "main_act=judgement"),
+    ],
+)
+def test_speech_act_and_directive_features(sentence, present, absent):
+    f = features_of(f"The story opens here. {sentence}")
+    assert f.get(present) == 1.0
+    assert absent not in f
+
+
+def test_a_reporting_frame_keeps_the_reported_verb_apart():
+    f = features_of("The story opens here. The minister said the army had shelled the town.")
+    assert f.get("speech") == 1.0
+    assert f.get("content_class=FIGHT") == 1.0
+    assert f.get("content_subj=agent&perfect") == 1.0
+    assert "main_class=FIGHT" not in f  # the main verb is "said"
+
+
+def test_modal_frame_names_modal_negation_and_person():
+    f = features_of("The story opens here. We must not abandon the talks.")
+    assert f.get("content_modal=must") == 1.0
+    assert f.get("content_modal=must&not") == 1.0
+    assert f.get("content_modal=must&we") == 1.0
+    assert f.get("content_subj=first") == 1.0
+    plain = features_of("The story opens here. The bridge was rebuilt in a year.")
+    assert not any(k.startswith("content_modal") for k in plain)
+    assert plain.get("content_subj=thing") == 1.0
+
+
+def test_frame_features_are_crossed_with_the_genre_and_read_in_words():
+    f = features_of("The story opens here. The premier condemned the raid on the port.")
+    crossed = [k for k in f if k.endswith("|main_act=judgement")]
+    assert len(crossed) == 1
+    assert describe_feature(crossed[0]).startswith("main verb judgement in ")
+    assert describe_feature("content_subj=agent&past") == "content subject: agent, past"
+
+
+def test_time_features_mark_past_perfect_and_older_years():
+    text = (
+        "The talks opened in Vienna in 2024. "
+        "The envoys had met twice before. "
+        "The treaty was signed in 1990. "
+        "The second round ended in 2024."
+    )
+    before = features_of(text, 1)
+    assert before.get("pluperfect") == 1.0
+    assert "earlier_year" not in before and "latest_year" not in before
+    older = features_of(text, 2)
+    assert older.get("earlier_year") == 1.0 and "pluperfect" not in older
+    latest = features_of(text, 3)
+    assert latest.get("latest_year") == 1.0 and "earlier_year" not in latest
