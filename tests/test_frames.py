@@ -82,3 +82,13 @@ def test_time_features_mark_past_perfect_and_older_years():
     assert older.get("earlier_year") == 1.0 and "pluperfect" not in older
     latest = features_of(text, 3)
     assert latest.get("latest_year") == 1.0 and "earlier_year" not in latest
+
+
+def test_reported_clause_words_are_kept_apart_from_the_frame():
+    f = features_of("The story opens here. The minister told reporters the raid was reckless.")
+    assert f.get("cw=reckless") == 1.0 and f.get("cw=raid") == 1.0
+    assert "cw=minister" not in f and "cw=reporter" not in f
+    assert f.get("w=minister") == 1.0  # the whole sentence's words stay features too
+    plain = features_of("The story opens here. The raid was reckless.")
+    assert not any(k.startswith("cw=") for k in plain)
+    assert describe_feature("cw=reckless") == "reported word 'reckless'"

@@ -179,6 +179,12 @@ def _parse_features(r: Reading) -> dict[str, float]:
         f[f"subj={subj.lower_}" if subj.pos_ == "PRON" else f"subj_ent={subj.ent_type_ or '-'}"] = 1
     for tok in r.span:
         _token_features(tok, f)
+    # A quote is categorized by what it says: the reported clause's own words
+    # again, apart from the reporting frame's ("said", "told reporters").
+    if r.speech is not None and r.content.i != r.speech.i:
+        for tok in r.content.subtree:
+            if tok.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not tok.is_stop:
+                f[f"cw={tok.lemma_.lower()}"] = 1.0
     f.update(_shape_features(r))
     f["length"] = min(len(r.span), 60) / 60
     return f

@@ -134,6 +134,7 @@ _WORDS = {
     "root_pos": "main word is {}",
     "genre": "genre: {}",
     "w": "word '{}'",
+    "cw": "reported word '{}'",
     "bi": "words '{}'",
     "first": "opens with '{}'",
     "complement": "is '{}'",
