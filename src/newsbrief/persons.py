@@ -23,6 +23,7 @@ from .actors import Located
 from .gazetteer import Entry
 from .model import Mention
 from .parsed import covered_tokens
+from .signatures import signatories
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -163,7 +164,8 @@ def titled_persons(
                 )
             )
             k = j
-    return out + _bare_surnames(units, spans, [*located, *out], persons)
+    signed = signatories(units, [*located, *out], OFFICE_WORDS)
+    return out + _bare_surnames(units, spans, [*located, *out], persons) + signed
 
 
 def _family_names(located: Sequence[Located]) -> dict[str, Entry]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..coref import COREF
+from ..signatures import SIGNATORY
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,6 +31,8 @@ _UNNUMBERED = re.compile(r"coref:collective [a-z]+$")
 _RESOLVED = re.compile(r"^resolved:(.+)$")
 #: Sources that stand for a body, never a person: the last body that spoke.
 _IMPERSONAL = frozenset({"it", "the report", "the statement"})
+_WITNESSED = re.compile(r",?\s+(?:as\s+)?(?:witnessed|in the presence of)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
 _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 
@@ -56,6 +59,21 @@ def _linked(unit: int, source: str, located: Sequence[Located]) -> list[str]:
         if loc.mention.text.strip().lower() == wanted and loc.entry.id not in hits:
             hits.append(loc.entry.id)
     return hits
+
+
+def _signed_by(source: str, located: Sequence[Located]) -> str | None:
+    """The signatories whose offices the source names ("We, the Prime Minister of X and ...").
+
+    Witnesses ("as witnessed by the President of Y") are not the source.
+    """
+    parties = _WITNESSED.split(source)[0].casefold()
+    found: list[str] = []
+    for loc in located:
+        office = _ARTICLE.sub("", loc.mention.text).casefold()
+        named = loc.how == SIGNATORY and len(office.split()) > 2 and office in parties
+        if named and loc.entry.name not in found:
+            found.append(loc.entry.name)
+    return " and ".join(found) if found else None
 
 
 def _person_named_at(unit: Unit, source: str, located: Sequence[Located]) -> str | None:
@@ -214,6 +232,8 @@ def _renamed(
         return body, f"the body that spoke last: {written}"
     if ids:
         return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
+    if signed := _signed_by(source, located):
+        return signed, "the signatories of the offices named"
     if (full := _named_person(claim.unit, source, located)) is not None:
         return full, f"named in full: {source}"
     if (titled := _person_named_at(unit, written, located)) is not None:
