@@ -53,3 +53,13 @@ def test_a_former_officer_who_only_speaks_is_an_expert():
     )
     assert "CHN" in ids
     assert "peter-lindqvist" not in ids
+
+
+def test_things_are_not_actors():
+    ids = actor_ids(
+        "Japan fired a Type Twelve Missile (TTM) near the demilitarized zone (DMZ). "
+        "The USS Ardent and Japan's navy joined the drill, dubbed SEAWALL by officials. "
+        "“We need A WEEK OR TWO!” a sailor shouted."
+    )
+    assert "JPN" in ids
+    assert not {"TTM", "DMZ", "SEAWALL", "WEEK", "uss-ardent", "USS-ARDENT"} & ids

@@ -27,6 +27,9 @@ _EXPANSION = re.compile(
     r"((?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to))*)"
     r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)"
 )
+#: "the demilitarized zone (DMZ)": an acronym of common nouns names a thing.
+_COMMON_EXPANSION = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(([A-Z]{2,9})\)")
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
 _NAMED = re.compile(
     r"\b(?:dubbed|codenamed|code-named|nicknamed)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
@@ -59,7 +62,20 @@ def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
             if words and (words[-1].strip(".") in gaz.thing_words or words[-1].isdigit()):
                 out.add(m.group(2))
         out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
+        for m in _COMMON_EXPANSION.finditer(unit.text):
+            words, acronym = m.group(1).split(), m.group(2).lower()
+            if words[-1][0] == acronym[-1] and any(w[0] == acronym[0] for w in words):
+                out.add(m.group(2))
     return frozenset(out)
+
+
+def _shouted(unit: Unit, start: int, end: int) -> bool:
+    """An all-capital word among others ("A MONTH OR TWO!?") is shouting, not an acronym."""
+    text = unit.text[start - unit.start : end - unit.start]
+    if not text.isupper():
+        return False
+    around = unit.text[max(0, start - unit.start - 12) : end - unit.start + 12]
+    return len(_SHOUTED.findall(around)) > len(_SHOUTED.findall(text)) + 1
 
 
 def _is_vessel(text: str, gaz: Gazetteer) -> bool:
@@ -82,7 +98,9 @@ def drop_things(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) -
         prev = re.search(r"(\S+)\s+$", before)
         if before.endswith("ex-") or (prev is not None and prev.group(1) in gaz.vessel_prefixes):
             continue
-        if loc.how == "ner" and (m.text in things or _is_vessel(m.text, gaz)):
+        if loc.how == "ner" and (
+            m.text in things or _is_vessel(m.text, gaz) or _shouted(unit, m.start, m.end)
+        ):
             continue
         out.append(loc)
     return out
