@@ -84,3 +84,11 @@ def test_acronym_and_full_name_are_one_actor():
     csis = [a for a in actors if "CSIS" in a.aliases]
     assert len(csis) == 1
     assert "Center for Strategic and International Studies" in csis[0].aliases
+
+
+def test_an_organization_named_for_its_purpose_is_not_cut_at_to():
+    actors = actors_of(
+        "Nearly ten years after establishing the Global Coalition to Defeat ISIS, "
+        "the two leaders discussed the Coalition."
+    )
+    assert not any(a.name.endswith(" to") for a in actors.values())

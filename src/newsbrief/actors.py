@@ -183,8 +183,17 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
 
 
 def _name_end(ent: Span, gaz: Gazetteer) -> int:
-    """Where a person's name ends: spaCy may stop one word short ("Rafael Mariano [Grossi]")."""
-    if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
+    """Where a name ends: spaCy may stop one word short ("Rafael Mariano [Grossi]").
+
+    An organization cut at "to" goes on with its purpose ("Coalition to [Defeat ISIS]").
+    """
+    if ent.end >= len(ent.doc):
+        return ent.end_char
+    if ent.label_ == "ORG" and ent[-1].lower_ == "to":
+        words = [t for t in ent.doc[ent.end : ent.end + 4] if t.text[:1].isupper()]
+        run = [t for k, t in enumerate(words) if t.i == ent.end + k]
+        return run[-1].idx + len(run[-1].text) if run else ent.end_char
+    if ent.label_ != "PERSON":
         return ent.end_char
     nxt = ent.doc[ent.end]
     if (
