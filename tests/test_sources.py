@@ -144,3 +144,8 @@ def test_a_reporters_question_in_remarks_is_the_reporters():
     assert got[0].endswith("Ana Silva") and got[-1].endswith("Ana Silva")
     assert "reporter" in got
     assert all(s == "reporter" or s.endswith("Ana Silva") for s in got)
+
+
+def test_a_proper_name_that_urges_is_a_source():
+    got = sources_of("The story opens here. The ZNA also urged all states to end the blockade.")
+    assert got[-1] == "The ZNA"

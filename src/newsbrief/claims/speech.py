@@ -107,12 +107,13 @@ def find_speech(
     """
     speech = cues.words("attribution", "speech_verbs")
     cognition = cues.words("attribution", "cognition_verbs")
+    position = cues.words("attribution", "position_verbs")
     for tok in _speech_candidates(span, root):
         subj = _speechsubject(tok)
         lemma = tok.lemma_.lower()
         if subj is None or subj.dep_ == "nsubjpass":
             continue  # "Israel has been told": the one told is no source
-        speaks = lemma in speech or witnessed(tok, subj)
+        speaks = lemma in speech or (lemma in position - cognition) or witnessed(tok, subj)
         if not _is_source(subj, cues, actor_tokens, speaks, lemma in cognition):
             continue
         if _reports(tok, subj, span, cues, frozenset(actor_tokens)):
