@@ -31,20 +31,23 @@ def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
     out = []
     for a in actors:
         if a.part_of and a.part_of in ids and a.mentions:
-            m = a.mentions[0]
-            out.append(
-                Relation(
-                    a.id,
-                    a.part_of,
-                    "part_of",
-                    "structural",
-                    (Evidence(m.unit, m.start, m.end, m.text),),
-                    False,
-                    ("gazetteer part_of",),
-                    event_class="PART_OF",
-                )
-            )
+            out.append(_part_of(a, a.part_of, "gazetteer part_of"))
     return out
+
+
+def _part_of(actor: Actor, parent: str, cue: str) -> Relation:
+    """The structural relation, evidenced by the actor's first mention."""
+    m = actor.mentions[0]
+    return Relation(
+        actor.id,
+        parent,
+        "part_of",
+        "structural",
+        (Evidence(m.unit, m.start, m.end, m.text),),
+        False,
+        (cue,),
+        event_class="PART_OF",
+    )
 
 
 def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]) -> list[Relation]:
@@ -69,19 +72,7 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
         names = dict.fromkeys((a.name, *a.aliases))
         found = [s for n in names for s in map(state_of, _phrases(n)) if s in states and s != a.id]
         if found:
-            m = a.mentions[0]
-            out.append(
-                Relation(
-                    a.id,
-                    found[0],
-                    "part_of",
-                    "structural",
-                    (Evidence(m.unit, m.start, m.end, m.text),),
-                    False,
-                    ("state in the name",),
-                    event_class="PART_OF",
-                )
-            )
+            out.append(_part_of(a, found[0], "state in the name"))
     return out
 
 
