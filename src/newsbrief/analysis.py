@@ -153,7 +153,7 @@ def assemble_with_reading(
         raise NewsbriefError(f"{source.path}: no sentences found in the article")
     gazetteer = load_gazetteer(settings.gazetteers)
     actors, parse = extract_actors(parse, gazetteer)
-    actors, parse = resolve_mentions(parse, actors)
+    actors, parse = resolve_mentions(parse, actors, gazetteer)
     actors, parse = drop_bystanders(parse, actors, gazetteer)
     lexicon = load_lexicon(settings.relations_lexicon)
     relations = extract_relations(parse, actors, lexicon, gazetteer)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import Located
-from .gazetteer import Entry
+from .gazetteer import Entry, Gazetteer
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
@@ -168,7 +168,9 @@ def _is_state(e: Entry) -> bool:
     return e.type == "state"
 
 
-def resolve(parse: ArticleParse, actors: Sequence[Actor]) -> tuple[list[Actor], ArticleParse]:
+def resolve(
+    parse: ArticleParse, actors: Sequence[Actor], gazetteer: Gazetteer | None = None
+) -> tuple[list[Actor], ArticleParse]:
     """Add titled persons, affiliations and coreferent mentions to the actor step's output.
 
     Parameters
@@ -190,7 +192,7 @@ def resolve(parse: ArticleParse, actors: Sequence[Actor]) -> tuple[list[Actor], 
     """
     units, spans, located = parse.units, parse.spans, parse.mentions
     named = [*located, *titled_persons(units, spans, located)]
-    found = affiliations(units, spans, named)
+    found = affiliations(units, spans, named, gazetteer)
     named = with_affiliations(named, found)
     links = link_mentions(units, spans, named)
     everything = sorted(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .actors import Located
 from .gazetteer import Entry
 from .model import Mention
+from .offices import OFFICE_CUE, office_state
 from .parsed import covered_tokens
 from .signatures import signatories
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
+    from .gazetteer import Gazetteer
     from .model import Unit
 
 __all__ = ["OFFICE_WORDS", "Affiliation", "affiliations", "titled_persons", "with_affiliations"]
@@ -220,16 +222,23 @@ def _bare_surnames(
 
 
 def affiliations(
-    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    gazetteer: Gazetteer | None = None,
 ) -> dict[str, Affiliation]:
-    """Person id -> the body the text says the person serves (first evidence wins).
+    """Person id -> the body the text says the person serves.
 
-    Persons whose gazetteer entry or actor step already gave a ``part_of``
+    Evidence read at a mention (its title, an apposition, "Secretary of X"
+    with the gazetteer's "Department of X") wins over any mention's guess
+    from the sentence's one state or the article's; among each kind the
+    first wins. Persons whose gazetteer entry or actor step already gave a ``part_of``
     are left as they are.
     """
     known = {loc.entry.id for loc in located if loc.entry.part_of}
     home = _home_state(located)
     out: dict[str, Affiliation] = {}
+    weak: dict[str, Affiliation] = {}
     by_unit: dict[int, list[Located]] = {}
     for loc in located:
         by_unit.setdefault(loc.mention.unit, []).append(loc)
@@ -246,10 +255,36 @@ def affiliations(
             # What a person says ("Hegseth: “... Iran’s ability”") is not whom they serve.
             inside = next((said[i] for i, x in covered.items() if x is loc), False)
             near = {i: x for i, x in covered.items() if said[i] == inside}
-            found = _body_near(unit, span, loc, near) or _state_in_context(span, loc, near, home)
+            found = _body_near(unit, span, loc, near) or (
+                office_state(unit, loc.mention, gazetteer) if gazetteer else None
+            )
             if found is not None:
                 out[pid] = Affiliation(pid, found[0], found[1])
-    return out
+            elif pid not in weak:
+                guess = _state_in_context(span, loc, near, home)
+                if guess is not None:
+                    weak[pid] = Affiliation(pid, guess[0], guess[1])
+    weak = _colleagues(weak, out)
+    return {**out, **{k: v for k, v in weak.items() if k not in out}}
+
+
+def _colleagues(
+    weak: dict[str, Affiliation], found: dict[str, Affiliation]
+) -> dict[str, Affiliation]:
+    """Guesses replaced by the one state whose departments the article's officials head.
+
+    A release quoting "Secretary of Defense X" and "Secretary of State Y" is
+    one government speaking: its "Vice President" or "Special Envoy" with no
+    evidence of their own is that government's too, not the state the text
+    is about (a White House release on Iran names Iran most).
+    """
+    offices = {a.body for a in found.values() if a.cue.startswith(OFFICE_CUE)}
+    if len(offices) != 1:
+        return weak
+    state = next(iter(offices))
+    return {
+        k: replace(v, body=state, cue=f"a colleague's state ({v.cue})") for k, v in weak.items()
+    }
 
 
 def _quoted(span: Span) -> dict[int, bool]:

@@ -1,0 +1,50 @@
+"""Whose official a "Secretary of X" is: the state of the department the title names.
+
+"Secretary of Defense Pete Hegseth" names no state, and the state the
+article names most is often the one the official acts on (a release about
+Iran). The office does: "Secretary of Defense" heads the "Department of
+Defense", which the gazetteer links to a state. Only the gazetteer's own
+entries count, so a title whose department it does not know gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .model import Mention, Unit
+
+__all__ = ["OFFICE_CUE", "office_state"]
+
+#: How an affiliation read from an office starts its cue.
+OFFICE_CUE = "office:"
+# "Secretary of (the) X ... <name>" up to the end of the mention: capitalised words only.
+_OFFICE = re.compile(
+    r"\b(Secretary|Minister) of ((?:the )?[A-Z][a-z]+(?: [A-Z][A-Za-z.'’-]*){0,5})$"
+)
+#: The names a department headed by "Secretary/Minister of X" goes by.
+_FORMS = ("Department of {}", "Ministry of {}", "{} Department", "{} Ministry")
+
+
+def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(state, cue) when the title just before a person's name is a known department's head.
+
+    Examples
+    --------
+    "Secretary of State Marco Rubio" with "Department of State" in the
+    gazetteer as part of ``USA`` -> ``("USA", "office: Secretary of State")``.
+    """
+    text = unit.text[max(0, mention.start - unit.start - 60) : mention.end - unit.start]
+    m = _OFFICE.search(text)
+    if m is None:
+        return None
+    words = m.group(2).split()
+    for n in range(len(words), 0, -1):
+        field = " ".join(words[:n])
+        for form in _FORMS:
+            hit = gazetteer.lookup(form.format(field))
+            if hit is not None and hit.entry.part_of:
+                return hit.entry.part_of, f"{OFFICE_CUE} {m.group(1)} of {field}"
+    return None

@@ -1,0 +1,54 @@
+"""Whose official a person is: a department's head, and colleagues in one release."""
+
+from __future__ import annotations
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+from newsbrief.gazetteer import load_gazetteer
+from newsbrief.model import Mention, Unit
+from newsbrief.offices import office_state
+
+
+def _state(text: str, name: str) -> tuple[str, str] | None:
+    unit = Unit(0, "claim", 0, len(text), text)
+    start = text.index(name)
+    return office_state(unit, Mention(0, start, start + len(name), name), load_gazetteer())
+
+
+def test_secretary_of_a_known_department_serves_its_state():
+    found = _state("Secretary of Defense Anna Berg said the drills would go on.", "Anna Berg")
+    assert found == ("USA", "office: Secretary of Defense")
+
+
+def test_department_unknown_to_the_gazetteer_gives_nothing():
+    assert _state("Secretary of Tourism Anna Berg opened the fair.", "Anna Berg") is None
+
+
+def test_office_of_someone_else_earlier_in_the_sentence_is_not_this_persons():
+    text = "Secretary of Defense Anna Berg met Tomas Lind in Oslo."
+    assert _state(text, "Tomas Lind") is None
+
+
+def _part_of(text: str) -> dict[str, str | None]:
+    return {a.name: a.part_of for a in analyze(source_from_text(text)).actors if a.type == "person"}
+
+
+def test_colleagues_of_a_departments_head_serve_the_same_state():
+    text = (
+        "The strikes destroyed Iran's sites, and Iran said it would answer.\n\n"
+        "Iran has not said when. Iran denied the damage.\n\n"
+        "Secretary of Defense Anna Berg said the strikes were a success.\n\n"
+        "Special Envoy Tomas Lind said the talks with Iran would resume."
+    )
+    found = _part_of(text)
+    assert found["Anna Berg"] == "USA"
+    assert found["Tomas Lind"] == "USA"
+
+
+def test_without_a_department_head_the_article_state_guess_stays():
+    text = (
+        "The strikes destroyed Iran's sites, and Iran said it would answer.\n\n"
+        "Iran has not said when. Iran denied the damage.\n\n"
+        "Special Envoy Tomas Lind said the talks with Iran would resume."
+    )
+    assert _part_of(text)["Tomas Lind"] == "IRN"
