@@ -52,3 +52,13 @@ def test_without_a_department_head_the_article_state_guess_stays():
         "Special Envoy Tomas Lind said the talks with Iran would resume."
     )
     assert _part_of(text)["Tomas Lind"] == "IRN"
+
+
+def test_a_state_another_person_of_the_sentence_serves_is_not_a_guess_for_this_one():
+    text = (
+        "President Tomas Lind met President Anna Berg of Norway in Oslo on Monday.\n\n"
+        "Sweden sent observers to the talks."
+    )
+    found = _part_of(text)
+    assert found["Anna Berg"] == "NOR"
+    assert found["Tomas Lind"] is None

@@ -13,10 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .gazetteer import Gazetteer
     from .model import Mention, Unit
 
-__all__ = ["OFFICE_CUE", "office_state"]
+__all__ = ["OFFICE_CUE", "colleagues_state", "office_state"]
 
 #: How an affiliation read from an office starts its cue.
 OFFICE_CUE = "office:"
@@ -48,3 +50,15 @@ def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[st
             if hit is not None and hit.entry.part_of:
                 return hit.entry.part_of, f"{OFFICE_CUE} {m.group(1)} of {field}"
     return None
+
+
+def colleagues_state(found: Iterable[tuple[str, str]]) -> str | None:
+    """The one state whose departments the article's officials head, from (body, cue) pairs.
+
+    A release quoting "Secretary of Defense X" and "Secretary of State Y" is
+    one government speaking: its "Vice President" or "Special Envoy" with no
+    evidence of their own is that government's too, not the state the text
+    is about (a White House release on Iran names Iran most).
+    """
+    states = {body for body, cue in found if cue.startswith(OFFICE_CUE)}
+    return next(iter(states)) if len(states) == 1 else None

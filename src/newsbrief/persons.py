@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from .actors import Located
 from .gazetteer import Entry
+from .homes import home_state, quoted
 from .model import Mention
-from .offices import OFFICE_CUE, office_state
+from .offices import colleagues_state, office_state
 from .parsed import covered_tokens
 from .signatures import signatories
 
@@ -232,11 +233,11 @@ def affiliations(
     Evidence read at a mention (its title, an apposition, "Secretary of X"
     with the gazetteer's "Department of X") wins over any mention's guess
     from the sentence's one state or the article's; among each kind the
-    first wins. Persons whose gazetteer entry or actor step already gave a ``part_of``
-    are left as they are.
+    first wins. Persons whose gazetteer entry or actor step already gave a
+    ``part_of`` are left as they are.
     """
     known = {loc.entry.id for loc in located if loc.entry.part_of}
-    home = _home_state(located)
+    home = home_state(located)
     out: dict[str, Affiliation] = {}
     weak: dict[str, Affiliation] = {}
     by_unit: dict[int, list[Located]] = {}
@@ -246,75 +247,75 @@ def affiliations(
         mine = by_unit.get(unit.index, [])
         if not any(x.entry.type == "person" for x in mine):
             continue
-        covered = _covered(unit, span, mine)
-        said = _quoted(span)
+        near = _read_at_mentions(unit, span, mine, known, out, gazetteer)
+        # A state another person of the sentence serves ("Biden met Xi of China") is theirs.
+        claimed = _served(mine, out)
         for loc in mine:
             pid = loc.entry.id
-            if loc.entry.type != "person" or pid in known or pid in out:
+            if pid not in near or pid in out or pid in weak:
                 continue
-            # What a person says ("Hegseth: “... Iran’s ability”") is not whom they serve.
-            inside = next((said[i] for i, x in covered.items() if x is loc), False)
-            near = {i: x for i, x in covered.items() if said[i] == inside}
-            found = _body_near(unit, span, loc, near) or (
-                office_state(unit, loc.mention, gazetteer) if gazetteer else None
-            )
-            if found is not None:
-                out[pid] = Affiliation(pid, found[0], found[1])
-            elif pid not in weak:
-                guess = _state_in_context(span, loc, near, home)
-                if guess is not None:
-                    weak[pid] = Affiliation(pid, guess[0], guess[1])
-    weak = _colleagues(weak, out)
+            guess = _state_in_context(span, loc, near[pid], home, claimed)
+            if guess is not None:
+                weak[pid] = Affiliation(pid, guess[0], guess[1])
+    state = colleagues_state((a.body, a.cue) for a in out.values())
+    if state is not None:
+        weak = {
+            k: replace(v, body=state, cue=f"a colleague's state ({v.cue})") for k, v in weak.items()
+        }
     return {**out, **{k: v for k, v in weak.items() if k not in out}}
 
 
-def _colleagues(
-    weak: dict[str, Affiliation], found: dict[str, Affiliation]
-) -> dict[str, Affiliation]:
-    """Guesses replaced by the one state whose departments the article's officials head.
+def _read_at_mentions(
+    unit: Unit,
+    span: Span,
+    mine: Sequence[Located],
+    known: set[str],
+    out: dict[str, Affiliation],
+    gazetteer: Gazetteer | None,
+) -> dict[str, dict[int, Located]]:
+    """Add to ``out`` what this sentence says at each person's mention; return their context.
 
-    A release quoting "Secretary of Defense X" and "Secretary of State Y" is
-    one government speaking: its "Vice President" or "Special Envoy" with no
-    evidence of their own is that government's too, not the state the text
-    is about (a White House release on Iran names Iran most).
+    The context of a person is the mentions on the same side of a quotation
+    mark: what a person says ("Hegseth: “... Iran’s ability”") is not whom
+    they serve.
     """
-    offices = {a.body for a in found.values() if a.cue.startswith(OFFICE_CUE)}
-    if len(offices) != 1:
-        return weak
-    state = next(iter(offices))
+    covered = _covered(unit, span, mine)
+    said = quoted(span)
+    near: dict[str, dict[int, Located]] = {}
+    for loc in mine:
+        pid = loc.entry.id
+        if loc.entry.type != "person" or pid in known or pid in out:
+            continue
+        inside = next((said[i] for i, x in covered.items() if x is loc), False)
+        near[pid] = {i: x for i, x in covered.items() if said[i] == inside}
+        found = _body_near(unit, span, loc, near[pid]) or (
+            office_state(unit, loc.mention, gazetteer) if gazetteer else None
+        )
+        if found is not None:
+            out[pid] = Affiliation(pid, found[0], found[1])
+    return near
+
+
+def _served(mine: Sequence[Located], found: dict[str, Affiliation]) -> set[str | None]:
+    """What the persons of a sentence serve, by evidence read at a mention or the gazetteer."""
     return {
-        k: replace(v, body=state, cue=f"a colleague's state ({v.cue})") for k, v in weak.items()
+        found[x.entry.id].body if x.entry.id in found else x.entry.part_of
+        for x in mine
+        if x.entry.type == "person" and (x.entry.id in found or x.entry.part_of)
     }
 
 
-def _quoted(span: Span) -> dict[int, bool]:
-    """Token index -> whether it stands inside quotation marks in this sentence."""
-    out, inside = {}, False
-    for tok in span:
-        if tok.text in ("“", "”", '"'):
-            inside = tok.text == "“" or (tok.text == '"' and not inside)
-        out[tok.i] = inside
-    return out
-
-
-def _home_state(located: Sequence[Located]) -> str | None:
-    """The state the article is about: the one named most often, if clearly so."""
-    counts: dict[str, int] = {}
-    for loc in located:
-        if loc.entry.type == "state":
-            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
 def _state_in_context(
-    span: Span, loc: Located, covered: dict[int, Located], home: str | None
+    span: Span,
+    loc: Located,
+    covered: dict[int, Located],
+    home: str | None,
+    claimed: set[str | None],
 ) -> tuple[str, str] | None:
     """A titled person's state when the title names none ("President William Ruto").
 
-    The one state named in the same sentence, else the article's home state.
+    The one state named in the same sentence that no other person of the
+    sentence serves, else the article's home state.
     """
     title = [w for w in loc.mention.text.split() if w in OFFICE_WORDS]
     first = next((t for t in span if t.i in covered and covered[t.i] is loc), None)
@@ -323,7 +324,7 @@ def _state_in_context(
         title += [t.text for t in left if t.lemma_.lower() in _TITLE_NOUNS]
     if not title:
         return None
-    states = {x.entry.id for x in covered.values() if x.entry.type == "state"}
+    states = {x.entry.id for x in covered.values() if x.entry.type == "state"} - claimed
     if len(states) == 1:
         return next(iter(states)), f"the state of the sentence ({title[0]})"
     if home is not None:
