@@ -6,11 +6,12 @@ import pytest
 
 from newsbrief.analysis import read_with_claims
 from newsbrief.article import source_from_text
+from newsbrief.claims.features import ROW_NORM, scale_row
 from newsbrief.claims.model import describe_feature
 
 
-def features_of(text: str, index: int = -1) -> dict[str, float]:
-    """The model's features of one claim of a small made-up article."""
+def scaled_features_of(text: str, index: int = -1) -> dict[str, float]:
+    """The model's features of one claim of a small made-up article, as the model sees them."""
     analysis, reading = read_with_claims(source_from_text(text))
     rows = [
         f
@@ -18,6 +19,32 @@ def features_of(text: str, index: int = -1) -> dict[str, float]:
         if analysis.units[c.unit].kind == "claim"
     ]
     return rows[index]
+
+
+def features_of(text: str, index: int = -1) -> dict[str, float]:
+    """The same features before scaling: the genre indicator is always 1 there."""
+    f = scaled_features_of(text, index)
+    unit = next(v for k, v in f.items() if k.startswith("genre="))
+    return {k: v / unit for k, v in f.items()}
+
+
+def test_scale_row_gives_the_row_its_length_and_keeps_proportions():
+    assert scale_row({"a": 3.0, "b": 4.0}, 10.0) == pytest.approx({"a": 6.0, "b": 8.0})
+    assert scale_row({}, 10.0) == {}
+    assert scale_row({"a": 0.0}, 10.0) == {"a": 0.0}
+
+
+def test_every_claim_row_has_the_same_length_however_long_the_sentence():
+    short = scaled_features_of("The story opens here. Talks resumed.")
+    long = scaled_features_of(
+        "The story opens here. The foreign ministers of the three neighbouring states resumed "
+        "their long-delayed talks on the disputed river border in the capital on Tuesday."
+    )
+    assert len(long) > len(short) + 10
+    for row in (short, long):
+        assert sum(v * v for v in row.values()) ** 0.5 == pytest.approx(ROW_NORM)
+    genre = next(k for k in short if k.startswith("genre="))
+    assert short[genre] > long.get(genre, 0.0) > 0.0
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ subjectivity). A model fitted on the gold corpus weighs them.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..model import Claim, Unit
 
-__all__ = ["ArticleContext", "Stance", "claim_features", "load_stance"]
+__all__ = ["ROW_NORM", "ArticleContext", "Stance", "claim_features", "load_stance", "scale_row"]
 
 _QUOTES = '"“”‘’«»'
 _FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
@@ -54,6 +55,14 @@ _GENRE_CROSSED = (
     "content_modal=",
     "directive",
 )
+# Every claim's feature vector is scaled to this Euclidean length. A long
+# sentence fires many word features and a short one few; unscaled, the long
+# one's score is a sum of many small weights and the short one's rests on its
+# rule features, and one regularization strength cannot suit both. Scaled
+# rows weigh each claim's evidence alike (leave-one-article-out over the 35
+# gold files: category 0.619/0.572/0.536 lenient/strict/macro-F1 unscaled,
+# 0.626/0.580/0.554 at 12, a plateau from 8 to 16).
+ROW_NORM = 12.0
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,15 @@ def claim_features(
     f[f"genre={genre}"] = 1.0
     for key in [k for k in f if k.startswith(_GENRE_CROSSED) and "&" not in k]:
         f[f"{genre}|{key}"] = f[key]
-    return f
+    return scale_row(f)
+
+
+def scale_row(f: dict[str, float], norm: float = ROW_NORM) -> dict[str, float]:
+    """Scale a feature row to Euclidean length ``norm`` (an empty row stays empty)."""
+    length = math.sqrt(sum(v * v for v in f.values()))
+    if length == 0.0:
+        return dict(f)
+    return {k: v * norm / length for k, v in f.items()}
 
 
 def _rule_features(claim: Claim, previous: Claim | None) -> dict[str, float]:
