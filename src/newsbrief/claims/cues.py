@@ -7,7 +7,7 @@ replaces the shipped one in one place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,11 @@ class Cues:
     """The cue lexicons of ``data/claims.yaml``, as sets ready for lookup."""
 
     raw: dict[str, Any]
+    # Each rule asks for its word set once per sentence; building the set
+    # once per lexicon keeps that lookup off the analysis profile.
+    _words: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def words(self, *path: str) -> frozenset[str]:
         """Return the lower-cased entries at ``path`` (e.g. ``"modality", "hedge_words"``).
@@ -35,11 +40,17 @@ class Cues:
             When ``path`` names no key of the shipped lexicon: a misspelt
             lookup fails loudly instead of reading an empty list.
         """
-        _check_path(path)
-        node: Any = self.raw
-        for key in path:
-            node = node.get(key, {}) if isinstance(node, dict) else {}
-        return frozenset(str(x).lower() for x in node) if isinstance(node, list) else frozenset()
+        found = self._words.get(path)
+        if found is None:
+            _check_path(path)
+            node: Any = self.raw
+            for key in path:
+                node = node.get(key, {}) if isinstance(node, dict) else {}
+            found = (
+                frozenset(str(x).lower() for x in node) if isinstance(node, list) else frozenset()
+            )
+            self._words[path] = found
+        return found
 
     def value(self, *path: str, default: Any = None) -> Any:
         """Return a scalar setting at ``path`` (a path as in :meth:`words`)."""
@@ -131,10 +142,22 @@ def load_cues(path: str | None = None) -> Cues:
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:
-    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
-        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
-            return phrase
-    return None
+    """The longest listed phrase the text holds as whole words (ties: alphabetical)."""
+    ranked, any_of = _phrase_patterns(phrases)
+    if any_of is None or not any_of.search(text):  # most sentences hold none: one search
+        return None
+    return next((phrase for phrase, one in ranked if one.search(text)), None)
+
+
+@lru_cache(maxsize=256)
+def _phrase_patterns(
+    phrases: frozenset[str],
+) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str] | None]:
+    ranked = sorted(phrases, key=lambda p: (-len(p), p))
+    one = tuple((p, re.compile(rf"(?<![\w]){re.escape(p)}(?![\w])")) for p in ranked)
+    if not ranked:
+        return one, None
+    return one, re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, ranked)) + r")(?![\w])")
 
 
 def _has_pattern(text: str, cues: Cues, *path: str) -> str | None:
