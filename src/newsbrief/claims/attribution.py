@@ -1,10 +1,14 @@
-"""Article-level attribution: the speaker of a speech.
+"""Article-level attribution: the speaker of a speech, the writers of an op-ed.
 
 In a transcript of remarks every sentence the text does not give to someone
 else is the speaker's, and the headline names the speaker ("Remarks by
 President Biden on ..."); a paragraph that opens with "Q" is a reporter's
-question (the White House transcript convention). Sentence-level attribution (reporting verbs,
-quotations, positions stated in a readout) is read by :mod:`.rules`.
+question (the White House transcript convention). An opinion piece whose
+headline opens with its writers' names ("Jane Roe and John Doe: Why ...",
+the op-ed page convention) is theirs in the same way: its own voice, and its
+"I" and "we", are the writers' named position, not an anonymous author's.
+Sentence-level attribution (reporting verbs, quotations, positions stated in
+a readout) is read by :mod:`.rules`.
 """
 
 from __future__ import annotations
@@ -19,12 +23,16 @@ if TYPE_CHECKING:
     from ..model import Claim, Unit
     from .rules import Cues
 
-__all__ = ["headline_speaker", "speaker_of_remarks"]
+__all__ = ["headline_speaker", "headline_writers", "speaker_of_remarks"]
 
 _QUESTION = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
 _SPEAKER_WORDS = frozenset({"author", "i", "we"})
+_GENRES = ("opinion", "release", "remarks")
 _LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
+#: "Jane Roe:", "Jane Roe and John Doe:", "J. Roe, J. Doe and R. Poe:" before an op-ed's headline.
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_WRITERS = re.compile(rf"^({_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?)\s*:\s+\S")
 
 
 def headline_speaker(units: Sequence[Unit], cues: Cues) -> str | None:
@@ -39,14 +47,32 @@ def headline_speaker(units: Sequence[Unit], cues: Cues) -> str | None:
     return None
 
 
+def headline_writers(units: Sequence[Unit], cues: Cues) -> str | None:
+    """The writers an opinion headline opens with ("Jane Roe and John Doe: ..."), or None.
+
+    A label that names the genre ("Opinion:", "ICYMI:") names no one; the writers may follow it.
+    """
+    title = next((u.text for u in units if u.kind == "title"), "")
+    labels = {w for g in _GENRES for w in cues.words("genre", f"{g}_titles")}
+    while (m := _WRITERS.match(title)) is not None and m.group(1).casefold() in labels:
+        title = title[m.end(1) :].lstrip(" :")
+    if m is None:
+        return None
+    names = m.group(1).strip()
+    return names if len(names.split()) > 1 else None
+
+
 def speaker_of_remarks(
     claims: Sequence[Claim], units: Sequence[Unit], genre: str, cues: Cues
 ) -> list[Claim]:
     """Give the speaker of remarks every claim the text attributes to no one else.
 
     Their "I" and "we" are theirs too; a reporter's question is the reporter's.
+    The writers an op-ed's headline names stand in the same place.
     """
     speaker = headline_speaker(units, cues) if genre == "remarks" else None
+    if genre == "opinion":
+        speaker = headline_writers(units, cues)
     if not speaker:
         return list(claims)
     asked = _questions(units)

@@ -1,0 +1,35 @@
+"""Article-level attribution: the writers an op-ed's headline names."""
+
+from __future__ import annotations
+
+from newsbrief.analysis import read_with_claims
+from newsbrief.article import source_from_text
+
+
+def _sources(text: str) -> list[str]:
+    analysis, reading = read_with_claims(source_from_text(text))
+    return [c.attribution for c in reading.claims if analysis.units[c.unit].kind == "claim"]
+
+
+_BODY = (
+    "We have served in government for decades.\n\n"
+    "Our allies must pay for their own defense.\n\n"
+    "The treaty is a relic of another age.\n\n"
+    "Senator Tom Smith said the plan was late.\n"
+)
+
+
+def test_opinion_headline_names_its_writers():
+    sources = _sources("ICYMI: Jane Roe and John Doe: Allies must pay their share\n\n" + _BODY)
+    assert sources == [
+        "Jane Roe and John Doe",
+        "Jane Roe and John Doe",
+        "Jane Roe and John Doe",
+        "Tom Smith",
+    ]
+
+
+def test_a_genre_label_alone_names_no_writer():
+    sources = _sources("Opinion: Allies must pay their share\n\n" + _BODY)
+    assert sources[:3] == ["author", "author", "author"]
+    assert sources[3] == "Tom Smith"
