@@ -33,3 +33,14 @@ def test_a_genre_label_alone_names_no_writer():
     sources = _sources("Opinion: Allies must pay their share\n\n" + _BODY)
     assert sources[:3] == ["author", "author", "author"]
     assert sources[3] == "Tom Smith"
+
+
+def test_a_topic_before_the_colon_is_no_writer():
+    sources = _sources("Opinion: Israel and Iran: What comes next\n\n" + _BODY)
+    assert sources[:3] == ["author", "author", "author"]
+
+
+def test_writers_who_never_say_i_or_we_are_not_assumed():
+    body = "The treaty is a relic.\n\nAllies must pay for defense.\n\nThe plan is late.\n"
+    sources = _sources("ICYMI: Jane Roe and John Doe: Allies must pay their share\n\n" + body)
+    assert sources == ["author", "author", "author"]

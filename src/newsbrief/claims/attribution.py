@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..gazetteer import load_gazetteer
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -33,6 +35,10 @@ _LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
 #: "Jane Roe:", "Jane Roe and John Doe:", "J. Roe, J. Doe and R. Poe:" before an op-ed's headline.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _WRITERS = re.compile(rf"^({_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?)\s*:\s+\S")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+#: Writers speak as "I" or "we" in more than one sentence of their own.
+_MIN_FIRST_PERSON = 2
 
 
 def headline_speaker(units: Sequence[Unit], cues: Cues) -> str | None:
@@ -51,6 +57,9 @@ def headline_writers(units: Sequence[Unit], cues: Cues) -> str | None:
     """The writers an opinion headline opens with ("Jane Roe and John Doe: ..."), or None.
 
     A label that names the genre ("Opinion:", "ICYMI:") names no one; the writers may follow it.
+    A topic is no writer: the names must be no actor the gazetteer knows
+    ("Israel and Iran: what next"), and the writers must speak as "I" or
+    "we" outside quotation marks.
     """
     title = next((u.text for u in units if u.kind == "title"), "")
     labels = {w for g in _GENRES for w in cues.words("genre", f"{g}_titles")}
@@ -59,7 +68,10 @@ def headline_writers(units: Sequence[Unit], cues: Cues) -> str | None:
     if m is None:
         return None
     names = m.group(1).strip()
-    return names if len(names.split()) > 1 else None
+    if len(names.split()) < 2 or next(load_gazetteer().finditer(names), None) is not None:
+        return None
+    own = [u for u in units if u.kind == "claim" and _FIRST_PERSON.search(_QUOTED.sub(" ", u.text))]
+    return names if len(own) >= _MIN_FIRST_PERSON else None
 
 
 def speaker_of_remarks(
