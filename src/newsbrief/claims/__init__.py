@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..config import package_file
-from .attribution import speaker_of_remarks
+from .attribution import speaker_of_remarks, writers_of_opinion
 from .features import ArticleContext, claim_features
 from .genre import GENRES, detect_genre
 from .model import LinearModel, load_models
@@ -81,6 +81,7 @@ def read_article_claims(parse: ArticleParse, cues: Cues) -> ClaimReading:
             )
             previous = claim
             order += 1
+    claims = writers_of_opinion(claims, units, genre, cues)
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)
 
 

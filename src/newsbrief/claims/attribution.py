@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..model import Claim, Unit
     from .rules import Cues
 
-__all__ = ["headline_speaker", "headline_writers", "speaker_of_remarks"]
+__all__ = ["headline_speaker", "headline_writers", "speaker_of_remarks", "writers_of_opinion"]
 
 _QUESTION = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
@@ -80,11 +80,8 @@ def speaker_of_remarks(
     """Give the speaker of remarks every claim the text attributes to no one else.
 
     Their "I" and "we" are theirs too; a reporter's question is the reporter's.
-    The writers an op-ed's headline names stand in the same place.
     """
     speaker = headline_speaker(units, cues) if genre == "remarks" else None
-    if genre == "opinion":
-        speaker = headline_writers(units, cues)
     if not speaker:
         return list(claims)
     asked = _questions(units)
@@ -96,6 +93,27 @@ def speaker_of_remarks(
             attribution=speaker,
             cues={**c.cues, "attribution": ("the speaker the headline names",)},
         )
+        if c.attribution.lower() in _SPEAKER_WORDS
+        else c
+        for c in claims
+    ]
+
+
+def writers_of_opinion(
+    claims: Sequence[Claim], units: Sequence[Unit], genre: str, cues: Cues
+) -> list[Claim]:
+    """Give the writers an op-ed's headline names every claim in its own voice.
+
+    This runs after the claim features are read: the category and restatement
+    models learned what an author's own sentence looks like, and an op-ed's
+    sentences are still the article's own voice; only who holds them changes.
+    """
+    writers = headline_writers(units, cues) if genre == "opinion" else None
+    if not writers:
+        return list(claims)
+    cue = ("the writers the headline names",)
+    return [
+        replace(c, attribution=writers, cues={**c.cues, "attribution": cue})
         if c.attribution.lower() in _SPEAKER_WORDS
         else c
         for c in claims
