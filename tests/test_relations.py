@@ -76,7 +76,11 @@ def test_light_verb_carries_the_target_of_its_object():
 
 
 def test_participle_agent_is_the_source():
-    assert ("IRN", "supports", "YEM") in strong("Yemen, backed by Iran, fired missiles.")
+    # "backed by Iran" reads the modifier table, as "Iran-backed" does: AID, not SUPPORT.
+    a = analyze(source_from_text("Yemen, backed by Iran, fired missiles."))
+    assert [(r.source, r.type, r.target, r.event_class) for r in a.relations if not r.weak] == [
+        ("IRN", "backs", "YEM", "AID")
+    ]
     found = strong("The Iran-backed Houthis and Hamas condemned the strike.")
     assert ("IRN", "backs", "HOUTHIS") in found
     assert not {t for s, _, t in found if s == "IRN"} - {"HOUTHIS"}
@@ -172,3 +176,30 @@ def test_a_headline_states_relations_too():
     assert [(r.source, r.target, r.evidence[0].unit) for r in a.relations if not r.weak] == [
         ("CHL", "PER", 0)
     ]
+
+
+def test_parties_that_agree_together_make_one_mutual_relation():
+    found = strong("Chile and Peru agreed to study the border.")
+    assert {(s, t) for s, ty, t in found if ty == "agreed_with"} == {("CHL", "PER")}
+
+
+def test_a_shared_determiner_resolves_both_titles_of_a_coordination():
+    text = (
+        "President Gabriel Boric of Chile met Prime Minister Gustavo Adrianzen of Peru.\n\n"
+        "The President and Prime Minister agreed to study the border."
+    )
+    a = analyze(source_from_text(text))
+    agreed = [(r.source, r.target) for r in a.relations if r.type == "agreed_with"]
+    assert agreed == [("gabriel-boric", "gustavo-adrianzen")]
+
+
+def test_a_joint_act_of_many_parties_gives_no_pairwise_edges():
+    text = "Chile, Peru, Bolivia and Ecuador agreed to study the border."
+    assert "agreed_with" not in {ty for _, ty, _ in strong(text)}
+    assert ("CHL", "agreed_with", "PER") in strong("Chile and Peru agreed to study the border.")
+
+
+def test_raised_concerns_about_is_disapproval():
+    a = analyze(source_from_text("Japan raised concerns about China's naval activity."))
+    rels = {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+    assert ("JPN", "CHN", "DISAPPROVE") in rels

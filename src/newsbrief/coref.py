@@ -291,6 +291,8 @@ def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Toke
     if loc.entry.type != "person":
         return
     words = {w.lower().strip(".") for w in loc.mention.text.split() if w in OFFICE_WORDS}
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:  # the name's head word
+        tok = tok.head
     for left in reversed(list(span.doc[max(span.start, tok.i - 4) : tok.i])):
         if left.pos_ not in ("PROPN", "NOUN", "ADJ"):
             break
@@ -344,6 +346,8 @@ def _link(
         for c in tok.children
         if c.dep_ in ("det", "poss", "predet", "nummod", "preconj") and c.i < tok.i
     ]
+    if not dets and tok.dep_ == "conj":  # "The President and Prime Minister": one determiner
+        dets = [c for c in tok.head.children if c.dep_ == "det" and c.i < tok.head.i]
     if not any(d.lower_ in _DETERMINERS for d in dets):
         return None
     first = min([tok.i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ != "punct")])

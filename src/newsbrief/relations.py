@@ -148,7 +148,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         if found is None:
             continue
         trig, sources, targets = found
-        if trig.collective and not targets and len(set(sources)) > 1:
+        if trig.collective and not targets and 1 < len(set(sources)) <= 3:
             # "Japan and the US will hold a joint exercise": the subjects act together.
             targets, sources = list(dict.fromkeys(sources)), []
             for a, b in combinations(targets, 2):
@@ -160,7 +160,9 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
 
 def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     phrase = _verb_phrase(tok, lexicon)
-    modifier = lexicon.modifiers.get(tok.lemma_) if hyphened(tok) else None
+    # "the Iran-backed Houthis" and "Hezbollah, backed by Iran" say the same thing.
+    described = hyphened(tok) or (tok.dep_ == "acl" and has_agent(tok))
+    modifier = lexicon.modifiers.get(tok.lemma_) if described else None
     if phrase is None and modifier is None:
         return None
     trig = modifier or lexicon.verbs[str(phrase)]
