@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .config import package_file, read_yaml_mapping
 from .errors import NewsbriefError
+from .patterns import FormMatch, FormMatcher
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,7 +51,7 @@ class Gazetteer:
     entries: dict[str, Entry]
     surfaces: dict[str, Surface]
     force_terms: dict[str, tuple[str, str]]  # lowercase term -> (type, id suffix)
-    pattern: re.Pattern[str] = field(repr=False)
+    pattern: FormMatcher = field(repr=False)
     org_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     main_force: dict[str, Entry] = field(default_factory=dict)
@@ -66,7 +67,7 @@ class Gazetteer:
         """Return the entry with this id, or None."""
         return self.entries.get(actor_id)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str) -> Iterator[FormMatch]:
         """Every surface form in ``text``, left to right, the longer one after "the".
 
         A regex alternation takes the leftmost match, so "the UN" would win
@@ -265,13 +266,10 @@ def _main_forces(surfaces: dict[str, Surface]) -> dict[str, Entry]:
     return main
 
 
-def _compile(surfaces: dict[str, Surface]) -> re.Pattern[str]:
-    """One alternation of every surface form, longest first, on word boundaries."""
-    forms = sorted(surfaces, key=lambda s: (-len(s), s))
-    alts = []
-    for form in forms:
-        escaped = re.escape(form)
+def _compile(surfaces: dict[str, Surface]) -> FormMatcher:
+    """Every surface form, the longest first, on word boundaries."""
+    forms = set(surfaces)
+    for form in surfaces:
         if form[:1].islower():  # "the alliance" also starts a sentence
-            escaped = f"[{form[0].upper()}{form[0]}]{re.escape(form[1:])}"
-        alts.append(escaped)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(alts) + r")(?![\w])")
+            forms |= {c + form[1:] for c in form[0].upper()}
+    return FormMatcher(forms, before="’'")
