@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
-
-import yaml
 
 from .analysis import Settings, analyze_file, load_analysis
 from .config import DEFAULT_MAX_BYTES, read_yaml_text
@@ -99,24 +98,34 @@ def curated_analysis(
     return apply_overrides(analysis, chosen) if chosen else analysis
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping, for error messages."""
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
+    """A safe loader that remembers the line of every mapping, for error messages.
 
+    Built on first use: PyYAML takes 30 ms to import, and an analysis
+    without overrides never needs it.
+    """
+    import yaml
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    data = cast("dict[str, Any]", loader.construct_mapping(node, deep=True))
-    data["__line__"] = node.start_mark.line + 1
-    return data
+    def mapping_with_line(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+        data = cast("dict[str, Any]", loader.construct_mapping(node, deep=True))
+        data["__line__"] = node.start_mark.line + 1
+        return data
 
+    class LineLoader(yaml.SafeLoader):
+        pass
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_with_line)
+    return LineLoader
 
 
 def load_overrides(path: str | Path) -> dict[str, Any]:
     """Read an overrides file; a malformed one is a clean error naming the line."""
+    import yaml  # see _line_loader
+
     p = Path(path)
     try:
-        data = yaml.load(read_yaml_text(p, "overrides"), Loader=_LineLoader)
+        data = yaml.load(read_yaml_text(p, "overrides"), Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         raise NewsbriefError(f"{p}:{line}: malformed YAML ({exc.problem})") from None

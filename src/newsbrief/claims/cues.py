@@ -12,8 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..config import package_file, read_yaml_mapping, read_yaml_text
 from ..errors import NewsbriefError
 
@@ -93,6 +91,8 @@ def _check_keys(path: str | Path) -> None:
 
     A misspelt key would otherwise be ignored and its words never used.
     """
+    import yaml  # 30 ms to import: only for a user's lexicon
+
     text = read_yaml_text(path, "claims lexicon")
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

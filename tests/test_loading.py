@@ -1,0 +1,136 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsbrief.claims import features
+from newsbrief.config import cache_dir, package_file, read_yaml_mapping
+from newsbrief.datacache import cache_key, cached_parse
+
+CALLS: list[str] = []
+
+
+def _count_words(text: str) -> dict[str, int]:
+    CALLS.append(text)
+    return {w: len(w) for w in text.split()}
+
+
+def _as_tuple(text: str) -> tuple[str, ...]:
+    CALLS.append(text)
+    return tuple(text.split())
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+@pytest.fixture(autouse=True)
+def _no_calls():
+    CALLS.clear()
+
+
+def test_a_parse_is_read_back_from_the_cache_while_the_source_is_unchanged(tmp_path):
+    first = cached_parse(_count_words, "a bb ccc", tmp_path)
+    second = cached_parse(_count_words, "a bb ccc", tmp_path)
+    assert first == second == {"a": 1, "bb": 2, "ccc": 3}
+    assert CALLS == ["a bb ccc"]
+    assert len(_entries(tmp_path)) == 1
+    cached_parse(_count_words, "a bb", tmp_path)  # edited source: parsed again
+    assert CALLS == ["a bb ccc", "a bb"]
+    assert len(_entries(tmp_path)) == 2
+
+
+def test_the_key_covers_the_parser_and_the_source():
+    assert cache_key(_count_words, "x") != cache_key(_as_tuple, "x")
+    assert cache_key(_count_words, "x") != cache_key(_count_words, "y")
+    assert cache_key(_count_words, "x") == cache_key(_count_words, b"x")
+
+
+def test_what_json_would_change_is_never_cached(tmp_path):
+    assert cached_parse(_as_tuple, "a b", tmp_path) == ("a", "b")
+    assert cached_parse(_as_tuple, "a b", tmp_path) == ("a", "b")
+    assert len(CALLS) == 2 and _entries(tmp_path) == []
+
+
+def test_a_damaged_entry_is_parsed_again_and_replaced(tmp_path):
+    cached_parse(_count_words, "a", tmp_path)
+    (entry,) = _entries(tmp_path)
+    entry.write_text('{"key": "not this one", "data": {"a": 99}}')
+    assert cached_parse(_count_words, "a", tmp_path) == {"a": 1}
+    entry.write_text("{truncated")
+    assert cached_parse(_count_words, "a", tmp_path) == {"a": 1}
+    assert len(CALLS) == 3
+    assert json.loads(entry.read_text())["data"] == {"a": 1}
+
+
+def test_no_folder_or_an_unwritable_one_still_parses(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cached_parse(_count_words, "a", None) == {"a": 1}
+    assert cached_parse(_count_words, "a", blocker / "cache") == {"a": 1}
+    assert len(CALLS) == 2
+
+
+def test_the_cache_folder_setting(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    assert cache_dir() == tmp_path
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
+    assert cache_dir() is None
+    monkeypatch.delenv("NEWSBRIEF_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "newsbrief"
+
+
+@pytest.mark.parametrize("name", ["states.yaml", "actors.yaml", "relations.yaml", "claims.yaml"])
+def test_shipped_lexicons_read_from_the_cache_equal_their_yaml(monkeypatch, tmp_path, name):
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    parsed = yaml.safe_load(package_file(name).read_text(encoding="utf-8"))
+    assert read_yaml_mapping(package_file(name), "lexicon") == parsed  # parsed, then stored
+    assert len(_entries(tmp_path)) == 1
+    assert read_yaml_mapping(package_file(name), "lexicon") == parsed  # read back
+
+
+def test_the_stance_lexicons_read_from_the_cache_equal_their_parse(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
+    fresh = (features._vader_lexicon(), features._textblob_subjectivity())
+    assert len(fresh[0]) > 1000 and len(fresh[1]) > 1000
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # stored, then read back
+        assert (features._vader_lexicon(), features._textblob_subjectivity()) == fresh
+    assert len(_entries(tmp_path)) == 2
+
+
+def test_a_cold_analysis_with_a_warm_cache_imports_neither_yaml_nor_the_scorers(tmp_path):
+    env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys; from newsbrief.cli import main; "
+        "assert main(['analyze', sys.argv[1], '--out', sys.argv[2]]) == 0; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml' "
+        "or m in ('newsbrief.crossval', 'newsbrief.evaluate', 'newsbrief.claims.train')))"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Japan will send officers to NATO.\n\nRussia objected.\n")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(article), str(tmp_path / f"{i}.json")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for i in range(2)
+    ]
+    assert runs[1].stdout.strip() == "[]"  # the second run reads every lexicon from the cache
+    assert (tmp_path / "0.json").read_bytes() == (tmp_path / "1.json").read_bytes()
+
+
+def test_the_iso_table_is_what_pycountry_holds():
+    import pycountry
+
+    from newsbrief.gazetteer import iso_countries
+
+    assert iso_countries() == [dict(c) for c in pycountry.countries]
