@@ -203,3 +203,38 @@ def test_raised_concerns_about_is_disapproval():
     a = analyze(source_from_text("Japan raised concerns about China's naval activity."))
     rels = {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
     assert ("JPN", "CHN", "DISAPPROVE") in rels
+
+
+def test_to_marked_as_a_dative_is_still_a_preposition():
+    a = analyze(source_from_text("Kenya sent troops to Haiti."))
+    assert [(r.source, r.target, r.event_class) for r in a.relations if not r.weak] == [
+        ("KEN", "HTI", "AID")
+    ]
+
+
+def test_event_verbs_of_rejection_reduced_relations_and_exchanged_fire():
+    def classes(text: str) -> set[tuple[str, str, str | None]]:
+        a = analyze(source_from_text(text))
+        return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+
+    assert ("GRC", "TUR", "REJECT") in classes("Greece denied Turkey's claims.")
+    assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
+    assert ("IND", "PAK", "FIGHT") in classes("India and Pakistan exchanged fire along the border.")
+    assert ("LTU", "BLR", "COERCE") in classes("Lithuania banned imports from Belarus.")
+    assert not classes("India and Pakistan exchanged views on trade.")
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
+    found = strong("Iran, which Israel has been fighting for years, denied the claim.")
+    assert ("ISR", "fights", "IRN") in found
+
+
+def test_a_passive_nominal_trigger_takes_its_agent_as_source():
+    found = strong("Sanctions on Iran were tightened by the European Union.")
+    assert ("EU", "sanctions", "IRN") in found
+    assert not strong("Sanctions on Iran were tightened last week.")
+
+
+def test_the_leaders_of_two_states_act_for_them():
+    found = strong("The leaders of France and Germany met in Paris.")
+    assert ("FRA", "met_with", "DEU") in found

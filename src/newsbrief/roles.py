@@ -86,7 +86,7 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
-            found += actors.in_phrase(child)
+            found += actors.in_phrase(child) or _antecedent(child, head, actors)
     if not objects and "dobj" in trigger.targets:
         found += [a for o in _shared_objects(head) for a in actors.in_phrase(o)]
     of_objects = [
@@ -99,7 +99,8 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
     xcomps = [x for x in head.children if x.dep_ == "xcomp"]
     for node in [head, *objects, *xcomps, *of_objects]:
         for child in node.children:
-            if child.dep_ != "prep":
+            # The parser marks "to" in "sent troops to Haiti" as a dative: a preposition still.
+            if child.dep_ != "prep" and not (child.dep_ == "dative" and child.pos_ == "ADP"):
                 continue
             for obj in _prep_objects(child, trigger.targets):
                 found += actors.in_phrase(obj)
@@ -113,6 +114,13 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             for a in actors.in_phrase(s)
         ]
     return list(dict.fromkeys(found))
+
+
+def _antecedent(obj: Token, verb: Token, actors: UnitActors) -> list[str]:
+    """The noun a relative pronoun stands for: "Iran, which Israel has fought" -> Iran."""
+    if obj.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+        return []
+    return actors.in_phrase(verb.head)
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -176,9 +184,14 @@ def noun_source(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
 
 
 def _governor(noun: Token) -> Token | None:
-    """The verb a nominal trigger is the object of ("X imposed sanctions on Y")."""
+    """The verb a nominal trigger is the object of ("X imposed sanctions on Y").
+
+    Or the passive subject of, with its agent ("sanctions were tightened by X").
+    """
     if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
         return noun.head if noun.head.pos_ != "ADP" else noun.head.head
+    if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
+        return noun.head
     return None
 
 

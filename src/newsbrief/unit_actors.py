@@ -32,6 +32,7 @@ _GROUP_HEADS = frozenset(
         "troops",
         "government",
         "officials",
+        "leader",
         "leaders",
         "partners",
         "allies",
