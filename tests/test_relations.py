@@ -238,3 +238,14 @@ def test_a_passive_nominal_trigger_takes_its_agent_as_source():
 def test_the_leaders_of_two_states_act_for_them():
     found = strong("The leaders of France and Germany met in Paris.")
     assert ("FRA", "met_with", "DEU") in found
+
+
+def test_an_event_denied_or_refused_is_no_relation():
+    assert not strong("Rwanda denied supporting the rebels of Congo.")
+    assert not strong("Serbia refused to meet Kosovo.")
+    assert ("SRB", "met_with", "XKX") in strong("Serbia agreed to meet Kosovo.")
+
+
+def test_a_protest_lodged_with_a_state_targets_it():
+    found = strong("Japan lodged a protest with China.")
+    assert ("JPN", "protested", "CHN") in found

@@ -37,6 +37,8 @@ __all__ = [
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
 _AGENTIVE = ("by",)
+#: Verbs that say the event they govern did not or will not happen.
+_DENYING = frozenset({"deny", "refuse", "decline"})
 
 
 def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
@@ -256,6 +258,8 @@ def negated(verb: Token) -> bool:
     """A negated event is no relation: "did not attack", "no troops deployed"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in _DENYING:
+        return True  # "denied supporting the rebels", "refused to meet him"
     nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
     if verb.dep_ in ("acl", "amod"):
         nouns.append(verb.head)
