@@ -92,3 +92,21 @@ def test_an_organization_named_for_its_purpose_is_not_cut_at_to():
         "the two leaders discussed the Coalition."
     )
     assert not any(a.name.endswith(" to") for a in actors.values())
+
+
+def test_a_bare_surname_after_a_lowercase_title_is_a_person():
+    actors = actors_of(
+        "Hezbollah said on Sunday that its longtime leader Nasrallah had been killed in the strike."
+    )
+    assert actors["nasrallah"].type == "person"
+    assert "nasrallah" not in actors_of("Israel said on Sunday that Nasrallah had been killed.")
+
+
+def test_a_name_the_text_uses_as_a_place_is_no_person():
+    text = (
+        "A rocket struck a soccer field in the town of Majdal Shams on Saturday. "
+        "Israel blamed Hezbollah for the attack in Majdal Shams."
+    )
+    actors = actors_of(text)
+    assert not [a for a in actors.values() if a.type == "person"]
+    assert {"ISR", "HEZBOLLAH"} <= set(actors)

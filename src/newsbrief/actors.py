@@ -48,6 +48,18 @@ _LOCATIVE = frozenset(
         "through",
     ]
 )
+#: Where a person's name is a place ("a rocket hit in Majdal Shams"); "from X" may be a sender.
+_PERSON_PLACE = frozenset({"in", "at", "near", "into", "inside", "outside", "off"})
+_PLACE = "ner:place"
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "province", "region", "district", "municipality", "suburb"}
+)
+#: Lower-case titles that make a bare surname a person ("its longtime leader Nasrallah").
+_TITLE_NOUNS = frozenset(  # a word list reads best as words
+    """leader president minister secretary spokesperson spokesman spokeswoman premier
+    chancellor ambassador envoy general commander governor senator adviser advisor chief
+    king prince""".split()  # noqa: SIM905
+)
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
 _MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
@@ -93,7 +105,7 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
         if unit.kind in ("claim", "lead_in"):
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
-    located = _merge_acronyms(_resolve_surnames(units, spans, located))
+    located = _merge_acronyms(_resolve_surnames(units, spans, _not_places(located)))
     located = whose_forces(drop_things(units, located, gazetteer), gazetteer)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
@@ -138,7 +150,29 @@ def _inside_foreign_name(span: Span, ents: list[Span], start: int, end: int) -> 
     return False
 
 
-def _is_place(span: Span, start: int, end: int) -> bool:
+def _titled(ent: Span) -> bool:
+    """A bare surname after a lower-case title names a person ("the group's leader Nasrallah")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].text in _TITLE_NOUNS
+
+
+def _a_place_name(ent: Span) -> bool:
+    """A name in "the town of X" is a place's."""
+    root = ent.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
+
+
+def _not_places(located: list[Located]) -> list[Located]:
+    """Drop every mention of a name the text once uses as a place ("in Majdal Shams")."""
+    places = {loc.entry.name for loc in located if loc.how == _PLACE}
+    return [
+        loc
+        for loc in located
+        if loc.how != _PLACE and not (loc.how == "ner" and loc.entry.name in places)
+    ]
+
+
+def _is_place(span: Span, start: int, end: int, preps: frozenset[str] = _LOCATIVE) -> bool:
     """True when the mention is the object of a locative preposition."""
     toks = _tokens(span, start, end)
     if toks is None:
@@ -146,7 +180,7 @@ def _is_place(span: Span, start: int, end: int) -> bool:
     head = toks.root
     while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+    return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
 def _mention(unit: Unit, start: int, end: int) -> Mention:
@@ -175,7 +209,11 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
             if in_pp and not _employs_a_source(ent):
                 continue
             kind = _org_kind(name)
-        if kind == "person" and len(name.split()) < 2:
+        if kind == "person" and (_is_place(span, s, e, _PERSON_PLACE) or _a_place_name(ent)):
+            entry = Entry(_slug(name, kind), name, kind)
+            out.append(Located(entry, _mention(unit, s, e), _PLACE))
+            continue
+        if kind == "person" and len(name.split()) < 2 and not _titled(ent):
             continue  # a bare surname is resolved against full names later
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))
