@@ -110,3 +110,20 @@ def test_a_name_the_text_uses_as_a_place_is_no_person():
     actors = actors_of(text)
     assert not [a for a in actors.values() if a.type == "person"]
     assert {"ISR", "HEZBOLLAH"} <= set(actors)
+
+
+def test_a_body_named_in_a_documents_name_is_no_mention_of_it():
+    assert "UN" not in actors_of("Japan and Vietnam pledged to uphold the UN Charter.")
+    actors = actors_of(
+        "Japan and Vietnam pledged to uphold the UN Charter. The UN said it welcomed the pledge."
+    )
+    assert len(actors["UN"].mentions) == 1
+
+
+def test_an_acronym_with_a_word_for_its_people_is_that_body():
+    actors = actors_of(
+        "The Multinational Security Support (MSS) arrived in Haiti. "
+        "The police and MSS Force secured the area, the MSS said."
+    )
+    assert "MSS-FORCE" not in actors
+    assert "MSS Force" in actors["MSS"].aliases

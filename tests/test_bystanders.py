@@ -63,3 +63,12 @@ def test_things_are_not_actors():
     )
     assert "JPN" in ids
     assert not {"TTM", "DMZ", "SEAWALL", "WEEK", "uss-ardent", "USS-ARDENT"} & ids
+
+
+def test_a_state_named_only_to_introduce_an_expert_goes_with_them():
+    text = (
+        "Kenya's protests are growing, said Gift Mugano, an adjunct professor of economics "
+        "at South Africa's Durban University of Technology."
+    )
+    actors = {a.id for a in analyze(source_from_text(text)).actors}
+    assert actors == {"KEN"}

@@ -50,6 +50,8 @@ _LOCATIVE = frozenset(
 )
 #: Where a person's name is a place ("a rocket hit in Majdal Shams"); "from X" may be a sender.
 _PERSON_PLACE = frozenset({"in", "at", "near", "into", "inside", "outside", "off"})
+#: Capitalised words after a body's name that make it a document's name.
+_DOCUMENT_AFTER = re.compile(r"\s+(?:Charter|Treaty|Convention|Protocol|Accords?|Pact)\b")
 _PLACE = "ner:place"
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "province", "region", "district", "municipality", "suburb"}
@@ -121,6 +123,8 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         if surface is None:
             continue
         entry, how, end = surface.entry, surface.how, m.end()
+        if _DOCUMENT_AFTER.match(text, end):
+            continue  # "the UN Charter": the name of a document, not its body
         if entry.type == "state":
             force = force_after(text, m.start(), end, entry, gaz)
             if force is not None:

@@ -126,7 +126,9 @@ def drop_bystanders(
     Returns
     -------
     actors : list of Actor
-        Without the bystanders; the gazetteer's own actors always stay.
+        Without the bystanders. The gazetteer's own actors stay unless the
+        text names them only to introduce an expert ("a professor at South
+        Africa's University of X" makes no participant of South Africa).
     parse : ArticleParse
         Without their mentions.
 
@@ -150,7 +152,7 @@ def drop_bystanders(
                 gone.add(actor.id)
                 intro |= spans
     for actor in actors:
-        if actor.id in gone or actor.type == "person" or gaz.entry(actor.id) is not None:
+        if actor.id in gone or actor.type == "person":
             continue
         if actor.mentions and all(_inside(m, intro) for m in actor.mentions):
             gone.add(actor.id)

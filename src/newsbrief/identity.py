@@ -87,8 +87,22 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
 
 
+#: "MSS Force", "KFOR troops": a body's acronym with a word for its people is that body.
+_BODY_WORDS = frozenset({"force", "forces", "mission", "troops", "personnel"})
+
+
+def _acronym_of(name: str) -> str:
+    """The acronym a name stands on ("MSS Force" -> "MSS"), or the name itself."""
+    words = name.split()
+    if len(words) == 2 and words[0].isupper() and words[1].lower() in _BODY_WORDS:
+        return words[0]
+    return name
+
+
 def _merge_acronyms(located: list[Located]) -> list[Located]:
     """An acronym is the body whose full name it abbreviates ("CSIS", "Center for ... Studies").
+
+    So is the acronym with a word for the body's people ("MSS Force").
 
     Only names the parser found are merged (the gazetteer lists its own
     acronyms as aliases); persons are never abbreviated this way.
@@ -100,10 +114,17 @@ def _merge_acronyms(located: list[Located]) -> list[Located]:
             initials = _initials(entry.name)
             if len(initials) >= 2:
                 full.setdefault(initials, entry)
+    acronyms = {
+        loc.entry.name: loc.entry
+        for loc in located
+        if loc.entry.name.isupper() and " " not in loc.entry.name
+    }
     out = []
     for loc in located:
-        name = loc.entry.name.strip()
+        name = _acronym_of(loc.entry.name.strip())
         target = full.get(name) if name.isupper() and " " not in name else None
+        if target is None and name != loc.entry.name:
+            target = acronyms.get(name)
         if target is not None and target.id != loc.entry.id and loc.how == "ner":
             loc = Located(target, loc.mention, loc.how)
         out.append(loc)
