@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
-from newsbrief.gazetteer import load_gazetteer
+from newsbrief.gazetteer import Entry, load_gazetteer
+from newsbrief.identity import Located, _merge_acronyms
+from newsbrief.model import Mention
 
 
 def actors_of(text: str):
@@ -127,3 +129,27 @@ def test_an_acronym_with_a_word_for_its_people_is_that_body():
     )
     assert "MSS-FORCE" not in actors
     assert "MSS Force" in actors["MSS"].aliases
+
+
+def test_names_around_one_acronym_are_one_body():
+    def found(name: str, kind: str = "organization", how: str = "ner") -> Located:
+        return Located(
+            Entry(name.upper().replace(" ", "-"), name, kind), Mention(0, 0, 1, name), how
+        )
+
+    located = [
+        found("CFE States"),
+        found("CFE Treaty States"),
+        found("another CFE State Party"),
+        found("NATO Allies"),
+        found("US NATO Mission"),  # two acronyms: no one core
+        found("CFE Smith", "person"),
+    ]
+    ids = [loc.entry.id for loc in _merge_acronyms(located)]
+    assert ids == ["CFE-STATES"] * 3 + ["NATO-ALLIES", "US-NATO-MISSION", "CFE-SMITH"]
+
+
+def test_a_states_security_forces_are_its_force():
+    actors = actors_of("Iraqi security forces retook the town from the militants.")
+    assert actors["IRQ-SF"].part_of == "IRQ"
+    assert actors["IRQ-SF"].type == "military"

@@ -128,7 +128,31 @@ def _merge_acronyms(located: list[Located]) -> list[Located]:
         if target is not None and target.id != loc.entry.id and loc.how == "ner":
             loc = Located(target, loc.mention, loc.how)
         out.append(loc)
-    return out
+    return _same_core(out)
+
+
+def _core(name: str) -> str | None:
+    """The one acronym in a multi-word name ("CFE" of "CFE Treaty States"), or None."""
+    caps = {w for w in name.split() if len(w) >= 2 and w.isupper() and w.isalpha()}
+    return next(iter(caps)) if len(caps) == 1 and " " in name else None
+
+
+def _same_core(located: list[Located]) -> list[Located]:
+    """Names the parser found around one acronym are one body ("CFE States", "CFE State Party")."""
+    first: dict[str, Entry] = {}
+    for loc in located:
+        key = _core(loc.entry.name) if loc.how == "ner" and loc.entry.type != "person" else None
+        if key is not None:
+            first.setdefault(key, loc.entry)
+    return [
+        Located(first[key], loc.mention, loc.how)
+        if loc.how == "ner"
+        and loc.entry.type != "person"
+        and (key := _core(loc.entry.name)) in first
+        and first[key].id != loc.entry.id
+        else loc
+        for loc in located
+    ]
 
 
 def _assemble(located: list[Located]) -> list[Actor]:
