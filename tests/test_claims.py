@@ -53,6 +53,22 @@ def test_category_and_modality_rules(text, category, modality):
     assert (c.category, c.modality) == (category, modality), c.cues
 
 
+@pytest.mark.parametrize(
+    ("text", "modality", "cue"),
+    [
+        ("The story opens here. The council called on both sides to stop.", "prescriptive", "call"),
+        ("The story opens here. She urged voters not to stay home.", "prescriptive", "urge"),
+        # A passive request and an order given report what happened.
+        ("The story opens here. The judges were asked to consider the case.", "asserted", None),
+        ("The story opens here. The general directed his troops to withdraw.", "asserted", None),
+    ],
+)
+def test_an_appeal_in_active_voice_is_prescriptive(text, modality, cue):
+    c = claim_of(text)
+    assert c.modality == modality, c.cues
+    assert (c.cues["modality"][0] == f"appeal:{cue}") is (cue is not None)
+
+
 def test_section_heading_is_a_prior():
     text = (
         "Spain hosted the summit on Monday.\n"

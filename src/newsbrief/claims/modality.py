@@ -9,6 +9,7 @@ from .cues import (
     _has_pattern,
     _has_phrase,
 )
+from .frames import _is_directive
 from .reading import (
     Reading,
 )
@@ -60,10 +61,29 @@ def modality_of(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     found = _has_pattern(text, cues, "modality", "prescriptive_patterns")
     if found:
         return "prescriptive", (f"pattern:{found}",)
+    appeal = _appeal(r, cues)
+    if appeal:
+        return "prescriptive", (f"appeal:{appeal}",)
     hedge = _hedge(r, text, cues)
     if hedge:
         return "hedged", (hedge,)
     return "asserted", ("default:no modal or hedge",)
+
+
+def _appeal(r: Reading, cues: Cues) -> str | None:
+    """An appeal in active voice: "called on X to", "urged X not to", "advised people to".
+
+    The guide's prescriptive frame. A passive ("were asked to consider") reports
+    a request made of the subject, and a command verb ("directed the military to")
+    reports an order given, which the text then treats as done.
+    """
+    commands = cues.words("modality", "command_verbs")
+    for tok in r.span:
+        if tok.lemma_.lower() in commands or any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        if _is_directive(tok, cues):
+            return tok.lemma_.lower()
+    return None
 
 
 def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
