@@ -34,6 +34,22 @@ C_MODALITY = 1.0
 # class weighting, the threshold fitted on the decoded links does that job.
 C_RESTATE = 0.3
 PRUNE = 0.02
+# The modality model's own signals (the modal on the claim's verb, any modal,
+# the rules' modality, the hedge and prescriptive lexicons, an appeal frame)
+# enter its fit multiplied by this factor: a weaker prior on them than on the
+# thousands of word features, which otherwise outvote "could" on a long
+# sentence. The weights are scaled back after the fit, so prediction reads the
+# same rows as before. Leave-one-article-out over the 35 gold files: modality
+# 0.906 at 1, 0.909 at 3, 0.915 at 4, 0.918 at 6, 0.917 at 10, 0.913 at 20.
+MODALITY_BOOST = 6.0
+MODALITY_SIGNALS = (
+    "content_modal=",
+    "modal=",
+    "rule_mod=",
+    "lex=hedge",
+    "lex=prescriptive",
+    "directive",
+)
 
 
 @dataclass(frozen=True)
@@ -100,12 +116,28 @@ def pair_rows(article: GoldArticle) -> tuple[list[dict[str, float]], list[str], 
     return feats, ["yes" if key in gold else "no" for key in keys], pairs
 
 
-def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: float, **kw: Any):
+def boost_of(name: str, boost: tuple[tuple[str, ...], float] | None) -> float:
+    """The factor a feature enters the fit with (1 unless it opens with a boosted prefix)."""
+    if boost is not None and name.startswith(boost[0]):
+        return boost[1]
+    return 1.0
+
+
+def _fit(
+    field_name: str,
+    X: Sequence[dict[str, float]],
+    y: Sequence[str],
+    C: float,
+    boost: tuple[tuple[str, ...], float] | None = None,
+    **kw: Any,
+):
     # scikit-learn loads only when fitting (seconds), never when analyzing.
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
+    if boost is not None:
+        X = [{k: v * boost_of(k, boost) for k, v in x.items()} for x in X]
     vec = DictVectorizer(sort=True)
     matrix = vec.fit_transform(list(X))
     classes = sorted(set(y))
@@ -128,6 +160,8 @@ def _fit(field_name: str, X: Sequence[dict[str, float]], y: Sequence[str], C: fl
         intercept = tuple(float(x) for x in clf.intercept_)
     # Weights this small never change a decision; dropping them keeps the file small and fast.
     weights = {n: w for n, w in weights.items() if max(abs(x) for x in w) >= PRUNE}
+    if boost is not None:  # back to the scale of the rows prediction reads
+        weights = {n: tuple(x * boost_of(n, boost) for x in w) for n, w in weights.items()}
     return LinearModel(field_name, tuple(str(c) for c in clf.classes_), intercept, weights)
 
 
@@ -152,7 +186,7 @@ def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
         raise NewsbriefError("no gold claims to train on")
     models = {
         "category": _fit("category", X, cats, C_CATEGORY),
-        "modality": _fit("modality", X, mods, C_MODALITY),
+        "modality": _fit("modality", X, mods, C_MODALITY, (MODALITY_SIGNALS, MODALITY_BOOST)),
     }
     if "yes" in py:
         restate = _fit("restatement", PX, py, C_RESTATE)
