@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..relation_lexicon import load_lexicon
-from .reading import Reading, _is_agent, clause_aspect, clause_subject
+from .reading import Reading, _is_agent, _is_directive, clause_aspect, clause_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -86,25 +86,3 @@ def _modal_frame(verb: Token) -> dict[str, float]:
     if subj is not None and subj.lower_ in _FIRST | _SECOND:
         f[f"content_modal={modal}&{subj.lower_}"] = 1.0
     return f
-
-
-def _is_directive(tok: Token, cues: Cues) -> bool:
-    """A verb of appeal with its addressee and the act asked for.
-
-    "urged X to stop", "called on X to", "called for restraint", "advised
-    people not to": the directive verb governs a to-infinitive (directly or
-    through its object) or, for *call*, a particle *on*/*for*.
-    """
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.words("category", "directive_verbs"):
-        return False
-    for child in tok.children:
-        if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
-            return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
-            return True
-        if child.dep_ == "dobj" and any(
-            g.dep_ in ("acl", "relcl", "xcomp") and any(c.lower_ == "to" for c in g.children)
-            for g in child.children
-        ):
-            return True
-    return False

@@ -9,9 +9,9 @@ from .cues import (
     _has_pattern,
     _has_phrase,
 )
-from .frames import _is_directive
 from .reading import (
     Reading,
+    _is_directive,
 )
 
 if TYPE_CHECKING:

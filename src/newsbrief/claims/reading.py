@@ -111,3 +111,25 @@ def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = froz
     if tok.lower_ in ("we", "they", "he", "she", "i", "you"):
         return True
     return tok.lemma_.lower() in cues.words("category", "agent_nouns")
+
+
+def _is_directive(tok: Token, cues: Cues) -> bool:
+    """A verb of appeal with its addressee and the act asked for.
+
+    "urged X to stop", "called on X to", "called for restraint", "advised
+    people not to": the directive verb governs a to-infinitive (directly or
+    through its object) or, for *call*, a particle *on*/*for*.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.words("category", "directive_verbs"):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
+            return True
+        if child.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "relcl", "xcomp") and any(c.lower_ == "to" for c in g.children)
+            for g in child.children
+        ):
+            return True
+    return False
