@@ -249,3 +249,14 @@ def test_an_event_denied_or_refused_is_no_relation():
 def test_a_protest_lodged_with_a_state_targets_it():
     found = strong("Japan lodged a protest with China.")
     assert ("JPN", "protested", "CHN") in found
+
+
+def test_a_quote_that_runs_on_keeps_its_speaker():
+    said = "“Our patience has limits,” Polish Prime Minister Donald Tusk said. "
+    assert ("POL", "sends_to", "UKR") in strong(said + "“We will send tanks to Ukraine.”")
+    paragraphs = "Donald Tusk, Poland's prime minister, said: “Our patience has limits.\n\n"
+    assert ("POL", "sends_to", "UKR") in strong(paragraphs + "“We will send tanks to Ukraine.”")
+    # Without quotation marks the next sentence is not the speaker's.
+    assert not strong("Polish Prime Minister Donald Tusk spoke. We will send tanks to Ukraine.") & {
+        ("POL", "sends_to", "UKR")
+    }

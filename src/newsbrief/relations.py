@@ -39,6 +39,7 @@ from .roles import (
     subject_actors,
     target_actors,
 )
+from .unit_actors import quote_open
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -88,13 +89,22 @@ def extract_relations(
     previous: str | None = None
     group: list[str] = []
     declarants: list[str] = []
+    said: tuple[str, str] | None = None  # the last speaker, while their quote may go on
+    inside, paragraph = False, -1
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title"):
             continue
         tokens = parse.actor_tokens(unit.index)
+        # A quote open since an earlier unit of the paragraph, or one opening the unit
+        # after a speaker's (a quote running on into a new paragraph reopens there).
+        opens = unit.text.lstrip().startswith(("“", '"'))
+        inside = inside and (opens or unit.paragraph == paragraph)
+        quoting = said if inside or opens else None
+        paragraph = unit.paragraph
         table = UnitActors(
-            unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants
+            unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants, quoting
         )
+        said, inside = table.speaker, quote_open(unit.text, inside)
         declarants = declarants or declared_by(span, table)
         for src, tgt, trig, tok in _triggers(span, table, lexicon):
             if src == tgt or part_of.get(src) == tgt or part_of.get(tgt) == src:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .actors import Located
     from .model import Unit
 
-__all__ = ["NP_PARTS", "UnitActors", "declared_by", "hyphened"]
+__all__ = ["NP_PARTS", "UnitActors", "declared_by", "hyphened", "quote_open"]
 
 NP_PARTS = ("compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod")
 _GROUP_HEADS = frozenset(
@@ -81,6 +81,7 @@ class UnitActors:
         previous: str | None,
         group: Sequence[str] = (),
         declarants: Sequence[str] = (),
+        quoting: tuple[str, str] | None = None,
     ):
         located = list(located)
         self.types = {loc.entry.id: loc.entry.type for loc in located}
@@ -97,16 +98,23 @@ class UnitActors:
                     self.by_token[tok.i].append(ref)
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
                 self.by_token[tok.i].extend(group)
-        self._first_person(span, {loc.entry.id: loc.entry.part_of for loc in located})
+        #: (speaker, speaker's side) of what this unit quotes, or None.
+        self.speaker = self._first_person(
+            span, {loc.entry.id: loc.entry.part_of for loc in located}, quoting
+        )
         for tok in span if declarants else ():
             if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON - _SINGULAR:
                 self.by_token[tok.i].extend(declarants)
 
-    def _first_person(self, span: Span, part_of: dict[str, str | None]) -> None:
+    def _first_person(
+        self, span: Span, part_of: dict[str, str | None], quoting: tuple[str, str] | None
+    ) -> tuple[str, str] | None:
         """In what one actor says, "I" is the speaker and "we" the speaker's side.
 
         "We warn North Korea," the Joint Chiefs said; "our airspace," said the
         Polish minister: "we" is the body, or the state a person speaks for.
+        ``quoting`` is the speaker of a quotation still open from an earlier
+        unit, for a unit that names none of its own.
         """
         speakers = [
             a
@@ -116,13 +124,16 @@ class UnitActors:
             if s.dep_ == "nsubj"
             for a in self.by_token.get(s.i, [])
         ]
-        if len(set(speakers)) != 1:
-            return
-        me = speakers[0]
-        us = part_of.get(me) or me
+        if len(set(speakers)) == 1:
+            me, us = speakers[0], part_of.get(speakers[0]) or speakers[0]
+        elif not speakers and quoting is not None:
+            me, us = quoting
+        else:
+            return None
         for tok in span:
             if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON:
                 self.by_token[tok.i].append(me if tok.lower_ in _SINGULAR else us)
+        return me, us
 
     def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
         """Actors named by the noun phrase headed by ``head``."""
@@ -158,3 +169,17 @@ def declared_by(span: Span, actors: UnitActors) -> list[str]:
 def hyphened(tok: Token) -> bool:
     """A participle written with its agent in front: "Iran-backed", "Kenya-led"."""
     return tok.pos_ == "VERB" and any(c.tag_ == "HYPH" and c.i < tok.i for c in tok.children)
+
+
+def quote_open(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open at the end of a unit that starts ``inside`` one.
+
+    A quote that runs over several sentences ("... ," she said. "We will
+    act. Our allies agree.") keeps its speaker until it closes.
+    """
+    for ch in text:
+        if ch in "“”":
+            inside = ch == "“"
+        elif ch == '"':
+            inside = not inside
+    return inside
