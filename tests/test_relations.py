@@ -260,3 +260,12 @@ def test_a_quote_that_runs_on_keeps_its_speaker():
     assert not strong("Polish Prime Minister Donald Tusk spoke. We will send tanks to Ukraine.") & {
         ("POL", "sends_to", "UKR")
     }
+
+
+def test_their_in_a_clause_is_its_own_plural_subject():
+    text = (
+        "Peru and Chile met on Monday.\n\n"
+        "Norway and Sweden reiterated their condemnation of Russia's invasion of Ukraine."
+    )
+    found = {(s, t) for s, ty, t in strong(text) if ty == "condemns"}
+    assert found == {("NOR", "RUS"), ("SWE", "RUS")}

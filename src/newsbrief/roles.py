@@ -104,6 +104,8 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             # The parser marks "to" in "sent troops to Haiti" as a dative: a preposition still.
             if child.dep_ != "prep" and not (child.dep_ == "dative" and child.pos_ == "ADP"):
                 continue
+            if node in of_objects and child.lower_ == "of":
+                continue  # "condemnation of Russia's invasion of Ukraine" is not of Ukraine
             for obj in _prep_objects(child, trigger.targets):
                 found += actors.in_phrase(obj)
     if "that" in trigger.targets:  # "demanded that Greece withdraw": who is to act

@@ -98,6 +98,7 @@ class UnitActors:
                     self.by_token[tok.i].append(ref)
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
                 self.by_token[tok.i].extend(group)
+        self._bind_their(span)
         #: (speaker, speaker's side) of what this unit quotes, or None.
         self.speaker = self._first_person(
             span, {loc.entry.id: loc.entry.part_of for loc in located}, quoting
@@ -105,6 +106,23 @@ class UnitActors:
         for tok in span if declarants else ():
             if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON - _SINGULAR:
                 self.by_token[tok.i].extend(declarants)
+
+    def _bind_their(self, span: Span) -> None:
+        """"X and Y reiterated their condemnation": "their" is the clause's own subject.
+
+        A possessive in a clause refers to that clause's plural subject before
+        any group named in earlier sentences.
+        """
+        for tok in span:
+            if tok.lower_ != "their" or tok.dep_ != "poss":
+                continue
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
+            ids = list(dict.fromkeys(a for c in subject for a in self.in_phrase(c)))
+            if len(ids) > 1:
+                self.by_token[tok.i] = ids
 
     def _first_person(
         self, span: Span, part_of: dict[str, str | None], quoting: tuple[str, str] | None
