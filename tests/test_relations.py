@@ -269,3 +269,13 @@ def test_their_in_a_clause_is_its_own_plural_subject():
     )
     found = {(s, t) for s, ty, t in strong(text) if ty == "condemns"}
     assert found == {("NOR", "RUS"), ("SWE", "RUS")}
+
+
+def test_a_broker_of_an_agreement_mediates_between_its_parties():
+    a = analyze(source_from_text("Qatar brokered a deal between Israel and Hamas."))
+    rels = {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+    assert {
+        ("QAT", "ISR", "CONSULT"),
+        ("QAT", "HAMAS", "CONSULT"),
+        ("ISR", "HAMAS", "AGREE"),
+    } == rels

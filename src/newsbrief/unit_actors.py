@@ -108,7 +108,7 @@ class UnitActors:
                 self.by_token[tok.i].extend(declarants)
 
     def _bind_their(self, span: Span) -> None:
-        """ "X and Y reiterated their condemnation": "their" is the clause's own subject.
+        """In "X and Y reiterated their condemnation", "their" is the clause's own subject.
 
         A possessive in a clause refers to that clause's plural subject before
         any group named in earlier sentences.
