@@ -279,3 +279,8 @@ def test_a_broker_of_an_agreement_mediates_between_its_parties():
         ("QAT", "HAMAS", "CONSULT"),
         ("ISR", "HAMAS", "AGREE"),
     } == rels
+
+
+def test_in_support_of_names_whom_the_clause_acts_for():
+    found = strong("Hezbollah attacked Israel in support of Hamas.")
+    assert {("HEZBOLLAH", "attacked", "ISR"), ("HEZBOLLAH", "supports", "HAMAS")} <= found

@@ -35,6 +35,7 @@ from .roles import (
     negated,
     noun_source,
     object_organizations,
+    on_behalf_targets,
     participle_roles,
     subject_actors,
     target_actors,
@@ -207,6 +208,7 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)
         or modifier_targets(tok, table, sources)
+        or on_behalf_targets(tok, table)
     )
     return trig, [s for s in sources if s not in targets], targets
 

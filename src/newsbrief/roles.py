@@ -29,6 +29,7 @@ __all__ = [
     "negated",
     "noun_source",
     "object_organizations",
+    "on_behalf_targets",
     "participle_roles",
     "subject_actors",
     "target_actors",
@@ -286,5 +287,23 @@ def light_verb_targets(noun: Token, trigger: Trigger, actors: UnitActors) -> lis
         for c in noun.head.children
         if c.dep_ == "prep" and c.i > noun.i
         for o in _prep_objects(c, trigger.targets)
+        for a in actors.in_phrase(o)
+    ]
+
+
+def on_behalf_targets(noun: Token, actors: UnitActors) -> list[str]:
+    """The actor a clause acts for: "attacked Israel in support of Hamas" supports Hamas.
+
+    In the adverbial "in <trigger> of Y" the clause's subject acts on Y; the
+    source comes from the governing verb (:func:`noun_source`).
+    """
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    return [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
         for a in actors.in_phrase(o)
     ]
