@@ -284,3 +284,9 @@ def test_a_broker_of_an_agreement_mediates_between_its_parties():
 def test_in_support_of_names_whom_the_clause_acts_for():
     found = strong("Hezbollah attacked Israel in support of Hamas.")
     assert {("HEZBOLLAH", "attacked", "ISR"), ("HEZBOLLAH", "supports", "HAMAS")} <= found
+
+
+def test_a_counted_event_takes_the_subject_of_the_verb_counting_it():
+    assert ("RUS", "strikes", "UKR") in strong("Russia launched a wave of strikes on Ukraine.")
+    found = strong("The United States is ready to conclude a set of deals with Saudi Arabia.")
+    assert ("USA", "reached_agreement_with", "SAU") in found

@@ -36,8 +36,13 @@ __all__ = [
 ]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
+_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp")
 _AGENTIVE = ("by",)
+#: Nouns that count or group the events they govern ("a wave of strikes").
+_QUANTITY = frozenset(
+    """set series number wave string round package range flurry barrage spate raft
+    slew pair couple host variety volley salvo batch""".split()  # noqa: SIM905
+)
 #: Verbs that say the event they govern did not or will not happen.
 _DENYING = frozenset({"deny", "refuse", "decline"})
 
@@ -193,6 +198,8 @@ def _governor(noun: Token) -> Token | None:
 
     Or the passive subject of, with its agent ("sanctions were tightened by X").
     """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _QUANTITY:
+        return _governor(noun.head.head)  # "launched a wave of strikes", "a set of deals"
     if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
         return noun.head if noun.head.pos_ != "ADP" else noun.head.head
     if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
