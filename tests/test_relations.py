@@ -290,3 +290,11 @@ def test_a_counted_event_takes_the_subject_of_the_verb_counting_it():
     assert ("RUS", "strikes", "UKR") in strong("Russia launched a wave of strikes on Ukraine.")
     found = strong("The United States is ready to conclude a set of deals with Saudi Arabia.")
     assert ("USA", "reached_agreement_with", "SAU") in found
+
+
+def test_a_body_a_state_possesses_is_part_of_it():
+    a = analyze(source_from_text("South Korea's Joint Chiefs of Staff (JCS) warned North Korea."))
+    part = {(r.source, r.target) for r in a.relations if r.event_class == "PART_OF"}
+    assert part == {("JCS", "KOR")}
+    b = analyze(source_from_text("Lebanon's Hezbollah fired rockets at Israel."))
+    assert not [r for r in b.relations if r.event_class == "PART_OF"]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .identity import Located
 
-__all__ = ["co_mentions", "named_part_of", "part_of_relations"]
+__all__ = ["co_mentions", "named_part_of", "part_of_relations", "possessed_part_of"]
 
 #: Actor types whose name may carry their state ("the Haitian National Police").
 _STATE_BODIES = frozenset({"government", "military", "organization"})
@@ -73,6 +73,26 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
         found = [s for n in names for s in map(state_of, _phrases(n)) if s in states and s != a.id]
         if found:
             out.append(_part_of(a, found[0], "state in the name"))
+    return out
+
+
+def possessed_part_of(
+    actors: Sequence[Actor], owners: Callable[[Actor], list[str]]
+) -> list[Relation]:
+    """``part_of`` for a body the text gives a state as owner: "South Korea's Joint Chiefs".
+
+    Like :func:`named_part_of`, for government bodies and forces with no
+    ``part_of`` yet; ``owners`` reads the states that own an actor at its
+    mentions (a possessive before it, or before the phrase it abbreviates).
+    """
+    states = {a.id for a in actors if a.type == "state"}
+    out = []
+    for a in actors:
+        if a.part_of or a.type not in _STATE_BODIES or not a.mentions:
+            continue
+        found = [s for s in owners(a) if s in states and s != a.id]
+        if len(set(found)) == 1:
+            out.append(_part_of(a, found[0], "a state's possessive"))
     return out
 
 

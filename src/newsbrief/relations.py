@@ -18,6 +18,7 @@ from .links import (
     co_mentions,
     named_part_of,
     part_of_relations,
+    possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
 from .relation_lexicon import (
@@ -143,8 +144,32 @@ def extract_relations(
     relations += part_of_relations(actors)
     if gazetteer is not None:
         relations += named_part_of(actors, partial(_state_of, gazetteer))
+    named = {r.source for r in relations if r.event_class == "PART_OF"}
+    relations += possessed_part_of(
+        [a for a in actors if a.id not in named], partial(_owners, parse)
+    )
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+def _owners(parse: ArticleParse, actor: Actor) -> list[str]:
+    """States in a possessive on an actor's mentions: "South Korea's JCS", "Iraq's army"."""
+    found: list[str] = []
+    for loc in parse.mentions:
+        if loc.entry.id != actor.id or loc.how.startswith("coref"):
+            continue
+        m = loc.mention
+        span = parse.spans[m.unit]
+        tokens = parse.actor_tokens(m.unit)
+        base = span.start_char - parse.units[m.unit].start
+        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        if toks is None or not len(toks):
+            continue
+        heads = [toks.root, toks.root.head] if toks.root.dep_ == "appos" else [toks.root]
+        found += [
+            a for h in heads for c in h.children if c.dep_ == "poss" for a in tokens.get(c.i, [])
+        ]
+    return found
 
 
 def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
