@@ -33,15 +33,21 @@ class LinearModel:
     threshold: float | None = None
 
     def scores(self, features: dict[str, float]) -> list[float]:
-        """Return the linear score of each class."""
+        """Return the linear score of each class.
+
+        Features are added in sorted order, so each sum is the same float on
+        every run; this runs for every pair of claims that might restate one
+        another, hence the plain loops.
+        """
         out = list(self.intercept)
+        weights = self.weights
+        classes = range(len(out))
         for name in sorted(features):
-            w = self.weights.get(name)
-            if w is None:
-                continue
-            value = features[name]
-            for k, wk in enumerate(w):
-                out[k] += wk * value
+            w = weights.get(name)
+            if w is not None:
+                value = features[name]
+                for k in classes:
+                    out[k] += w[k] * value
         return out
 
     def predict(self, features: dict[str, float]) -> tuple[str, float]:

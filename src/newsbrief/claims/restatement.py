@@ -133,7 +133,10 @@ def _distance(gap: int) -> str:
 
 
 def pair_features(
-    later: ClaimBag, earlier: ClaimBag, weights: Mapping[str, float]
+    later: ClaimBag,
+    earlier: ClaimBag,
+    weights: Mapping[str, float],
+    totals: Mapping[int, float] | None = None,
 ) -> dict[str, float]:
     """Features of one (later, earlier) pair of claims.
 
@@ -142,13 +145,16 @@ def pair_features(
     later, earlier : ClaimBag
     weights : mapping
         Lemma -> weight in this article (:func:`article_weights`).
+    totals : mapping, optional
+        Claim order -> the weight of all its lemmas, computed once per claim
+        by :func:`link` instead of once per pair (the same sums).
 
     Returns
     -------
     dict
         Feature name -> value, for :class:`~newsbrief.claims.model.LinearModel`.
     """
-    f = _shared_words(later, earlier, weights)
+    f = _shared_words(later, earlier, weights, totals)
     f[f"distance={_distance(later.order - earlier.order)}"] = 1.0
     f.update(_shared_things(later, earlier))
     f.update(_who_and_where(later, earlier))
@@ -156,12 +162,18 @@ def pair_features(
 
 
 def _shared_words(
-    later: ClaimBag, earlier: ClaimBag, weights: Mapping[str, float]
+    later: ClaimBag,
+    earlier: ClaimBag,
+    weights: Mapping[str, float],
+    totals: Mapping[int, float] | None = None,
 ) -> dict[str, float]:
     inter = later.lemmas & earlier.lemmas
     union = later.lemmas | earlier.lemmas
     shared_w = _weighted(inter, weights)
-    later_w, earlier_w = _weighted(later.lemmas, weights), _weighted(earlier.lemmas, weights)
+    if totals is None:
+        later_w, earlier_w = _weighted(later.lemmas, weights), _weighted(earlier.lemmas, weights)
+    else:
+        later_w, earlier_w = totals[later.order], totals[earlier.order]
     smaller = min(later_w, earlier_w)
     return {
         "jaccard": len(inter) / max(1, len(union)),
@@ -213,7 +225,10 @@ def _who_and_where(later: ClaimBag, earlier: ClaimBag) -> dict[str, float]:
 
 
 def antecedent_features(
-    later: ClaimBag, earlier: Sequence[ClaimBag], weights: Mapping[str, float]
+    later: ClaimBag,
+    earlier: Sequence[ClaimBag],
+    weights: Mapping[str, float],
+    totals: Mapping[int, float] | None = None,
 ) -> list[dict[str, float]]:
     """:func:`pair_features` of ``later`` with each earlier claim, and how each ranks.
 
@@ -221,7 +236,7 @@ def antecedent_features(
     view; the candidate that shares the most (weighted) is marked, so a pair
     is judged against its rivals and not only on its own.
     """
-    rows = [pair_features(later, e, weights) for e in earlier]
+    rows = [pair_features(later, e, weights, totals) for e in earlier]
     if rows:
         top = max(r["weighted_overlap"] for r in rows)
         for r in rows:
@@ -235,10 +250,11 @@ def link(bags: Mapping[int, ClaimBag], model: LinearModel) -> dict[int, tuple[in
     threshold = model.threshold if model.threshold is not None else 0.5
     weights = article_weights(list(bags.values()))
     ordered = sorted(bags, key=lambda u: bags[u].order)
+    totals = {bag.order: _weighted(bag.lemmas, weights) for bag in bags.values()}
     out: dict[int, tuple[int, float]] = {}
     for k, unit in enumerate(ordered):
         earlier = ordered[max(0, k - WINDOW) : k]
-        rows = antecedent_features(bags[unit], [bags[u] for u in earlier], weights)
+        rows = antecedent_features(bags[unit], [bags[u] for u in earlier], weights, totals)
         best: tuple[int, float] | None = None
         for u, feats in zip(earlier, rows, strict=True):
             label, p = model.predict(feats)
