@@ -134,3 +134,43 @@ def test_the_iso_table_is_what_pycountry_holds():
     from newsbrief.gazetteer import iso_countries
 
     assert iso_countries() == [dict(c) for c in pycountry.countries]
+
+
+def test_the_key_is_the_same_in_every_process():
+    code = (
+        "from newsbrief.config import read_yaml; from newsbrief.datacache import cache_key; "
+        "print(cache_key(read_yaml, 'a: 1'))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    }
+    assert len(keys) == 1 and len(keys.pop().strip()) == 64
+
+
+def test_old_entries_beyond_the_limit_are_removed(tmp_path, monkeypatch):
+    from newsbrief import datacache
+
+    monkeypatch.setattr(datacache, "MAX_ENTRIES", 3)
+    for k in range(5):
+        cached_parse(_count_words, f"word{k}", tmp_path)
+        key = datacache.cache_key(_count_words, f"word{k}")
+        entry = tmp_path / f"count_words-{key[:40]}.json"
+        os.utime(entry, ns=(k * 10**9, k * 10**9))  # written in this order
+    assert len(_entries(tmp_path)) == 3
+    assert cached_parse(_count_words, "word4", tmp_path) == {"word4": 5}
+    written = [f"word{k}" for k in range(5)]
+    assert written == CALLS  # the newest entry was kept: no sixth parse
+
+
+def test_data_json_cannot_hold_is_parsed_every_time(tmp_path):
+    import datetime
+
+    def _dated(text: str) -> dict:
+        CALLS.append(text)
+        return {"when": datetime.date(2024, 1, 1)}
+
+    assert cached_parse(_dated, "x", tmp_path) == {"when": datetime.date(2024, 1, 1)}
+    assert _entries(tmp_path) == [] and CALLS == ["x"]
