@@ -174,3 +174,14 @@ def test_data_json_cannot_hold_is_parsed_every_time(tmp_path):
 
     assert cached_parse(_dated, "x", tmp_path) == {"when": datetime.date(2024, 1, 1)}
     assert _entries(tmp_path) == [] and CALLS == ["x"]
+
+
+def test_the_pipeline_loads_every_component_a_step_reads_and_no_other():
+    from newsbrief.nlp import load_nlp
+
+    nlp = load_nlp()
+    assert "senter" not in nlp.component_names
+    assert set(nlp.pipe_names) >= {"tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+    doc = nlp("Japan sent officers to NATO. Russia objected.")
+    assert [s.text for s in doc.sents] == ["Japan sent officers to NATO.", "Russia objected."]
+    assert [(e.text, e.label_) for e in doc.ents][0][0] == "Japan"

@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["BATCH_CHARS", "BATCH_SIZE", "load_nlp", "model_in_use", "parse", "text_batches"]
+__all__ = [
+    "BATCH_CHARS",
+    "BATCH_SIZE",
+    "UNUSED_COMPONENTS",
+    "load_nlp",
+    "model_in_use",
+    "parse",
+    "text_batches",
+]
 
 # spaCy pads every batch to its longest text and the parser's working memory
 # grows faster than linearly with a text's length, so a batch is bounded both
@@ -29,6 +37,13 @@ __all__ = ["BATCH_CHARS", "BATCH_SIZE", "load_nlp", "model_in_use", "parse", "te
 # paragraphs parse as fast as 256 and hold far less.
 BATCH_SIZE = 16
 BATCH_CHARS = 6000
+#: Components of the English pipelines that no step runs: not even loaded.
+#: ``senter`` ships disabled (the parser sets sentence boundaries); loading
+#: its weights anyway cost 25 ms of every cold start. The other components
+#: are all read: tags and lemmas, the dependency parse, entities
+#: (``ent_type_``, ``doc.ents``) and the attribute ruler's coarse POS.
+UNUSED_COMPONENTS = ("senter",)
+
 # The tok2vec output stays on each Doc (96 floats a token) for similarity,
 # which no step reads; dropping it as each Doc arrives keeps memory linear in
 # tokens at a fraction of the cost.
@@ -64,12 +79,12 @@ def load_nlp() -> Language:
     name = model_in_use()
     try:
         module = importlib.import_module(name)
-        return module.load()
+        return module.load(exclude=list(UNUSED_COMPONENTS))
     except ImportError:
         import spacy  # heavy: loaded once, with the pipeline
 
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError as exc:
             raise NewsbriefError(f"cannot load spaCy model {name!r}: {exc}") from None
 
