@@ -6,8 +6,11 @@ Run by ``make bench`` (never by the test suite); prints a table and writes
 Sections
 --------
 throughput   analysis vs the bare spaCy pipeline over the same block texts,
-             single process, on a corpus of the project's articles repeated
-cold start   ``newsbrief analyze`` as a fresh process vs ``spacy.load``
+             single process, on a corpus of the project's articles repeated;
+             each variant three times, interleaved, the median kept
+cold start   ``newsbrief analyze`` as a fresh process vs ``spacy.load``,
+             interleaved, medians (``make bench`` first compiles the sources'
+             bytecode, as an installed package has it)
 report       ``newsbrief report`` split by step vs papermill on an empty
              notebook plus Chromium printing a static page
 corpus       ``newsbrief analyze DIR`` with 1 and 2 workers (and spaCy's own
@@ -46,8 +49,11 @@ CHROMIUM = "/usr/bin/chromium"
 MB = 1024 * 1024
 
 SECTIONS = ("throughput", "cold_start", "report", "corpus", "dask", "long")
-FULL = {"articles": 200, "reps": 5, "report_reps": 3, "corpus": 200, "corpus_reps": 2}
+FULL = {"articles": 100, "reps": 9, "report_reps": 3, "corpus": 200, "corpus_reps": 2}
 QUICK = {"articles": 40, "reps": 3, "report_reps": 1, "corpus": 40, "corpus_reps": 1}
+# Throughput runs each variant this many times, interleaved, and keeps the
+# median: on a shared machine one run of each, in a row, drifts apart.
+FULL["throughput_reps"], QUICK["throughput_reps"] = 3, 1
 FULL["memory"], QUICK["memory"] = (100, 1000), (40, 200)
 # Book-length single inputs: the 2 MB read limit and a quarter of it, to see
 # whether time and memory grow linearly with the text.
@@ -291,12 +297,24 @@ def rate(r: dict) -> dict:
     }
 
 
-def bench_throughput(n: int) -> dict:
-    out = {}
-    for kind in ("floor", "stream", "per_article"):
-        r = checked(run(child("throughput", kind, n)), f"throughput {kind}")
-        data = json.loads(r.stdout)
-        out[kind] = {**rate(data), "peak_rss_mb": round(r.maxrss_mb, 1)}
+def bench_throughput(n: int, reps: int = 1) -> dict:
+    """Each variant ``reps`` times, interleaved; the run of median time stands for it."""
+    kinds = ("floor", "stream", "per_article")
+    runs: dict[str, list[tuple[dict, Run]]] = {kind: [] for kind in kinds}
+    for _ in range(reps):
+        for kind in kinds:
+            r = checked(run(child("throughput", kind, n)), f"throughput {kind}")
+            runs[kind].append((json.loads(r.stdout), r))
+    out: dict = {"reps": reps}
+    for kind in kinds:
+        ordered = sorted(runs[kind], key=lambda dr: dr[0]["seconds"])
+        data, r = ordered[len(ordered) // 2]
+        cpu = statistics.median(d["cpu_seconds"] for d, _ in runs[kind])
+        out[kind] = {
+            **rate({**data, "cpu_seconds": cpu}),
+            "seconds_all": [round(d["seconds"], 2) for d, _ in runs[kind]],
+            "peak_rss_mb": round(max(x.maxrss_mb for _, x in runs[kind]), 1),
+        }
         out.update(articles=data["articles"], words=data["words"], blocks=data["blocks"])
         print(f"  throughput {kind}: {out[kind]}", file=sys.stderr)
     for kind, name in (("stream", "ratio_stream"), ("per_article", "ratio_articles")):
@@ -569,7 +587,9 @@ def bench_long(sizes_kb: tuple[int, int]) -> dict:
 
 
 def targets(res: dict) -> list[dict]:
-    t, c, k = res["throughput"], res["cold_start"], res["corpus"]
+    t, c, k = (
+        res.get(name, {"error": "not run"}) for name in ("throughput", "cold_start", "corpus")
+    )
     if any("error" in x for x in (t, c, k)):
         return [{"measure": "(a section failed: see its error)", "value": None, "target": "",
                  "met": False}]  # fmt: skip
@@ -618,6 +638,9 @@ def _figure_rows(res: dict) -> list[tuple[str, ...]]:
               if "error" in res.get(name, {})]  # fmt: skip
     if failed:
         return [header, *failed]
+    missing = [name for name in ("throughput", "cold_start", "corpus") if name not in res]
+    if missing:
+        return [header, (f"not run: {', '.join(missing)}", "", "", "", "")]
     t, c, k = res["throughput"], res["cold_start"], res["corpus"]
     rows = [header]
     rows.append((
@@ -735,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     res["texts"] = [str(p) for p in corpus_texts()]
     res["load_average"] = earlier.get("load_average", {})
     sections = {
-        "throughput": lambda: bench_throughput(size["articles"]),
+        "throughput": lambda: bench_throughput(size["articles"], size["throughput_reps"]),
         "cold_start": lambda: bench_cold_start(size["reps"]),
         "report": lambda: bench_report(size["report_reps"]),
         "corpus": lambda: bench_corpus(
