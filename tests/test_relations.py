@@ -298,3 +298,8 @@ def test_a_body_a_state_possesses_is_part_of_it():
     assert part == {("JCS", "KOR")}
     b = analyze(source_from_text("Lebanon's Hezbollah fired rockets at Israel."))
     assert not [r for r in b.relations if r.event_class == "PART_OF"]
+
+
+def test_a_led_force_in_apposition_to_a_name_with_its_abbreviation():
+    text = "The Multinational Security Support (MSS), a Kenyan-led security force, arrived in Haiti."
+    assert ("KEN", "leads", "MSS") in strong(text)

@@ -259,7 +259,7 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     head = verb.head  # the described actor only, not those coordinated with it
     parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
     if head.dep_ == "appos":  # "the MSS, a Kenyan-led force": the force is the MSS
-        parts.append(head.head)
+        parts += [head.head, *(c for c in head.head.children if c.dep_ == "appos")]
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
 
