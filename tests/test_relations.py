@@ -301,5 +301,14 @@ def test_a_body_a_state_possesses_is_part_of_it():
 
 
 def test_a_led_force_in_apposition_to_a_name_with_its_abbreviation():
-    text = "The Multinational Security Support (MSS), a Kenyan-led security force, arrived in Haiti."
+    text = (
+        "The Multinational Security Support (MSS), a Kenyan-led security force, arrived in Haiti."
+    )
     assert ("KEN", "leads", "MSS") in strong(text)
+
+
+def test_a_standing_noun_beside_an_actor_states_its_membership():
+    assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
+    assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")
+    assert ("POL", "member_of", "NATO") in strong("Poland is a member of NATO.")
+    assert ("JPN", "allied_with", "USA") in strong("Japan, a US ally, protested.")

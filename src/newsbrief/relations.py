@@ -29,6 +29,7 @@ from .roles import (
     UnitActors,
     between,
     declared_by,
+    described_roles,
     has_agent,
     hyphened,
     light_verb_targets,
@@ -223,6 +224,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return None
     if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
+    described = described_roles(tok, table) if trig.event_class in _STANDING else None
+    if described is not None:
+        return trig, *described  # "Poland, a NATO member", "NATO member Poland"
     pair = list(dict.fromkeys(between(tok, table)))
     if len(pair) >= 2 and trig.symmetric:
         return trig, pair, []  # "an agreement between X and Y": collective pairs
@@ -237,6 +241,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     )
     return trig, [s for s in sources if s not in targets], targets
 
+
+#: Classes a noun in apposition can state of the actor it describes.
+_STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
 
 #: Verbs that end or cut what their object names: "cut ties with", "suspended
 #: cooperation with" reduce relations (CAMEO 16, PLOVER SANCTION).

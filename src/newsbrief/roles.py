@@ -22,6 +22,7 @@ __all__ = [
     "UnitActors",
     "between",
     "declared_by",
+    "described_roles",
     "has_agent",
     "hyphened",
     "light_verb_targets",
@@ -314,3 +315,17 @@ def on_behalf_targets(noun: Token, actors: UnitActors) -> list[str]:
         if o.dep_ == "pobj"
         for a in actors.in_phrase(o)
     ]
+
+
+def described_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
+    """A standing noun set beside an actor: "Poland, a NATO member"; "US ally Japan".
+
+    The actor the noun describes (its apposition head, or the name it is a
+    compound of) is the source; the actors modifying the noun are the target.
+    """
+    if noun.dep_ not in ("appos", "compound"):
+        return None
+    sources = list(actors.by_token.get(noun.head.i, []))
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss")]
+    targets = [a for c in mods for a in actors.in_phrase(c) if a not in sources]
+    return (sources, list(dict.fromkeys(targets))) if sources and targets else None
