@@ -312,3 +312,14 @@ def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("Poland is a member of NATO.")
     assert ("JPN", "allied_with", "USA") in strong("Japan, a US ally, protested.")
+
+
+def test_phrasal_and_force_verbs_of_the_event_codebooks():
+    def classes(text: str) -> set[tuple[str, str, str | None]]:
+        a = analyze(source_from_text(text))
+        return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+
+    assert ("GEO", "AZE", "CONCEDE") in classes("Georgia handed over the suspects to Azerbaijan.")
+    assert ("POL", "BLR", "COERCE") in classes("Poland closed its border with Belarus.")
+    assert ("UKR", "RUS", "FIGHT") in classes("Ukraine recaptured the city from Russia.")
+    assert ("RUS", "UKR", "MOBILIZE") in classes("Russia massed troops near Ukraine.")
