@@ -149,3 +149,12 @@ def test_a_reporters_question_in_remarks_is_the_reporters():
 def test_a_proper_name_that_urges_is_a_source():
     got = sources_of("The story opens here. The ZNA also urged all states to end the blockade.")
     assert got[-1] == "The ZNA"
+
+
+def test_coordinated_titles_name_the_persons_they_stand_for():
+    text = (
+        "US President Joe Biden met Japanese Prime Minister Fumio Kishida in Washington.\n\n"
+        "The President and the Prime Minister agreed that the alliance must grow.\n"
+    )
+    _, reading = read_with_claims(source_from_text(text))
+    assert reading.claims[-1].attribution == "Joe Biden and Fumio Kishida"

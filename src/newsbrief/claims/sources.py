@@ -61,6 +61,25 @@ def _linked(unit: int, source: str, located: Sequence[Located]) -> list[str]:
     return hits
 
 
+def _persons_within(unit: Unit, source: str, located: Sequence[Located]) -> str | None:
+    """The persons a coordinated source names ("The President and Prime Minister").
+
+    Each conjunct is a mention of a person (a title the coreference step
+    resolved, or a name); the source is all of them, named in full.
+    """
+    at = unit.text.find(source)
+    if at < 0 or " and " not in source:
+        return None
+    start, end = unit.start + at, unit.start + at + len(source)
+    found: list[str] = []
+    for loc in located:
+        m = loc.mention
+        inside = m.unit == unit.index and start <= m.start and m.end <= end
+        if inside and loc.entry.type == "person" and loc.entry.name not in found:
+            found.append(loc.entry.name)
+    return " and ".join(found) if len(found) >= 2 else None
+
+
 def _signed_by(source: str, located: Sequence[Located]) -> str | None:
     """The signatories whose offices the source names ("We, the Prime Minister of X and ...").
 
@@ -232,6 +251,8 @@ def _renamed(
         return body, f"the body that spoke last: {written}"
     if ids:
         return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
+    if (pair := _persons_within(unit, written, located)) is not None:
+        return pair, f"the persons it names: {source}"
     if signed := _signed_by(source, located):
         return signed, "the signatories of the offices named"
     if (full := _named_person(claim.unit, source, located)) is not None:
