@@ -161,7 +161,10 @@ def test_coordinated_titles_name_the_persons_they_stand_for():
 
 
 def test_one_who_speaks_out_holds_the_position():
-    text = "The court ruled on Friday.\n\nGerman Chancellor Olaf Scholz spoke out against the ruling.\n"
+    text = (
+        "The court ruled on Friday.\n\n"
+        "German Chancellor Olaf Scholz spoke out against the ruling.\n"
+    )
     _, reading = read_with_claims(source_from_text(text))
     assert reading.claims[0].attribution == "author"
     assert reading.claims[1].attribution.endswith("Olaf Scholz")
