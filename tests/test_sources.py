@@ -168,3 +168,12 @@ def test_one_who_speaks_out_holds_the_position():
     _, reading = read_with_claims(source_from_text(text))
     assert reading.claims[0].attribution == "author"
     assert reading.claims[1].attribution.endswith("Olaf Scholz")
+
+
+def test_who_issued_a_statement_is_its_source():
+    text = (
+        "The talks ended on Monday.\n\n"
+        "Canada and Norway issued a joint statement on Tuesday, saying the patrols would resume.\n"
+    )
+    _, reading = read_with_claims(source_from_text(text))
+    assert [c.attribution for c in reading.claims] == ["author", "Canada and Norway"]

@@ -14,7 +14,7 @@ from ..model import Claim, Unit
 from .cues import (
     Cues,
 )
-from .issuers import issuer_of, witnessed
+from .issuers import DOCUMENT_NOUNS, issuer_of, witnessed
 from .reading import (
     Reading,
     _is_agent,
@@ -256,6 +256,25 @@ def _for_whom(span: Span) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+_ISSUING = frozenset({"issue", "release", "publish"})
+
+
+def _issued(
+    span: Span, cues: Cues, actor_tokens: frozenset[int]
+) -> tuple[str, tuple[str, ...]] | None:
+    """Who "issued a statement" (or released a report) saying what the sentence reports."""
+    for tok in span:
+        if tok.lemma_.lower() not in _ISSUING or tok.pos_ != "VERB":
+            continue
+        documents = [
+            c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        subj = clause_subject(tok)
+        if documents and subj is not None and _is_agent(subj, cues, actor_tokens):
+            return _phrase_text(subj), (f"issued a {documents[0].lemma_.lower()}",)
+    return None
+
+
 def _cited_as_saying(span: Span) -> tuple[str, tuple[str, ...]] | None:
     """The one "cited" or "quoted as saying" what follows."""
     for tok in span:
@@ -286,7 +305,9 @@ def attribution_of(
         introduced = _colon_speaker(r, cues)
         if introduced:
             return introduced, ("introduces a quotation with a colon",)
-        other = _for_whom(r.span) or _cited_as_saying(r.span)
+        other = (
+            _for_whom(r.span) or _cited_as_saying(r.span) or _issued(r.span, cues, r.actor_tokens)
+        )
         if other:
             return other
         return "author", ("no reporting verb",)
