@@ -153,3 +153,17 @@ def test_a_states_security_forces_are_its_force():
     actors = actors_of("Iraqi security forces retook the town from the militants.")
     assert actors["IRQ-SF"].part_of == "IRQ"
     assert actors["IRQ-SF"].type == "military"
+
+
+def test_a_body_named_for_its_purpose_is_one_even_around_a_known_name():
+    actors = actors_of(
+        "Nearly ten years after establishing the Global Coalition to Defeat ISIS, "
+        "the two leaders discussed the Coalition's successes in Iraq."
+    )
+    assert actors["GLOBAL-COALITION-TO-DEFEAT-ISIS"].type == "organization"
+    assert "ISIS" in actors
+
+
+def test_a_body_someone_has_is_no_place():
+    actors = actors_of("Germany will host missiles from its Multi-Domain Task Force in 2026.")
+    assert actors["MULTI-DOMAIN-TASK-FORCE"].type == "military"

@@ -154,6 +154,11 @@ def _inside_foreign_name(span: Span, ents: list[Span], start: int, end: int) -> 
     return False
 
 
+def _owned(ent: Span) -> bool:
+    """A body someone has ("from its Task Force", "of Germany's Army") is no place."""
+    return any(c.dep_ == "poss" for c in ent.root.children)
+
+
 def _titled(ent: Span) -> bool:
     """A bare surname after a lower-case title names a person ("the group's leader Nasrallah")."""
     return ent.start > 0 and ent.doc[ent.start - 1].text in _TITLE_NOUNS
@@ -204,13 +209,15 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
             continue
         s, e = ent.start_char - base, _name_end(ent, gaz) - base
         s, e, name = _trim_entity(unit.text, s, e)
-        if not name or any(_overlaps(k.mention, unit, s, e) for k in known):
+        # "the Coalition to [Defeat ISIS]": a name it goes on with is no clash.
+        core = min(e, ent.end_char - base)
+        if not name or any(_overlaps(k.mention, unit, s, core) for k in known):
             continue
         if kind == "organization":
             in_pp = _is_place(span, s, e) or (
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
             )
-            if in_pp and not _employs_a_source(ent):
+            if in_pp and not _employs_a_source(ent) and not _owned(ent):
                 continue
             kind = _org_kind(name)
         if kind == "person" and (_is_place(span, s, e, _PERSON_PLACE) or _a_place_name(ent)):
