@@ -167,3 +167,10 @@ def test_a_body_named_for_its_purpose_is_one_even_around_a_known_name():
 def test_a_body_someone_has_is_no_place():
     actors = actors_of("Germany will host missiles from its Multi-Domain Task Force in 2026.")
     assert actors["MULTI-DOMAIN-TASK-FORCE"].type == "military"
+
+
+def test_named_fleets_and_teams_are_bodies():
+    actors = actors_of("A press release from the US Navy's 3rd Fleet said the drill ended.")
+    assert actors["3RD-FLEET"].type == "military"
+    actors = actors_of("The Interim Observer Team will monitor the ceasefire line.")
+    assert actors["INTERIM-OBSERVER-TEAM"].type == "organization"

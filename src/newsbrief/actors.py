@@ -64,7 +64,19 @@ _TITLE_NOUNS = frozenset(  # a word list reads best as words
 )
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
-_MIL_WORDS = ("army", "navy", "force", "forces", "guard", "military", "corps", "militia")
+_MIL_WORDS = (
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "guard",
+    "military",
+    "corps",
+    "militia",
+    "fleet",
+    "squadron",
+    "division",
+)
 _TRANSLIT = str.maketrans(
     {
         "ł": "l",
