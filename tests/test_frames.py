@@ -70,7 +70,8 @@ def test_speech_act_and_directive_features(sentence, present, absent):
 
 def test_a_reporting_frame_keeps_the_reported_verb_apart():
     f = features_of("The story opens here. The minister said the army had shelled the town.")
-    assert f.get("speech") == 1.0
+    assert f.get("cw=shell") == 1.0  # the reported clause's own words
+    assert not any(k == "speech" or k.startswith("speech=") for k in f)  # not the frame's verb
     assert f.get("content_class=FIGHT") == 1.0
     assert f.get("content_subj=agent&perfect") == 1.0
     assert "main_class=FIGHT" not in f  # the main verb is "said"

@@ -196,15 +196,17 @@ def _rule_features(claim: Claim, previous: Claim | None) -> dict[str, float]:
 
 def _parse_features(r: Reading) -> dict[str, float]:
     content = r.content
+    # No feature for the reporting verb's lemma or for the main word's part of
+    # speech: a quote is categorized by what it says, and the reporting verb's
+    # class (``speech_act``, ``speech_class``) carries what matters of it.
+    # Leave-one-article-out over the 35 gold files, category lenient/strict/
+    # macro-F1 0.629/0.584/0.561 with them, 0.634/0.589/0.566 without (both
+    # halves of the gold up), modality unchanged at 0.918.
     f = {
         f"aspect={clause_aspect(content)}": 1.0,
         f"root_aspect={clause_aspect(r.root)}": 1.0,
         f"lemma={content.lemma_.lower()}": 1.0,
-        f"root_pos={r.root.pos_}": 1.0,
     }
-    if r.speech is not None:
-        f["speech"] = 1.0
-        f[f"speech={r.speech.lemma_.lower()}"] = 1.0
     subj = clause_subject(content)
     if subj is not None:
         f[f"subj_pos={subj.pos_}"] = 1.0
