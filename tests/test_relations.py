@@ -14,6 +14,12 @@ def strong(text: str) -> set[tuple[str, str, str]]:
     return {(r.source, r.type, r.target) for r in a.relations if not r.weak}
 
 
+def classes(text: str) -> set[tuple[str, str, str | None]]:
+    """The strong relations of ``text`` as (source, target, PLOVER class)."""
+    a = analyze(source_from_text(text))
+    return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+
+
 def test_lexicon_reads_on_as_a_preposition():
     lexicon = load_lexicon()
     assert "on" in lexicon.verbs["fire"].targets
@@ -213,10 +219,6 @@ def test_to_marked_as_a_dative_is_still_a_preposition():
 
 
 def test_event_verbs_of_rejection_reduced_relations_and_exchanged_fire():
-    def classes(text: str) -> set[tuple[str, str, str | None]]:
-        a = analyze(source_from_text(text))
-        return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
-
     assert ("GRC", "TUR", "REJECT") in classes("Greece denied Turkey's claims.")
     assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
     assert ("IND", "PAK", "FIGHT") in classes("India and Pakistan exchanged fire along the border.")
@@ -315,10 +317,6 @@ def test_a_standing_noun_beside_an_actor_states_its_membership():
 
 
 def test_phrasal_and_force_verbs_of_the_event_codebooks():
-    def classes(text: str) -> set[tuple[str, str, str | None]]:
-        a = analyze(source_from_text(text))
-        return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
-
     assert ("GEO", "AZE", "CONCEDE") in classes("Georgia handed over the suspects to Azerbaijan.")
     assert ("POL", "BLR", "COERCE") in classes("Poland closed its border with Belarus.")
     assert ("UKR", "RUS", "FIGHT") in classes("Ukraine recaptured the city from Russia.")
