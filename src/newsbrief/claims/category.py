@@ -21,9 +21,9 @@ from .modality import (
 )
 from .reading import (
     Reading,
-    _is_agent,
     clause_aspect,
     clause_subject,
+    is_agent,
 )
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def _rule_assessment(r: Reading, modality, cues: Cues, prior):
     evidence = cues.words("category", "evidence_nouns")
     if (
         lemma in cues.words("category", "assessment_verbs")
-        and not _is_agent(subj, cues, r.actor_tokens)
+        and not is_agent(subj, cues, r.actor_tokens)
         and not (subj is not None and subj.lemma_.lower() in evidence)
     ):
         return "assessment", (f"verb:{lemma} with non-agent subject",)
@@ -126,7 +126,7 @@ def _rule_assessment(r: Reading, modality, cues: Cues, prior):
         "category", "cognition_verbs"
     ):
         if clause_aspect(r.content) == "future":
-            if _is_agent(clause_subject(r.content), cues, r.actor_tokens):
+            if is_agent(clause_subject(r.content), cues, r.actor_tokens):
                 return None  # "noted that Canada will send ships": a reported plan
             return "implication", (f"verb:{r.speech.lemma_} + future",)
         return "assessment", (f"verb:{r.speech.lemma_}",)
@@ -150,7 +150,7 @@ def _rule_tense(r: Reading, cues: Cues, prior, first: bool):
     aspect = clause_aspect(r.content)
     subj = clause_subject(r.content)
     scheduled = r.content.lemma_.lower() in cues.words("category", "scheduled_verbs")
-    if aspect == "future" and not _is_agent(subj, cues, r.actor_tokens) and not scheduled:
+    if aspect == "future" and not is_agent(subj, cues, r.actor_tokens) and not scheduled:
         return "implication", ("future with non-agent subject",)
     if first:
         return "event", ("position:lead",)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..relation_lexicon import load_lexicon
-from .reading import Reading, _is_agent, _is_directive, clause_aspect, clause_subject
+from .reading import Reading, clause_aspect, clause_subject, is_agent, is_directive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +51,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
                 f[f"{role}_act={act}"] = 1.0
     f.update(_subject_frame(r, cues))
     f.update(_modal_frame(r.content))
-    if any(_is_directive(tok, cues) for tok in r.span):
+    if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
     return f
 
@@ -65,7 +65,7 @@ def _subject_frame(r: Reading, cues: Cues) -> dict[str, float]:
         who = "first"
     elif subj.lower_ in _SECOND:
         who = "second"
-    elif _is_agent(subj, cues, r.actor_tokens):
+    elif is_agent(subj, cues, r.actor_tokens):
         who = "agent"
     else:
         who = "thing"

@@ -11,7 +11,7 @@ from .cues import (
 )
 from .reading import (
     Reading,
-    _is_directive,
+    is_directive,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _appeal(r: Reading, cues: Cues) -> str | None:
     for tok in r.span:
         if tok.lemma_.lower() in commands or any(c.dep_ == "auxpass" for c in tok.children):
             continue
-        if _is_directive(tok, cues):
+        if is_directive(tok, cues):
             return tok.lemma_.lower()
     return None
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-__all__ = ["Reading", "clause_aspect", "clause_subject"]
+__all__ = ["Reading", "clause_aspect", "clause_subject", "is_agent", "is_directive"]
 
 
 @dataclass
@@ -101,7 +101,8 @@ def clause_aspect(verb: Token) -> str:
     return "other"
 
 
-def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
+def is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
+    """Whether a subject can hold a view: an actor, a person pronoun or an agent noun."""
     if tok is None:
         return False
     if tok.i in actor_tokens:
@@ -113,7 +114,7 @@ def _is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = froz
     return tok.lemma_.lower() in cues.words("category", "agent_nouns")
 
 
-def _is_directive(tok: Token, cues: Cues) -> bool:
+def is_directive(tok: Token, cues: Cues) -> bool:
     """A verb of appeal with its addressee and the act asked for.
 
     "urged X to stop", "called on X to", "called for restraint", "advised

@@ -24,11 +24,11 @@ from .modality import (
 )
 from .reading import (
     Reading,
-    _is_agent,
     _main_root,
     _phrase_text,
     clause_aspect,
     clause_subject,
+    is_agent,
 )
 from .speech import (
     attribution_of,
@@ -116,7 +116,7 @@ def _read(
     speech, subj = find_speech(span, root, cues, actor_tokens)
     if speech is None and unit.kind == "lead_in":
         lead_subj = clause_subject(root)
-        if lead_subj is not None and _is_agent(lead_subj, cues):
+        if lead_subj is not None and is_agent(lead_subj, cues):
             speech, subj = root, lead_subj
     content = root
     if speech is not None:

@@ -17,9 +17,9 @@ from .cues import (
 from .issuers import DOCUMENT_NOUNS, issuer_of, witnessed
 from .reading import (
     Reading,
-    _is_agent,
     _phrase_text,
     clause_subject,
+    is_agent,
 )
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
         return True
     if witnessed(tok, subj):
         return True
-    agent = _is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
+    agent = is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
     if agent and lemma in cues.words("attribution", "position_verbs") | _STANCE_VERBS:
         return True
     if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
@@ -232,7 +232,7 @@ def _colon_speaker(r: Reading, cues: Cues) -> str | None:
         if tok.pos_ in ("VERB", "AUX"):
             subj = clause_subject(tok)
             if subj is not None and subj.i in {t.i for t in intro}:
-                return _phrase_text(subj) if _is_agent(subj, cues, r.actor_tokens) else None
+                return _phrase_text(subj) if is_agent(subj, cues, r.actor_tokens) else None
     if any(t.pos_ == "PROPN" or t.i in r.actor_tokens for t in intro):
         return m.group(1).strip()
     return None
@@ -270,7 +270,7 @@ def _issued(
             c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
         ]
         subj = clause_subject(tok)
-        if documents and subj is not None and _is_agent(subj, cues, actor_tokens):
+        if documents and subj is not None and is_agent(subj, cues, actor_tokens):
             return _phrase_text(subj), (f"issued a {documents[0].lemma_.lower()}",)
     return None
 
