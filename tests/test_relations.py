@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
-from newsbrief.links import named_part_of
+from newsbrief.links import home_part_of, named_part_of
 from newsbrief.model import Actor, Mention
 from newsbrief.relations import load_lexicon
 
@@ -118,6 +120,26 @@ def test_body_named_with_its_state_is_part_of_it():
     states = {"Haitian": "HTI", "Haiti": "HTI", "Chilean": "CHL", "South Korea": "KOR"}
     found = [(r.source, r.type, r.target, r.event_class) for r in named_part_of(actors, states.get)]
     assert found == [("HNP", "part_of", "HTI", "PART_OF"), ("JCS", "part_of", "KOR", "PART_OF")]
+
+
+def test_body_no_text_places_is_part_of_the_state_mentioned_most():
+    one, two = Mention(0, 0, 5, "x"), Mention(1, 0, 5, "x")
+    actors = [
+        Actor("CHL", "Chile", "state", mentions=(one,)),
+        Actor("PER", "Peru", "state", mentions=(two, one)),
+        Actor("MIN", "Interior Ministry", "government", mentions=(two,)),
+        Actor("SEN", "Senate", "government", mentions=(two,)),  # placed by another relation
+        Actor("ARMY", "the army", "military", mentions=(two,)),  # forces are left alone
+        Actor("GOV", "Council", "government", part_of="UN", mentions=(two,)),
+    ]
+    found = [(r.source, r.target, r.event_class) for r in home_part_of(actors, {"SEN"})]
+    assert found == [("MIN", "PER", "PART_OF")]
+    tie = [replace(a, mentions=(one,)) if a.id == "PER" else a for a in actors]
+    assert [(r.source, r.target) for r in home_part_of(tie, set())] == [
+        ("MIN", "CHL"),
+        ("SEN", "CHL"),
+    ]
+    assert home_part_of(actors[2:], set()) == []
 
 
 def test_we_in_what_an_actor_says_is_the_speaker():

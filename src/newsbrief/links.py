@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 
     from .identity import Located
 
-__all__ = ["co_mentions", "named_part_of", "part_of_relations", "possessed_part_of"]
+__all__ = [
+    "co_mentions",
+    "home_part_of",
+    "named_part_of",
+    "part_of_relations",
+    "possessed_part_of",
+]
 
 #: Actor types whose name may carry their state ("the Haitian National Police").
 _STATE_BODIES = frozenset({"government", "military", "organization"})
@@ -94,6 +100,27 @@ def possessed_part_of(
         if len(set(found)) == 1:
             out.append(_part_of(a, found[0], "a state's possessive"))
     return out
+
+
+def home_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relation]:
+    """``part_of`` the article's main state for a government body no text places.
+
+    "The Interior Ministry", "parliament", "the electoral commission": a body
+    of government named without a state, in its name or a possessive, is the
+    government of the state the article is about, the one it mentions most
+    (the first named wins a tie). Forces are left alone: an article names the
+    armies of both sides of a war, often without their states. ``placed``
+    holds the actors with a ``part_of`` relation already.
+    """
+    states = [a for a in actors if a.type == "state" and a.mentions]
+    if not states:
+        return []
+    home = max(states, key=lambda a: (len(a.mentions), -min(m.unit for m in a.mentions)))
+    return [
+        _part_of(a, home.id, "the article's state")
+        for a in actors
+        if a.type == "government" and not a.part_of and a.id not in placed and a.mentions
+    ]
 
 
 def _phrases(name: str, longest: int = 3) -> list[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .links import (
     co_mentions,
+    home_part_of,
     named_part_of,
     part_of_relations,
     possessed_part_of,
@@ -149,6 +150,7 @@ def extract_relations(
     relations += possessed_part_of(
         [a for a in actors if a.id not in named], partial(_owners, parse)
     )
+    relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
 
