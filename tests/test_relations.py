@@ -343,3 +343,9 @@ def test_phrasal_and_force_verbs_of_the_event_codebooks():
     assert ("POL", "BLR", "COERCE") in classes("Poland closed its border with Belarus.")
     assert ("UKR", "RUS", "FIGHT") in classes("Ukraine recaptured the city from Russia.")
     assert ("RUS", "UKR", "MOBILIZE") in classes("Russia massed troops near Ukraine.")
+
+
+def test_between_on_the_verb_of_the_event_noun_pairs_its_parties():
+    assert ("CHL", "PER", "FIGHT") in classes("Fighting broke out between Chile and Peru.")
+    assert ("CHL", "PER", "CONSULT") in classes("Talks were held between Chile and Peru.")
+    assert not classes("Chile broke ranks between Peru and Bolivia.")

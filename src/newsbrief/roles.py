@@ -231,8 +231,13 @@ def modifier_targets(noun: Token, actors: UnitActors, sources: list[str]) -> lis
 
 
 def between(noun: Token, actors: UnitActors) -> list[str]:
-    """The actors of "talks between X and Y", who take part together."""
-    for child in noun.children:
+    """The actors of "talks between X and Y", who take part together.
+
+    The parser often hangs the "between" phrase on the verb the noun is the
+    subject of: "fighting broke out between X and Y", "clashes erupted between".
+    """
+    holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             return [
                 a for obj in child.children if obj.dep_ == "pobj" for a in actors.in_phrase(obj)
