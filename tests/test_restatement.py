@@ -8,6 +8,7 @@ import pytest
 
 from newsbrief.analysis import read_with_claims
 from newsbrief.article import source_from_text
+from newsbrief.claims import decide, default_models
 from newsbrief.claims.model import LinearModel
 from newsbrief.claims.restatement import (
     ClaimBag,
@@ -18,6 +19,7 @@ from newsbrief.claims.restatement import (
     restatements,
 )
 from newsbrief.claims.restatement_fit import CUTS, best_threshold, gold_pairs, pair_set
+from newsbrief.claims.train import C_RESTATE, _fit
 from newsbrief.model import Claim
 
 
@@ -152,3 +154,64 @@ def test_threshold_is_fitted_on_best_antecedent_links():
     # still sits above it, since that link is wrong.
     assert cut > p_yes[(1, 0)]
     assert cut in CUTS
+
+
+def _fit_on(bags: dict[int, ClaimBag], gold: set[tuple[int, int]]) -> LinearModel:
+    keys, feats, _ = pairs = pair_set(bags, gold)
+    labels = ["yes" if key in gold else "no" for key in keys]
+    fitted = _fit("restatement", feats, labels, C_RESTATE)
+    return LinearModel(
+        fitted.field,
+        fitted.classes,
+        fitted.intercept,
+        fitted.weights,
+        best_threshold(fitted, [pairs]),
+    )
+
+
+def _training_bags() -> tuple[dict[int, ClaimBag], set[tuple[int, int]]]:
+    # Two "articles" laid end to end in unit numbers: in each, a later claim
+    # repeats an earlier one with most of its rare words; the rest share little.
+    bags: dict[int, ClaimBag] = {}
+    gold = set()
+    for base, words in ((0, ("port", "blockade", "grain")), (10, ("dam", "flood", "village"))):
+        bags[base] = bag(0, *words, "ship", "say")
+        bags[base + 1] = bag(1, "weather", "mild", "say")
+        bags[base + 2] = bag(2, "quota", "fish", "autumn")
+        bags[base + 3] = bag(3, *words, "say")
+        bags[base + 4] = bag(4, "harvest", "farmer", "south", "say")
+        gold.add((base + 3, base))
+    return bags, gold
+
+
+def test_restatement_fit_is_deterministic_and_links_what_it_was_fitted_on():
+    bags, gold = _training_bags()
+    first, second = _fit_on(bags, gold), _fit_on(bags, gold)
+    assert first.to_dict() == second.to_dict()
+    assert first.threshold is not None and 0 < first.threshold < 1
+    links = link(bags, first)
+    assert {(later, earlier) for later, (earlier, _) in links.items()} == gold
+
+
+def _shipped_links(text: str) -> dict[int, int | None]:
+    _, reading = read_with_claims(source_from_text(text))
+    return {c.unit: c.restates for c in decide(reading, default_models())}
+
+
+def test_shipped_model_links_a_lead_repeated_in_other_words():
+    lead = (
+        "Norway will send 200 engineers to Latvia next month to build field hospitals, "
+        "the defence ministry said on Monday."
+    )
+    filler = (
+        "\n\nThe weather in Oslo was mild for the season.\n\n"
+        "Fishing quotas in the Barents Sea are set every autumn by a joint commission."
+    )
+    repeat = (
+        "\n\nThe engineers that Norway is sending to Latvia next month will build "
+        "field hospitals, the ministry said."
+    )
+    links = _shipped_links(lead + filler + repeat)
+    assert list(links.values()) == [None, None, None, 0]
+    unrelated = "\n\nFarmers in the south expect a good harvest this year."
+    assert set(_shipped_links(lead + filler + unrelated).values()) == {None}
