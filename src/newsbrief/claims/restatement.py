@@ -12,7 +12,7 @@ clears a threshold fitted with the model.
 
 What else was measured, leave-one-article-out over the 35 gold files (42
 links; these features find 11 with 25 links made, F1 0.33), and left out
-because none did better (every one within one or two links, F1 0.25-0.33):
+because none did better (F1 0.25 to 0.33, three links at most apart):
 the speaker compared by name rather than as written, a direct quote right
 after its speaker's reported words, a shared PLOVER verb class (as a flag or
 as a word of the bag), stems instead of lemmas, the same actors, binned
