@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsbrief.analysis import analyze
+from newsbrief.analysis import Settings, analyze
 from newsbrief.article import source_from_text
 from newsbrief.gazetteer import Entry, load_gazetteer
 from newsbrief.identity import Located, _merge_acronyms
@@ -120,6 +120,26 @@ def test_a_body_named_in_a_documents_name_is_no_mention_of_it():
         "Japan and Vietnam pledged to uphold the UN Charter. The UN said it welcomed the pledge."
     )
     assert len(actors["UN"].mentions) == 1
+
+
+def test_a_body_before_a_thing_that_is_no_document_is_still_that_body():
+    actors = actors_of("Rockets hit the UN Base in Naqoura. The UN Treaty was signed there.")
+    assert len(actors["UN"].mentions) == 1  # the Base is the UN's; the Treaty names a document
+
+
+def test_document_words_and_titles_come_from_the_gazetteer(tmp_path):
+    gaz = load_gazetteer()
+    assert {"Charter", "Treaty"} <= gaz.document_words <= gaz.thing_words
+    assert "Base" in gaz.thing_words and "Base" not in gaz.document_words
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("ner_filters:\n  document_words: [Covenant]\n  title_nouns: [warlord]\n")
+    mine = load_gazetteer((str(extra),))
+    assert {"Covenant", "Charter"} <= mine.document_words
+    assert {"warlord", "leader"} <= mine.title_nouns
+    text = "Japan pledged to uphold the NATO Covenant. Rebels said the warlord Kony had fled."
+    actors = {a.id: a for a in analyze(source_from_text(text), Settings((str(extra),))).actors}
+    assert "NATO" not in actors and "NATO" in actors_of(text)
+    assert actors["kony"].type == "person" and "kony" not in actors_of(text)
 
 
 def test_an_acronym_with_a_word_for_its_people_is_that_body():

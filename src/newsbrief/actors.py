@@ -50,17 +50,11 @@ _LOCATIVE = frozenset(
 )
 #: Where a person's name is a place ("a rocket hit in Majdal Shams"); "from X" may be a sender.
 _PERSON_PLACE = frozenset({"in", "at", "near", "into", "inside", "outside", "off"})
-#: Capitalised words after a body's name that make it a document's name.
-_DOCUMENT_AFTER = re.compile(r"\s+(?:Charter|Treaty|Convention|Protocol|Accords?|Pact)\b")
+#: The word after a name ("the UN Charter"): a document word makes it a document's name.
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _PLACE = "ner:place"
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "province", "region", "district", "municipality", "suburb"}
-)
-#: Lower-case titles that make a bare surname a person ("its longtime leader Nasrallah").
-_TITLE_NOUNS = frozenset(  # a word list reads best as words
-    """leader president minister secretary spokesperson spokesman spokeswoman premier
-    chancellor ambassador envoy general commander governor senator adviser advisor chief
-    king prince""".split()  # noqa: SIM905
 )
 _NER_TYPES = {"ORG": "organization", "PERSON": "person", "NORP": "group"}
 _GOV_WORDS = ("ministry", "department", "council", "parliament", "congress", "cabinet")
@@ -135,8 +129,9 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         if surface is None:
             continue
         entry, how, end = surface.entry, surface.how, m.end()
-        if _DOCUMENT_AFTER.match(text, end):
-            continue  # "the UN Charter": the name of a document, not its body
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and after.group(1) in gaz.document_words:
+            continue  # "the UN Charter" names a document, not its body ("the UN Base" is the UN's)
         if entry.type == "state":
             force = force_after(text, m.start(), end, entry, gaz)
             if force is not None:
@@ -171,9 +166,9 @@ def _owned(ent: Span) -> bool:
     return any(c.dep_ == "poss" for c in ent.root.children)
 
 
-def _titled(ent: Span) -> bool:
+def _titled(ent: Span, gaz: Gazetteer) -> bool:
     """A bare surname after a lower-case title names a person ("the group's leader Nasrallah")."""
-    return ent.start > 0 and ent.doc[ent.start - 1].text in _TITLE_NOUNS
+    return ent.start > 0 and ent.doc[ent.start - 1].text in gaz.title_nouns
 
 
 def _a_place_name(ent: Span) -> bool:
@@ -236,7 +231,7 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
             entry = Entry(_slug(name, kind), name, kind)
             out.append(Located(entry, _mention(unit, s, e), _PLACE))
             continue
-        if kind == "person" and len(name.split()) < 2 and not _titled(ent):
+        if kind == "person" and len(name.split()) < 2 and not _titled(ent, gaz):
             continue  # a bare surname is resolved against full names later
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))

@@ -65,6 +65,8 @@ class Gazetteer:
     quoting_verbs: frozenset[str] = frozenset()
     thing_words: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
+    document_words: frozenset[str] = frozenset()
+    title_nouns: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -179,6 +181,8 @@ _FILTERS = (
     "quoting_verbs",
     "thing_words",
     "vessel_prefixes",
+    "document_words",
+    "title_nouns",
 )
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
 
@@ -267,8 +271,10 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["expert_words"],
         words["research_words"],
         words["quoting_verbs"],
-        words["thing_words"],
+        words["thing_words"] | words["document_words"],  # a document is a thing
         words["vessel_prefixes"],
+        words["document_words"],
+        words["title_nouns"],
     )
 
 

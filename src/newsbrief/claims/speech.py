@@ -37,9 +37,6 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 #: Speech verbs whose object is what was said ("described the situation as ...").
 _CONTENT_VERBS = frozenset({"describe", "recount", "recall", "detail", "outline"})
-#: "X spoke out against the court": a reporting verb the shared lexicon lacks; its
-#: agent subject states a position, as with the lexicon's position verbs.
-_STANCE_VERBS = frozenset({"speak"})
 #: "It said" after a body was named is that body's word, as "they said" is.
 _RESOLVING = frozenset({"it", "the report", "the statement"})
 
@@ -110,7 +107,7 @@ def find_speech(
     """
     speech = cues.words("attribution", "speech_verbs")
     cognition = cues.words("attribution", "cognition_verbs")
-    position = cues.words("attribution", "position_verbs") | _STANCE_VERBS
+    position = cues.words("attribution", "position_verbs")
     for tok in _speech_candidates(span, root):
         subj = _speechsubject(tok)
         lemma = tok.lemma_.lower()
@@ -148,7 +145,7 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
     if witnessed(tok, subj):
         return True
     agent = is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
-    if agent and lemma in cues.words("attribution", "position_verbs") | _STANCE_VERBS:
+    if agent and lemma in cues.words("attribution", "position_verbs"):
         return True
     if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
         return True
