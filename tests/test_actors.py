@@ -194,3 +194,28 @@ def test_named_fleets_and_teams_are_bodies():
     assert actors["3RD-FLEET"].type == "military"
     actors = actors_of("The Interim Observer Team will monitor the ceasefire line.")
     assert actors["INTERIM-OBSERVER-TEAM"].type == "organization"
+
+
+def test_a_bare_force_is_the_one_named_most_often():
+    text = (
+        "The US Navy sank a ship. The US Navy said the test worked. "
+        "The Royal Australian Navy joined the drill. The Navy said it would test again."
+    )
+    actors = actors_of(text)
+    assert "NAVY" not in actors
+    us = next(a for a in actors.values() if "US Navy" in a.aliases)
+    assert "Navy" in us.aliases
+    even = actors_of("The US Navy sank a ship. The Royal Australian Navy joined. The Navy said so.")
+    assert not any("Navy" in a.aliases and a.part_of for a in even.values())  # no clear owner
+
+
+def test_a_state_name_inside_a_place_name_is_no_mention_of_it():
+    assert "MEX" not in actors_of("The US Air Force struck a target in the Gulf of Mexico.")
+    assert "MEX" in actors_of("The US Air Force said Mexico agreed to the test.")
+
+
+def test_a_name_that_only_qualifies_a_thing_is_no_actor():
+    actors = actors_of("Activists sent balloons filled with XQZ sticks to the North, Seoul said.")
+    assert "XQZ" not in actors
+    kept = actors_of("Activists sent XQZ sticks north. The XQZ said it would send more.")
+    assert "XQZ" in kept

@@ -23,7 +23,7 @@ from .identity import (
 )
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_tokens
-from .things import drop_things
+from .things import drop_modifiers, drop_things
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -52,6 +52,8 @@ _LOCATIVE = frozenset(
 _PERSON_PLACE = frozenset({"in", "at", "near", "into", "inside", "outside", "off"})
 #: The word after a name ("the UN Charter"): a document word makes it a document's name.
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+#: "the Gulf of" before a name: a place word and "of" make the name part of a place's.
+_PLACE_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 _PLACE = "ner:place"
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "province", "region", "district", "municipality", "suburb"}
@@ -114,7 +116,8 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
             found += _ner_mentions(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, _not_places(located)))
-    located = whose_forces(drop_things(units, located, gazetteer), gazetteer)
+    located = drop_modifiers(units, spans, drop_things(units, located, gazetteer))
+    located = whose_forces(located, gazetteer)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
 
@@ -132,6 +135,8 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         after = _NEXT_WORD.match(text, end)
         if after is not None and after.group(1) in gaz.document_words:
             continue  # "the UN Charter" names a document, not its body ("the UN Base" is the UN's)
+        if entry.type == "state" and _in_place_name(text[: m.start()], gaz):
+            continue  # "the Gulf of Mexico" is a sea, not Mexico
         if entry.type == "state":
             force = force_after(text, m.start(), end, entry, gaz)
             if force is not None:
@@ -142,6 +147,12 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out
+
+
+def _in_place_name(before: str, gaz: Gazetteer) -> bool:
+    """Whether a name ends a place's name ("Gulf of", "Sea of", "Strait of" before it)."""
+    m = _PLACE_OF.search(before)
+    return m is not None and m.group(1) in gaz.place_words
 
 
 def _tokens(span: Span, start: int, end: int) -> Span | None:

@@ -69,8 +69,9 @@ def whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
                 and x.entry.name.casefold().endswith(" " + name.casefold())
             }
             term = gaz.force_terms.get(name.lower())
-            if len(owners) == 1:
-                loc = Located(next(iter(owners.values())), loc.mention, "force")
+            owner = _dominant(owners, located)
+            if owner is not None:
+                loc = Located(owner, loc.mention, "force")
             elif not owners and term is not None and home is not None:
                 force = force_after(home.name + " " + name, 0, len(home.name), home, gaz)
                 loc = Located(force[0], loc.mention, "force") if force else loc
@@ -80,13 +81,21 @@ def whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
 
 def _home_state(located: list[Located]) -> Entry | None:
     """The state named most often, when it is named at least twice as often as any other."""
-    counts: dict[str, int] = {}
-    states: dict[str, Entry] = {}
+    states = {loc.entry.id: loc.entry for loc in located if loc.entry.type == "state"}
+    return _dominant(states, located)
+
+
+def _dominant(candidates: dict[str, Entry], located: list[Located]) -> Entry | None:
+    """The candidate named most often, when named at least twice as often as any other.
+
+    "US Navy" four times and "Royal Australian Navy" once: a bare "the Navy"
+    is the US Navy, as the reader takes it.
+    """
+    counts = {key: 0 for key in candidates}
     for loc in located:
-        if loc.entry.type == "state":
-            counts[loc.entry.id] = counts.get(loc.entry.id, 0) + 1
-            states[loc.entry.id] = loc.entry
+        if loc.entry.id in counts:
+            counts[loc.entry.id] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
-    return states[ranked[0][0]]
+    return candidates[ranked[0][0]]

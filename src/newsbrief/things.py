@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from spacy.tokens import Span
+
     from .gazetteer import Gazetteer
     from .identity import Located
     from .model import Unit
 
-__all__ = ["drop_things", "thing_names"]
+__all__ = ["drop_modifiers", "drop_things", "thing_names"]
 
 _EXPANSION = re.compile(
     r"((?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|on|the|for|and|in|to))*)"
@@ -104,3 +106,33 @@ def drop_things(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) -
             continue
         out.append(loc)
     return out
+
+
+def drop_modifiers(
+    units: Sequence[Unit], spans: Sequence[Span], located: list[Located]
+) -> list[Located]:
+    """Drop a name spaCy made a body that only ever qualifies a thing ("USB sticks", "AI safety").
+
+    A body takes part somewhere: as a subject, an object, an owner. A name
+    the article uses only as the first word of a common noun's compound
+    names a kind of thing. Gazetteer bodies always stay ("NATO forces").
+    """
+    modifier: dict[str, bool] = {}
+    for loc in located:
+        if loc.how != "ner":
+            continue
+        unit, span = units[loc.mention.unit], spans[loc.mention.unit]
+        base = span.start_char - unit.start
+        toks = span.doc.char_span(
+            base + loc.mention.start, base + loc.mention.end, alignment_mode="expand"
+        )
+        head = toks.root.head if toks is not None else None
+        qualifies = (
+            toks is not None
+            and toks.root.dep_ == "compound"
+            and head is not None
+            and head.pos_ == "NOUN"
+            and head.text[:1].islower()
+        )
+        modifier[loc.entry.id] = modifier.get(loc.entry.id, True) and qualifies
+    return [x for x in located if not modifier.get(x.entry.id, False)]
