@@ -349,3 +349,17 @@ def test_between_on_the_verb_of_the_event_noun_pairs_its_parties():
     assert ("CHL", "PER", "FIGHT") in classes("Fighting broke out between Chile and Peru.")
     assert ("CHL", "PER", "CONSULT") in classes("Talks were held between Chile and Peru.")
     assert not classes("Chile broke ranks between Peru and Bolivia.")
+
+
+def test_passive_relative_clause_targets_what_the_pronoun_stands_for():
+    assert ("IRN", "HAMAS", "SUPPORT") in classes(
+        "Hamas, which is backed by Iran, attacked Israel."
+    )
+    assert ("RUS", "UKR", "FIGHT") in classes("Ukraine, which was invaded by Russia, wants peace.")
+
+
+def test_coordinated_subjects_of_a_fight_fight_each_other():
+    assert ("RUS", "UKR", "FIGHT") in classes("Russia and Ukraine have been at war since 2022.")
+    found = classes("Chile and Peru fought Bolivia.")
+    assert ("CHL", "BOL", "FIGHT") in found and ("PER", "BOL", "FIGHT") in found
+    assert ("CHL", "PER", "FIGHT") not in found

@@ -214,10 +214,18 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     targets = target_actors(tok, trig, table) or object_organizations(tok, table)
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
         patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        targets = [a for p in patients for a in table.in_phrase(p)] + targets
+        targets = [a for p in patients for a in _patient(p, tok, table)] + targets
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _patient(subject: Token, verb: Token, table: UnitActors) -> list[str]:
+    """The actors a passive subject names; "Hamas, which is backed by Iran": Hamas."""
+    found = table.in_phrase(subject)
+    if not found and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        found = table.in_phrase(verb.head)
+    return found
 
 
 def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
