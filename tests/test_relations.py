@@ -363,3 +363,12 @@ def test_coordinated_subjects_of_a_fight_fight_each_other():
     found = classes("Chile and Peru fought Bolivia.")
     assert ("CHL", "BOL", "FIGHT") in found and ("PER", "BOL", "FIGHT") in found
     assert ("CHL", "PER", "FIGHT") not in found
+
+
+def test_acting_alongside_an_actor_is_cooperating_with_it():
+    assert ("JPN", "AUS", "COOPERATE") in classes("Japan fought alongside Australia.")
+    assert ("CHL", "PER", "COOPERATE") in classes("Chile, along with Peru, condemned the attack.")
+    assert ("CHL", "PER-MIL", "COOPERATE") in classes(
+        "Chile deployed troops alongside Peruvian forces."
+    )
+    assert not classes("Chile stood alongside the road.")

@@ -24,10 +24,12 @@ from .links import (
 from .model import Actor, Evidence, Relation
 from .relation_lexicon import (
     Lexicon,
+    Trigger,
     load_lexicon,
 )
 from .roles import (
     UnitActors,
+    alongside_roles,
     between,
     declared_by,
     described_roles,
@@ -183,7 +185,11 @@ def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
 def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
     """Yield (source, target, trigger, token) for every relation stated in the span."""
     for tok in span:
-        found = _verb_roles(tok, table, lexicon) or _noun_roles(tok, table, lexicon)
+        found = (
+            _verb_roles(tok, table, lexicon)
+            or _noun_roles(tok, table, lexicon)
+            or _side_by_side(tok, table)
+        )
         if found is None:
             continue
         trig, sources, targets = found
@@ -195,6 +201,15 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+#: Acting alongside another actor (PLOVER COOPERATE); not a lexicon word, a preposition.
+_ALONGSIDE = Trigger("acts_alongside", "COOPERATE", ())
+
+
+def _side_by_side(tok: Token, table: UnitActors):
+    roles = alongside_roles(tok, table)
+    return (_ALONGSIDE, *roles) if roles is not None else None
 
 
 def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UnitActors",
+    "alongside_roles",
     "between",
     "declared_by",
     "described_roles",
@@ -333,4 +334,33 @@ def described_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[st
     sources = list(actors.by_token.get(noun.head.i, []))
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss")]
     targets = [a for c in mods for a in actors.in_phrase(c) if a not in sources]
+    return (sources, list(dict.fromkeys(targets))) if sources and targets else None
+
+
+#: Words whose "with" says two actors act side by side: "along with", "together with".
+_SIDE_BY_SIDE = frozenset({"along", "together"})
+
+
+def alongside_roles(tok: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
+    """(sources, targets) of "X, alongside Y, ..." and "X, along with Y, ...", or None.
+
+    Acting alongside another actor is cooperating with it (PLOVER COOPERATE):
+    the preposition's object is the target, and the source is the actor the
+    phrase hangs on, or the subject of the clause ("the US, alongside its
+    allies, will support Ukraine"; "Japan fought alongside Australia").
+    """
+    if tok.dep_ != "prep" or not (
+        tok.lower_ == "alongside" or (tok.lower_ == "with" and tok.head.lower_ in _SIDE_BY_SIDE)
+    ):
+        return None
+    anchor = tok if tok.lower_ == "alongside" else tok.head
+    targets = [a for o in tok.children if o.dep_ == "pobj" for a in actors.in_phrase(o)]
+    head = anchor.head
+    if head.pos_ in ("VERB", "AUX"):
+        sources = subject_actors(head, actors)[0]
+    else:
+        sources = actors.in_phrase(head)
+        if not sources and head.head.pos_ in ("VERB", "AUX"):  # "deployed troops alongside X"
+            sources = subject_actors(head.head, actors)[0]
+    sources = [a for a in dict.fromkeys(sources) if a not in targets]
     return (sources, list(dict.fromkeys(targets))) if sources and targets else None
