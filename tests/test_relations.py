@@ -372,3 +372,10 @@ def test_acting_alongside_an_actor_is_cooperating_with_it():
         "Chile deployed troops alongside Peruvian forces."
     )
     assert not classes("Chile stood alongside the road.")
+
+
+def test_support_in_a_with_phrase_goes_from_its_giver_to_the_subject():
+    found = classes("Peru, with backing from Chile, attacked Bolivia.")
+    assert ("CHL", "PER", "SUPPORT") in found and ("PER", "BOL", "FIGHT") in found
+    assert ("CHL", "PER", "SUPPORT") in classes("Peru attacked Bolivia with support from Chile.")
+    assert ("CHL", "PER", "SUPPORT") not in classes("Peru met Chile with support for Bolivia.")

@@ -30,6 +30,7 @@ from .relation_lexicon import (
 from .roles import (
     UnitActors,
     alongside_roles,
+    backing_roles,
     between,
     declared_by,
     described_roles,
@@ -249,6 +250,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return None
     if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
+    backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
+    if backed is not None:
+        return trig, *backed  # "X, with the support of Y, ...": Y supports X
     described = described_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
         return trig, *described  # "Poland, a NATO member", "NATO member Poland"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "UnitActors",
     "alongside_roles",
+    "backing_roles",
     "between",
     "declared_by",
     "described_roles",
@@ -364,3 +365,29 @@ def alongside_roles(tok: Token, actors: UnitActors) -> tuple[list[str], list[str
             sources = subject_actors(head.head, actors)[0]
     sources = [a for a in dict.fromkeys(sources) if a not in targets]
     return (sources, list(dict.fromkeys(targets))) if sources and targets else None
+
+
+def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
+    """(givers, receivers) of "X, with the support of Y, ...", or None.
+
+    A support noun in a "with" phrase names its giver after "of" or "from";
+    the receiver is the actor the phrase hangs on, or the clause's subject:
+    "the US, with the full support of France, pledged ..." (France -> US).
+    """
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    givers = [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in actors.in_phrase(o)
+    ]
+    anchor = noun.head.head
+    if anchor.pos_ in ("VERB", "AUX"):
+        receivers = subject_actors(anchor, actors)[0]
+    else:
+        receivers = actors.in_phrase(anchor)
+    receivers = [a for a in dict.fromkeys(receivers) if a not in givers]
+    return (list(dict.fromkeys(givers)), receivers) if givers and receivers else None
