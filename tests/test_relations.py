@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
-from newsbrief.links import home_part_of, named_part_of
-from newsbrief.model import Actor, Mention
+from newsbrief.links import home_part_of, memberships, named_part_of
+from newsbrief.model import Actor, Evidence, Mention, Relation
 from newsbrief.relations import load_lexicon
 
 
@@ -379,3 +379,28 @@ def test_support_in_a_with_phrase_goes_from_its_giver_to_the_subject():
     assert ("CHL", "PER", "SUPPORT") in found and ("PER", "BOL", "FIGHT") in found
     assert ("CHL", "PER", "SUPPORT") in classes("Peru attacked Bolivia with support from Chile.")
     assert ("CHL", "PER", "SUPPORT") not in classes("Peru met Chile with support for Bolivia.")
+
+
+def test_alliance_with_an_organization_is_membership_in_it():
+    m = Mention(0, 0, 5, "x")
+    ev = (Evidence(0, 0, 5, "ally"),)
+    actors = [
+        Actor("POL", "Poland", "state", mentions=(m,)),
+        Actor("NATO", "NATO", "organization", mentions=(m,)),
+        Actor("CHL", "Chile", "state", mentions=(m,)),
+        Actor("HAMAS", "Hamas", "group", mentions=(m,)),
+    ]
+    rels = [
+        Relation("NATO", "POL", "allied_with", "structural", ev, event_class="ALLIED_WITH"),
+        Relation("POL", "CHL", "allied_with", "structural", ev, event_class="ALLIED_WITH"),
+        Relation("HAMAS", "NATO", "allied_with", "structural", ev, event_class="ALLIED_WITH"),
+        Relation("CHL", "NATO", "allied_with", "structural", ev, event_class="ALLIED_WITH"),
+        Relation("CHL", "NATO", "member_of", "structural", ev, event_class="MEMBER_OF"),
+    ]
+    found = [(r.source, r.target, r.event_class) for r in memberships(rels, actors)]
+    assert found == [
+        ("POL", "NATO", "MEMBER_OF"),
+        ("POL", "CHL", "ALLIED_WITH"),
+        ("HAMAS", "NATO", "ALLIED_WITH"),
+        ("CHL", "NATO", "MEMBER_OF"),
+    ]

@@ -8,6 +8,7 @@ which the graph keeps apart from the stated relations.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "co_mentions",
     "home_part_of",
+    "memberships",
     "named_part_of",
     "part_of_relations",
     "possessed_part_of",
@@ -121,6 +123,30 @@ def home_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relation]:
         for a in actors
         if a.type == "government" and not a.part_of and a.id not in placed and a.mentions
     ]
+
+
+def memberships(relations: Sequence[Relation], actors: Sequence[Actor]) -> list[Relation]:
+    """Alliance with an organization is membership in it: "Poland and its NATO allies".
+
+    ``allied_with`` holds between peers; between a state and an organization
+    (an alliance, a bloc) the structural relation is the state's membership
+    (PLOVER's MEMBER_OF), directed from the state to the organization.
+    """
+    kinds = {a.id: a.type for a in actors}
+    keys = {(r.source, r.target, r.type) for r in relations}
+    out = []
+    for r in relations:
+        ends = (kinds.get(r.source), kinds.get(r.target))
+        if r.event_class != "ALLIED_WITH" or set(ends) != {"state", "organization"}:
+            out.append(r)
+            continue
+        state, body = (r.source, r.target) if ends[0] == "state" else (r.target, r.source)
+        if (state, body, "member_of") not in keys:  # stated already: "Poland's NATO membership"
+            keys.add((state, body, "member_of"))
+            out.append(
+                replace(r, source=state, target=body, type="member_of", event_class="MEMBER_OF")
+            )
+    return out
 
 
 def _phrases(name: str, longest: int = 3) -> list[str]:

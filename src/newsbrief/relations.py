@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .links import (
     co_mentions,
     home_part_of,
+    memberships,
     named_part_of,
     part_of_relations,
     possessed_part_of,
@@ -146,6 +147,7 @@ def extract_relations(
         )
         for (s, t, ty), ev in found.items()
     ]
+    relations = memberships(relations, actors)
     relations += part_of_relations(actors)
     if gazetteer is not None:
         relations += named_part_of(actors, partial(_state_of, gazetteer))
