@@ -252,6 +252,8 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return None
     if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
+    elif trig.polarity == "cooperative" and _governor_lemma(tok) in _REFUSING:
+        trig = replace(trig, type="rejects", event_class="REJECT", symmetric=False)
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
         return trig, *backed  # "X, with the support of Y, ...": Y supports X
@@ -281,6 +283,11 @@ _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
 _REDUCING = frozenset(
     {"cut", "sever", "suspend", "halt", "freeze", "break", "downgrade", "reduce", "end"}
 )
+
+
+#: Verbs that turn down what their object offers: "rejected talks with", "refused
+#: aid from" (CAMEO 12, PLOVER REJECT).
+_REFUSING = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "snub", "boycott"})
 
 
 def _governor_lemma(noun: Token) -> str | None:
