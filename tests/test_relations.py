@@ -409,4 +409,4 @@ def test_alliance_with_an_organization_is_membership_in_it():
 def test_refusing_a_cooperative_noun_is_rejection_and_aid_is_material():
     assert classes("Chile rejected talks with Peru.") == {("CHL", "PER", "REJECT")}
     assert ("CHL", "PER", "CONSULT") in classes("Chile held talks with Peru.")
-    assert classes("Chile's military assistance to Peru grew.") == {("CHL", "PER", "AID")}
+    assert classes("Chile's assistance to Peru grew.") == {("CHL", "PER", "AID")}
