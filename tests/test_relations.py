@@ -410,3 +410,9 @@ def test_refusing_a_cooperative_noun_is_rejection_and_aid_is_material():
     assert classes("Chile rejected talks with Peru.") == {("CHL", "PER", "REJECT")}
     assert ("CHL", "PER", "CONSULT") in classes("Chile held talks with Peru.")
     assert classes("Chile's assistance to Peru grew.") == {("CHL", "PER", "AID")}
+
+
+def test_a_call_with_an_actor_is_talking_to_it():
+    assert classes("Chile held a phone call with Peru.") == {("CHL", "PER", "CONSULT")}
+    assert classes("The call between Chile and Peru lasted an hour.") == {("CHL", "PER", "CONSULT")}
+    assert classes("Chile called on Peru to withdraw.") == {("CHL", "PER", "REQUEST")}

@@ -206,6 +206,9 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
                 yield s, t, trig, tok
 
 
+#: A call, or an appeal, "with" or "between" actors: they spoke (CAMEO 04, PLOVER CONSULT).
+_PHONE_CALL = Trigger("spoke_with", "CONSULT", ("with",), symmetric=True, collective=True)
+
 #: Acting alongside another actor (PLOVER COOPERATE); not a lexicon word, a preposition.
 _ALONGSIDE = Trigger("acts_alongside", "COOPERATE", ())
 
@@ -250,6 +253,10 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
     if trig is None:
         return None
+    if trig.event_class == "REQUEST" and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
+    ):
+        trig = _PHONE_CALL  # "a call with X" is talking to X, "a call for X" asks
     if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
     elif trig.polarity == "cooperative" and _governor_lemma(tok) in _REFUSING:
