@@ -219,3 +219,22 @@ def test_a_name_that_only_qualifies_a_thing_is_no_actor():
     assert "XQZ" not in actors
     kept = actors_of("Activists sent XQZ sticks north. The XQZ said it would send more.")
     assert "XQZ" in kept
+
+
+def test_a_headline_names_a_speaker_by_title():
+    text = (
+        "Remarks by President Biden Announcing a Ceasefire Between Israel and Hezbollah\n\n"
+        "Today I have good news to share. Israel and Lebanon accepted the proposal."
+    )
+    actors = actors_of(text)
+    biden = next(a for a in actors.values() if a.type == "person")
+    assert biden.name == "President Biden" and biden.mentions[0].unit == 0
+    plain = actors_of("Remarks on the Ceasefire Between Israel and Hezbollah\n\nIsrael agreed.")
+    assert not [a for a in plain.values() if a.type == "person"]
+
+
+def test_legislatures_and_services_news_names_alone_are_their_states_bodies():
+    actors = actors_of("The Knesset passed the bill. Shin Bet said the Duma had not replied.")
+    assert actors["ISR-KNESSET"].part_of == "ISR" and actors["ISR-KNESSET"].type == "government"
+    assert actors["ISR-SHIN-BET"].part_of == "ISR"
+    assert actors["RUS-DUMA"].part_of == "RUS"

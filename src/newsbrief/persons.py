@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Located
 from .gazetteer import Entry
+from .headlines import headline_name
 from .homes import home_state, quoted
 from .model import Mention
 from .offices import colleagues_state, office_state
@@ -147,6 +148,7 @@ def titled_persons(
                 k == span.start or span.doc[k - 1].text not in OFFICE_WORDS
             ):
                 run = _name_run(span, k, covered)
+                run = run or headline_name(unit, span, k, covered, OFFICE_WORDS)
             if run is None:
                 k += 1
                 continue
