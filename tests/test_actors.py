@@ -238,3 +238,9 @@ def test_legislatures_and_services_news_names_alone_are_their_states_bodies():
     assert actors["ISR-KNESSET"].part_of == "ISR" and actors["ISR-KNESSET"].type == "government"
     assert actors["ISR-SHIN-BET"].part_of == "ISR"
     assert actors["RUS-DUMA"].part_of == "RUS"
+
+
+def test_the_soviet_union_is_a_state_news_still_names():
+    actors = actors_of("Pershing missiles alarmed the Soviet leadership. The USSR deployed SS-20s.")
+    assert actors["SUN"].type == "state"
+    assert {"Soviet", "USSR"} <= set(actors["SUN"].aliases)
