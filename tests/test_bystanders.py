@@ -72,3 +72,10 @@ def test_a_state_named_only_to_introduce_an_expert_goes_with_them():
     )
     actors = {a.id for a in analyze(source_from_text(text)).actors}
     assert actors == {"KEN"}
+
+
+def test_an_organization_cited_only_for_a_figure_is_a_source_not_an_actor():
+    cited = "Growth slowed to 2 percent, according to the World Bank. Kenya said it would act."
+    assert "WORLD-BANK" not in actor_ids(cited)
+    acting = cited + " The World Bank agreed to lend Kenya $1 billion."
+    assert "WORLD-BANK" in actor_ids(acting)

@@ -14,6 +14,7 @@ participants stay: they speak *for* an actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ __all__ = ["Bystanders", "drop_bystanders"]
 
 _LEFT_RUN = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "CCONJ", "DET", "PART", "NUM"})
 _LEFT_MAX = 12
+#: "according to the World Bank": a body cited for a figure or a finding.
+_CITED = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ def drop_bystanders(
     gone: set[str] = set()
     intro: set[tuple[int, int]] = set()
     for actor in actors:
+        if actor.type == "organization" and _cited_only(actor, parse):
+            gone.add(actor.id)
         if gaz.entry(actor.id) is not None:
             continue
         if actor.type == "organization" and _is_outlet(actor, words):
@@ -158,6 +163,14 @@ def drop_bystanders(
             gone.add(actor.id)
     kept = [a for a in actors if a.id not in gone]
     return kept, parse.with_mentions(x for x in parse.mentions if x.entry.id not in gone)
+
+
+def _cited_only(actor: Actor, parse: ArticleParse) -> bool:
+    """An organization named only as the source of a figure ("according to the World Bank")."""
+    return bool(actor.mentions) and all(
+        _CITED.search(parse.units[m.unit].text[: m.start - parse.units[m.unit].start])
+        for m in actor.mentions
+    )
 
 
 def _is_outlet(actor: Actor, words: Bystanders) -> bool:
