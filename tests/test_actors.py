@@ -244,3 +244,14 @@ def test_the_soviet_union_is_a_state_news_still_names():
     actors = actors_of("Pershing missiles alarmed the Soviet leadership. The USSR deployed SS-20s.")
     assert actors["SUN"].type == "state"
     assert {"Soviet", "USSR"} <= set(actors["SUN"].aliases)
+
+
+def test_a_speaker_label_names_the_person_after_the_office():
+    text = (
+        "The strikes hit three sites on Saturday.\n\n"
+        "Chairman of the Joint Chiefs of Staff Dana “Ace” Roe: “The sites were destroyed.”\n\n"
+        "Director of National Intelligence Jane Doe: “The operation was a success.”\n\n"
+        "Operation Midnight: “It worked,” officials said."
+    )
+    persons = {a.name for a in actors_of(text).values() if a.type == "person"}
+    assert {name.split()[-1] for name in persons} == {"Roe", "Doe"}

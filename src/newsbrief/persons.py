@@ -27,6 +27,7 @@ from .model import Mention
 from .offices import colleagues_state, office_state
 from .parsed import covered_tokens
 from .signatures import signatories
+from .speakers import labelled_speakers
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -170,6 +171,7 @@ def titled_persons(
             )
             k = j
     signed = signatories(units, [*located, *out], OFFICE_WORDS)
+    signed += labelled_speakers(units, spans, [*located, *out, *signed], OFFICE_WORDS)
     return out + _bare_surnames(units, spans, [*located, *out], persons) + signed
 
 
