@@ -214,3 +214,25 @@ def test_evaluate_scores_the_curated_analysis(tmp_path, capsys):
     assert given.modality_accuracy == plain.modality_accuracy
     assert main(["evaluate", str(gold), str(analysis), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["category_accuracy"] == beside.category_accuracy
+
+
+def test_half_scores_split_the_gold_by_sorted_index():
+    from newsbrief.crossval import SYSTEMS, CVResult, Prediction, half_scores
+
+    def pred(article: str, category: str) -> Prediction:
+        return Prediction(article, "news", "event", (), category, "asserted", "asserted", True)
+
+    model = [pred("a", "event"), pred("a", "event"), pred("b", "context"), pred("c", "event")]
+    rules = [pred("a", "context"), pred("a", "event"), pred("b", "event"), pred("c", "event")]
+    result = CVResult(
+        predictions={s: rules if s == "rules" else model for s in SYSTEMS}, articles=["a", "b", "c"]
+    )
+    scores = half_scores(result)
+    # a and c (sorted index 0 and 2) are the development half, b the held-out half
+    assert scores["development"]["n"] == 3 and scores["held-out"]["n"] == 1
+    assert scores["development"]["category strict"] == 1.0
+    assert scores["held-out"]["category strict"] == 0.0
+    assert half_scores(result, "rules")["development"]["category strict"] == pytest.approx(2 / 3)
+    report = format_cv(result)
+    assert "| development | 3 | 1.000 | 0.667 |" in report
+    assert "| held-out | 1 | 0.000 | 1.000 |" in report
