@@ -59,11 +59,13 @@ def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
     """
     out: set[str] = set()
     for unit in units:
+        out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
+        if "(" not in unit.text:  # both expansions end in "(ACRONYM)": no need to scan
+            continue
         for m in _EXPANSION.finditer(unit.text):
             words = [w for w in m.group(1).split() if w[:1].isupper() or w[:1].isdigit()]
             if words and (words[-1].strip(".") in gaz.thing_words or words[-1].isdigit()):
                 out.add(m.group(2))
-        out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
         for m in _COMMON_EXPANSION.finditer(unit.text):
             words, acronym = m.group(1).split(), m.group(2).lower()
             if words[-1][0] == acronym[-1] and any(w[0] == acronym[0] for w in words):

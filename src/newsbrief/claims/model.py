@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -37,17 +38,15 @@ class LinearModel:
 
         Features are added in sorted order, so each sum is the same float on
         every run; this runs for every pair of claims that might restate one
-        another, hence the plain loops.
+        another, hence the plain loops over the classes.
         """
         out = list(self.intercept)
         weights = self.weights
-        classes = range(len(out))
-        for name in sorted(features):
-            w = weights.get(name)
-            if w is not None:
-                value = features[name]
-                for k in classes:
-                    out[k] += w[k] * value
+        # Only the named features with a weight add anything: the same sums,
+        # in the same order, without walking the others.
+        for name in sorted(features.keys() & weights.keys()):
+            value = features[name]
+            out = [o + x * value for o, x in zip(out, weights[name], strict=True)]
         return out
 
     def predict(self, features: dict[str, float]) -> tuple[str, float]:
@@ -66,14 +65,23 @@ class LinearModel:
         """
         k = self.classes.index(label)
         pushes = []
+        means = self._means
         for name, value in features.items():
             w = self.weights.get(name)
             if w is None:
                 continue
-            push = (w[k] - sum(w) / len(w)) * value
+            mean = means.get(name)
+            if mean is None:
+                mean = means[name] = sum(w) / len(w)
+            push = (w[k] - mean) * value
             if push > 0:
                 pushes.append((-push, name))
         return tuple(describe_feature(name) for _, name in sorted(pushes)[:n])
+
+    @cached_property
+    def _means(self) -> dict[str, float]:
+        """Each feature's mean weight over the classes, filled as :meth:`explain` meets it."""
+        return {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (weights rounded to six decimals)."""
