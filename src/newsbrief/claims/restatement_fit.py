@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .model import LinearModel
-from .restatement import WINDOW, antecedent_features, article_weights
+from .restatement import WINDOW, antecedent_features, article_weights, meanings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -48,12 +48,15 @@ def pair_set(bags: Mapping[int, ClaimBag], gold: set[tuple[int, int]]) -> PairSe
     """Every pair within reach in one article: keys, features, and the gold links."""
     weights = article_weights(list(bags.values()))
     ordered = sorted(bags, key=lambda u: bags[u].order)
+    vectors = meanings(bags[u] for u in ordered)
     keys: list[tuple[int, int]] = []
     feats: list[dict[str, float]] = []
     for k, later in enumerate(ordered):
         earlier = ordered[max(0, k - WINDOW) : k]
         keys.extend((later, e) for e in earlier)
-        feats.extend(antecedent_features(bags[later], [bags[e] for e in earlier], weights))
+        feats.extend(
+            antecedent_features(bags[later], [bags[e] for e in earlier], weights, None, vectors)
+        )
     return keys, feats, gold
 
 
