@@ -1,0 +1,113 @@
+"""Sentence vectors from the WordLlama token table, and the restatement features they give."""
+
+from __future__ import annotations
+
+import json
+import logging
+import struct
+
+import numpy as np
+import pytest
+
+from newsbrief.claims import meaning, restatement
+from newsbrief.claims.meaning import load_meaning, read_table
+from newsbrief.claims.model import LinearModel
+from newsbrief.claims.restatement import ClaimBag, link, meanings, pair_features
+
+TALKS = "The talks collapsed without an agreement."
+NO_DEAL = "The negotiations ended with no deal."
+FROG = "A new species of frog was found in the rainforest."
+PRICES = "Prices of bread and milk rose sharply last month."
+FOOD = "Food became much more expensive in recent weeks."
+
+
+@pytest.fixture(scope="module")
+def model() -> meaning.Meaning:
+    loaded = load_meaning()
+    assert loaded is not None, "wordllama is a dependency: its files must load"
+    return loaded
+
+
+def test_paraphrases_lie_closer_than_unrelated_sentences(model):
+    v = model.vectors([TALKS, NO_DEAL, FROG, PRICES, FOOD])
+    sims = v @ v.T
+    assert sims[0, 1] > 0.4 and sims[3, 4] > 0.3
+    for a, b in ((0, 2), (1, 2), (0, 3), (1, 4), (2, 3)):
+        assert sims[a, b] < 0.2
+
+
+def test_vectors_are_unit_length_float32_and_the_same_every_time(model):
+    first = model.vectors([TALKS, FROG, ""])
+    again = model.vectors([TALKS, FROG, ""])
+    assert first.dtype == np.float32 and first.shape == (3, 256)
+    assert first.tobytes() == again.tobytes()
+    assert np.linalg.norm(first[:2], axis=1) == pytest.approx([1.0, 1.0], abs=1e-5)
+    assert not first[2].any()  # no tokens, no direction
+
+
+def _safetensors(path, tensors: dict[str, np.ndarray]) -> None:
+    header, blobs, offset = {}, [], 0
+    for name, array in tensors.items():
+        data = array.astype("<f2").tobytes()
+        header[name] = {
+            "dtype": "F16",
+            "shape": list(array.shape),
+            "data_offsets": [offset, offset + len(data)],
+        }
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
+def test_read_table_reads_one_float16_matrix(tmp_path):
+    table = np.arange(6, dtype=np.float16).reshape(3, 2)
+    _safetensors(tmp_path / "one.safetensors", {"embedding.weight": table})
+    got = read_table(tmp_path / "one.safetensors")
+    assert got.shape == (3, 2) and got.tolist() == [[0, 1], [2, 3], [4, 5]]
+    _safetensors(tmp_path / "two.safetensors", {"a": table, "b": table})
+    with pytest.raises(ValueError, match="one float16/float32 tensor"):
+        read_table(tmp_path / "two.safetensors")
+
+
+def test_missing_files_or_package_give_none_and_a_note(tmp_path, monkeypatch, caplog):
+    caplog.set_level(logging.WARNING, logger=meaning.__name__)
+    assert load_meaning(tmp_path) is None
+    assert "sentence vectors unavailable" in caplog.text
+    load_meaning.cache_clear()
+    monkeypatch.setattr(meaning, "find_spec", lambda name: None)
+    try:
+        assert load_meaning() is None
+        assert "wordllama is not installed" in caplog.text
+    finally:
+        load_meaning.cache_clear()
+
+
+def _bag(order: int, text: str) -> ClaimBag:
+    words = frozenset(w.strip(".").lower() for w in text.split())
+    return ClaimBag(order, words, text=text, gist=text)
+
+
+def test_pair_features_add_cosines_only_with_vectors():
+    bags = [_bag(0, TALKS), _bag(1, FROG), _bag(2, NO_DEAL)]
+    vectors = meanings(bags)
+    assert set(vectors) == {0, 1, 2}
+    weights = {w: 1.0 for b in bags for w in b.lemmas}
+    close = pair_features(bags[2], bags[0], weights, None, vectors)
+    far = pair_features(bags[2], bags[1], weights, None, vectors)
+    assert close["cosine"] > 0.4 > 0.2 > far["cosine"]
+    assert close["content_cosine"] == close["cosine"]  # the gist here is the whole text
+    assert close["cosine_x_overlap"] == round(close["cosine"] * close["weighted_overlap"], 4)
+    assert "cosine" not in pair_features(bags[2], bags[0], weights)
+    assert meanings(bags[:1]) == {}  # one claim restates nothing: no load
+
+
+def test_link_follows_meaning_and_nothing_without_the_embedding(monkeypatch):
+    cosine_only = LinearModel(
+        "restatement", ("no", "yes"), (0.0, -3.0), {"cosine": (0.0, 10.0)}, threshold=0.5
+    )
+    bags = {5: _bag(0, TALKS), 6: _bag(1, FROG), 7: _bag(2, NO_DEAL), 8: _bag(3, FOOD)}
+    links = link(bags, cosine_only)
+    assert {u: e for u, (e, _) in links.items()} == {7: 5}
+    monkeypatch.setattr(restatement, "load_meaning", lambda: None)
+    assert link(bags, cosine_only) == {}
