@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import struct
+from importlib.util import find_spec
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsbrief.claims import meaning, restatement
-from newsbrief.claims.meaning import load_meaning, read_table
+from newsbrief.claims.meaning import TOKENIZER, load_meaning, read_table
 from newsbrief.claims.model import LinearModel
+from newsbrief.claims.pieces import SPACE, Pieces, parse_tokenizer
 from newsbrief.claims.restatement import ClaimBag, link, meanings, pair_features
 
 TALKS = "The talks collapsed without an agreement."
@@ -111,3 +114,49 @@ def test_link_follows_meaning_and_nothing_without_the_embedding(monkeypatch):
     assert {u: e for u, (e, _) in links.items()} == {7: 5}
     monkeypatch.setattr(restatement, "load_meaning", lambda: None)
     assert link(bags, cosine_only) == {}
+
+
+def _tokenizer_file():
+    spec = find_spec("wordllama")
+    assert spec is not None and spec.submodule_search_locations
+    return Path(next(iter(spec.submodule_search_locations))) / TOKENIZER
+
+
+SAMPLES = (
+    TALKS,
+    PRICES,
+    "",
+    "  two  spaces and a trailing one ",
+    "naïve café — “quoted” 🙂 (LRASM) 2,000-pound",
+    "tab\tand\nnewline, Zelenskyy’s 中文",
+)
+
+
+def test_pieces_give_the_ids_of_the_tokenizers_library(tmp_path, monkeypatch):
+    tokenizers = pytest.importorskip("tokenizers")
+    path = _tokenizer_file()
+    reference = tokenizers.Tokenizer.from_file(str(path))
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    for _ in ("parsed", "read back from the cache"):
+        pieces = Pieces.from_file(path)
+        for text in SAMPLES:
+            assert pieces.encode(text) == reference.encode(text, add_special_tokens=False).ids
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+
+def _tiny(tmp_path, merges: list[str]) -> Pieces:
+    tokens = ["<unk>", SPACE, "a", "b", SPACE + "a", "ab", SPACE + "ab", "<0xC3>", "<0xA9>"]
+    model = {"type": "BPE", "vocab": {t: i for i, t in enumerate(tokens)}, "merges": merges}
+    path = tmp_path / "tok.json"
+    path.write_text(json.dumps({"model": model}), encoding="utf-8")
+    return Pieces.from_file(path)
+
+
+def test_pieces_merge_the_lowest_ranked_pair_first_and_spell_unknown_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
+    # "a b" outranks "▁ a": ▁|ab, then ▁ab; the other order leaves ▁a|b.
+    assert _tiny(tmp_path, ["a b", f"{SPACE} a", f"{SPACE} ab"]).encode("ab") == [6]
+    assert _tiny(tmp_path, [f"{SPACE} a", "a b", f"{SPACE} ab"]).encode("ab") == [4, 3]
+    assert _tiny(tmp_path, ["a b"]).encode("é ab") == [1, 7, 8, 1, 5]
+    with pytest.raises(ValueError, match="not a BPE"):
+        parse_tokenizer(json.dumps({"model": {"type": "WordPiece", "vocab": {}, "merges": []}}))
