@@ -221,8 +221,10 @@ def _side_by_side(tok: Token, table: UnitActors):
 def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     phrase = _verb_phrase(tok, lexicon)
     # "the Iran-backed Houthis" and "Hezbollah, backed by Iran" say the same thing.
-    described = hyphened(tok) or (tok.dep_ == "acl" and has_agent(tok))
-    modifier = lexicon.modifiers.get(tok.lemma_) if described else None
+    # (The lexicon first: most words are no modifier, and the parse walk is dearer.)
+    modifier = lexicon.modifiers.get(tok.lemma_)
+    if modifier is not None and not (hyphened(tok) or (tok.dep_ == "acl" and has_agent(tok))):
+        modifier = None
     if phrase is None and modifier is None:
         return None
     trig = modifier or lexicon.verbs[str(phrase)]

@@ -330,14 +330,25 @@ def _lexicon_features(r: Reading, cues: Cues) -> dict[str, float]:
         "context_phrases",
         "opinion_phrases",
     ):
-        entries = cues.words("category", name)
-        if any((" " in e and f" {e} " in padded) or e in lemmas for e in entries):
+        if _holds(cues.words("category", name), lemmas, padded):
             f[f"lex={name}"] = 1.0
     for name in ("hedge_words", "hedge_phrases", "prescriptive_phrases"):
-        entries = cues.words("modality", name)
-        if any((" " in e and f" {e} " in padded) or e in lemmas for e in entries):
+        if _holds(cues.words("modality", name), lemmas, padded):
             f[f"lex={name}"] = 1.0
     return f
+
+
+def _holds(entries: frozenset[str], lemmas: set[str], padded: str) -> bool:
+    """Whether a lemma or word is an entry, or the words hold a phrase entry as whole words."""
+    words, phrases = _split_entries(entries)
+    return not words.isdisjoint(lemmas) or any(f" {e} " in padded or e in lemmas for e in phrases)
+
+
+@lru_cache(maxsize=64)
+def _split_entries(entries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words (one set lookup per sentence) apart from phrases (a substring test each)."""
+    phrases = tuple(sorted(e for e in entries if " " in e))
+    return entries.difference(phrases), phrases
 
 
 def _stance_features(r: Reading, stance: Stance) -> dict[str, float]:
