@@ -177,7 +177,8 @@ def claim_features(
 
 def scale_row(f: dict[str, float], norm: float = ROW_NORM) -> dict[str, float]:
     """Scale a feature row to Euclidean length ``norm`` (an empty row stays empty)."""
-    length = math.sqrt(sum(v * v for v in f.values()))
+    # fsum: exact, so the length does not depend on the order the row was built in
+    length = math.sqrt(math.fsum(v * v for v in f.values()))
     if length == 0.0:
         return dict(f)
     return {k: v * norm / length for k, v in f.items()}

@@ -170,7 +170,9 @@ def meanings(bags: Iterable[ClaimBag]) -> Meanings:
 
 
 def _weighted(lemmas: frozenset[str], weights: Mapping[str, float]) -> float:
-    return sum(weights.get(lemma, 0.0) for lemma in lemmas)
+    # A set's order follows the string hash, which changes with every process:
+    # fsum is exact, so the total (and the fitted model) does not depend on it.
+    return math.fsum(weights.get(lemma, 0.0) for lemma in lemmas)
 
 
 def _distance(gap: int) -> str:
