@@ -44,9 +44,11 @@ class LinearModel:
         weights = self.weights
         # Only the named features with a weight add anything: the same sums,
         # in the same order, without walking the others.
+        classes = range(len(out))
         for name in sorted(features.keys() & weights.keys()):
-            value = features[name]
-            out = [o + x * value for o, x in zip(out, weights[name], strict=True)]
+            w, value = weights[name], features[name]
+            for k in classes:  # two or three classes: cheaper than a comprehension
+                out[k] += w[k] * value
         return out
 
     def predict(self, features: dict[str, float]) -> tuple[str, float]:
