@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .parsed import ArticleParse
+from .parsed import ArticleParse, mention_span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .gazetteer import Gazetteer
-    from .identity import Located
-    from .model import Actor, Unit
+    from .model import Actor
 
 __all__ = ["Bystanders", "drop_bystanders"]
 
@@ -49,13 +48,6 @@ class Bystanders:
 
 def _bystanders(gaz: Gazetteer) -> Bystanders:
     return Bystanders(gaz.media_outlets, gaz.expert_words, gaz.research_words, gaz.quoting_verbs)
-
-
-def _mention_span(unit: Unit, span: Span, loc: Located) -> Span | None:
-    base = span.start_char - unit.start
-    return span.doc.char_span(
-        base + loc.mention.start, base + loc.mention.end, alignment_mode="expand"
-    )
 
 
 def _introduction(span: Span, toks: Span) -> list[Token]:
@@ -98,7 +90,7 @@ def _expert(
         if loc.entry.id != actor.id or loc.how.startswith("coref"):
             continue
         unit, span = parse.units[m.unit], parse.spans[m.unit]
-        toks = _mention_span(unit, span, loc)
+        toks = mention_span(unit, span, loc.mention)
         if toks is None or not len(toks):
             continue
         intro = _introduction(span, toks)

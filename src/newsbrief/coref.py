@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .actors import Located
 from .gazetteer import Entry, Gazetteer
 from .model import Actor, Mention, Unit
-from .parsed import ArticleParse
+from .parsed import ArticleParse, mention_span
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
 
 if TYPE_CHECKING:
@@ -277,11 +277,8 @@ def link_mentions(
 
 def _token_map(unit: Unit, span: Span, located: Sequence[Located]) -> dict[int, list[Located]]:
     out: dict[int, list[Located]] = {}
-    base = span.start_char - unit.start
     for loc in located:
-        m = loc.mention
-        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-        for tok in toks or ():
+        for tok in mention_span(unit, span, loc.mention) or ():
             out.setdefault(tok.i, []).append(loc)
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .identity import Located
-from .model import Unit
+from .model import Mention, Unit
 from .units import Block, build_units
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["ArticleParse", "covered_tokens", "mention_tokens", "parse_article"]
+__all__ = ["ArticleParse", "covered_tokens", "mention_span", "mention_tokens", "parse_article"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,13 +89,20 @@ def covered_tokens(
     """(token index, mention) for every token a mention of this unit covers.
 
     Mentions carry character offsets in their unit; the parse counts tokens
-    in its document. This is the one place that maps one onto the other.
+    in its document (:func:`mention_span` maps one onto the other).
+    """
+    for loc in located:
+        if loc.mention.unit != unit.index:
+            continue
+        for tok in mention_span(unit, span, loc.mention) or ():
+            yield tok.i, loc
+
+
+def mention_span(unit: Unit, span: Span, mention: Mention) -> Span | None:
+    """The tokens a mention covers in ``unit``'s parsed ``span`` (None if none align).
+
+    Mentions carry character offsets in their unit; the parse counts tokens in
+    its document. This is the one place that maps one onto the other.
     """
     base = span.start_char - unit.start
-    for loc in located:
-        m = loc.mention
-        if m.unit != unit.index:
-            continue
-        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-        for tok in toks or ():
-            yield tok.i, loc
+    return span.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")

@@ -25,7 +25,7 @@ from .headlines import headline_name
 from .homes import home_state, quoted
 from .model import Mention
 from .offices import colleagues_state, office_state
-from .parsed import covered_tokens
+from .parsed import covered_tokens, mention_span
 from .signatures import signatories
 from .speakers import labelled_speakers
 
@@ -339,10 +339,7 @@ def _state_in_context(
 def _body_near(
     unit: Unit, span: Span, loc: Located, covered: dict[int, Located]
 ) -> tuple[str, str] | None:
-    base = span.start_char - unit.start
-    toks = span.doc.char_span(
-        base + loc.mention.start, base + loc.mention.end, alignment_mode="expand"
-    )
+    toks = mention_span(unit, span, loc.mention)
     if toks is None or not len(toks):
         return None
 

@@ -23,6 +23,7 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
+from .parsed import mention_span
 from .relation_lexicon import (
     Lexicon,
     Trigger,
@@ -167,10 +168,8 @@ def _owners(parse: ArticleParse, actor: Actor) -> list[str]:
         if loc.entry.id != actor.id or loc.how.startswith("coref"):
             continue
         m = loc.mention
-        span = parse.spans[m.unit]
         tokens = parse.actor_tokens(m.unit)
-        base = span.start_char - parse.units[m.unit].start
-        toks = span.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        toks = mention_span(parse.units[m.unit], parse.spans[m.unit], m)
         if toks is None or not len(toks):
             continue
         heads = [toks.root, toks.root.head] if toks.root.dep_ == "appos" else [toks.root]

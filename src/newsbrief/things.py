@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .parsed import mention_span
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -123,11 +125,7 @@ def drop_modifiers(
     for loc in located:
         if loc.how != "ner":
             continue
-        unit, span = units[loc.mention.unit], spans[loc.mention.unit]
-        base = span.start_char - unit.start
-        toks = span.doc.char_span(
-            base + loc.mention.start, base + loc.mention.end, alignment_mode="expand"
-        )
+        toks = mention_span(units[loc.mention.unit], spans[loc.mention.unit], loc.mention)
         head = toks.root.head if toks is not None else None
         qualifies = (
             toks is not None
