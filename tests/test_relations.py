@@ -416,3 +416,51 @@ def test_a_call_with_an_actor_is_talking_to_it():
     assert classes("Chile held a phone call with Peru.") == {("CHL", "PER", "CONSULT")}
     assert classes("The call between Chile and Peru lasted an hour.") == {("CHL", "PER", "CONSULT")}
     assert classes("Chile called on Peru to withdraw.") == {("CHL", "PER", "REQUEST")}
+
+
+def _lexicon_with(tmp_path, kind: str, word: str) -> str:
+    """The shipped lexicon with ``word`` added to one kind of its ``governors``."""
+    from pathlib import Path
+
+    from newsbrief.config import package_file
+
+    text = Path(package_file("relations.yaml")).read_text(encoding="utf-8")
+    assert f"  {kind}: [" in text
+    text = text.replace(f"  {kind}: [", f"  {kind}: [{word}, ", 1)
+    path = tmp_path / "relations.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_governor_words_come_from_the_lexicon(tmp_path):
+    from newsbrief.analysis import Settings
+
+    text = "Japan curtailed its cooperation with China."
+    shipped = {
+        (r.source, r.target, r.event_class) for r in analyze(source_from_text(text)).relations
+    }
+    assert ("JPN", "CHN", "COOPERATE") in shipped
+    assert "curtail" not in load_lexicon().governors.reducing
+    path = _lexicon_with(tmp_path, "reducing", "curtail")
+    settings = Settings(relations_lexicon=path)
+    found = analyze(source_from_text(text), settings).relations
+    assert {(r.source, r.target, r.event_class) for r in found if not r.weak} == {
+        ("JPN", "CHN", "SANCTION")
+    }
+
+
+def test_shipped_governors_cover_each_kind():
+    words = load_lexicon().governors
+    assert "suspend" in words.reducing and "reject" in words.refusing
+    assert "deny" in words.denying and "wave" in words.quantity
+
+
+def test_a_malformed_governors_section_is_named(tmp_path):
+    import pytest
+
+    from newsbrief.errors import NewsbriefError
+
+    path = tmp_path / "relations.yaml"
+    path.write_text("verbs: {}\nnouns: {}\ngovernors: [cut]\n", encoding="utf-8")
+    with pytest.raises(NewsbriefError, match="governors"):
+        load_lexicon(str(path))

@@ -18,7 +18,7 @@ from .vocabulary import CLASS_POLARITY
 if TYPE_CHECKING:
     pass
 
-__all__ = ["Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["Governors", "Lexicon", "Trigger", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,24 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Governors:
+    """Verbs and nouns that change what the trigger they govern says.
+
+    Read from the ``governors`` section of ``data/relations.yaml``, so a user
+    extends them there: ``reducing`` verbs turn a cooperative noun object into
+    a cut ("suspended cooperation with"), ``refusing`` verbs into a refusal
+    ("rejected talks with"), ``denying`` verbs negate the event they govern
+    ("denied supporting"), and ``quantity`` nouns count the events they govern
+    ("a wave of strikes"), whose actor is the counting noun's.
+    """
+
+    reducing: frozenset[str] = frozenset()
+    refusing: frozenset[str] = frozenset()
+    denying: frozenset[str] = frozenset()
+    quantity: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Verb, noun and modifier triggers, read from ``data/relations.yaml``.
 
@@ -49,6 +67,7 @@ class Lexicon:
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
     modifiers: dict[str, Trigger] = field(default_factory=dict)
+    governors: Governors = Governors()
 
     def noun(self, lemma: str, word: str) -> Trigger | None:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
@@ -99,7 +118,16 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             for lemma, spec in (data.get(key) or {}).items()
         }
 
-    return Lexicon(table("verbs"), table("nouns"), table("modifiers"))
+    words = data.get("governors") or {}
+    if not isinstance(words, dict):
+        raise NewsbriefError(f"{source}: governors must map a kind to a list of words")
+    governors = Governors(
+        **{kind: frozenset(str(w).lower() for w in words.get(kind) or ()) for kind in _GOVERNORS}
+    )
+    return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors)
+
+
+_GOVERNORS = ("reducing", "refusing", "denying", "quantity")
 
 
 def _word(value: object) -> str:

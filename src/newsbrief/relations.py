@@ -227,7 +227,7 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if phrase is None and modifier is None:
         return None
     trig = modifier or lexicon.verbs[str(phrase)]
-    if negated(tok):
+    if negated(tok, lexicon.governors.denying):
         return None
     modified = participle_roles(tok, table)
     if modified is not None:
@@ -258,9 +258,10 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
     ):
         trig = _PHONE_CALL  # "a call with X" is talking to X, "a call for X" asks
-    if trig.polarity == "cooperative" and _governor_lemma(tok) in _REDUCING:
+    words = lexicon.governors
+    if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
-    elif trig.polarity == "cooperative" and _governor_lemma(tok) in _REFUSING:
+    elif trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
         trig = replace(trig, type="rejects", event_class="REJECT", symmetric=False)
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
@@ -273,7 +274,7 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return trig, pair, []  # "an agreement between X and Y": collective pairs
     if len(pair) >= 2:
         return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
-    sources = noun_source(tok, trig, table)
+    sources = noun_source(tok, trig, table, words.quantity)
     targets = (
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)
@@ -285,17 +286,6 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
 
 #: Classes a noun in apposition can state of the actor it describes.
 _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
-
-#: Verbs that end or cut what their object names: "cut ties with", "suspended
-#: cooperation with" reduce relations (CAMEO 16, PLOVER SANCTION).
-_REDUCING = frozenset(
-    {"cut", "sever", "suspend", "halt", "freeze", "break", "downgrade", "reduce", "end"}
-)
-
-
-#: Verbs that turn down what their object offers: "rejected talks with", "refused
-#: aid from" (CAMEO 12, PLOVER REJECT).
-_REFUSING = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "snub", "boycott"})
 
 
 def _governor_lemma(noun: Token) -> str | None:

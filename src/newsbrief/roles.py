@@ -41,13 +41,6 @@ __all__ = [
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp")
 _AGENTIVE = ("by",)
-#: Nouns that count or group the events they govern ("a wave of strikes").
-_QUANTITY = frozenset(
-    """set series number wave string round package range flurry barrage spate raft
-    slew pair couple host variety volley salvo batch""".split()  # noqa: SIM905
-)
-#: Verbs that say the event they govern did not or will not happen.
-_DENYING = frozenset({"deny", "refuse", "decline"})
 
 
 def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
@@ -169,12 +162,14 @@ def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def noun_source(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+def noun_source(
+    noun: Token, trigger: Trigger, actors: UnitActors, quantity: frozenset[str] = frozenset()
+) -> list[str]:
     """Who acts in a nominal trigger.
 
     Its possessor or modifier, its "by" phrase ("the attack by Hamas on
     Israel"), else the subject of the verb that governs it ("X imposed
-    sanctions on Y").
+    sanctions on Y"), through a ``quantity`` noun ("launched a wave of strikes").
     """
     poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = [a for c in poss for a in actors.in_phrase(c)]
@@ -192,17 +187,17 @@ def noun_source(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
         ]
     if found:
         return list(dict.fromkeys(found))
-    verb = _governor(noun)
+    verb = _governor(noun, quantity)
     return subject_actors(verb, actors)[0] if verb is not None else []
 
 
-def _governor(noun: Token) -> Token | None:
+def _governor(noun: Token, quantity: frozenset[str]) -> Token | None:
     """The verb a nominal trigger is the object of ("X imposed sanctions on Y").
 
     Or the passive subject of, with its agent ("sanctions were tightened by X").
     """
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _QUANTITY:
-        return _governor(noun.head.head)  # "launched a wave of strikes", "a set of deals"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in quantity:
+        return _governor(noun.head.head, quantity)  # "launched a wave of strikes", "a set of deals"
     if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
         return noun.head if noun.head.pos_ != "ADP" else noun.head.head
     if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
@@ -272,11 +267,14 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     return sources, list(dict.fromkeys(targets))
 
 
-def negated(verb: Token) -> bool:
-    """A negated event is no relation: "did not attack", "no troops deployed"."""
+def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
+    """A negated event is no relation: "did not attack", "no troops deployed".
+
+    Nor is one that a ``denying`` verb governs ("denied supporting the rebels").
+    """
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in _DENYING:
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True  # "denied supporting the rebels", "refused to meet him"
     nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
     if verb.dep_ in ("acl", "amod"):
