@@ -24,7 +24,8 @@ from ..vocabulary import GENRES
 
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# Case matters: "US" and "U.S." are the country, not "us".
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
