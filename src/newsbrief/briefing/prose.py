@@ -253,6 +253,12 @@ def _claim_item(row: Any) -> dict[str, Any]:
 def relations_evidence(analysis: Analysis) -> HTML:
     """Each relation between actors with the sentences that state it.
 
+    Events and positions come first, each with its sentences quoted; a
+    sentence that evidences several relations is quoted once, where it first
+    appears, so a long lead does not fill the page. Structural links (part
+    of, member of, leads ...) follow as one compact list with unit numbers:
+    an analyst reads them as background, not as news.
+
     Parameters
     ----------
     analysis : Analysis
@@ -263,22 +269,27 @@ def relations_evidence(analysis: Analysis) -> HTML:
     """
     names = {a.id: a.name for a in analysis.actors}
     units = _units(analysis)
-    relations = [
-        {
+    quoted: set[int] = set()
+    events, structure = [], []
+    for r in analysis.relations:
+        if r.weak:
+            continue
+        cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
+        row = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
             "target": names.get(r.target, r.target),
             "polarity": r.polarity,
-            "quotes": [
-                (i, units[i].text.strip())
-                for i in dict.fromkeys(e.unit for e in r.evidence)
-                if i in units
-            ],
+            "event_class": r.event_class,
+            "units": cited,
         }
-        for r in analysis.relations
-        if not r.weak
-    ]
-    return HTML(_render("relations_evidence", relations=relations))
+        if r.polarity == "structural":
+            structure.append(row)
+            continue
+        row["quotes"] = [(i, None if i in quoted else units[i].text.strip()) for i in cited]
+        quoted.update(cited)
+        events.append(row)
+    return HTML(_render("relations_evidence", events=events, structure=structure))
 
 
 def method_note(analysis: Analysis) -> HTML:
@@ -300,4 +311,6 @@ def method_note(analysis: Analysis) -> HTML:
         if curated
         else "No item was corrected by hand."
     )
-    return HTML(_render("method_note", version=VERSION, review=review))
+    return HTML(
+        _render("method_note", version=VERSION, review=review, genre=analysis.article.genre)
+    )
