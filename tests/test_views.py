@@ -10,6 +10,7 @@ escaped.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -22,11 +23,13 @@ from newsbrief.briefing import (
     actors_view,
     claims_view,
     counts_view,
+    relations_evidence,
     relations_view,
     structure_view,
 )
 from newsbrief.briefing.inline import Column, inline_table
 from newsbrief.config import NOTEBOOKS_DIR
+from newsbrief.model import Evidence, Relation
 
 TEXT = (
     "Kelmar Summons Envoy Over <script>alert(1)</script> Border Dispute\n"
@@ -168,3 +171,25 @@ def test_committed_notebook_tables_need_no_style_block(notebook):
                 assert css(style)["text-align"] in ("left", "right")
                 if name == "category" and text != "total":
                     assert css(style)["background-color"] == vocabulary.CATEGORY_COLOURS[text]
+
+
+def test_relations_evidence_quotes_a_sentence_once_and_lists_structure_compactly(analysis):
+    """Two events from one sentence quote it once; a part-of link is not quoted."""
+    unit = next(u for u in analysis.units if "summoned" in u.text)
+    ev = (Evidence(unit.index, 0, 1, "x"),)
+    relations = (
+        Relation("KEL", "OST", "summons", "conflictual", ev, event_class="DISAPPROVE"),
+        Relation("KEL", "OST", "accuses", "conflictual", ev, event_class="DISAPPROVE"),
+        Relation("MIN", "KEL", "part_of", "structural", ev, event_class="PART_OF"),
+    )
+    html = relations_evidence(replace(analysis, relations=relations)).data
+    assert html.count("<blockquote>") == 1
+    assert f"[unit {unit.index}, quoted above]" in html
+    structure = html[html.index("Structure:") :]
+    assert "part of" in structure and "<blockquote>" not in structure
+    assert "(conflictual, DISAPPROVE)" in html
+
+
+def test_relations_evidence_says_so_when_there_are_none(analysis):
+    html = relations_evidence(replace(analysis, relations=())).data
+    assert "states no relations" in html

@@ -270,25 +270,27 @@ def relations_evidence(analysis: Analysis) -> HTML:
     names = {a.id: a.name for a in analysis.actors}
     units = _units(analysis)
     quoted: set[int] = set()
-    events, structure = [], []
+    events: list[dict[str, object]] = []
+    structure: list[dict[str, object]] = []
     for r in analysis.relations:
         if r.weak:
             continue
         cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
-        row = {
+        quotes = [(i, None if i in quoted else units[i].text.strip()) for i in cited]
+        row: dict[str, object] = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
             "target": names.get(r.target, r.target),
             "polarity": r.polarity,
             "event_class": r.event_class,
             "units": cited,
+            "quotes": quotes,
         }
         if r.polarity == "structural":
             structure.append(row)
-            continue
-        row["quotes"] = [(i, None if i in quoted else units[i].text.strip()) for i in cited]
-        quoted.update(cited)
-        events.append(row)
+        else:
+            quoted.update(cited)
+            events.append(row)
     return HTML(_render("relations_evidence", events=events, structure=structure))
 
 
