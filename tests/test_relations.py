@@ -464,3 +464,25 @@ def test_a_malformed_governors_section_is_named(tmp_path):
     path.write_text("verbs: {}\nnouns: {}\ngovernors: [cut]\n", encoding="utf-8")
     with pytest.raises(NewsbriefError, match="governors"):
         load_lexicon(str(path))
+
+
+def test_remarks_headline_gives_i_and_we_to_its_speaker():
+    text = (
+        "Remarks by President Joe Biden on Trade\n\n"
+        "I spoke with the prime minister of Japan today. We will stand with Ukraine.\n"
+    )
+    found = strong(text)
+    assert ("joe-biden", "spoke_with", "JPN") in found
+    assert ("joe-biden", "supports", "UKR") in found
+
+
+def test_i_stays_unresolved_without_a_speakers_headline():
+    text = (
+        "Trade Talks Continue\n\n"
+        "President Joe Biden arrived on Monday. I spoke with the prime minister of Japan today.\n"
+    )
+    assert ("joe-biden", "spoke_with", "JPN") not in strong(text)
+
+
+def test_speech_title_words_come_from_the_lexicon():
+    assert {"remarks", "statement"} <= load_lexicon().speech_titles

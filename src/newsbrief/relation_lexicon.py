@@ -68,6 +68,7 @@ class Lexicon:
     nouns: dict[str, Trigger]
     modifiers: dict[str, Trigger] = field(default_factory=dict)
     governors: Governors = Governors()
+    speech_titles: frozenset[str] = frozenset()
 
     def noun(self, lemma: str, word: str) -> Trigger | None:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
@@ -124,7 +125,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     governors = Governors(
         **{kind: frozenset(str(w).lower() for w in words.get(kind) or ()) for kind in _GOVERNORS}
     )
-    return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors)
+    titles = frozenset(str(w).lower() for w in data.get("speech_titles") or ())
+    return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
 
 
 _GOVERNORS = ("reducing", "refusing", "denying", "quantity")

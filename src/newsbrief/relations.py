@@ -100,6 +100,7 @@ def extract_relations(
     declarants: list[str] = []
     said: tuple[str, str] | None = None  # the last speaker, while their quote may go on
     inside, paragraph = False, -1
+    voice = _headline_voice(parse, actors, lexicon.speech_titles)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title"):
             continue
@@ -108,7 +109,7 @@ def extract_relations(
         # after a speaker's (a quote running on into a new paragraph reopens there).
         opens = unit.text.lstrip().startswith(("“", '"'))
         inside = inside and (opens or unit.paragraph == paragraph)
-        quoting = said if inside or opens else None
+        quoting = said if inside or opens else voice
         paragraph = unit.paragraph
         table = UnitActors(
             unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants, quoting
@@ -159,6 +160,31 @@ def extract_relations(
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+def _headline_voice(
+    parse: ArticleParse, actors: Sequence[Actor], titles: frozenset[str]
+) -> tuple[str, str] | None:
+    """(speaker, side) of a text whose headline gives it to one person, else None.
+
+    "Remarks by President Biden on ...", "Statement from National Security
+    Advisor Jake Sullivan on ...": the person after "by" or "from" in such a
+    headline says every sentence the text gives to no one else, so "I" is
+    that person and "we" the state or body they speak for (``part_of``).
+    """
+    title = next((u for u in parse.units if u.kind == "title"), None)
+    words = title.text.split() if title is not None else []
+    if title is None or not words or words[0].lower() not in titles:
+        return None
+    people = {a.id: a for a in actors if a.type == "person"}
+    tokens = parse.actor_tokens(title.index)
+    after = False  # past the "by" or "from" that introduces the speaker
+    for tok in parse.spans[title.index]:
+        after = after or tok.lower_ in ("by", "from")
+        person = next((people[a] for a in tokens.get(tok.i, []) if a in people), None)
+        if after and person is not None:
+            return person.id, person.part_of or person.id
+    return None
 
 
 def _owners(parse: ArticleParse, actor: Actor) -> list[str]:
