@@ -236,3 +236,16 @@ def test_half_scores_split_the_gold_by_sorted_index():
     report = format_cv(result)
     assert "| development | 3 | 1.000 | 0.667 |" in report
     assert "| held-out | 1 | 0.000 | 1.000 |" in report
+
+
+def test_cross_validation_prints_actors_relations_and_restatements_per_half(small_cv):
+    articles, result = small_cv
+    assert set(result.halves) == {"development", "held-out"}
+    dev = [evaluate(a.gold, a.analysis).actor_f1 for a in articles[0::2]]
+    assert result.halves["development"]["actor_f1"] == pytest.approx(sum(dev) / len(dev))
+    report = format_cv(result)
+    lines = report.splitlines()
+    head = lines.index("| half | actor F1 | relation F1 | +polarity | +class | restatement F1 |")
+    dev_row = lines[head + 2]
+    assert dev_row.startswith("| development | ") and len(dev_row.split("|")) == 8
+    assert f"{result.halves['development']['relation_f1']:.3f}" in dev_row

@@ -22,7 +22,15 @@ from .claims.restatement import restatements
 from .claims.train import GoldArticle, fit_models, rows_of
 from .curation import apply_overrides, find_overrides
 from .errors import NewsbriefError
-from .evaluate import align, evaluate, gold_spans, load_gold, resolve_article, same_source
+from .evaluate import (
+    Scores,
+    align,
+    evaluate,
+    gold_spans,
+    load_gold,
+    resolve_article,
+    same_source,
+)
 from .model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -76,6 +84,7 @@ class CVResult:
     restatement: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     articles: list[str] = field(default_factory=list)
     structure: dict[str, float] = field(default_factory=dict)
+    halves: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def accuracy(gold: Sequence[str], pred: Sequence[str | None]) -> float:
@@ -208,7 +217,7 @@ def _restatement_counts(art: GoldArticle, model: LinearModel | None) -> tuple[in
 def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
     """Leave each article out in turn; fit on the rest; predict it with every system."""
     result = CVResult(predictions={s: [] for s in SYSTEMS}, articles=[a.name for a in articles])
-    tallies = {s: [0, 0, 0] for s in ("model", "none")}
+    tallies = {s: [0, 0, 0] for s in ("model", "none", *HALVES)}
     for k, held in enumerate(articles):
         train = [a for j, a in enumerate(articles) if j != k]
         models = fit_models(train)
@@ -243,8 +252,15 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             tallies[name][0] += tp
             tallies[name][1] += n_pred
             tallies[name][2] += n_gold
-    result.restatement = {k: (v[0], v[1], v[2]) for k, v in tallies.items()}
-    result.structure = structure_scores(articles)
+            if name == "model":
+                counts = tallies[HALVES[k % 2]]
+                counts[:] = [counts[0] + tp, counts[1] + n_pred, counts[2] + n_gold]
+    result.restatement = {k: (v[0], v[1], v[2]) for k, v in tallies.items() if k not in HALVES}
+    scores = [evaluate(a.gold, a.analysis) for a in articles]
+    result.structure = _mean_structure(scores)
+    for i, half in enumerate(HALVES):
+        result.halves[half] = _mean_structure(scores[i::2])
+        result.halves[half]["restatement_f1"] = prf(*tallies[half])[2]
     return result
 
 
@@ -262,7 +278,10 @@ STRUCTURE_FIELDS = (
 
 def structure_scores(articles: Sequence[GoldArticle]) -> dict[str, float]:
     """Actors and relations, mean over articles (rules and lexicons: nothing is fitted)."""
-    scores = [evaluate(a.gold, a.analysis) for a in articles]
+    return _mean_structure([evaluate(a.gold, a.analysis) for a in articles])
+
+
+def _mean_structure(scores: Sequence[Scores]) -> dict[str, float]:
     return {f: sum(getattr(s, f) for s in scores) / len(scores) for f in STRUCTURE_FIELDS}
 
 
@@ -316,6 +335,19 @@ def _half_lines(result: CVResult) -> list[str]:
     return lines
 
 
+def _structure_half_lines(result: CVResult) -> list[str]:
+    cols = ["actor_f1", "relation_f1", "relation_polarity_f1", "relation_class_f1"]
+    lines = [
+        "",
+        "| half | actor F1 | relation F1 | +polarity | +class | restatement F1 |",
+        "|---|" + "---|" * 5,
+    ]
+    for half, s in result.halves.items():
+        cells = [f"{s[c]:.3f}" for c in (*cols, "restatement_f1")]
+        lines.append(f"| {half} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def format_cv(result: CVResult) -> str:
     """The report ``newsbrief evaluate --cv`` prints (Markdown tables)."""
     cols = ["category lenient", "category strict", "category macro-F1", "modality", "attribution"]
@@ -338,6 +370,7 @@ def format_cv(result: CVResult) -> str:
         lines.append(f"- {name}: {p:.3f} / {r:.3f} / {f:.3f} ({tp} of {n_gold} gold links)")
     lines += ["", "Actors and relations (rules; mean over articles):", ""]
     lines += [f"- {name.replace('_', ' ')}: {v:.3f}" for name, v in result.structure.items()]
+    lines += _structure_half_lines(result)
     lines += ["", "Per genre (model | majority baseline):", ""]
     lines += [
         "| genre | claims | lenient | (base) | strict | (base) | macro-F1 | (base) "
