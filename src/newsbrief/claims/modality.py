@@ -52,22 +52,64 @@ def modality_of(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     text = r.lower
     for phrase in cues.words("modality", "prescriptive_exceptions"):
         text = text.replace(phrase, " ")
-    for md in _modals(r):
-        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals"):
-            return "prescriptive", (f"modal:{md.lower_}",)
-    hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
-    if hit:
-        return "prescriptive", (f"phrase:{hit}",)
-    found = _has_pattern(text, cues, "modality", "prescriptive_patterns")
+    found = _prescription(r, text, cues) or _prescriptive_frame(r, cues)
     if found:
-        return "prescriptive", (f"pattern:{found}",)
-    appeal = _appeal(r, cues)
-    if appeal:
-        return "prescriptive", (f"appeal:{appeal}",)
+        return "prescriptive", (found,)
     hedge = _hedge(r, text, cues)
     if hedge:
         return "hedged", (hedge,)
     return "asserted", ("default:no modal or hedge",)
+
+
+def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
+    """The unit's own prescriptive cue: a modal, a phrase, a pattern or an appeal."""
+    for md in _modals(r):
+        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals"):
+            return f"modal:{md.lower_}"
+    hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
+    if hit and not _need_is_a_noun(r, hit):
+        return f"phrase:{hit}"
+    found = _has_pattern(text, cues, "modality", "prescriptive_patterns")
+    if found:
+        return f"pattern:{found}"
+    appeal = _appeal(r, cues)
+    if appeal:
+        return f"appeal:{appeal}"
+    return None
+
+
+def _need_is_a_noun(r: Reading, hit: str) -> bool:
+    """Whether every "need" is a noun: "affirmed the need to act" names a need.
+
+    "We need to act" prescribes; "the leaders affirmed the need to address the
+    risks" reports a stated position, as "the importance of" does.
+    """
+    if not hit.startswith(("need", "needs")):
+        return False
+    needs = [t for t in r.span if t.lower_ in ("need", "needs")]
+    return bool(needs) and all(t.pos_ == "NOUN" for t in needs)
+
+
+def _prescriptive_frame(r: Reading, cues: Cues) -> str | None:
+    """A list item under a prescriptive lead-in or a recommendations heading.
+
+    "We recommend the following:" makes each item that follows a recommendation,
+    as a lead-in's source carries over to its items.
+    """
+    lead = r.item_under
+    if lead is not None:
+        text = lead.text.lower()
+        hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases")) or _has_pattern(
+            text, cues, "modality", "prescriptive_patterns"
+        )
+        words = set(text.replace(":", " ").split())
+        modal = words & cues.words("modality", "prescriptive_modals")
+        if hit or modal:
+            return f"lead-in:{hit or min(modal)}"
+    prior = _section_prior(r.section, cues)
+    if prior is not None and prior[0] == "recommendation" and r.unit.list_item:
+        return f"section:{prior[1]}"
+    return None
 
 
 def _appeal(r: Reading, cues: Cues) -> str | None:
@@ -91,13 +133,30 @@ def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
     restrictive = cues.words("modality", "restrictive_after_modal")
     out = []
     for md in _modals(r):
-        if md.lemma_.lower() not in cues.words("modality", "hedge_modals"):
+        lemma = md.lemma_.lower()
+        if lemma not in cues.words("modality", "hedge_modals") and not (
+            lemma == "can" and _conditioned(md)
+        ):
             continue
         if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
             continue
         if not _future_in_past(md, r, cues):
             out.append(md)
     return out
+
+
+def _conditioned(md: Token) -> bool:
+    """Whether "can" governs an if/unless clause: a possibility, not an ability.
+
+    "If fully implemented, the deal can bring calm" predicts under a condition,
+    as "could" does; a bare "can" ("I can say", "cannot be achieved") states
+    what is possible or not and stays asserted.
+    """
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in md.head.children
+    )
 
 
 def _hedge(r: Reading, text: str, cues: Cues) -> str | None:
@@ -111,6 +170,9 @@ def _hedge(r: Reading, text: str, cues: Cues) -> str | None:
     hit = _has_phrase(text, cues.words("modality", "hedge_phrases"))
     if hit:
         return f"phrase:{hit}"
+    found = _has_pattern(text, cues, "modality", "hedge_patterns")
+    if found:
+        return f"pattern:{found}"
     if cues.value("modality", "conditional_prediction") and _if_then(r):
         return "conditional:if…then"
     return None

@@ -1,0 +1,92 @@
+"""Modality rules on invented sentences: what decides asserted, hedged or prescriptive."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis import read_with_claims
+from newsbrief.article import source_from_text
+
+
+def rules_of(text: str) -> list[tuple[str, str]]:
+    """(modality, deciding cue) of every claim or list item, by the rules alone."""
+    a, reading = read_with_claims(source_from_text(text))
+    return [
+        (c.modality, c.cues["modality"][0])
+        for c in reading.claims
+        if a.units[c.unit].kind == "claim"
+    ]
+
+
+def test_items_under_a_prescriptive_lead_in_are_prescriptive():
+    text = (
+        "The panel met in Oslo on Monday.\n\n"
+        "The report says the ministry should take three steps:\n"
+        "- Expand the coast guard fleet\n"
+        "- Fund new radar stations\n"
+    )
+    items = rules_of(text)[1:]
+    assert [m for m, _ in items] == ["prescriptive", "prescriptive"]
+    assert all(cue == "lead-in:should" for _, cue in items)
+
+
+def test_items_under_a_goals_lead_in_stay_asserted():
+    text = (
+        "The panel met in Oslo on Monday.\n\n"
+        "Officials named three goals for the mission:\n"
+        "- Expand the coast guard fleet\n"
+        "- Fund new radar stations\n"
+    )
+    assert [m for m, _ in rules_of(text)[1:]] == ["asserted", "asserted"]
+
+
+def test_items_under_a_recommendations_heading_are_prescriptive():
+    text = (
+        "The panel met in Oslo on Monday.\n\n"
+        "Recommendations\n\n"
+        "- Expand the coast guard fleet\n"
+        "- Fund new radar stations\n"
+    )
+    items = rules_of(text)[1:]
+    assert [m for m, _ in items] == ["prescriptive", "prescriptive"]
+    assert all(cue.startswith("section:") for _, cue in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The story opens here. The ministers stressed the need to lower tariffs.", "asserted"),
+        ("The story opens here. The region has an urgent need to recruit nurses.", "asserted"),
+        ("The story opens here. The ministers need to lower tariffs.", "prescriptive"),
+        ("The story opens here. Farmers said the state needs to build dams.", "prescriptive"),
+    ],
+)
+def test_only_the_verb_need_prescribes(text, modality):
+    assert rules_of(text)[-1][0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The story opens here. If it is ratified, the treaty can end the dispute.", "hedged"),
+        ("The story opens here. Unless talks resume, the strike can spread to ports.", "hedged"),
+        ("The story opens here. The pilots can fly at night.", "asserted"),
+        ("The story opens here. Peace cannot be won on the battlefield alone.", "asserted"),
+    ],
+)
+def test_can_hedges_only_under_a_condition(text, modality):
+    assert rules_of(text)[-1][0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The story opens here. The vote is expected to take place in May.", "hedged"),
+        ("The story opens here. The rebels are widely believed to hold the town.", "hedged"),
+        ("The story opens here. The minister was said to favor a delay.", "hedged"),
+        ("The story opens here. The vote took place in May as expected.", "asserted"),
+        ("The story opens here. The rebels believe they hold the town.", "asserted"),
+    ],
+)
+def test_reportative_passives_hedge(text, modality):
+    assert rules_of(text)[-1][0] == modality
