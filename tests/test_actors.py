@@ -255,3 +255,21 @@ def test_a_speaker_label_names_the_person_after_the_office():
     )
     persons = {a.name for a in actors_of(text).values() if a.type == "person"}
     assert {name.split()[-1] for name in persons} == {"Roe", "Doe"}
+
+
+def test_state_bodies_beyond_forces_and_foreign_ministries():
+    text = (
+        "The Ruritanian constitutional council overturned the decree on Monday. "
+        "Ukraine's General Staff said the attack was repelled, and Kenya's interior ministry "
+        "banned the march."
+    )
+    actors = actors_of(text)
+    assert actors["UKR-GS"].part_of == "UKR" and actors["UKR-GS"].type == "military"
+    assert actors["KEN-MOI"].part_of == "KEN" and actors["KEN-MOI"].type == "government"
+    assert not any(a.startswith("RUR") for a in actors)  # no such state: nothing to own it
+
+
+def test_a_group_owns_the_unit_named_with_its_possessive():
+    analysis = analyze(source_from_text("Hezbollah's Radwan Force fired rockets at Israel."))
+    part_of = {(r.source, r.target) for r in analysis.relations if r.event_class == "PART_OF"}
+    assert ("RADWAN-FORCE", "HEZBOLLAH") in part_of

@@ -79,3 +79,17 @@ def test_an_organization_cited_only_for_a_figure_is_a_source_not_an_actor():
     assert "WORLD-BANK" not in actor_ids(cited)
     acting = cited + " The World Bank agreed to lend Kenya $1 billion."
     assert "WORLD-BANK" in actor_ids(acting)
+
+
+def test_outlet_written_in_capitals_is_an_outlet():
+    ids = actor_ids("In comments to POLITICO, Poland said it would close the border.")
+    assert "POL" in ids and "POLITICO" not in ids
+
+
+def test_expert_of_a_study_center_after_the_name_is_dropped():
+    ids = actor_ids(
+        "Gray zone tactics, as defined by Jane Holloway of the Center for Maritime and "
+        "Strategic Studies, are acts short of war. China denied using them."
+    )
+    assert "CHN" in ids
+    assert not any("holloway" in i for i in ids)

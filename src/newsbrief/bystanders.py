@@ -32,6 +32,8 @@ __all__ = ["Bystanders", "drop_bystanders"]
 
 _LEFT_RUN = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "CCONJ", "DET", "PART", "NUM"})
 _LEFT_MAX = 12
+#: Prepositions after a name that give where the person works: "Jane Roe of the X Institute".
+_AFFILIATION = frozenset({"of", "at", "from", "with"})
 #: "according to the World Bank": a body cited for a figure or a finding.
 _CITED = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -59,8 +61,8 @@ def _introduction(span: Span, toks: Span) -> list[Token]:
         words.append(tok)
     root = toks.root
     for child in root.children:
-        if child.dep_ == "appos":
-            words += list(child.subtree)
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in _AFFILIATION):
+            words += list(child.subtree)  # "X, a professor", "X of the Y Institute", "X at Z"
     if root.dep_ == "appos":
         words += [t for t in root.head.subtree if t.i < toks.start or t.i >= toks.end]
     return words
@@ -166,8 +168,10 @@ def _cited_only(actor: Actor, parse: ArticleParse) -> bool:
 
 
 def _is_outlet(actor: Actor, words: Bystanders) -> bool:
-    names = {actor.name, *actor.aliases}
-    return any(n in words.outlets or n.removeprefix("the ") in words.outlets for n in names)
+    """An outlet by name, in any case: mastheads are often written in capitals ("POLITICO")."""
+    outlets = {o.casefold() for o in words.outlets}
+    names = {n.casefold() for n in (actor.name, *actor.aliases)}
+    return any(n in outlets or n.removeprefix("the ") in outlets for n in names)
 
 
 def _inside(m, intro: set[tuple[int, int]]) -> bool:

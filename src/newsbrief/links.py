@@ -31,6 +31,8 @@ __all__ = [
 
 #: Actor types whose name may carry their state ("the Haitian National Police").
 _STATE_BODIES = frozenset({"government", "military", "organization"})
+#: Actor types that own bodies: "Iraq's army", "Hezbollah's Radwan Force", "NATO's command".
+_PARENTS = frozenset({"state", "group", "organization"})
 
 
 def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
@@ -87,18 +89,20 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
 def possessed_part_of(
     actors: Sequence[Actor], owners: Callable[[Actor], list[str]]
 ) -> list[Relation]:
-    """``part_of`` for a body the text gives a state as owner: "South Korea's Joint Chiefs".
+    """``part_of`` for a body the text gives an owner: "South Korea's Joint Chiefs".
 
     Like :func:`named_part_of`, for government bodies and forces with no
-    ``part_of`` yet; ``owners`` reads the states that own an actor at its
-    mentions (a possessive before it, or before the phrase it abbreviates).
+    ``part_of`` yet; ``owners`` reads the actors that own one at its mentions
+    (a possessive before it, or before the phrase it abbreviates). The owner
+    is a state, or a group or organization with units of its own
+    ("Hezbollah's Radwan Force", "the EU's border agency").
     """
-    states = {a.id for a in actors if a.type == "state"}
+    parents = {a.id for a in actors if a.type in _PARENTS}
     out = []
     for a in actors:
         if a.part_of or a.type not in _STATE_BODIES or not a.mentions:
             continue
-        found = [s for s in owners(a) if s in states and s != a.id]
+        found = [s for s in owners(a) if s in parents and s != a.id]
         if len(set(found)) == 1:
             out.append(_part_of(a, found[0], "a state's possessive"))
     return out
