@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 from newsbrief.analysis import validate
-from newsbrief.cli import main
+from newsbrief.cli import GC_THRESHOLDS, main
 
 CLI = [sys.executable, "-m", "newsbrief.cli"]
 
@@ -29,6 +30,22 @@ def test_analyze_default_article_is_schema_valid_and_covers(default_article):
     bullets = sum(1 for line in text.splitlines() if line.startswith("- "))
     assert covered == len("".join(text.split())) - bullets
     assert all(text[u["start"] : u["end"]] == u["text"] for u in data["units"])
+
+
+def test_the_program_tunes_the_collector_and_main_leaves_it_alone(tmp_path):
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    assert main(["analyze", "--out", str(tmp_path / "in.json")]) == 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    code = (
+        "import atexit, gc, sys; from newsbrief.cli import run; "
+        "atexit.register(lambda: print(gc.get_threshold(), gc.get_freeze_count() > 0)); "
+        "sys.argv[1:] = ['analyze', '--out', sys.argv[1]]; run()"
+    )
+    out = tmp_path / "out.json"
+    proc = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"{GC_THRESHOLDS} True"  # at exit: raised and frozen
+    assert out.read_bytes() == (tmp_path / "in.json").read_bytes()
 
 
 def test_analyze_is_byte_identical(tmp_path, capsys):

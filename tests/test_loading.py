@@ -185,3 +185,28 @@ def test_the_pipeline_loads_every_component_a_step_reads_and_no_other():
     doc = nlp("Japan sent officers to NATO. Russia objected.")
     assert [s.text for s in doc.sents] == ["Japan sent officers to NATO.", "Russia objected."]
     assert doc.ents[0].text == "Japan"
+
+
+def test_the_lemmatizer_finds_the_same_lemmas_in_sets_as_in_lists():
+    from newsbrief.nlp import index_lemmas, load_nlp
+
+    nlp = load_nlp()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, frozenset) for words in table.values())
+    text = "The envoys were negotiating better terms; the ministries' drones flew farther."
+    with_sets = [t.lemma_ for t in nlp(text)]
+    saved = dict(table.items())
+    try:
+        for pos, words in saved.items():
+            table[pos] = sorted(words)  # as the model ships them
+        lemmatizer.cache.clear()
+        with_lists = [t.lemma_ for t in nlp(text)]
+        index_lemmas(nlp)
+        assert all(isinstance(words, frozenset) for words in table.values())
+    finally:
+        for pos, words in saved.items():
+            table[pos] = words
+        lemmatizer.cache.clear()
+    assert with_sets == with_lists
+    assert with_sets[:5] == ["the", "envoy", "be", "negotiate", "well"]

@@ -14,6 +14,7 @@ temporary file and renamed, so a failure never leaves a half-written file behind
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -31,7 +32,15 @@ if TYPE_CHECKING:
 
     from .model import Analysis
 
-__all__ = ["main", "write_atomic"]
+__all__ = ["GC_THRESHOLDS", "main", "run", "write_atomic"]
+
+#: The cyclic collector's thresholds while the program runs (Python's: 700, 10, 10).
+#: Loading spaCy and its model makes hundreds of thousands of objects that live
+#: as long as the process and hardly any garbage cycles: at 700 allocations a
+#: collection, 300 collections walked them during a cold ``newsbrief analyze``
+#: and found nothing to free. Fifty thousand keeps the walks few and the young
+#: generation's garbage small (peak memory did not move).
+GC_THRESHOLDS = (50_000, 20, 20)
 
 #: The registries' names (``newsbrief.formats``), spelt here so that ``--help``
 #: does not load pandas and matplotlib; a test checks they are the same.
@@ -284,5 +293,23 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))[:500]
 
 
+def run() -> None:
+    """The ``newsbrief`` program: :func:`main` in a process of its own, then exit.
+
+    A process that ends has no use for the collector, so its thresholds are
+    raised (:data:`GC_THRESHOLDS`) and everything left is frozen before the
+    exit, which would otherwise walk every object once more to find no
+    garbage: together 1.0-1.4 s of CPU of a cold ``analyze`` under load
+    (5.5 -> 4.1-4.4 s; a bare ``spacy.load`` took 4.3 s), about a fifth of it
+    the walk at exit. Outputs are closed (written to a temporary file and
+    renamed) before it, so nothing waits for a finalizer. :func:`main` itself
+    leaves the collector alone, for callers in a longer-lived process.
+    """
+    gc.set_threshold(*GC_THRESHOLDS)
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -24,6 +24,7 @@ __all__ = [
     "BATCH_CHARS",
     "BATCH_SIZE",
     "UNUSED_COMPONENTS",
+    "index_lemmas",
     "load_nlp",
     "model_in_use",
     "parse",
@@ -84,14 +85,39 @@ def load_nlp() -> Language:
     name = model_in_use()
     try:
         module = importlib.import_module(name)
-        return module.load(exclude=list(UNUSED_COMPONENTS))
+        nlp = module.load(exclude=list(UNUSED_COMPONENTS))
     except ImportError:
         import spacy  # heavy: loaded once, with the pipeline
 
         try:
-            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError as exc:
             raise NewsbriefError(f"cannot load spaCy model {name!r}: {exc}") from None
+    index_lemmas(nlp)
+    return nlp
+
+
+def index_lemmas(nlp: Language) -> None:
+    """Make the rule lemmatizer's word lists sets: the same lemmas, found without a scan.
+
+    spaCy's rule lemmatizer checks each candidate lemma with ``form in index``,
+    where ``index`` is the list of the part of speech's known words as the
+    model ships it (57,000 nouns): a linear scan for every suffix rule of every
+    token it has not seen before in this process. On a first article that was
+    a tenth of a second of a cold ``newsbrief analyze`` (the default article:
+    0.10 s of lemmatizing, 0.01 s with sets, after 0.02 s to build them).
+    Membership is all the lemmatizer asks of the index, so the lemmas are the
+    same. A pipeline without a rule lemmatizer is left as it is.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list):
+            table[pos] = frozenset(words)
 
 
 def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
