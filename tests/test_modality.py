@@ -52,41 +52,26 @@ def test_items_under_a_recommendations_heading_are_prescriptive():
     assert all(cue.startswith("section:") for _, cue in items)
 
 
-@pytest.mark.parametrize(
-    ("text", "modality"),
-    [
-        ("The story opens here. The ministers stressed the need to lower tariffs.", "asserted"),
-        ("The story opens here. The region has an urgent need to recruit nurses.", "asserted"),
-        ("The story opens here. The ministers need to lower tariffs.", "prescriptive"),
-        ("The story opens here. Farmers said the state needs to build dams.", "prescriptive"),
-    ],
-)
-def test_only_the_verb_need_prescribes(text, modality):
-    assert rules_of(text)[-1][0] == modality
+CLAUSE_CASES = {
+    # Only the verb "need" prescribes; the noun does not.
+    "need-noun": ("The ministers stressed the need to lower tariffs.", "asserted"),
+    "need-noun-2": ("The region has an urgent need to recruit nurses.", "asserted"),
+    "need-verb": ("The ministers need to lower tariffs.", "prescriptive"),
+    "need-verb-reported": ("Farmers said the state needs to build dams.", "prescriptive"),
+    # "can" hedges only under a condition.
+    "can-if": ("If it is ratified, the treaty can end the dispute.", "hedged"),
+    "can-unless": ("Unless talks resume, the strike can spread to ports.", "hedged"),
+    "can-plain": ("The pilots can fly at night.", "asserted"),
+    "cannot": ("Peace cannot be won on the battlefield alone.", "asserted"),
+    # Reportative passives hedge; the same words in other forms do not.
+    "expected-to": ("The vote is expected to take place in May.", "hedged"),
+    "believed-to": ("The rebels are widely believed to hold the town.", "hedged"),
+    "said-to": ("The minister was said to favor a delay.", "hedged"),
+    "as-expected": ("The vote took place in May as expected.", "asserted"),
+    "active-believe": ("The rebels believe they hold the town.", "asserted"),
+}
 
 
-@pytest.mark.parametrize(
-    ("text", "modality"),
-    [
-        ("The story opens here. If it is ratified, the treaty can end the dispute.", "hedged"),
-        ("The story opens here. Unless talks resume, the strike can spread to ports.", "hedged"),
-        ("The story opens here. The pilots can fly at night.", "asserted"),
-        ("The story opens here. Peace cannot be won on the battlefield alone.", "asserted"),
-    ],
-)
-def test_can_hedges_only_under_a_condition(text, modality):
-    assert rules_of(text)[-1][0] == modality
-
-
-@pytest.mark.parametrize(
-    ("text", "modality"),
-    [
-        ("The story opens here. The vote is expected to take place in May.", "hedged"),
-        ("The story opens here. The rebels are widely believed to hold the town.", "hedged"),
-        ("The story opens here. The minister was said to favor a delay.", "hedged"),
-        ("The story opens here. The vote took place in May as expected.", "asserted"),
-        ("The story opens here. The rebels believe they hold the town.", "asserted"),
-    ],
-)
-def test_reportative_passives_hedge(text, modality):
-    assert rules_of(text)[-1][0] == modality
+@pytest.mark.parametrize(("sentence", "modality"), CLAUSE_CASES.values(), ids=CLAUSE_CASES)
+def test_modality_reads_the_clause_around_the_cue(sentence, modality):
+    assert rules_of(f"The story opens here. {sentence}")[-1][0] == modality
