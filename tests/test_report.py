@@ -362,6 +362,31 @@ def test_bottom_line_escapes_and_names_the_actors(reports):
     assert top.name in bluf
 
 
+def test_headers_count_the_claims_the_counts_table_counts():
+    """A lead-in is a unit, not a claim: header and counts table agree."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Ministers meet in Oslo\n\n"
+        "The ministers met in Oslo on Monday.\n\n"
+        "The ministers agreed to:\n\n"
+        "- expand joint patrols;\n"
+        "- share radar data.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    kinds = [u.kind for u in analysis.units]
+    assert "lead_in" in kinds
+    n = kinds.count("claim")
+    header = briefing.title_block(analysis, date="2024-05-01").data
+    assert f"· {n} claims ·" in header
+    assert f"· {n} claims ·" in briefing.article_header(analysis).data
+    totals = re.findall(
+        r"<t[dh][^>]*>total</t[dh]>(.*?)</tr>", briefing.claim_counts(analysis).data, re.S
+    )
+    assert totals and re.findall(r">(\d+)<", totals[-1])[-1] == str(n)
+
+
 def test_collapsed_claims_fold_restatements(default_analysis):
     from newsbrief.tables import claims_table
 

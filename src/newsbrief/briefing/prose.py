@@ -90,14 +90,19 @@ def article_header(analysis: Analysis) -> HTML:
 
 
 def _about(analysis: Analysis) -> dict[str, object]:
-    """What both headers say of the article: title, source, genre and size."""
+    """What both headers say of the article: title, source, genre and size.
+
+    A lead-in ("The leaders agreed to:") is a unit of the claims table but not
+    a claim of its own, so it is not counted: the header, the counts table and
+    the bottom line then give one number.
+    """
     info = analysis.article
     return {
         "title": info.title,
         "source": source_label(analysis),
         "genre": info.genre,
         "words": info.words,
-        "claims": len(analysis.claims),
+        "claims": sum(1 for c in analysis.claims if c.category is not None),
         "actors": len(analysis.actors),
     }
 
