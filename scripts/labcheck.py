@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -121,11 +122,27 @@ def open_notebook(page: Any, base: str, notebook: str) -> None:
 
 
 def run_all(page: Any, notebook: str, base: str) -> None:
-    """Open a notebook and run every cell through the Run menu."""
+    """Open a notebook and run every cell through the Run menu.
+
+    On a loaded machine the kernel can still be starting when the menu is
+    clicked, and JupyterLab then drops the request: the cells stay unrun and
+    the check times out waiting for a widget. So the run waits for the kernel
+    to report idle first, and asks once more if no cell has started after it.
+    """
     open_notebook(page, base, notebook)
+    idle = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    with contextlib.suppress(PlaywrightTimeout):
+        idle.first.wait_for(timeout=TIMEOUT_MS)
     print(f"     {notebook}: open, running all cells", flush=True)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    started = page.locator(".jp-InputPrompt", has_text=re.compile(r"\[(\*|\d+)\]"))
+    for _ in range(2):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            started.first.wait_for(timeout=30000)
+            return
+        except PlaywrightTimeout:
+            print(f"     {notebook}: no cell started, asking again", flush=True)
 
 
 def check_claims(page: Any, base: str, check: Check) -> None:
