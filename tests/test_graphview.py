@@ -62,6 +62,21 @@ def test_elements_have_positions_and_skip_weak_edges(graph):
     assert len(graph_elements(graph, weak=True)["edges"]) == 3
 
 
+def test_positions_fill_a_box_twice_as_wide_as_tall_and_stay_when_filtered(graph):
+    """Cytoscape keeps the layout's aspect, so the positions carry the box's."""
+    nodes = graph_elements(graph)["nodes"]
+    xs = [n["position"]["x"] for n in nodes]
+    ys = [n["position"]["y"] for n in nodes]
+    assert (max(xs) - min(xs)) / (max(ys) - min(ys)) == pytest.approx(2.0, rel=0.01)
+    kept = {
+        n["data"]["id"]: n["position"]
+        for n in graph_elements(graph, polarity="conflictual")["nodes"]
+    }
+    assert kept and all(
+        kept[n["data"]["id"]] == n["position"] for n in nodes if n["data"]["id"] in kept
+    )
+
+
 def test_layout_is_stable(graph):
     assert graph_elements(graph) == graph_elements(graph.copy())
 

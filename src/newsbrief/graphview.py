@@ -37,6 +37,10 @@ __all__ = [
 ]
 
 _SCALE = 160.0  # layout units (about -1..1) -> pixels; small, so fitting zooms labels up
+# The widget is about twice as wide as it is tall. Cytoscape keeps the layout's
+# aspect when it fits the view, so a tall spring layout filled a quarter of
+# the box; each axis is stretched to the box instead, as the PNG's axes are.
+_ASPECT = 2.0
 _MAX_EVIDENCE = 12  # sentences listed per edge; the rest are counted
 
 
@@ -57,6 +61,21 @@ def _keep(data: dict[str, Any], polarity: str, klass: str, weak: bool) -> bool:
     if polarity and data.get("polarity") != polarity:
         return False
     return not klass or data.get("class") == klass
+
+
+def _stretched(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Pixel positions whose extent has the widget's aspect (see ``_ASPECT``).
+
+    Every node of the graph is placed, filtered out or not, so keeping one
+    polarity does not move the actors that stay.
+    """
+    if not pos:
+        return {}
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    sx = 2 * _SCALE * _ASPECT / ((max(xs) - min(xs)) or 1.0)
+    sy = 2 * _SCALE / ((max(ys) - min(ys)) or 1.0)
+    return {n: ((x - cx) * sx, (y - cy) * sy) for n, (x, y) in pos.items()}
 
 
 def graph_elements(
@@ -81,7 +100,7 @@ def graph_elements(
         ``nodes`` and ``edges``, each a list of ``{"data": ..., ...}``
         dicts in a stable order; nodes carry a ``position``.
     """
-    pos = layout(graph)
+    pos = _stretched(layout(graph))
     edges = [
         (u, v, k, d)
         for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
@@ -104,7 +123,7 @@ def graph_elements(
                     "size": 14 + 4 * min(int(d.get("mentions", 1)), 10),
                     "tooltip": f"{d.get('name', n)} ({d.get('type', '')})",
                 },
-                "position": {"x": round(x * _SCALE, 1), "y": round(-y * _SCALE, 1)},
+                "position": {"x": round(x, 1), "y": round(-y, 1)},
             }
         )
     return {
