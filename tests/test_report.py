@@ -348,6 +348,26 @@ def test_core_event_of_the_default_article(default_analysis):
     assert times == 1 + restated >= 2
 
 
+def test_core_event_names_an_actor_before_an_earlier_one_that_names_none(default_analysis):
+    from dataclasses import replace
+
+    claims = default_analysis.claims
+    first, second = claims[0].unit, claims[1].unit
+    edited = []
+    for c in claims:
+        if c.unit == first:
+            c = replace(c, category="event", actors=(), restates=None)
+        elif c.unit == second:
+            c = replace(c, category="event", actors=("JPN",), restates=None)
+        elif c.category == "event" or c.restates is not None:
+            c = replace(c, category="context", restates=None)
+        edited.append(c)
+    analysis = replace(default_analysis, claims=tuple(edited))
+    assert briefing.core_event(analysis) == (second, 1)
+    nameless = replace(analysis, claims=tuple(replace(c, actors=()) for c in edited))
+    assert briefing.core_event(nameless) == (first, 1)
+
+
 def test_shares_cover_the_claims(default_analysis):
     shares = briefing.shares(default_analysis)
     assert set(shares) == set(briefing.BUCKETS)

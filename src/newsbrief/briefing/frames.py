@@ -171,7 +171,10 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     """Return the core reported event and how many times the article states it.
 
     The core event is the event claim that later claims restate most often
-    (the first event claim on a tie, or when nothing is restated).
+    (the first event claim on a tie, or when nothing is restated). An event
+    that names no actor ("Take it from those who actually know:", "The
+    meeting lasted two hours.") says nothing of who did what, so claims that
+    name one come first; the rest count only when none does.
 
     Parameters
     ----------
@@ -187,7 +190,8 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     events = [c.unit for c in analysis.claims if c.category == "event" and c.restates is None]
     if not events:
         return None
-    best = max(events, key=lambda u: (repeats.get(u, 0), -u))
+    named = {c.unit for c in analysis.claims if c.actors}
+    best = max(events, key=lambda u: (u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
 
 
