@@ -45,14 +45,17 @@ class Governors:
     extends them there: ``reducing`` verbs turn a cooperative noun object into
     a cut ("suspended cooperation with"), ``refusing`` verbs into a refusal
     ("rejected talks with"), ``denying`` verbs negate the event they govern
-    ("denied supporting"), and ``quantity`` nouns count the events they govern
-    ("a wave of strikes"), whose actor is the counting noun's.
+    ("denied supporting"), ``quantity`` nouns count the events they govern
+    ("a wave of strikes"), whose actor is the counting noun's, and
+    ``straining`` words say a cooperative tie is in a bad state ("strained
+    ties", "relations soured", "ties at a low").
     """
 
     reducing: frozenset[str] = frozenset()
     refusing: frozenset[str] = frozenset()
     denying: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
+    straining: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
 
 
-_GOVERNORS = ("reducing", "refusing", "denying", "quantity")
+_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining")
 
 
 def _word(value: object) -> str:

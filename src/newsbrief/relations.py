@@ -23,6 +23,7 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
+from .nominal import from_sources, strained
 from .parsed import mention_span
 from .relation_lexicon import (
     Lexicon,
@@ -285,7 +286,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     ):
         trig = _PHONE_CALL  # "a call with X" is talking to X, "a call for X" asks
     words = lexicon.governors
-    if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
+    if trig.event_class == "COOPERATE" and strained(tok, words.straining):
+        trig = replace(trig, type="has_strained_relations_with", event_class="DISAPPROVE")
+    elif trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
         trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
     elif trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
         trig = replace(trig, type="rejects", event_class="REJECT", symmetric=False)
@@ -300,7 +303,7 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return trig, pair, []  # "an agreement between X and Y": collective pairs
     if len(pair) >= 2:
         return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
-    sources = noun_source(tok, trig, table, words.quantity)
+    sources = from_sources(tok, trig, table) or noun_source(tok, trig, table, words.quantity)
     targets = (
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)

@@ -1,0 +1,78 @@
+"""More readings of nominal triggers, for the relation step.
+
+:mod:`newsbrief.roles` reads the parse around a trigger for its actors; this
+module holds two readings of a noun that change what it says or who acts in
+it: a tie named in a bad state ("strained ties" are no cooperation), and the
+giver of a nominal event after "from" ("condemnation from Israel").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .relation_lexicon import Trigger
+    from .unit_actors import UnitActors
+
+__all__ = ["from_sources", "strained"]
+
+#: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
+_COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
+
+
+def _says(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def strained(noun: Token, words: frozenset[str]) -> bool:
+    """Whether a tie noun is said to be in a bad state, so it is no cooperation.
+
+    "Strained ties with X", "relations between X and Y have soured", "ties
+    are tense", "relations are at their lowest": a ``straining`` word as the
+    noun's modifier, as the verb it is the subject of, as that verb's
+    complement, or as the object of "at" after it. The relation stays
+    between the same actors, with its polarity turned.
+
+    Examples
+    --------
+    "the increasingly strained relations with Beijing" -> True;
+    "closer relations with Beijing" -> False.
+    """
+    if any(c.dep_ == "amod" and _says(c, words) for c in noun.children):
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if _says(verb, words):
+        return True
+    if verb.lemma_ not in _COPULAS:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr", "oprd") and _says(c, words):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "at":
+            states = [o for o in c.children if o.dep_ == "pobj"]
+            states += [m for o in states for m in o.children if m.dep_ == "amod"]
+            if any(_says(o, words) for o in states):  # "at a low", "at their lowest point"
+                return True
+    return False
+
+
+def from_sources(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+    """The giver of a nominal event after "from": "condemnation from Israel", "aid from Japan".
+
+    "From" names where a statement, a gift or a demand comes from, unless the
+    trigger reads "from" as its target ("withdrawal from", "demands from").
+    """
+    if "from" in trigger.targets:
+        return []
+    return [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in actors.in_phrase(o)
+    ]

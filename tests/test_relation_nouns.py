@@ -1,0 +1,76 @@
+"""Nominal triggers: ties in a bad state, givers after "from", and more PLOVER nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis import analyze
+from newsbrief.article import source_from_text
+from newsbrief.relations import load_lexicon
+
+
+def classes(text: str) -> set[tuple[str, str, str | None]]:
+    """The strong relations of ``text`` as (source, target, PLOVER class)."""
+    a = analyze(source_from_text(text))
+    return {(r.source, r.target, r.event_class) for r in a.relations if not r.weak}
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    return {frozenset((s, t)) for s, t, _ in classes(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's strained ties with Peru worsened after the vote.",
+        "Relations between Chile and Peru have soured since the election.",
+        "Relations between Chile and Peru are at their lowest point in decades.",
+        "Ties between Chile and Peru remain tense.",
+    ],
+)
+def test_a_tie_in_a_bad_state_is_conflictual(text):
+    found = classes(text)
+    assert frozenset(("CHL", "PER")) in pairs(text)
+    assert {c for _, _, c in found} == {"DISAPPROVE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile deepened its ties with Peru.",
+        "Relations between Chile and Peru have improved since the election.",
+        "Chile's relationship with Peru grew closer.",
+    ],
+)
+def test_a_tie_in_a_good_state_stays_cooperation(text):
+    assert {c for _, _, c in classes(text)} == {"COOPERATE"}
+
+
+def test_straining_words_come_from_the_lexicon():
+    words = load_lexicon().governors.straining
+    assert {"strained", "sour", "tense", "low"} <= words
+    assert "close" not in words
+
+
+def test_from_names_the_giver_of_a_nominal_event():
+    found = classes("The plan faced criticism from Chile against Peru.")
+    assert found == {("CHL", "PER", "DISAPPROVE")}
+
+
+def test_from_stays_the_target_where_the_noun_reads_it_so():
+    found = classes("The withdrawal of Chile from Peru ended the crisis.")
+    assert ("PER", "CHL", "AID") not in found
+    assert all(c == "RETREAT" for _, _, c in found)
+
+
+def test_an_accusation_targets_the_actor_of_its_clause():
+    found = classes("Chile's accusation that Peru had spied on its navy was rejected.")
+    assert ("CHL", "PER", "DISAPPROVE") in found
+
+
+def test_accepting_a_proposal_agrees_with_its_maker():
+    assert ("PER", "CHL", "AGREE") in classes("Peru accepted Chile's proposal on Monday.")
+
+
+def test_demonstrations_against_an_actor_are_protest():
+    assert ("IRN", "ISR", "PROTEST") in classes("Iran staged demonstrations against Israel.")
