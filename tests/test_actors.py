@@ -273,3 +273,30 @@ def test_a_group_owns_the_unit_named_with_its_possessive():
     analysis = analyze(source_from_text("Hezbollah's Radwan Force fired rockets at Israel."))
     part_of = {(r.source, r.target) for r in analysis.relations if r.event_class == "PART_OF"}
     assert ("RADWAN-FORCE", "HEZBOLLAH") in part_of
+
+
+def test_a_parsed_name_that_ends_one_other_is_that_body():
+    def found(name: str, kind: str = "organization") -> Located:
+        return Located(
+            Entry(name.upper().replace(" ", "-"), name, kind), Mention(0, 0, 1, name), "ner"
+        )
+
+    located = [
+        found("Joint Harbour Planning Board"),
+        found("Planning Board"),
+        found("Regional Security Council"),
+        found("Economic Council"),
+        found("Council"),  # ends two names: which one is not said
+        found("Anna Board", "person"),
+        found("Board", "person"),  # persons are left to the surname rule
+    ]
+    ids = [loc.entry.id for loc in _merge_acronyms(located)]
+    assert ids == [
+        "JOINT-HARBOUR-PLANNING-BOARD",
+        "JOINT-HARBOUR-PLANNING-BOARD",
+        "REGIONAL-SECURITY-COUNCIL",
+        "ECONOMIC-COUNCIL",
+        "COUNCIL",
+        "ANNA-BOARD",
+        "BOARD",
+    ]

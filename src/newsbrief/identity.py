@@ -128,7 +128,7 @@ def _merge_acronyms(located: list[Located]) -> list[Located]:
         if target is not None and target.id != loc.entry.id and loc.how == "ner":
             loc = Located(target, loc.mention, loc.how)
         out.append(loc)
-    return _same_core(out)
+    return _short_forms(_same_core(out))
 
 
 def _core(name: str) -> str | None:
@@ -153,6 +153,30 @@ def _same_core(located: list[Located]) -> list[Located]:
         else loc
         for loc in located
     ]
+
+
+def _short_forms(located: list[Located]) -> list[Located]:
+    """A parsed name that ends one other parsed name is that body.
+
+    Texts shorten a long name to its last words once it is given ("the
+    Planning Board" after "the Joint Harbour Planning Board"); the scorer and
+    the graph would otherwise count two bodies. With two candidates
+    ("Security Council", "Economic Council") the short form stays its own.
+    """
+    names = {
+        loc.entry.name: loc.entry
+        for loc in located
+        if loc.how == "ner" and loc.entry.type != "person"
+    }
+    out = []
+    for loc in located:
+        longer = [
+            e for n, e in names.items() if n.endswith(" " + loc.entry.name) and e.id != loc.entry.id
+        ]
+        if loc.how == "ner" and loc.entry.type != "person" and len(longer) == 1:
+            loc = Located(longer[0], loc.mention, loc.how)
+        out.append(loc)
+    return out
 
 
 def _assemble(located: list[Located]) -> list[Actor]:
