@@ -300,3 +300,17 @@ def test_a_parsed_name_that_ends_one_other_is_that_body():
         "ANNA-BOARD",
         "BOARD",
     ]
+
+
+def test_a_demonym_before_a_place_word_is_no_mention_of_its_state():
+    assert set(
+        actors_of("Two drones crossed Belarusian airspace before Polish jets scrambled.")
+    ) == {"POL"}
+    both = actors_of(
+        "A rocket landed near the Syrian and Lebanese borders, and Israel blamed Hezbollah."
+    )
+    assert "SYR" not in both and "LBN" not in both
+    # The same demonym before people or things the state owns still names it.
+    assert {"BLR", "RUS"} <= set(
+        actors_of("Belarusian officials denied that Russian missiles had crossed the border.")
+    )

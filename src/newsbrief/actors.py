@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .demonyms import qualifies_a_place
 from .forces import force_after, whose_forces
 from .gazetteer import Entry, Gazetteer
 from .identity import (
@@ -141,6 +142,8 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             force = force_after(text, m.start(), end, entry, gaz)
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
+            elif how == "demonym" and qualifies_a_place(span, m.start(), end):
+                continue  # "Belarusian airspace" locates; Belarus does nothing
             elif _inside_foreign_name(span, [*ents, *persons], m.start(), m.end()) or (
                 how == "capital" and _is_place(span, m.start(), m.end())
             ):
