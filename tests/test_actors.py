@@ -302,15 +302,15 @@ def test_a_parsed_name_that_ends_one_other_is_that_body():
     ]
 
 
-def test_a_demonym_before_a_place_word_is_no_mention_of_its_state():
-    assert set(
-        actors_of("Two drones crossed Belarusian airspace before Polish jets scrambled.")
-    ) == {"POL"}
+def test_a_demonym_before_a_place_of_where_is_no_mention_of_its_state():
+    flew = actors_of("Two drones flew through Belarusian airspace before Polish jets scrambled.")
+    assert set(flew) == {"POL"}
     both = actors_of(
         "A rocket landed near the Syrian and Lebanese borders, and Israel blamed Hezbollah."
     )
     assert "SYR" not in both and "LBN" not in both
-    # The same demonym before people or things the state owns still names it.
+    # A place that is hit is the state's; people and things it owns name it too.
+    assert "MDA" in actors_of("Russia stepped up its drone attacks on Moldovan towns.")
     assert {"BLR", "RUS"} <= set(
         actors_of("Belarusian officials denied that Russian missiles had crossed the border.")
     )

@@ -1,12 +1,12 @@
-"""A demonym that only says where something is: "Belarusian airspace", "the Syrian border".
+"""A demonym that only says where something happens: "through Belarusian airspace".
 
 A state's adjective usually names the state as a participant: "Russian
 missiles" are fired by Russia, "Soviet leadership" is the Soviet Union's
-and "American strikes" are the United States'. Before a word for a place
-("airspace", "border", "territory", "waters", "town") it only locates
-something, and the state does nothing in the sentence: an article that
-says "missiles crossed Belarusian airspace" makes no participant of
-Belarus, just as "in Belarus" would not.
+and "attacks on Ukrainian cities" hit Ukraine. Before a word for a place
+("airspace", "border", "territory", "town") in a phrase of where ("near
+the Syrian border", "through Belarusian airspace") it only locates what
+happens, and the state does nothing in the sentence, just as "in Belarus"
+would make no participant of Belarus.
 """
 
 from __future__ import annotations
@@ -38,6 +38,23 @@ PLACE_HEADS = frozenset(
         "capital",
     }
 )
+#: Prepositions of where something happens; "attacks on Ukrainian cities" hit a target.
+_WHERE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "through",
+        "along",
+        "over",
+        "within",
+        "inside",
+        "around",
+        "off",
+        "from",
+    }
+)
 
 
 def _head_noun(tok: Token) -> Token:
@@ -48,12 +65,14 @@ def _head_noun(tok: Token) -> Token:
 
 
 def qualifies_a_place(span: Span, start: int, end: int) -> bool:
-    """Whether the demonym at ``start:end`` (offsets in the unit) qualifies a place noun.
+    """Whether the demonym at ``start:end`` (offsets in the unit) qualifies a place of where.
 
     Examples
     --------
-    In "The drones crossed Belarusian airspace." the demonym "Belarusian"
-    qualifies "airspace": True. In "Belarusian troops crossed." it does not.
+    In "The drones flew through Belarusian airspace." the demonym
+    "Belarusian" qualifies "airspace" after "through": True. In "attacks on
+    Moldovan towns" the towns are a target, and in "Belarusian troops
+    crossed." the adjective qualifies people: False.
     """
     base = span.start_char
     toks = span.doc.char_span(base + start, base + end, alignment_mode="expand")
@@ -61,4 +80,9 @@ def qualifies_a_place(span: Span, start: int, end: int) -> bool:
         return False
     root = toks.root
     head = _head_noun(root)
-    return head.i != root.i and head.lemma_.lower() in PLACE_HEADS
+    return (
+        head.i != root.i
+        and head.lemma_.lower() in PLACE_HEADS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in _WHERE
+    )
