@@ -368,6 +368,21 @@ def test_core_event_names_an_actor_before_an_earlier_one_that_names_none(default
     assert briefing.core_event(nameless) == (first, 1)
 
 
+def test_sources_naming_the_same_parties_in_another_order_are_one(default_analysis):
+    names = {a.name for a in default_analysis.actors}
+    assert {"Japan", "NATO"} <= names
+    from dataclasses import replace
+
+    written = ["Japan and NATO", "NATO and Japan", "the NATO, and Japan", "Japan and analysts"]
+    claims = [
+        replace(c, attribution=written[i % len(written)])
+        for i, c in enumerate(default_analysis.claims)
+    ]
+    canonical = briefing.source_names(replace(default_analysis, claims=tuple(claims)))
+    assert canonical["nato and japan"] == canonical["the nato, and japan"] == "Japan and NATO"
+    assert canonical["japan and analysts"] == "Japan and analysts"
+
+
 def test_shares_cover_the_claims(default_analysis):
     shares = briefing.shares(default_analysis)
     assert set(shares) == set(briefing.BUCKETS)

@@ -6,6 +6,7 @@ so a number means the same thing in a table and in the prose.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,9 @@ def source_names(analysis: Analysis) -> dict[str, str]:
     """Map the ways a source is written to one name, so it is counted once.
 
     "Sullivan", "Jake Sullivan" and "US National Security Adviser Jake
-    Sullivan" are one person; "Analysts" and "analysts" one group.
+    Sullivan" are one person; "Analysts" and "analysts" one group; "the
+    United States and the Nordic countries" and "the Nordic countries and the
+    United States" one pair of parties, named as first written.
 
     Parameters
     ----------
@@ -144,19 +147,37 @@ def source_names(analysis: Analysis) -> dict[str, str]:
     dict
         Case-folded source as written -> the name to report.
     """
+    forms = {
+        actor.id: {a.casefold().removeprefix("the ") for a in (*actor.aliases, actor.name)}
+        for actor in analysis.actors
+    }
+
+    def actor_of(bare: str, key: str) -> str | None:
+        for actor in analysis.actors:
+            surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
+            if bare in forms[actor.id] or (surname and key.split()[-1:] == [surname]):
+                return actor.id
+        return None
+
+    by_id = {actor.id: actor.name for actor in analysis.actors}
     names: dict[str, str] = {}
+    parties: dict[frozenset[str], str] = {}
     for claim in analysis.claims:
         written = claim.attribution
         key = written.casefold()
         names.setdefault(key, written)
-        bare = key.removeprefix("the ")
-        for actor in analysis.actors:
-            forms = {a.casefold().removeprefix("the ") for a in (*actor.aliases, actor.name)}
-            surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
-            if bare in forms or (surname and key.split()[-1:] == [surname]):
-                names[key] = actor.name
-                break
+        one = actor_of(key.removeprefix("the "), key)
+        if one is not None:
+            names[key] = by_id[one]
+            continue
+        parts = [p.removeprefix("the ") for p in _PARTIES.split(key) if p]
+        ids = [actor_of(p, p) for p in parts]
+        if len(parts) > 1 and all(ids):
+            names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
     return names
+
+
+_PARTIES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _units(analysis: Analysis) -> dict[int, Unit]:
