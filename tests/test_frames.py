@@ -120,3 +120,14 @@ def test_reported_clause_words_are_kept_apart_from_the_frame():
     plain = features_of("The story opens here. The raid was reckless.")
     assert not any(k.startswith("cw=") for k in plain)
     assert describe_feature("cw=reckless") == "reported word 'reckless'"
+
+
+def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
+    relative = features_of("The story opens here. Police seized guns that could be used in raids.")
+    assert relative["modal_scope=restrictive_relative_clause"] == 1.0
+    question = features_of("The story opens here. The envoys discussed how talks could resume.")
+    assert question["modal_scope=indirect_question"] == 1.0
+    plain = features_of("The story opens here. The floods could reach the town.")
+    assert not any(k.startswith("modal_scope=") for k in plain)
+    described = describe_feature("modal_scope=past_ability")
+    assert described == "a modal that hedges nothing: past ability"

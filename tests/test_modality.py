@@ -75,3 +75,32 @@ CLAUSE_CASES = {
 @pytest.mark.parametrize(("sentence", "modality"), CLAUSE_CASES.values(), ids=CLAUSE_CASES)
 def test_modality_reads_the_clause_around_the_cue(sentence, modality):
     assert rules_of(f"The story opens here. {sentence}")[-1][0] == modality
+
+
+SCOPE_CASES = {
+    # A hedging modal hedges its claim ...
+    "could-plain": ("The floods could reach the town by Friday.", "hedged"),
+    "could-reported": ("The mayor said the floods could reach the town.", "hedged"),
+    "could-comment": ("The deal, which could end the war, was signed in Doha.", "hedged"),
+    "may-inside": ("The strike may delay the harvest.", "hedged"),
+    "would-plain": ("A long strike would cripple the ports.", "hedged"),
+    # ... but not where it only describes, asks, wishes or reports a pledge.
+    "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),
+    "restrictive-relative": ("Police seized rifles that could be used in attacks.", "asserted"),
+    "purpose": ("The shelter was built so that families could sleep safely.", "asserted"),
+    "past-inability": ("The convoy could not reach the town.", "asserted"),
+    "perceived": ("Gunfire could be heard across the city.", "asserted"),
+    "wish": ("May peace return to the valley.", "asserted"),
+    "pledge": ("The government vowed that it would rebuild the bridge.", "asserted"),
+    # An open question is no hedge of the claim that states it.
+    "unclear-whether": ("It is unclear whether the talks will resume.", "asserted"),
+    # A passive request, full or reduced, is no appeal; an appeal in the perfect is.
+    "asked-reduced": ("Asked about the plan, the minister said it was on schedule.", "asserted"),
+    "asked-perfect": ("The minister has asked donors to send more aid.", "prescriptive"),
+    "urged-past": ("The minister urged donors to send more aid.", "prescriptive"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "modality"), SCOPE_CASES.values(), ids=SCOPE_CASES)
+def test_a_modal_hedges_only_the_claim_it_qualifies(sentence, modality):
+    assert rules_of(f"The story opens here. {sentence}")[-1][0] == modality

@@ -7,7 +7,8 @@ a strike or a meeting is an occurrence. Those verb classes come from general
 lexicons (CAMEO's speech-act classes in ``claims.yaml``, the PLOVER classes of
 the relations lexicon), so they carry over to verbs' synonyms in unseen
 articles where a single lemma feature would not. The modal frame (which modal,
-on which clause, negated, with which person as subject) and directive
+on which clause, negated, with which person as subject, and where a modal
+hedges nothing: :mod:`.modal_scope`) and directive
 constructions ("called on X to", "urged X not to") feed the modality model.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..relation_lexicon import load_lexicon
+from .modal_scope import hedges_nothing
 from .reading import Reading, clause_aspect, clause_subject, is_agent, is_directive
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
                 f[f"{role}_act={act}"] = 1.0
     f.update(_subject_frame(r, cues))
     f.update(_modal_frame(r.content))
+    f.update(_modal_scope(r, cues))
     if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
     return f
@@ -70,6 +73,22 @@ def _subject_frame(r: Reading, cues: Cues) -> dict[str, float]:
     else:
         who = "thing"
     return {f"content_subj={who}": 1.0, f"content_subj={who}&{clause_aspect(r.content)}": 1.0}
+
+
+def _modal_scope(r: Reading, cues: Cues) -> dict[str, float]:
+    """Where a modal stands when it qualifies no claim ("rifles that could be used").
+
+    The rules drop such a modal from the hedges; the model still sees the word
+    (``modal=could``) and learns from this feature how little it means there.
+    Leave-one-article-out over the 35 gold files, with the rules' change:
+    modality 0.929/0.931 -> 0.940/0.932 (development/held-out).
+    """
+    f: dict[str, float] = {}
+    for tok in r.span:
+        scope = hedges_nothing(tok, cues) if tok.tag_ == "MD" else None
+        if scope is not None:
+            f[f"modal_scope={scope.replace(' ', '_')}"] = 1.0
+    return f
 
 
 def _modal_frame(verb: Token) -> dict[str, float]:

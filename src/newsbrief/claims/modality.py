@@ -9,6 +9,7 @@ from .cues import (
     _has_pattern,
     _has_phrase,
 )
+from .modal_scope import hedges_nothing
 from .reading import (
     Reading,
     is_directive,
@@ -121,11 +122,23 @@ def _appeal(r: Reading, cues: Cues) -> str | None:
     """
     commands = cues.words("modality", "command_verbs")
     for tok in r.span:
-        if tok.lemma_.lower() in commands or any(c.dep_ == "auxpass" for c in tok.children):
+        if tok.lemma_.lower() in commands or _passive(tok):
             continue
         if is_directive(tok, cues):
             return tok.lemma_.lower()
     return None
+
+
+def _passive(tok: Token) -> bool:
+    """A passive, full ("were asked to") or reduced ("Asked about the deal, he said").
+
+    A past participle with no perfect "have" reports a request made of the
+    subject; "has called on" keeps its "have" and stays an appeal.
+    """
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    return tok.tag_ == "VBN" and not perfect
 
 
 def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
@@ -140,7 +153,7 @@ def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
             continue
         if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
             continue
-        if not _future_in_past(md, r, cues):
+        if not _future_in_past(md, r, cues) and hedges_nothing(md, cues) is None:
             out.append(md)
     return out
 

@@ -164,6 +164,7 @@ _WORDS = {
     "content_class": "reported verb of class {}",
     "content_subj": "content subject: {}",
     "content_modal": "modal on the claim's verb: {}",
+    "modal_scope": "a modal that hedges nothing: {}",
 }
 
 

@@ -49,6 +49,7 @@ MODALITY_SIGNALS = (
     "lex=hedge",
     "lex=prescriptive",
     "directive",
+    "modal_scope=",
 )
 
 

@@ -1,0 +1,101 @@
+"""Where a hedging modal stands: places where "could", "may" or "would" hedge nothing.
+
+The guide's hedge is the writer's or the source's doubt about the claim
+itself. A modal can sit in the sentence without qualifying its claim: inside
+an indirect question ("discussed how the talks could resume"), in a
+restrictive relative clause that only describes a noun ("weapons that could
+be used"), in a purpose clause ("so that she could rest"), as a past
+inability ("could not reach the town"), in a wish ("May God bless them"), or
+as the reported future of a commitment ("vowed that it would respond"). In
+each the claim is stated as fact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .cues import Cues
+
+__all__ = ["hedges_nothing"]
+
+# Clauses that a verb or a preposition takes as its complement or argument.
+_EMBEDDED = frozenset({"ccomp", "pcomp", "xcomp", "csubj", "advcl", "dobj", "pobj"})
+_WH = frozenset({"how", "what", "when", "where", "why", "whether", "who"})
+_PERCEPTION = frozenset({"hear", "see", "feel", "smell", "spot", "observe"})
+
+
+def hedges_nothing(md: Token, cues: Cues) -> str | None:
+    """Why this modal does not hedge its claim, or None when it may."""
+    verb = md.head
+    lemma = md.lower_
+    if lemma == "may" and _opens_a_wish(md):
+        return "wish"
+    if _indirect_question(verb):
+        return "indirect question"
+    if verb.dep_ == "relcl" and not _after_comma(verb):
+        return "restrictive relative clause"
+    if _purpose(verb):
+        return "purpose clause"
+    if lemma == "could" and (_negated(verb) or _perceived(verb)):
+        return "past ability"
+    if lemma == "would" and _commitment_reported(verb, cues):
+        return "reported commitment"
+    return None
+
+
+def _opens_a_wish(md: Token) -> bool:
+    """A modal before its subject, outside a question ("May God protect them")."""
+    sent = md.sent
+    first = next((t for t in sent if not t.is_punct), None)
+    return (
+        first is not None
+        and first.i == md.i
+        and not sent.text.rstrip().rstrip("\"'”’").endswith("?")
+    )
+
+
+def _indirect_question(verb: Token) -> bool:
+    """A clause opened by a wh-word and embedded under a verb or a preposition."""
+    if verb.dep_ not in _EMBEDDED:
+        return False
+    return any(
+        c.lower_ in _WH and c.i < verb.i and c.dep_ in ("advmod", "dobj", "nsubj", "mark", "attr")
+        for c in verb.children
+    )
+
+
+def _after_comma(verb: Token) -> bool:
+    """Whether a relative clause follows a comma (non-restrictive: it comments on the claim)."""
+    start = verb.left_edge
+    return start.i > 0 and start.nbor(-1).text in (",", "—", "–", "(")
+
+
+def _purpose(verb: Token) -> bool:
+    """A purpose, not a doubt: "so that she could rest", "in order that they might"."""
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0:
+            before = c.nbor(-1).lower_
+            if before in ("so", "order"):
+                return True
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _perceived(verb: Token) -> bool:
+    """What was perceived, in the past: "gunfire could be heard"."""
+    return verb.lemma_.lower() in _PERCEPTION and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _commitment_reported(verb: Token, cues: Cues) -> bool:
+    """The reported future of a pledge, stated as fact: "vowed that it would respond"."""
+    commits = cues.words("modality", "commissive_verbs")
+    for anc in verb.ancestors:
+        if anc.pos_ == "VERB" and anc.tag_ in ("VBD", "VBN"):
+            return anc.lemma_.lower() in commits
+    return False
