@@ -133,6 +133,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .crossval import cross_validate, format_cv, load_gold_articles  # not for analyze
     from .evaluate import evaluate_files, format_scores  # not for analyze
 
+    if args.events:
+        from .events import evaluate_events, format_event_scores  # not for analyze
+
+        text = Path(args.gold).read_text(encoding="utf-8")
+        _emit(format_event_scores(evaluate_events(text, _settings(args))), args.out)
+        return 0
     if args.cv:
         articles = load_gold_articles(args.gold, _settings(args))
         _emit(format_cv(cross_validate(articles)), args.out)
@@ -226,6 +232,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
     p.add_argument(
         "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
+    )
+    p.add_argument(
+        "--events",
+        action="store_true",
+        help="GOLD is a file of PLOVER-style event records: score each sentence alone",
     )
     p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
     p.add_argument("--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)")
