@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Settings
 from .errors import NewsbriefError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from .analysis import Settings
     from .model import Analysis
 
 __all__ = [
@@ -184,9 +184,13 @@ def _find(text: str, name: str, start: int) -> int | None:
 
 def _matches(actor: Any, gold: GoldActor) -> bool:
     """An actor is the coded one when a mention overlaps its words, or the names agree."""
-    if gold.start is not None and gold.end is not None:
-        if any(m.start < gold.end and gold.start < m.end for m in actor.mentions):
-            return True
+    start, end = gold.start, gold.end
+    if (
+        start is not None
+        and end is not None
+        and any(m.start < end and start < m.end for m in actor.mentions)
+    ):
+        return True
     name = gold.text.casefold()
     return name in {actor.id.casefold(), actor.name.casefold()} | {
         a.casefold() for a in actor.aliases
@@ -201,7 +205,6 @@ def score_record(record: EventRecord, analysis: Analysis | None) -> RecordScore:
     that relation's PLOVER class is the record's. The co-occurrence baseline
     finds a pair whenever both sides' actors were recognised at all.
     """
-
     actors = analysis.actors if analysis else ()
     relations = analysis.relations if analysis else ()
 
@@ -215,8 +218,7 @@ def score_record(record: EventRecord, analysis: Analysis | None) -> RecordScore:
         for r in relations
         if not r.weak
         and any(
-            (r.source in x and r.target in y) or (r.source in y and r.target in x)
-            for x, y in pairs
+            (r.source in x and r.target in y) or (r.source in y and r.target in x) for x, y in pairs
         )
     ]
     return RecordScore(
@@ -255,18 +257,20 @@ def _rate(hits: int, total: int) -> float:
     return round(hits / total, 3) if total else 0.0
 
 
-def analyze_record(record: EventRecord, settings: Settings = Settings()) -> Analysis | None:
+def analyze_record(record: EventRecord, settings: Settings | None = None) -> Analysis | None:
     """The analysis of the record's sentence alone; None when it holds no sentence to read."""
-    from .analysis import analyze  # spaCy: loaded only when scoring
+    from .analysis import Settings, analyze  # spaCy: loaded only when scoring
     from .article import source_from_text
 
     try:
-        return analyze(source_from_text(record.text, path=record.id), settings)
+        return analyze(source_from_text(record.text, path=record.id), settings or Settings())
     except NewsbriefError:
         return None
 
 
-def evaluate_events(text: str, settings: Settings = Settings()) -> list[tuple[str, list[RecordScore]]]:
+def evaluate_events(
+    text: str, settings: Settings | None = None
+) -> list[tuple[str, list[RecordScore]]]:
     """Analyze every record's sentence alone and score it; by half, then all.
 
     Records are halved as the gold articles are: even positions (after
@@ -277,10 +281,23 @@ def evaluate_events(text: str, settings: Settings = Settings()) -> list[tuple[st
     return [("development", scores[0::2]), ("held-out", scores[1::2]), ("all", scores)]
 
 
+_COLUMNS = (
+    ("class", 12),
+    ("records", 8),
+    ("source", 8),
+    ("pairs", 7),
+    ("pair", 7),
+    ("+class", 8),
+    ("co-occ", 8),
+)
+
+
 def format_event_scores(halves: Iterable[tuple[str, Sequence[RecordScore]]]) -> str:
     """A text table per half: records, source found, pairs, pair found, +class, baseline."""
     lines = []
-    head = f"{'class':<12}{'records':>8}{'source':>8}{'pairs':>7}{'pair':>7}{'+class':>8}{'co-occ':>8}"
+    head = "".join(
+        f"{word:{'<' if i == 0 else '>'}{width}}" for i, (word, width) in enumerate(_COLUMNS)
+    )
     for name, scores in halves:
         summary = summarise(scores)
         lines += [f"{name}:", head]

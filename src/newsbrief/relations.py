@@ -218,6 +218,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             _verb_roles(tok, table, lexicon)
             or _noun_roles(tok, table, lexicon)
             or _side_by_side(tok, table)
+            or _obligation_roles(tok, table)
         )
         if found is None:
             continue
@@ -237,6 +238,33 @@ _PHONE_CALL = Trigger("spoke_with", "CONSULT", ("with",), symmetric=True, collec
 
 #: Acting alongside another actor (PLOVER COOPERATE); not a lexicon word, a preposition.
 _ALONGSIDE = Trigger("acts_alongside", "COOPERATE", ())
+
+
+#: Saying that another actor must act is demanding it (CAMEO 10, PLOVER REQUEST).
+_MUST = Trigger("demanded", "REQUEST", ("that",))
+#: Verbs that report a statement (lemmas); the statement's clause is their ccomp.
+_SAYING = frozenset({"say", "declare", "announce", "reiterate", "state", "stress", "tell", "add"})
+
+
+def _obligation_roles(tok: Token, table: UnitActors):
+    """Saying "Y must leave" is demanding that Y leave: Y, the clause's subject, is asked."""
+    if tok.lemma_ not in _SAYING or tok.pos_ != "VERB":
+        return None
+    clauses = [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+    ]
+    targets = [
+        a
+        for c in clauses
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for a in table.in_phrase(s)
+    ]
+    if not targets:
+        return None
+    return _MUST, subject_actors(tok, table)[0], list(dict.fromkeys(targets))
 
 
 def _side_by_side(tok: Token, table: UnitActors):
