@@ -119,3 +119,14 @@ def test_what_is_not_a_list_of_records_is_refused():
         parse_event_records('{"id": 1} {"id": 2}')
     with pytest.raises(NewsbriefError):
         parse_event_records("[1, 2]")
+
+
+def test_the_command_scores_each_half_of_a_records_file(capsys):
+    from newsbrief.cli import main
+
+    assert main(["evaluate", "--events", str(FIXTURE)]) == 0
+    out = capsys.readouterr().out
+    halves = [line for line in out.splitlines() if line.endswith(":")]
+    assert halves == ["development:", "held-out:", "all:"]
+    rows = [line.split() for line in out.splitlines() if line.startswith("ALL")]
+    assert [row[1] for row in rows] == ["2", "1", "3"]  # records 0 and 2, then record 1
