@@ -14,7 +14,7 @@ import pytest
 from newsbrief.claims import meaning, restatement
 from newsbrief.claims.meaning import TOKENIZER, load_meaning, read_table
 from newsbrief.claims.model import LinearModel
-from newsbrief.claims.pieces import SPACE, Pieces, parse_tokenizer
+from newsbrief.claims.pieces import SPACE, Pieces, _words, parse_tokenizer
 from newsbrief.claims.restatement import ClaimBag, link, meanings, pair_features
 
 TALKS = "The talks collapsed without an agreement."
@@ -160,3 +160,35 @@ def test_pieces_merge_the_lowest_ranked_pair_first_and_spell_unknown_bytes(tmp_p
     assert _tiny(tmp_path, ["a b"]).encode("é ab") == [1, 7, 8, 1, 5]
     with pytest.raises(ValueError, match="not a BPE"):
         parse_tokenizer(json.dumps({"model": {"type": "WordPiece", "vocab": {}, "merges": []}}))
+
+
+def _one_by_one(model: meaning.Meaning, texts: list[str]) -> np.ndarray:
+    """The vectors as a plain loop computes them: each text's rows, mean, then length."""
+    out = np.zeros((len(texts), model.table.shape[1]), dtype=np.float32)
+    for row, text in enumerate(texts):
+        ids = model.tokenizer.encode(text)
+        if ids:
+            mean = model.table[ids].astype(np.float32).mean(axis=0, dtype=np.float32)
+            out[row] = mean / np.float32(np.sqrt(np.dot(mean, mean)))
+    return out
+
+
+@pytest.mark.parametrize("steps", [256, 6])
+def test_vectors_of_many_texts_are_each_texts_own_mean_bit_for_bit(model, monkeypatch, steps):
+    # With 6 steps the longer texts take the one-at-a-time path: both must agree.
+    monkeypatch.setattr(meaning, "_STEPS", steps)
+    texts = [*SAMPLES, FROG, " ".join([TALKS, NO_DEAL, FOOD] * 4), "a", ""]
+    together = model.vectors(texts)
+    assert together.tobytes() == _one_by_one(model, texts).tobytes()
+    assert not model.vectors(["", ""]).any()
+    assert model.vectors([]).shape == (0, 256)
+
+
+def test_words_start_at_each_space_mark_after_another_character():
+    assert _words(f"{SPACE}a{SPACE}{SPACE}bc\n{SPACE}d") == [
+        f"{SPACE}a",
+        f"{SPACE}{SPACE}bc\n",
+        f"{SPACE}d",
+    ]
+    assert _words(f"{SPACE}{SPACE}") == [f"{SPACE}{SPACE}"]
+    assert _words("") == [""]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import random
 
+import numpy as np
 import pytest
 
 from newsbrief.analysis import read_with_claims
 from newsbrief.article import source_from_text
-from newsbrief.claims import decide, default_models
+from newsbrief.claims import decide, default_models, restatement
 from newsbrief.claims.model import LinearModel
 from newsbrief.claims.restatement import (
     ClaimBag,
@@ -18,6 +20,7 @@ from newsbrief.claims.restatement import (
     pair_features,
     restatements,
 )
+from newsbrief.claims.restatement_batch import PairColumns, score_pairs
 from newsbrief.claims.restatement_fit import CUTS, best_threshold, gold_pairs, pair_set
 from newsbrief.claims.train import C_RESTATE, _fit
 from newsbrief.model import Claim
@@ -215,3 +218,89 @@ def test_shipped_model_links_a_lead_repeated_in_other_words():
     assert list(links.values()) == [None, None, None, 0]
     unrelated = "\n\nFarmers in the south expect a good harvest this year."
     assert set(_shipped_links(lead + filler + unrelated).values()) == {None}
+
+
+def _invented_article(seed: int, n: int) -> tuple[list[ClaimBag], dict]:
+    """Claims drawn at random from small pools, so that pairs share some of everything."""
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(12)]
+    people = ["NATO", "Kyiv", "the minister", "author"]
+
+    def pick(pool: list[str], most: int) -> frozenset[str]:
+        return frozenset(rng.sample(pool, rng.randint(0, most)))
+
+    bags = [
+        ClaimBag(
+            order,
+            pick(words, 6),
+            actors=pick(people[:3], 2),
+            numbers=pick(["3", "40", "2,000"], 2),
+            names=pick(["natanz", "esfahan", "geneva"], 2),
+            root=rng.choice(["say", "strike", "warn"]),
+            source=rng.choice(people),
+            quoted=rng.random() < 0.3,
+            paragraph=order // 3,
+            category=rng.choice(["event", "opinion", None]),
+        )
+        for order in range(n)
+    ]
+    vectors = np.array([[rng.gauss(0, 1) for _ in range(8)] for _ in range(2 * n)], np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return bags, {b.order: (vectors[2 * b.order], vectors[2 * b.order + 1]) for b in bags}
+
+
+def _every_feature_model(seed: int, bags: list[ClaimBag], vectors: dict) -> LinearModel:
+    weights = article_weights(bags)
+    names = {
+        name
+        for k in range(1, len(bags))
+        for row in antecedent_features(bags[k], bags[:k], weights, None, vectors)
+        for name in row
+    }
+    rng = random.Random(seed)
+    table = {name: (rng.uniform(-3, 3), rng.uniform(-3, 3)) for name in sorted(names)}
+    return LinearModel("restatement", ("no", "yes"), (0.3, -1.7), table, threshold=0.4)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_batch_scores_are_the_floats_of_predict_on_pair_features(seed):
+    bags, vectors = _invented_article(seed, 30)
+    model = _every_feature_model(seed, bags, vectors)
+    assert {"later_category=None", "distance=far", "cosine", "best_overlap"} <= set(model.weights)
+    weights = article_weights(bags)
+    totals = {b.order: math.fsum(weights[w] for w in b.lemmas) for b in bags}
+    for vecs in (vectors, None):
+        pairs, expected = PairColumns(weights, totals), []
+        for k in range(len(bags)):
+            pairs.add(bags[k], bags[:k], vecs)
+            rows = antecedent_features(bags[k], bags[:k], weights, totals, vecs)
+            expected.extend(model.predict(row) for row in rows)
+        assert pairs.size == len(expected) == 30 * 29 // 2
+        assert score_pairs(pairs, model) == expected  # exact floats, not approx
+
+
+def test_link_in_small_batches_links_as_pair_by_pair(monkeypatch):
+    bags, vectors = _invented_article(4, 25)
+    model = _every_feature_model(4, bags, vectors)
+    units = {100 + b.order: b for b in bags}
+    monkeypatch.setattr(restatement, "meanings", lambda found: vectors)
+    weights = article_weights(bags)
+    expected = {}
+    for k in range(1, len(bags)):
+        rows = antecedent_features(bags[k], bags[:k], weights, None, vectors)
+        p_yes = [p if label == "yes" else 1 - p for label, p in map(model.predict, rows)]
+        best = max(range(k), key=lambda j: (p_yes[j], j))
+        if p_yes[best] >= 0.4:
+            expected[100 + k] = (100 + best, p_yes[best])
+    assert expected  # the invented weights link some claims and not others
+    assert len(expected) < len(bags) - 1
+    for size in (1, 7, 4096):
+        monkeypatch.setattr(restatement, "_BATCH", size)
+        assert link(units, model) == expected
+
+
+def test_score_pairs_of_nothing_is_empty():
+    assert score_pairs(PairColumns({}, {}), _jaccard_model(0.5)) == []
+    pairs = PairColumns({}, {0: 0.0})
+    pairs.add(bag(0, "a"), [])
+    assert pairs.size == 0

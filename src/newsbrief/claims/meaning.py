@@ -46,6 +46,8 @@ TABLE = Path("weights", "l2_supercat_256.safetensors")
 
 _LOG = logging.getLogger(__name__)
 _DTYPES = {"F16": np.float16, "F32": np.float32}
+# Texts up to this many tokens are summed together, step by step (:meth:`Meaning.vectors`).
+_STEPS = 256
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,52 @@ class Meaning:
         """One row per text: the mean of its tokens' vectors, scaled to length 1.
 
         A text without tokens gets a row of zeros (its cosine with anything is 0).
+        The texts' rows are gathered from the table at once and summed
+        position by position over the texts still that long (longest first):
+        a few dozen numpy calls for a whole article instead of a few per text.
+        Each sum still adds its text's rows in order, as ``ndarray.sum(axis=0)``
+        does (``np.add.reduceat`` does not: it gave other float32 bits), and the
+        division goes through float64 as in ``ndarray.mean``, so the vectors
+        are the same bit for bit. A text longer than :data:`_STEPS` tokens (an
+        unpunctuated page read as one claim) is averaged alone, so the number
+        of steps stays bounded; the squared lengths stay one ``np.dot`` per
+        text, as BLAS sums them in its own order.
         """
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        for row, text in enumerate(texts):
-            ids = [i for i in self.tokenizer.encode(text) if 0 <= i < len(self.table)]
-            if not ids:
-                continue
-            mean = self.table[ids].astype(np.float32).mean(axis=0, dtype=np.float32)
-            norm = np.float32(np.sqrt(np.dot(mean, mean)))
-            if norm > 0:
-                out[row] = mean / norm
+        size = len(self.table)
+        encoded = [[i for i in self.tokenizer.encode(text) if 0 <= i < size] for text in texts]
+        counts = np.array([len(ids) for ids in encoded], dtype=np.intp)
+        rows = np.argsort(-counts, kind="stable")
+        rows = rows[counts[rows] > 0]
+        if not len(rows):
+            return out
+        long = rows[counts[rows] > _STEPS]
+        rows = rows[counts[rows] <= _STEPS]
+        means = [
+            self.table[encoded[row]].astype(np.float32).mean(axis=0, dtype=np.float32)
+            for row in long
+        ]
+        if len(rows):
+            means.extend(self._means([encoded[row] for row in rows], counts[rows]))
+        rows = np.concatenate((long, rows))
+        norms = np.sqrt(np.array([np.dot(mean, mean) for mean in means], dtype=np.float32))
+        keep = norms > 0
+        out[rows[keep]] = np.array(means, dtype=np.float32)[keep] / norms[keep, None]
         return out
+
+    def _means(self, encoded: list[list[int]], lengths: np.ndarray) -> np.ndarray:
+        """The mean token vector of each id list, the lists sorted longest first."""
+        ids = np.fromiter((i for row in encoded for i in row), np.intp, int(lengths.sum()))
+        unique, inverse = np.unique(ids, return_inverse=True)
+        gathered = np.asarray(self.table)[unique].astype(np.float32)[inverse]
+        starts = np.cumsum(lengths) - lengths
+        longer = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left").tolist()
+        sums = gathered[starts]
+        for step in range(1, len(longer)):
+            k = longer[step]
+            sums[:k] += gathered[starts[:k] + step]
+        np.true_divide(sums, lengths[:, None], out=sums, casting="unsafe")
+        return sums
 
 
 def read_table(path: Path) -> np.ndarray:

@@ -14,9 +14,12 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["LinearModel", "describe_feature", "load_models"]
 
@@ -53,7 +56,10 @@ class LinearModel:
 
     def predict(self, features: dict[str, float]) -> tuple[str, float]:
         """Return the most likely class and its probability."""
-        scores = self.scores(features)
+        return self.predict_scores(self.scores(features))
+
+    def predict_scores(self, scores: Sequence[float]) -> tuple[str, float]:
+        """The top class of :meth:`scores` (the first of equals) and its probability."""
         top = max(range(len(scores)), key=lambda k: (scores[k], -k))
         peak = scores[top]
         total = sum(math.exp(s - peak) for s in scores)

@@ -20,6 +20,7 @@ library would take them as one token; news text does not hold them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ __all__ = ["SPACE", "Pieces", "parse_tokenizer"]
 
 #: The tokenizer's stand-in for a space.
 SPACE = "\u2581"
+# Where a word begins: a ``▁`` after any other character (a zero-width match).
+_WORD_START = re.compile(f"(?<=[^{SPACE}])(?={SPACE})")
 
 
 def parse_tokenizer(text: str | bytes) -> dict[str, str]:
@@ -104,11 +107,9 @@ class Pieces:
 
 
 def _words(text: str) -> list[str]:
-    """Split before each ``▁`` that follows another character."""
-    out, start = [], 0
-    for i in range(1, len(text)):
-        if text[i] == SPACE and text[i - 1] != SPACE:
-            out.append(text[start:i])
-            start = i
-    out.append(text[start:])
-    return out
+    """Split before each ``▁`` that follows another character.
+
+    One regular expression split, not a loop over the characters: the loop
+    cost a third of the sentence vectors' time.
+    """
+    return _WORD_START.split(text)

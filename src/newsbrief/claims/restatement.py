@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .meaning import load_meaning
+from .restatement_batch import PairColumns, distance_bin, score_pairs
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -72,6 +73,8 @@ _QUOTES = '"“”‘’«»'
 # the longest article has 71 units, so the bound never binds in the genre. It
 # keeps a book-length input linear instead of quadratic in its claims.
 WINDOW = 128
+# About this many pairs are scored at once by :func:`link`.
+_BATCH = 4096
 
 
 @dataclass(frozen=True)
@@ -175,14 +178,6 @@ def _weighted(lemmas: frozenset[str], weights: Mapping[str, float]) -> float:
     return math.fsum(weights.get(lemma, 0.0) for lemma in lemmas)
 
 
-def _distance(gap: int) -> str:
-    if gap == 1:
-        return "next"
-    if gap <= 3:
-        return "near"
-    return "far" if gap > 10 else "mid"
-
-
 def pair_features(
     later: ClaimBag,
     earlier: ClaimBag,
@@ -209,7 +204,7 @@ def pair_features(
         Feature name -> value, for :class:`~newsbrief.claims.model.LinearModel`.
     """
     f = _shared_words(later, earlier, weights, totals)
-    f[f"distance={_distance(later.order - earlier.order)}"] = 1.0
+    f[f"distance={distance_bin(later.order - earlier.order)}"] = 1.0
     f.update(_shared_things(later, earlier))
     f.update(_who_and_where(later, earlier))
     if vectors and later.order in vectors and earlier.order in vectors:
@@ -318,25 +313,47 @@ def antecedent_features(
 
 
 def link(bags: Mapping[int, ClaimBag], model: LinearModel) -> dict[int, tuple[int, float]]:
-    """Unit -> (the earlier unit it restates, the pair's probability), above the threshold."""
+    """Unit -> (the earlier unit it restates, the pair's probability), above the threshold.
+
+    The pairs are scored as columns (:mod:`.restatement_batch`: the same
+    scores as :func:`pair_features` and ``model.predict``), about
+    :data:`_BATCH` at a time, which bounds what a book-length input holds.
+    """
     threshold = model.threshold if model.threshold is not None else 0.5
     weights = article_weights(list(bags.values()))
     ordered = sorted(bags, key=lambda u: bags[u].order)
     totals = {bag.order: _weighted(bag.lemmas, weights) for bag in bags.values()}
     vectors = meanings(bags[u] for u in ordered)
     out: dict[int, tuple[int, float]] = {}
+    pending: list[tuple[int, list[int]]] = []
+    pairs = PairColumns(weights, totals)
     for k, unit in enumerate(ordered):
         earlier = ordered[max(0, k - WINDOW) : k]
-        rows = antecedent_features(bags[unit], [bags[u] for u in earlier], weights, totals, vectors)
+        pairs.add(bags[unit], [bags[u] for u in earlier], vectors)
+        pending.append((unit, earlier))
+        if pairs.size >= _BATCH or k == len(ordered) - 1:
+            _best_antecedents(pending, score_pairs(pairs, model), threshold, out)
+            pending, pairs = [], PairColumns(weights, totals)
+    return out
+
+
+def _best_antecedents(
+    pending: Sequence[tuple[int, Sequence[int]]],
+    predictions: Sequence[tuple[str, float]],
+    threshold: float,
+    out: dict[int, tuple[int, float]],
+) -> None:
+    """Each claim's best-scoring earlier claim at or above the threshold (the last of equals)."""
+    at = 0
+    for unit, earlier in pending:
         best: tuple[int, float] | None = None
-        for u, feats in zip(earlier, rows, strict=True):
-            label, p = model.predict(feats)
+        for u, (label, p) in zip(earlier, predictions[at : at + len(earlier)], strict=True):
             p_yes = p if label == "yes" else 1.0 - p
             if p_yes >= threshold and (best is None or p_yes >= best[1]):
                 best = (u, p_yes)
+        at += len(earlier)
         if best is not None:
             out[unit] = best
-    return out
 
 
 def restatements(
