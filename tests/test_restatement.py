@@ -277,6 +277,21 @@ def test_batch_scores_are_the_floats_of_predict_on_pair_features(seed):
             expected.extend(model.predict(row) for row in rows)
         assert pairs.size == len(expected) == 30 * 29 // 2
         assert score_pairs(pairs, model) == expected  # exact floats, not approx
+    three = LinearModel(
+        "restatement",
+        ("no", "maybe", "yes"),
+        (0.1, 0.0, -0.4),
+        {name: (*w, w[0] - w[1]) for name, w in model.weights.items()},
+    )
+    assert score_pairs(pairs, three) == _predicted_one_by_one(three, bags, weights, totals)
+
+
+def _predicted_one_by_one(model, bags, weights, totals) -> list[tuple[str, float]]:
+    return [
+        model.predict(row)
+        for k in range(len(bags))
+        for row in antecedent_features(bags[k], bags[:k], weights, totals, None)
+    ]
 
 
 def test_link_in_small_batches_links_as_pair_by_pair(monkeypatch):

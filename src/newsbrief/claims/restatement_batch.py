@@ -186,4 +186,12 @@ def score_pairs(pairs: PairColumns, model: LinearModel) -> list[tuple[str, float
     for name in sorted(columns.keys() & weights.keys()):
         values = np.array(columns[name], dtype=np.float64)
         sums += values[:, None] * np.array(weights[name], dtype=np.float64)
-    return [model.predict_scores(scores) for scores in sums.tolist()]
+    if len(model.classes) != 2:
+        return [model.predict_scores(scores) for scores in sums.tolist()]
+    # Two classes, as predict_scores reads them: the first wins ties, and the
+    # softmax total is exp(0.0) = 1.0 plus exp(lower - higher).
+    first, second = sums[:, 0], sums[:, 1]
+    top = second > first
+    gaps = np.where(top, first - second, second - first).tolist()
+    classes, exp = model.classes, math.exp
+    return [(classes[t], 1.0 / (1.0 + exp(gap))) for t, gap in zip(top.tolist(), gaps, strict=True)]
