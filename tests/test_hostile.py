@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from newsbrief.analysis import analyze, json_chunks, to_dict, to_json
 from newsbrief.article import MAX_BLOCK_CHARS, source_from_text
-from newsbrief.claims import restatement
+from newsbrief.claims import restatement, restatement_batch
 from newsbrief.claims.model import LinearModel
 from newsbrief.cli import main
 from newsbrief.curation import apply_overrides
@@ -286,8 +286,10 @@ def test_json_is_written_in_chunks_with_the_same_bytes(tmp_path):
 
 def test_restatement_work_is_linear_in_claims(monkeypatch):
     calls = []
-    real = restatement.pair_features
-    monkeypatch.setattr(restatement, "pair_features", lambda *args: calls.append(1) or real(*args))
+    real = restatement_batch.PairColumns._pair  # the per-pair work of link()
+    monkeypatch.setattr(
+        restatement_batch.PairColumns, "_pair", lambda self, *a: calls.append(1) or real(self, *a)
+    )
     n = restatement.WINDOW * 3
     bag = frozenset({"japan", "officer", "nato"})
     bags = {i: restatement.ClaimBag(i, bag, root="send") for i in range(n)}
