@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .roles import prep_actors
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -68,11 +70,4 @@ def from_sources(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]
     """
     if "from" in trigger.targets:
         return []
-    return [
-        a
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for o in c.children
-        if o.dep_ == "pobj"
-        for a in actors.in_phrase(o)
-    ]
+    return prep_actors(noun, "from", actors)

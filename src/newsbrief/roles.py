@@ -34,6 +34,7 @@ __all__ = [
     "object_organizations",
     "on_behalf_targets",
     "participle_roles",
+    "prep_actors",
     "subject_actors",
     "target_actors",
 ]
@@ -312,10 +313,15 @@ def on_behalf_targets(noun: Token, actors: UnitActors) -> list[str]:
     """
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return []
+    return prep_actors(noun, "of", actors)
+
+
+def prep_actors(noun: Token, prep: str, actors: UnitActors) -> list[str]:
+    """The actors in the object of the word's ``prep`` phrase ("support of Y", "aid from X")."""
     return [
         a
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        if c.dep_ == "prep" and c.lower_ == prep
         for o in c.children
         if o.dep_ == "pobj"
         for a in actors.in_phrase(o)
