@@ -74,3 +74,26 @@ def test_accepting_a_proposal_agrees_with_its_maker():
 
 def test_demonstrations_against_an_actor_are_protest():
     assert ("IRN", "ISR", "PROTEST") in classes("Iran staged demonstrations against Israel.")
+
+
+@pytest.mark.parametrize(
+    ("text", "klass"),
+    [
+        ("Chile and Peru signed a peace treaty in Lima.", "AGREE"),
+        ("Chile signed a trade pact with Peru.", "AGREE"),
+        ("Chile and Peru signed a mutual defense treaty in Lima.", "ALLIED_WITH"),
+        ("Chile signed a security pact with Peru.", "ALLIED_WITH"),
+    ],
+)
+def test_a_treaty_is_an_agreement_unless_it_binds_a_defense(text, klass):
+    found = classes(text)
+    assert frozenset(("CHL", "PER")) in pairs(text)
+    assert klass in {c for _, _, c in found}
+    other = "ALLIED_WITH" if klass == "AGREE" else None
+    assert other not in {c for _, _, c in found}
+
+
+def test_allying_words_come_from_the_lexicon():
+    words = load_lexicon().governors.allying
+    assert {"defense", "security", "mutual"} <= words
+    assert "peace" not in words

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .relation_lexicon import Trigger
     from .unit_actors import UnitActors
 
-__all__ = ["from_sources", "strained"]
+__all__ = ["allied", "from_sources", "strained"]
 
 #: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
 _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
@@ -26,6 +26,11 @@ _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "
 
 def _says(tok: Token, words: frozenset[str]) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def allied(noun: Token, words: frozenset[str]) -> bool:
+    """Whether an agreement noun names an alliance: "a mutual defense treaty", "security pact"."""
+    return any(c.dep_ in ("amod", "compound") and _says(c, words) for c in noun.children)
 
 
 def strained(noun: Token, words: frozenset[str]) -> bool:

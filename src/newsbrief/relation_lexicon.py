@@ -48,7 +48,9 @@ class Governors:
     ("denied supporting"), ``quantity`` nouns count the events they govern
     ("a wave of strikes"), whose actor is the counting noun's, and
     ``straining`` words say a cooperative tie is in a bad state ("strained
-    ties", "relations soured", "ties at a low").
+    ties", "relations soured", "ties at a low"), and ``allying`` modifiers
+    make an agreement an alliance ("a mutual defense treaty", "a security
+    pact"; "a peace treaty" stays an agreement).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -56,6 +58,7 @@ class Governors:
     denying: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
     straining: frozenset[str] = frozenset()
+    allying: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
 
 
-_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining")
+_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining", "allying")
 
 
 def _word(value: object) -> str:

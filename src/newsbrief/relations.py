@@ -23,9 +23,10 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
-from .nominal import from_sources, strained
+from .nominal import allied, from_sources, strained
 from .parsed import mention_span
 from .relation_lexicon import (
+    Governors,
     Lexicon,
     Trigger,
     load_lexicon,
@@ -305,6 +306,24 @@ def _patient(subject: Token, verb: Token, table: UnitActors) -> list[str]:
     return found
 
 
+def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
+    """What a noun trigger says once its modifiers and governing verb are read.
+
+    "Strained ties" are no cooperation, "a mutual defense treaty" is an
+    alliance rather than an agreement, "suspended cooperation" cuts ties and
+    "rejected talks" refuses them.
+    """
+    if trig.event_class == "COOPERATE" and strained(tok, words.straining):
+        return replace(trig, type="has_strained_relations_with", event_class="DISAPPROVE")
+    if trig.event_class == "AGREE" and allied(tok, words.allying):
+        return replace(trig, type="allies_with", event_class="ALLIED_WITH")
+    if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
+        return replace(trig, type="reduced_relations_with", event_class="SANCTION")
+    if trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
+        return replace(trig, type="rejects", event_class="REJECT", symmetric=False)
+    return trig
+
+
 def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
     if trig is None:
@@ -313,13 +332,7 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
     ):
         trig = _PHONE_CALL  # "a call with X" is talking to X, "a call for X" asks
-    words = lexicon.governors
-    if trig.event_class == "COOPERATE" and strained(tok, words.straining):
-        trig = replace(trig, type="has_strained_relations_with", event_class="DISAPPROVE")
-    elif trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
-        trig = replace(trig, type="reduced_relations_with", event_class="SANCTION")
-    elif trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
-        trig = replace(trig, type="rejects", event_class="REJECT", symmetric=False)
+    trig = _governed(tok, trig, lexicon.governors)
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
         return trig, *backed  # "X, with the support of Y, ...": Y supports X
@@ -331,7 +344,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         return trig, pair, []  # "an agreement between X and Y": collective pairs
     if len(pair) >= 2:
         return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
-    sources = from_sources(tok, trig, table) or noun_source(tok, trig, table, words.quantity)
+    sources = from_sources(tok, trig, table) or noun_source(
+        tok, trig, table, lexicon.governors.quantity
+    )
     targets = (
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)
