@@ -18,38 +18,30 @@ def rules_of(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_items_under_a_prescriptive_lead_in_are_prescriptive():
+LIST_CASES = {
+    # A list item takes the force of the lead-in or heading it stands under.
+    "prescriptive-lead-in": (
+        "The report says the ministry should take three steps:\n",
+        "prescriptive",
+        "lead-in:should",
+    ),
+    "goals-lead-in": ("Officials named three goals for the mission:\n", "asserted", None),
+    "recommendations-heading": ("Recommendations\n\n", "prescriptive", "section:"),
+}
+
+
+@pytest.mark.parametrize(("above", "modality", "cue"), LIST_CASES.values(), ids=LIST_CASES)
+def test_list_items_take_the_force_of_what_introduces_them(above, modality, cue):
     text = (
         "The panel met in Oslo on Monday.\n\n"
-        "The report says the ministry should take three steps:\n"
+        f"{above}"
         "- Expand the coast guard fleet\n"
         "- Fund new radar stations\n"
     )
     items = rules_of(text)[1:]
-    assert [m for m, _ in items] == ["prescriptive", "prescriptive"]
-    assert all(cue == "lead-in:should" for _, cue in items)
-
-
-def test_items_under_a_goals_lead_in_stay_asserted():
-    text = (
-        "The panel met in Oslo on Monday.\n\n"
-        "Officials named three goals for the mission:\n"
-        "- Expand the coast guard fleet\n"
-        "- Fund new radar stations\n"
-    )
-    assert [m for m, _ in rules_of(text)[1:]] == ["asserted", "asserted"]
-
-
-def test_items_under_a_recommendations_heading_are_prescriptive():
-    text = (
-        "The panel met in Oslo on Monday.\n\n"
-        "Recommendations\n\n"
-        "- Expand the coast guard fleet\n"
-        "- Fund new radar stations\n"
-    )
-    items = rules_of(text)[1:]
-    assert [m for m, _ in items] == ["prescriptive", "prescriptive"]
-    assert all(cue.startswith("section:") for _, cue in items)
+    assert [m for m, _ in items] == [modality, modality]
+    if cue is not None:  # "section:" names its heading after the colon
+        assert all(c.startswith(cue) if cue.endswith(":") else c == cue for _, c in items)
 
 
 CLAUSE_CASES = {
