@@ -21,6 +21,13 @@ def test_saying_that_another_actor_must_act_is_a_request():
     )
 
 
+def test_statement_verbs_come_from_the_lexicon():
+    from newsbrief.relations import load_lexicon
+
+    assert {"say", "declare", "tell"} <= load_lexicon().governors.stating
+    assert "predict" not in load_lexicon().governors.stating
+
+
 def test_saying_what_another_actor_may_do_or_did_is_no_request():
     assert not {c for c in classes("Norway said that Chile may pay.") if c[2] == "REQUEST"}
     assert not {c for c in classes("Norway said that Chile paid the bill.") if c[2] == "REQUEST"}

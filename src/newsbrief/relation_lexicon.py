@@ -50,7 +50,8 @@ class Governors:
     ``straining`` words say a cooperative tie is in a bad state ("strained
     ties", "relations soured", "ties at a low"), and ``allying`` modifiers
     make an agreement an alliance ("a mutual defense treaty", "a security
-    pact"; "a peace treaty" stays an agreement).
+    pact"; "a peace treaty" stays an agreement); ``stating`` verbs report a
+    statement whose "Y must act" demands that Y act.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -59,6 +60,7 @@ class Governors:
     quantity: frozenset[str] = frozenset()
     straining: frozenset[str] = frozenset()
     allying: frozenset[str] = frozenset()
+    stating: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
 
 
-_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining", "allying")
+_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining", "allying", "stating")
 
 
 def _word(value: object) -> str:

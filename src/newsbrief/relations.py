@@ -219,7 +219,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             _verb_roles(tok, table, lexicon)
             or _noun_roles(tok, table, lexicon)
             or _side_by_side(tok, table)
-            or _obligation_roles(tok, table)
+            or _obligation_roles(tok, table, lexicon.governors.stating)
         )
         if found is None:
             continue
@@ -243,13 +243,15 @@ _ALONGSIDE = Trigger("acts_alongside", "COOPERATE", ())
 
 #: Saying that another actor must act is demanding it (CAMEO 10, PLOVER REQUEST).
 _MUST = Trigger("demanded", "REQUEST", ("that",))
-#: Verbs that report a statement (lemmas); the statement's clause is their ccomp.
-_SAYING = frozenset({"say", "declare", "announce", "reiterate", "state", "stress", "tell", "add"})
 
 
-def _obligation_roles(tok: Token, table: UnitActors):
-    """Saying "Y must leave" is demanding that Y leave: Y, the clause's subject, is asked."""
-    if tok.lemma_ not in _SAYING or tok.pos_ != "VERB":
+def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
+    """Saying "Y must leave" is demanding that Y leave: Y, the clause's subject, is asked.
+
+    ``stating`` are the lexicon's statement verbs (``governors.stating``): the
+    statement is their ``ccomp`` clause.
+    """
+    if tok.lemma_ not in stating or tok.pos_ != "VERB":
         return None
     clauses = [
         c
