@@ -85,7 +85,9 @@ def test_the_cache_folder_setting(monkeypatch, tmp_path):
     assert cache_dir() == tmp_path / "newsbrief"
 
 
-@pytest.mark.parametrize("name", ["states.yaml", "actors.yaml", "relations.yaml", "claims.yaml"])
+@pytest.mark.parametrize(
+    "name", ["states.yaml", "actors.yaml", "relations.yaml", "claims.yaml", "leaders.yaml"]
+)
 def test_shipped_lexicons_read_from_the_cache_equal_their_yaml(monkeypatch, tmp_path, name):
     monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
     parsed = yaml.safe_load(package_file(name).read_text(encoding="utf-8"))

@@ -23,6 +23,7 @@ from .actors import Located
 from .gazetteer import Entry
 from .headlines import headline_name
 from .homes import home_state, quoted
+from .leaders import load_leaders, served_body
 from .model import Mention
 from .offices import colleagues_state, office_state
 from .parsed import covered_tokens, mention_span
@@ -37,7 +38,15 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .model import Unit
 
-__all__ = ["OFFICE_WORDS", "Affiliation", "affiliations", "titled_persons", "with_affiliations"]
+__all__ = [
+    "LISTED_CUE",
+    "OFFICE_WORDS",
+    "Affiliation",
+    "affiliations",
+    "listed_bodies",
+    "titled_persons",
+    "with_affiliations",
+]
 
 #: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen.").
 OFFICE_WORDS = frozenset(  # a word list reads best as words
@@ -49,6 +58,8 @@ OFFICE_WORDS = frozenset(  # a word list reads best as words
     Special Supreme Leader Pope Emir Sultan Representative Speaker Mayor Judge
     Deputy Attorney Marshal Colonel Major Captain""".split()  # noqa: SIM905
 )
+#: How an affiliation from the dictionary of office holders starts its cue.
+LISTED_CUE = "known office holder:"
 #: The actor types a person can be part of.
 _BODIES = frozenset({"state", "organization", "group", "government", "military"})
 _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
@@ -235,13 +246,15 @@ def affiliations(
     """Person id -> the body the text says the person serves.
 
     Evidence read at a mention (its title, an apposition, "Secretary of X"
-    with the gazetteer's "Department of X") wins over any mention's guess
-    from the sentence's one state or the article's; among each kind the
-    first wins. Persons whose gazetteer entry or actor step already gave a
-    ``part_of`` are left as they are.
+    with the gazetteer's "Department of X") wins over the dictionary of known
+    office holders (:mod:`newsbrief.leaders`), and both win over any
+    mention's guess from the sentence's one state or the article's; among
+    each kind the first wins. Persons whose gazetteer entry or actor step
+    already gave a ``part_of`` are left as they are.
     """
     known = {loc.entry.id for loc in located if loc.entry.part_of}
     home = home_state(located)
+    listed = listed_bodies(located, known, gazetteer)
     out: dict[str, Affiliation] = {}
     weak: dict[str, Affiliation] = {}
     by_unit: dict[int, list[Located]] = {}
@@ -253,10 +266,10 @@ def affiliations(
             continue
         near = _read_at_mentions(unit, span, mine, known, out, gazetteer)
         # A state another person of the sentence serves ("Biden met Xi of China") is theirs.
-        claimed = _served(mine, out)
+        claimed = _served(mine, {**listed, **out})
         for loc in mine:
             pid = loc.entry.id
-            if pid not in near or pid in out or pid in weak:
+            if pid not in near or pid in out or pid in weak or pid in listed:
                 continue
             guess = _state_in_context(span, loc, near[pid], home, claimed)
             if guess is not None:
@@ -266,7 +279,42 @@ def affiliations(
         weak = {
             k: replace(v, body=state, cue=f"a colleague's state ({v.cue})") for k, v in weak.items()
         }
-    return {**out, **{k: v for k, v in weak.items() if k not in out}}
+    return {**listed, **out, **{k: v for k, v in weak.items() if k not in out}}
+
+
+def listed_bodies(
+    located: Sequence[Located], known: set[str], gazetteer: Gazetteer | None
+) -> dict[str, Affiliation]:
+    """Person id -> the body the dictionary of office holders gives a person's name.
+
+    Of the bodies a person served, the one the article names (or whose
+    state or organization it names: "EU" for the European Commission) wins,
+    else the latest; persons the actor step placed already are skipped.
+
+    Examples
+    --------
+    "President Putin" -> ``RUS``; "Jens Stoltenberg" in an article naming NATO -> ``NATO``.
+    """
+    ids = {loc.entry.id for loc in located}
+
+    def present(body: str) -> str | None:
+        entry = gazetteer.entry(body) if gazetteer else None
+        parent = entry.part_of if entry else None
+        return body if body in ids else parent if parent in ids else None
+
+    leaders = load_leaders()
+    out: dict[str, Affiliation] = {}
+    for loc in located:
+        pid = loc.entry.id
+        if loc.entry.type != "person" or pid in known or pid in out:
+            continue
+        name = " ".join(w for w in loc.entry.name.split() if w not in OFFICE_WORDS)
+        found = served_body(leaders.find(name), present)
+        if found is not None:
+            body, office = found
+            years = f"{office.start}-{office.end or ''}"
+            out[pid] = Affiliation(pid, body, f"{LISTED_CUE} {office.role} {years}")
+    return out
 
 
 def _read_at_mentions(
