@@ -33,6 +33,7 @@ def test_names_compare_without_initials_particles_or_accents(name, key):
         ("Volodymyr Zelenskyy", ["Volodymyr Zelensky"]),
         ("Mohammed Shia’a Al-Sudani", ["Mohammed Shia al-Sudani"]),  # first and last word
         ("Anna Berg", []),
+        ("Un", []),  # the last word of "Kim Jong Un", too short to be a surname
     ],
 )
 def test_a_name_finds_the_listed_persons_it_can_be(name, listed):

@@ -178,7 +178,8 @@ def load_leaders(path: str | None = None) -> Leaders:
             if len(words) > 1:
                 by_name.setdefault(" ".join(words), []).append(leader)
                 by_name.setdefault(f"{words[0]} {words[-1]}", []).append(leader)
-            if words:
+            # "Un" of "Kim Jong Un" is no surname; "Xi" is, when listed alone.
+            if words and (len(words) == 1 or len(words[-1]) > 2):
                 by_surname.setdefault(words[-1], []).append(leader)
     return Leaders(
         {k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
