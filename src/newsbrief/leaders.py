@@ -20,9 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .config import package_file, read_yaml_mapping
+from .config import cache_dir, package_file, read_yaml, read_yaml_text
+from .datacache import cached_parse
 from .errors import NewsbriefError
 
 if TYPE_CHECKING:
@@ -60,10 +61,15 @@ class Leader:
 
 @dataclass(frozen=True)
 class Leaders:
-    """The listed persons by full name and by the one word a title goes with."""
+    """The listed persons, and their numbers by full name and by the word a title goes with.
 
-    by_name: dict[str, tuple[Leader, ...]]
-    by_surname: dict[str, tuple[Leader, ...]]
+    Persons are kept as the parsed JSON lists (what the data cache stores)
+    and made :class:`Leader` objects only when a name finds them.
+    """
+
+    persons: list[list[Any]]  # [name, [[body, role, start, end], ...]]
+    by_name: dict[str, list[int]]
+    by_surname: dict[str, list[int]]
 
     def find(self, name: str) -> tuple[Leader, ...]:
         """The listed persons a name found in a text can be.
@@ -87,10 +93,20 @@ class Leaders:
         if not words:
             return ()
         if len(words) == 1:
-            return self.by_surname.get(words[0], ())
-        return self.by_name.get(" ".join(words), ()) or self.by_name.get(
-            f"{words[0]} {words[-1]}", ()
-        )
+            found = self.by_surname.get(words[0], [])
+        else:
+            found = self.by_name.get(" ".join(words)) or self.by_name.get(
+                f"{words[0]} {words[-1]}", []
+            )
+        return tuple(self.leader(i) for i in found)
+
+    def leader(self, number: int) -> Leader:
+        """The listed person of this number."""
+        name, offices = self.persons[number]
+        return Leader(name, tuple(Office(*o) for o in offices))
+
+    def __len__(self) -> int:
+        return len(self.persons)
 
 
 def name_key(name: str) -> str:
@@ -140,21 +156,48 @@ def served_body(
     return picks[0]
 
 
-def _offices(spec: dict, where: str) -> tuple[Office, ...]:
+def _offices(spec: dict, name: str) -> list[list[Any]]:
     out = []
     for text in spec.get("served") or ():
         m = _SERVED.match(str(text))
         if m is None:
-            raise NewsbriefError(f"{where}: {text!r} is not 'BODY role YYYY-[YYYY]'")
-        out.append(Office(m[1], m[2], int(m[3]), int(m[4]) if m[4] else None))
+            raise NewsbriefError(f"{name}: {text!r} is not 'BODY role YYYY-[YYYY]'")
+        out.append([m[1], m[2], int(m[3]), int(m[4]) if m[4] else None])
     if not out:
-        raise NewsbriefError(f"{where}: a listed person needs `served`")
-    return tuple(sorted(out, key=lambda o: (-(o.end or 9999), -o.start)))
+        raise NewsbriefError(f"{name}: a listed person needs `served`")
+    return sorted(out, key=lambda o: (-(o[3] or 9999), -o[2]))
+
+
+def _parse_leaders(text: str) -> dict[str, Any]:
+    """The YAML's persons and their indexes as JSON data (kept by :mod:`newsbrief.datacache`)."""
+    data = read_yaml(text) or {}
+    if not isinstance(data, dict):
+        raise NewsbriefError("a leaders dictionary must be a mapping with `leaders`")
+    persons: list[list[Any]] = []
+    by_name: dict[str, list[int]] = {}
+    by_surname: dict[str, list[int]] = {}
+    for i, spec in enumerate(data.get("leaders") or ()):
+        if not isinstance(spec, dict) or not spec.get("name"):
+            raise NewsbriefError(f"leader {i} needs a `name`")
+        persons.append([str(spec["name"]), _offices(spec, str(spec["name"]))])
+        for form in (spec["name"], *(spec.get("aliases") or ())):
+            words = name_key(str(form)).split()
+            keys = {" ".join(words), f"{words[0]} {words[-1]}"} if len(words) > 1 else set()
+            for key in keys:
+                by_name.setdefault(key, []).append(i)
+            # "Un" of "Kim Jong Un" is no surname; "Xi" is, when listed alone.
+            if words and (len(words) == 1 or len(words[-1]) > 2):
+                by_surname.setdefault(words[-1], []).append(i)
+
+    def unique(index: dict[str, list[int]]) -> dict[str, list[int]]:
+        return {k: list(dict.fromkeys(v)) for k, v in index.items()}
+
+    return {"persons": persons, "by_name": unique(by_name), "by_surname": unique(by_surname)}
 
 
 @lru_cache(maxsize=4)
 def load_leaders(path: str | None = None) -> Leaders:
-    """Read the dictionary of office holders once per process.
+    """Read the dictionary of office holders once per process (parsed once per edit).
 
     Parameters
     ----------
@@ -166,22 +209,15 @@ def load_leaders(path: str | None = None) -> Leaders:
     Leaders
     """
     source = path or package_file("leaders.yaml")
-    data = read_yaml_mapping(source, "leaders dictionary")
-    by_name: dict[str, list[Leader]] = {}
-    by_surname: dict[str, list[Leader]] = {}
-    for i, spec in enumerate(data.get("leaders") or ()):
-        if not isinstance(spec, dict) or not spec.get("name"):
-            raise NewsbriefError(f"{source}: leader {i} needs a `name`")
-        leader = Leader(str(spec["name"]), _offices(spec, f"{source}: {spec['name']}"))
-        for form in (leader.name, *(str(a) for a in spec.get("aliases") or ())):
-            words = name_key(form).split()
-            if len(words) > 1:
-                by_name.setdefault(" ".join(words), []).append(leader)
-                by_name.setdefault(f"{words[0]} {words[-1]}", []).append(leader)
-            # "Un" of "Kim Jong Un" is no surname; "Xi" is, when listed alone.
-            if words and (len(words) == 1 or len(words[-1]) > 2):
-                by_surname.setdefault(words[-1], []).append(leader)
-    return Leaders(
-        {k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
-        {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()},
-    )
+    text = read_yaml_text(source, "leaders dictionary")
+    try:
+        data = cached_parse(_parse_leaders, text, cache_dir())
+    except NewsbriefError as exc:
+        raise NewsbriefError(f"{source}: {exc}") from None
+    except Exception as exc:
+        import yaml  # loaded already: only read_yaml raises its errors
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
+        raise NewsbriefError(f"{source}: cannot read leaders dictionary ({exc})") from None
+    return Leaders(data["persons"], data["by_name"], data["by_surname"])
