@@ -102,3 +102,16 @@ def test_of_the_bodies_a_person_served_the_one_the_article_names_is_chosen():
         "Jens Stoltenberg said the budget would grow."
     )
     assert _part_of(text)["Jens Stoltenberg"] == "NATO"
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    analysis = analyze(source_from_text(text))
+    return {(r.source, r.type, r.target) for r in analysis.relations if not r.weak}
+
+
+def test_we_of_a_listed_speaker_is_their_state_only_when_the_article_names_it():
+    remarks = "Remarks by President Joe Biden on Trade\n\n"
+    alone = _relations(remarks + "We will stand with Ukraine.\n")
+    assert ("joe-biden", "supports", "UKR") in alone
+    named = _relations(remarks + "The United States sent aid. We will stand with Ukraine.\n")
+    assert ("USA", "supports", "UKR") in named

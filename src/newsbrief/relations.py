@@ -93,7 +93,7 @@ def extract_relations(
     units, spans = parse.units, parse.spans
     part_of = {a.id: a.part_of for a in actors if a.part_of}
     by_unit: dict[int, list[Located]] = defaultdict(list)
-    for loc in parse.mentions:
+    for loc in _sides_named(parse.mentions, {a.id for a in actors}):
         by_unit[loc.mention.unit].append(loc)
     found: dict[tuple[str, str, str], list[Evidence]] = {}
     meta: dict[tuple[str, str, str], tuple[str, tuple[str, ...], str]] = {}
@@ -164,6 +164,22 @@ def extract_relations(
     return relations
 
 
+def _sides_named(mentions: Sequence[Located], ids: set[str]) -> list[Located]:
+    """Mentions whose ``part_of`` the article does not name carry none here.
+
+    "We" of a speaker is the body they speak for only when the article names
+    that body: a state known only from the dictionary of office holders
+    ("President Joe Biden" -> USA in a text that never names the US) would
+    be an end of a relation that is no actor of the article.
+    """
+    return [
+        replace(loc, entry=replace(loc.entry, part_of=None))
+        if loc.entry.part_of and loc.entry.part_of not in ids
+        else loc
+        for loc in mentions
+    ]
+
+
 def _headline_voice(
     parse: ArticleParse, actors: Sequence[Actor], titles: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -185,7 +201,8 @@ def _headline_voice(
         after = after or tok.lower_ in ("by", "from")
         person = next((people[a] for a in tokens.get(tok.i, []) if a in people), None)
         if after and person is not None:
-            return person.id, person.part_of or person.id
+            named = person.part_of in {a.id for a in actors}
+            return person.id, person.part_of if named and person.part_of else person.id
     return None
 
 
