@@ -73,3 +73,35 @@ def test_a_state_named_in_what_a_person_says_is_not_the_persons_state():
     )
     berg = next(x for x in a.actors if x.type == "person")
     assert berg.part_of == "CHL"
+
+
+def _mentioned_by(analysis, text: str) -> set[str]:
+    return {a.id for a in analysis.actors if any(m.text == text for m in a.mentions)}
+
+
+def test_name_modifying_a_noun_joins_the_coordinated_parties():
+    a = _analysis(
+        "Fighting broke out between the Sudanese army and Hezbollah fighters last week, "
+        "the United Nations said. Both sides traded fire on Sunday."
+    )
+    assert _mentioned_by(a, "Both sides") == {"SDN-ARMY", "HEZBOLLAH"}
+
+
+def test_all_countries_and_our_allies_refer_to_no_one_named_before():
+    a = _analysis(
+        "Japan and Germany held talks in Tokyo on Monday. All countries must respect the "
+        "rules. “We will consult our allies,” the German chancellor said."
+    )
+    assert _mentioned_by(a, "All countries") == set()
+    assert _mentioned_by(a, "our allies") == set()
+    assert ("JPN", "DEU", "ALLIED_WITH") not in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
+def test_governments_are_states_not_the_bodies_named_before():
+    a = _analysis(
+        "The European Union and NATO held talks in Brussels on Monday. "
+        "Both governments praised the outcome."
+    )
+    assert _mentioned_by(a, "Both governments") == set()

@@ -14,7 +14,9 @@ link nothing. The rules read the parse and the actors already found:
 - "the country", "the nation" -> the last state;
 - "the two leaders", "both sides", "the three countries", "our nations" ->
   the last group of that kind and size, else the last persons (or states)
-  named, as many as the number says.
+  named, as many as the number says. Countries, nations and governments are
+  states; "all countries" and "our allies" name no one named before (everyone,
+  or the speaker's partners, not the speaker).
 
 Each link becomes a mention (``how`` = ``coref:<cue>``), so it counts for the
 actor's mentions (node size), for attribution and for relations.
@@ -100,6 +102,8 @@ _BODY_GROUPS = frozenset(
     ]
 )
 _STATE_WORDS = frozenset({"country", "nation"})
+_STATE_GROUPS = frozenset({"country", "nation", "government", "state", "democracy"})
+_ALLY_WORDS = frozenset({"ally", "partner", "neighbor", "neighbour"})
 _GENERIC_NAME_WORDS = frozenset(
     [
         "state",
@@ -308,7 +312,7 @@ def _coordinated(
     """Actors joined by "and" in this unit become the latest group ("X and Y agreed")."""
     chains: dict[int, list[Entry]] = {}
     for i in sorted(covered):
-        tok = span.doc[i]
+        tok = _head_word(span.doc[i])
         if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
             continue
         root = tok
@@ -321,6 +325,13 @@ def _coordinated(
     for chain in chains.values():
         if len(chain) > 1 and len({e.type == "person" for e in chain}) == 1:
             history.groups.append((unit.index, tuple(chain)))
+
+
+def _head_word(tok: Token) -> Token:
+    """The noun a name modifies: "RSF" in "RSF rebels", so "X and RSF rebels" is coordinated."""
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 def _link(
@@ -362,8 +373,14 @@ def _has_of_actor(tok: Token, covered: dict[int, list[Located]]) -> bool:
 
 def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, history: _History):
     n = next((_NUMBERS[c.lower_] for c in [*dets, *tok.children] if c.lower_ in _NUMBERS), None)
+    if n is None and any(d.lower_ == "all" for d in dets):
+        return None  # "all countries" is everyone, not the parties named before
+    if lemma in _ALLY_WORDS and any(d.dep_ == "poss" for d in dets):
+        return None  # "our allies" are the speaker's allies, not the speaker and its partner
     if lemma in _PERSON_GROUPS:
         want = _is_person
+    elif lemma in _STATE_GROUPS:
+        want = _is_state  # "both governments" after "the two committees" are not those
     elif lemma in _BODY_GROUPS:
         want = _is_body
     else:
