@@ -105,3 +105,31 @@ def test_governments_are_states_not_the_bodies_named_before():
         "Both governments praised the outcome."
     )
     assert _mentioned_by(a, "Both governments") == set()
+
+
+def test_the_noun_a_name_modified_refers_back_to_that_body():
+    a = _analysis(
+        "Hezbollah fighters crossed the border on Monday, officials in Cyprus said. "
+        "The fighters attacked an Israeli army post."
+    )
+    assert _mentioned_by(a, "The fighters") == {"HEZBOLLAH"}
+    assert ("HEZBOLLAH", "ISR-IDF", "FIGHT") in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
+def test_the_armed_group_is_the_last_group_named():
+    a = _analysis(
+        "Hamas fired rockets at Israel on Monday, officials in Egypt said. "
+        "The armed group said the attack was a warning."
+    )
+    assert _mentioned_by(a, "The armed group") == {"HAMAS"}
+
+
+def test_a_description_with_a_name_in_front_still_relates_the_two():
+    a = _analysis(
+        "Hezbollah fired rockets at Israel on Monday. "
+        "The Iran-backed group said the attack was a warning."
+    )
+    assert _mentioned_by(a, "group") == {"HEZBOLLAH"}
+    assert ("IRN", "HEZBOLLAH", "AID") in {(r.source, r.target, r.event_class) for r in a.relations}

@@ -12,6 +12,11 @@ link nothing. The rules read the parse and the actors already found:
 - "the <word of a name>" ("the court" after "International Court of
   Justice", "the rebels" after "Houthi rebels") -> that actor;
 - "the country", "the nation" -> the last state;
+- "the <noun>" a body's name modified before ("the rebels" after "RSF rebels",
+  "the mission" after "the MSS mission") -> that body; "the armed group" ->
+  the last armed group, "the alliance", "the bloc" -> the last organization.
+  A name inside the description ("the Iran-backed group") stays out of its
+  mention, so the description and the name can still relate;
 - "the two leaders", "both sides", "the three countries", "our nations" ->
   the last group of that kind and size, else the last persons (or states)
   named, as many as the number says. Countries, nations and governments are
@@ -103,6 +108,14 @@ _BODY_GROUPS = frozenset(
 )
 _STATE_WORDS = frozenset({"country", "nation"})
 _STATE_GROUPS = frozenset({"country", "nation", "government", "state", "democracy"})
+# "the armed group" is the last armed group named, "the alliance" the last organization
+_KIND_WORDS = {
+    "group": "group",
+    "militia": "group",
+    "faction": "group",
+    "alliance": "organization",
+    "bloc": "organization",
+}
 _ALLY_WORDS = frozenset({"ally", "partner", "neighbor", "neighbour"})
 _GENERIC_NAME_WORDS = frozenset(
     [
@@ -132,6 +145,7 @@ class _History:
 
     seen: list[tuple[int, Entry]] = field(default_factory=list)  # (unit, entry)
     titles: dict[str, set[str]] = field(default_factory=dict)
+    nouns: dict[str, set[str]] = field(default_factory=dict)  # "RSF rebels": RSF -> rebel
     groups: list[tuple[int, tuple[Entry, ...]]] = field(default_factory=list)
 
     def last(self, unit: int, want) -> Entry | None:
@@ -267,6 +281,8 @@ def link_mentions(
             if link is None:
                 continue
             first, last, members, cue = link
+            if _names_itself(tok, covered, members):
+                continue
             start = unit.start + span.doc[first].idx - span.start_char
             end = unit.start + span.doc[last].idx + len(span.doc[last].text) - span.start_char
             mention = Mention(
@@ -290,6 +306,7 @@ def _token_map(unit: Unit, span: Span, located: Sequence[Located]) -> dict[int, 
 def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Token) -> None:
     history.seen.append((unit.index, loc.entry))
     if loc.entry.type != "person":
+        _remember_noun(history, span, loc, tok)
         return
     words = {w.lower().strip(".") for w in loc.mention.text.split() if w in OFFICE_WORDS}
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:  # the name's head word
@@ -304,6 +321,31 @@ def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Toke
     if tok.dep_ == "appos":
         words.add(tok.head.lemma_.lower())
     history.titles.setdefault(loc.entry.id, set()).update(words)
+
+
+def _names_itself(tok: Token, covered: dict[int, list[Located]], members: tuple) -> bool:
+    """ "The NATO mission" already names NATO: its noun is no second mention of it."""
+    inside = {
+        loc.entry.id
+        for c in tok.children
+        if c.i < tok.i
+        for w in c.subtree
+        for loc in covered.get(w.i, [])
+    }
+    return any(e.id in inside for e in members)
+
+
+def _remember_noun(history: _History, span: Span, loc: Located, tok: Token) -> None:
+    """The noun a body's name modifies ("MSS mission", "RSF rebels") so "the mission" is MSS.
+
+    States are left out: "Israeli strike" or "US officials" are acts and people
+    of the state, not other names of it.
+    """
+    if loc.entry.type == "state":
+        return
+    head = _head_word(tok)
+    if head.i != tok.i and head.pos_ == "NOUN" and head.idx >= span.start_char:
+        history.nouns.setdefault(loc.entry.id, set()).add(head.lemma_.lower())
 
 
 def _coordinated(
@@ -358,7 +400,11 @@ def _link(
         dets = [c for c in tok.head.children if c.dep_ == "det" and c.i < tok.head.i]
     if not any(d.lower_ in _DETERMINERS for d in dets):
         return None
-    first = min([tok.i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ != "punct")])
+    left = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
+    first = min([tok.i, *(c.i for c in left)])
+    named = [c.right_edge.i for c in left if any(w.i in covered for w in c.subtree)]
+    if named:  # "the Iran-backed group": the group is not Iran, Iran is not the group
+        first = min(max(named) + 1, tok.i)
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") or any(d.lower_ == "both" for d in dets):
         return _collective(tok, first, lemma, dets, unit, history)
@@ -383,6 +429,8 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
         want = _is_state  # "both governments" after "the two committees" are not those
     elif lemma in _BODY_GROUPS:
         want = _is_body
+    elif n is None and all(d.lower_ == "the" for d in dets):
+        return _named_noun(tok, first, lemma, unit, history)
     else:
         return None
     members = history.group(unit.index, want, n) or (
@@ -405,4 +453,16 @@ def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _Histo
     if word in _GENERIC_NAME_WORDS or tok.pos_ != "NOUN":
         return None
     body = history.last(unit.index, lambda e: e.type != "person" and word in e.name.lower().split())
-    return (first, tok.i, (body,), f"name word {word}") if body else None
+    if body:
+        return (first, tok.i, (body,), f"name word {word}")
+    return _named_noun(tok, first, lemma, unit, history)
+
+
+def _named_noun(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
+    """ "the rebels" after "RSF rebels": the body whose name last modified that noun."""
+    body = history.last(unit.index, lambda e: lemma in history.nouns.get(e.id, set()))
+    if body:
+        return (first, tok.i, (body,), f"named noun {lemma}")
+    kind = _KIND_WORDS.get(lemma)
+    body = history.last(unit.index, lambda e: e.type == kind) if kind else None
+    return (first, tok.i, (body,), f"kind {lemma}") if body else None
