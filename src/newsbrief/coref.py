@@ -281,8 +281,6 @@ def link_mentions(
             if link is None:
                 continue
             first, last, members, cue = link
-            if _names_itself(tok, covered, members):
-                continue
             start = unit.start + span.doc[first].idx - span.start_char
             end = unit.start + span.doc[last].idx + len(span.doc[last].text) - span.start_char
             mention = Mention(
@@ -324,7 +322,7 @@ def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Toke
 
 
 def _names_itself(tok: Token, covered: dict[int, list[Located]], members: tuple) -> bool:
-    """ "The NATO mission" already names NATO: its noun is no second mention of it."""
+    """Whether a description's own modifiers name its referent ("the NATO mission")."""
     inside = {
         loc.entry.id
         for c in tok.children
@@ -379,7 +377,18 @@ def _head_word(tok: Token) -> Token:
 def _link(
     tok: Token, unit: Unit, covered: dict[int, list[Located]], history: _History
 ) -> tuple[int, int, tuple[Entry, ...], str] | None:
-    """(first token, last token, actors, cue) when ``tok`` refers back to named actors."""
+    """(first token, last token, actors, cue) when ``tok`` refers back to named actors.
+
+    A noun whose own modifiers name its referent ("the NATO mission") is no
+    second mention of it.
+    """
+    link = _refer(tok, unit, covered, history)
+    return None if link is None or _names_itself(tok, covered, link[2]) else link
+
+
+def _refer(
+    tok: Token, unit: Unit, covered: dict[int, list[Located]], history: _History
+) -> tuple[int, int, tuple[Entry, ...], str] | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" and lower in _HE_SHE:
         person = history.last(unit.index, _is_person)
@@ -459,7 +468,7 @@ def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _Histo
 
 
 def _named_noun(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
-    """ "the rebels" after "RSF rebels": the body whose name last modified that noun."""
+    """The body whose name last modified this noun ("the rebels" after "RSF rebels")."""
     body = history.last(unit.index, lambda e: lemma in history.nouns.get(e.id, set()))
     if body:
         return (first, tok.i, (body,), f"named noun {lemma}")
