@@ -133,3 +133,11 @@ def test_a_description_with_a_name_in_front_still_relates_the_two():
     )
     assert _mentioned_by(a, "group") == {"HEZBOLLAH"}
     assert ("IRN", "HEZBOLLAH", "AID") in {(r.source, r.target, r.event_class) for r in a.relations}
+
+
+def test_they_is_the_plural_subject_of_its_own_sentence_first():
+    a = _analysis(
+        "Japan and Germany met in Tokyo on Monday. "
+        "Polish farmers said they would block the border with Ukraine."
+    )
+    assert _mentioned_by(a, "they") == {"POL"}

@@ -6,7 +6,9 @@ sentences have no actor, so their claims are the author's and their verbs
 link nothing. The rules read the parse and the actors already found:
 
 - "he"/"she" (and "his", "her") -> the last person named, a few units back;
-- "they"/"their" -> the last group: actors joined by "and", or a collective;
+- "they"/"their" -> a plural subject before it in the same sentence ("Polish
+  farmers said they ..."), else the last group: actors joined by "and", or a
+  collective;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
   person that title was used for;
 - "the <word of a name>" ("the court" after "International Court of
@@ -394,7 +396,7 @@ def _refer(
         person = history.last(unit.index, _is_person)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
     if tok.pos_ == "PRON" and lower in _THEY:
-        group = history.group(unit.index, lambda e: True, None)
+        group = _plural_subject(tok, covered) or history.group(unit.index, lambda e: True, None)
         return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
     if tok.pos_ not in ("NOUN", "PROPN") or any(
         c.dep_ == "appos" and c.i in covered for c in tok.children
@@ -420,6 +422,38 @@ def _refer(
     if any(d.lower_ != "the" for d in dets) or _has_of_actor(tok, covered):
         return None
     return _description(tok, first, lemma, unit, history)
+
+
+def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
+    """The actors of a plural subject before "they" in the same sentence.
+
+    "Lebanese families said a war was imposed on them": "them" are the
+    families (Lebanon), not the last pair of actors named in earlier sentences.
+    """
+    subjects = [
+        t
+        for t in tok.sent
+        if t.i < tok.i
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+    ]
+    for subject in reversed(subjects):
+        found: dict[str, Entry] = {}
+        for w in _noun_phrase(subject):
+            for loc in covered.get(w.i, []):
+                found.setdefault(loc.entry.id, loc.entry)
+        if found:
+            return tuple(found.values())
+    return ()
+
+
+def _noun_phrase(tok: Token) -> list[Token]:
+    """A noun with its modifiers and conjuncts, without clauses or prepositions."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "conj", "poss", "nmod", "appos", "flat"):
+            out += _noun_phrase(c)
+    return out
 
 
 def _has_of_actor(tok: Token, covered: dict[int, list[Located]]) -> bool:
