@@ -371,7 +371,7 @@ def _coordinated(
 
 def _head_word(tok: Token) -> Token:
     """The noun a name modifies: "RSF" in "RSF rebels", so "X and RSF rebels" is coordinated."""
-    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i > tok.i:
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
     return tok
 
