@@ -99,14 +99,6 @@ def test_all_countries_and_our_allies_refer_to_no_one_named_before():
     }
 
 
-def test_governments_are_states_not_the_bodies_named_before():
-    a = _analysis(
-        "The European Union and NATO held talks in Brussels on Monday. "
-        "Both governments praised the outcome."
-    )
-    assert _mentioned_by(a, "Both governments") == set()
-
-
 def test_the_noun_a_name_modified_refers_back_to_that_body():
     a = _analysis(
         "Hezbollah fighters crossed the border on Monday, officials in Cyprus said. "

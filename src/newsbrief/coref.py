@@ -21,9 +21,8 @@ link nothing. The rules read the parse and the actors already found:
   mention, so the description and the name can still relate;
 - "the two leaders", "both sides", "the three countries", "our nations" ->
   the last group of that kind and size, else the last persons (or states)
-  named, as many as the number says. Countries, nations and governments are
-  states; "all countries" and "our allies" name no one named before (everyone,
-  or the speaker's partners, not the speaker).
+  named, as many as the number says. "All countries" and "our allies" name
+  no one named before (everyone, or the speaker's partners, not the speaker).
 
 Each link becomes a mention (``how`` = ``coref:<cue>``), so it counts for the
 actor's mentions (node size), for attribution and for relations.
@@ -109,7 +108,6 @@ _BODY_GROUPS = frozenset(
     ]
 )
 _STATE_WORDS = frozenset({"country", "nation"})
-_STATE_GROUPS = frozenset({"country", "nation", "government", "state", "democracy"})
 # "the armed group" is the last armed group named, "the alliance" the last organization
 _KIND_WORDS = {
     "group": "group",
@@ -468,8 +466,6 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
         return None  # "our allies" are the speaker's allies, not the speaker and its partner
     if lemma in _PERSON_GROUPS:
         want = _is_person
-    elif lemma in _STATE_GROUPS:
-        want = _is_state  # "both governments" after "the two committees" are not those
     elif lemma in _BODY_GROUPS:
         want = _is_body
     elif n is None and all(d.lower_ == "the" for d in dets):
