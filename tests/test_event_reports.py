@@ -60,3 +60,107 @@ def test_demonstrating_a_point_is_no_protest():
 def test_former_states_and_the_european_community_are_actors():
     a = analyze(source_from_text("Yugoslavia and Czechoslovakia met the European Community."))
     assert {"YUG", "CSK", "EU"} <= {x.id for x in a.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway threatened to shell Chilean towns.",
+        "Norway threatened sanctions against Chile.",
+        "Norway threatened to cut off power to Chile.",
+    ],
+)
+def test_a_threatened_act_is_a_threat_not_the_act(text):
+    found = classes(text)
+    assert ("NOR", "CHL", "THREATEN") in found
+    assert not {c for c in found if c[2] in ("FIGHT", "SANCTION")}
+
+
+def test_undoing_a_coercion_concedes_unless_only_asked():
+    assert ("NOR", "CHL", "CONCEDE") in classes("Norway ended the curfew in Chile on Monday.")
+    lifted = classes("Norway lifted its ban on the Chilean union.")
+    assert ("NOR", "CHL", "CONCEDE") in lifted and ("NOR", "CHL", "COERCE") not in lifted
+    asked = classes("Norway urged Chile to lift its curfew in Peru.")
+    assert ("CHL", "PER", "COERCE") in asked and ("CHL", "PER", "CONCEDE") not in asked
+
+
+def test_a_demand_noun_names_who_is_to_act_in_the_verbs_that_clause():
+    found = classes("Norway reiterated its demand today that Chile ease its restrictions.")
+    assert ("NOR", "CHL", "REQUEST") in found
+
+
+def test_a_documents_participle_speaks_for_its_issuer():
+    found = classes("The Norwegian parliament issued a statement condemning Chile.")
+    assert ("NOR-PARL", "CHL", "DISAPPROVE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway rejected an appeal from Chile.", ("NOR", "CHL", "REJECT")),
+        ("Norway condemned the violations by the Chilean army.", ("NOR", "CHL-ARMY", "DISAPPROVE")),
+        (
+            "Norway investigated crimes committed by Chilean forces.",
+            ("NOR", "CHL-MIL", "INVESTIGATE"),
+        ),
+    ],
+)
+def test_an_act_aimed_at_what_an_actor_did_is_aimed_at_that_actor(text, expected):
+    assert expected in classes(text)
+
+
+def test_a_hostile_act_from_an_actor_is_not_its_makers_unless_answered():
+    # "a figure from Chile" is no maker of anything: the detention is of a person.
+    found = classes("Norway detained a senior figure from Chile.")
+    assert ("NOR", "CHL", "COERCE") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway complained over Chilean raids.", ("NOR", "CHL", "DISAPPROVE")),
+        ("Norway offered mediation among Chile and Peru.", ("NOR", "PER", "CONSULT")),
+    ],
+)
+def test_complaints_over_and_mediation_among(text, expected):
+    assert expected in classes(text)
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names():
+    found = classes("Norway threatened to halt its fishing talks unless Chile paid.")
+    assert ("NOR", "CHL", "THREATEN") in found
+
+
+def test_the_withdrawal_of_an_actor_is_that_actors_withdrawal():
+    found = classes("Peru demanded the withdrawal of Chilean forces from Bolivia.")
+    assert ("CHL-MIL", "BOL", "RETREAT") in found
+    assert ("PER", "BOL", "RETREAT") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The republic of Norway defied Chile.", ("NOR", "CHL", "REJECT")),
+        ("Norway killed the commander of the Chilean army.", ("NOR", "CHL-ARMY", "ASSAULT")),
+    ],
+)
+def test_the_republic_or_commander_of_an_actor_stands_for_it(text, expected):
+    assert expected in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Norway expelled two Chilean diplomats.", "Norway withdrew its ambassador from Chile."],
+)
+def test_sending_envoys_away_is_a_sanction(text):
+    found = classes(text)
+    assert ("NOR", "CHL", "SANCTION") in found
+    assert not {c for c in found if c[2] in ("COERCE", "RETREAT")}
+
+
+def test_expelling_other_people_still_coerces():
+    assert ("NOR", "CHL", "COERCE") in classes("Norway expelled two Chilean fishermen.")
+
+
+def test_conceding_to_demands_from_an_actor_concedes_to_it():
+    assert ("NOR", "CHL", "CONCEDE") in classes("Norway conceded to demands from Chile.")

@@ -51,7 +51,14 @@ class Governors:
     ties", "relations soured", "ties at a low"), and ``allying`` modifiers
     make an agreement an alliance ("a mutual defense treaty", "a security
     pact"; "a peace treaty" stays an agreement); ``stating`` verbs report a
-    statement whose "Y must act" demands that Y act.
+    statement whose "Y must act" demands that Y act; ``threatening`` verbs
+    make the hostile act they govern a threat ("threatened to shell X",
+    "threatened sanctions against X"); ``easing`` verbs undo the coercion
+    their object names ("lifted the curfew in X": a concession to X); and
+    ``documents`` are the nouns whose participle speaks for their issuer
+    ("X issued a statement condemning Y": X condemns Y); ``envoys`` are the
+    people whose expulsion or withdrawal cuts relations ("expelled two
+    diplomats", "withdrew its inspectors from X": PLOVER SANCTION).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -61,6 +68,10 @@ class Governors:
     straining: frozenset[str] = frozenset()
     allying: frozenset[str] = frozenset()
     stating: frozenset[str] = frozenset()
+    threatening: frozenset[str] = frozenset()
+    easing: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    envoys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,19 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
 
 
-_GOVERNORS = ("reducing", "refusing", "denying", "quantity", "straining", "allying", "stating")
+_GOVERNORS = (
+    "reducing",
+    "refusing",
+    "denying",
+    "quantity",
+    "straining",
+    "allying",
+    "stating",
+    "threatening",
+    "easing",
+    "documents",
+    "envoys",
+)
 
 
 def _word(value: object) -> str:

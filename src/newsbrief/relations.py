@@ -36,6 +36,7 @@ from .roles import (
     alongside_roles,
     backing_roles,
     between,
+    condition_actors,
     declared_by,
     described_roles,
     has_agent,
@@ -241,6 +242,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         if found is None:
             continue
         trig, sources, targets = found
+        trig = _threatened(tok, trig, lexicon.governors.threatening)
         if trig.collective and not targets and 1 < len(set(sources)) <= 3:
             # "Japan and the US will hold a joint exercise": the subjects act together.
             targets, sources = list(dict.fromkeys(sources)), []
@@ -249,6 +251,23 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+def _threatened(tok: Token, trig: Trigger, threatening: frozenset[str]) -> Trigger:
+    """A hostile act that a ``threatening`` verb governs is a threat of it.
+
+    "Iran threatened to shell Iraqi towns" (the infinitive), "threatened to
+    impose restrictions on Y" and "threatened sanctions against Y" (the noun
+    object of either): the actor threatens Y (PLOVER THREATEN), it has not
+    yet acted.
+    """
+    if trig.polarity != "conflictual" or trig.event_class == "THREATEN":
+        return trig
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" else tok
+    governed = verb is not tok and verb.lemma_ in threatening
+    if governed or (verb.dep_ == "xcomp" and verb.head.lemma_ in threatening):
+        return replace(trig, type="threatens", event_class="THREATEN", symmetric=False)
+    return trig
 
 
 #: A call, or an appeal, "with" or "between" actors: they spoke (CAMEO 04, PLOVER CONSULT).
@@ -304,17 +323,51 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     trig = modifier or lexicon.verbs[str(phrase)]
     if negated(tok, lexicon.governors.denying):
         return None
+    trig = _of_envoys(tok, trig, lexicon.governors.envoys)
     modified = participle_roles(tok, table)
     if modified is not None:
         return trig, *modified
     sources, passive = subject_actors(tok, table)
+    if not sources:
+        sources = _issuer(tok, table, lexicon.governors.documents)
     targets = target_actors(tok, trig, table) or object_organizations(tok, table)
+    if trig.event_class == "THREATEN":  # "threatened to strike unless Y withdrew": Y
+        targets += [a for a in condition_actors(tok, table) if a not in targets]
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
         patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
         targets = [a for p in patients for a in _patient(p, tok, table)] + targets
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _of_envoys(verb: Token, trig: Trigger, envoys: frozenset[str]) -> Trigger:
+    """Expelling or withdrawing envoys cuts relations (CAMEO 166, PLOVER SANCTION).
+
+    "Switzerland expelled two Soviet diplomats", "withdrew its inspectors from
+    Iraq": not a coercion of people or a military retreat but a sanction.
+    """
+    if trig.event_class not in ("COERCE", "RETREAT"):
+        return trig
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in envoys for c in verb.children):
+        return trig
+    kind = "expelled_envoys_of" if trig.event_class == "COERCE" else "withdrew_envoys_from"
+    return replace(trig, type=kind, event_class="SANCTION")
+
+
+def _issuer(verb: Token, table: UnitActors, documents: frozenset[str]) -> list[str]:
+    """Who speaks through a document's participle: "X issued a statement condemning Y".
+
+    The participle's subject is the document, which names no actor; the
+    actor is the subject of the verb whose object the document is ("issued",
+    "published", "adopted"). ``documents`` are the lexicon's document nouns.
+    """
+    doc = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or doc.lemma_.lower() not in documents:
+        return []
+    if doc.dep_ != "dobj" or doc.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return subject_actors(doc.head, table)[0]
 
 
 def _patient(subject: Token, verb: Token, table: UnitActors) -> list[str]:
@@ -340,6 +393,12 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
         return replace(trig, type="reduced_relations_with", event_class="SANCTION")
     if trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
         return replace(trig, type="rejects", event_class="REJECT", symmetric=False)
+    if (
+        trig.event_class in ("COERCE", "SANCTION")
+        and _governor_lemma(tok) in words.easing
+        and tok.head.dep_ != "xcomp"  # "called on Y to end its occupation": not yet eased
+    ):
+        return replace(trig, type="eased_restrictions_on", event_class="CONCEDE")
     return trig
 
 

@@ -23,11 +23,13 @@ __all__ = [
     "alongside_roles",
     "backing_roles",
     "between",
+    "condition_actors",
     "declared_by",
     "described_roles",
     "has_agent",
     "hyphened",
     "light_verb_targets",
+    "makers",
     "modifier_targets",
     "negated",
     "noun_source",
@@ -91,7 +93,11 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
-            found += actors.in_phrase(child) or _antecedent(child, head, actors)
+            found += (
+                actors.in_phrase(child)
+                or _antecedent(child, head, actors)
+                or makers(child, actors, _MAKER_PREPS.get(trigger.event_class, ("by",)))
+            )
     if not objects and "dobj" in trigger.targets:
         found += [a for o in _shared_objects(head) for a in actors.in_phrase(o)]
     of_objects = [
@@ -110,7 +116,8 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             if node in of_objects and child.lower_ == "of":
                 continue  # "condemnation of Russia's invasion of Ukraine" is not of Ukraine
             for obj in _prep_objects(child, trigger.targets):
-                found += actors.in_phrase(obj)
+                preps = _MAKER_PREPS.get(trigger.event_class, ("by",))
+                found += actors.in_phrase(obj) or makers(obj, actors, preps)
     if "that" in trigger.targets:  # "demanded that Greece withdraw": who is to act
         clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl")]
         found += [
@@ -120,6 +127,39 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             if s.dep_ in ("nsubj", "nsubjpass")
             for a in actors.in_phrase(s)
         ]
+    return list(dict.fromkeys(found))
+
+
+#: Answers to what came from someone ("rejected an appeal from X", "accepted an
+#: offer from X") are aimed at its sender; other acts only at a "by" maker.
+_MAKER_PREPS = {c: ("by", "from") for c in ("REJECT", "AGREE", "CONCEDE", "SUPPORT")}
+
+
+def makers(thing: Token, actors: UnitActors, preps: tuple[str, ...]) -> list[str]:
+    """Who made what a phrase names, when the phrase names no actor itself.
+
+    An act aimed at "violations by the army", "crimes committed by the
+    rebels" or "an appeal from the president" is aimed at its maker: the
+    actor after ``preps`` ("by", "from"), or the agent of a participle.
+    """
+    found = [
+        a
+        for c in thing.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in actors.in_phrase(o)
+    ]
+    found += [
+        a
+        for c in thing.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for g in c.children
+        if g.dep_ == "agent"
+        for o in g.children
+        if o.dep_ == "pobj"
+        for a in actors.in_phrase(o)
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -163,18 +203,26 @@ def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
     return out
 
 
+#: Classes whose nouns name an act without a patient: the "of" phrase names who
+#: acts ("the withdrawal of Russian forces from Syria").
+_OF_AGENT = frozenset({"RETREAT"})
+
+
 def noun_source(
     noun: Token, trigger: Trigger, actors: UnitActors, quantity: frozenset[str] = frozenset()
 ) -> list[str]:
     """Who acts in a nominal trigger.
 
     Its possessor or modifier, its "by" phrase ("the attack by Hamas on
-    Israel"), else the subject of the verb that governs it ("X imposed
+    Israel"), for an act without a patient its "of" phrase ("the withdrawal of
+    Russian forces"), else the subject of the verb that governs it ("X imposed
     sanctions on Y"), through a ``quantity`` noun ("launched a wave of strikes").
     """
     poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = [a for c in poss for a in actors.in_phrase(c)]
     found += actors.by_token.get(noun.i, [])
+    if not found and trigger.event_class in _OF_AGENT:
+        found = prep_actors(noun, "of", actors)
     if not found:
         found = [
             a
@@ -296,13 +344,23 @@ def light_verb_targets(noun: Token, trigger: Trigger, actors: UnitActors) -> lis
     """
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return []
-    return [
+    found = [
         a
         for c in noun.head.children
         if c.dep_ == "prep" and c.i > noun.i
         for o in _prep_objects(c, trigger.targets)
         for a in actors.in_phrase(o)
     ]
+    if "that" in trigger.targets:  # "reiterated its demand that Y withdraw": Y is to act
+        found += [
+            a
+            for c in noun.head.children
+            if c.dep_ == "ccomp" and c.i > noun.i
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for a in actors.in_phrase(s)
+        ]
+    return list(dict.fromkeys(found))
 
 
 def on_behalf_targets(noun: Token, actors: UnitActors) -> list[str]:
@@ -395,3 +453,28 @@ def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]
         receivers = actors.in_phrase(anchor)
     receivers = [a for a in dict.fromkeys(receivers) if a not in givers]
     return (list(dict.fromkeys(givers)), receivers) if givers and receivers else None
+
+
+def condition_actors(verb: Token, actors: UnitActors) -> list[str]:
+    """Who a threat's condition names: "X threatened to strike unless Y withdrew" -> Y.
+
+    The subjects of an "unless" or "if" clause on the verb or on its
+    infinitive: what is threatened hangs on what they do.
+    """
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    clauses = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+    ]
+    return list(
+        dict.fromkeys(
+            a
+            for c in clauses
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for a in actors.in_phrase(s)
+        )
+    )

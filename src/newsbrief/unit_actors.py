@@ -58,6 +58,16 @@ _GROUP_HEADS = frozenset(
         "exercises",
         "drill",
         "drills",
+        # "the republic of X", "the people of X", "the commander of X": X.
+        "republic",
+        "kingdom",
+        "people",
+        "citizens",
+        "population",
+        "authorities",
+        "chief",
+        "commander",
+        "commanders",
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
