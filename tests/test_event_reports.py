@@ -164,3 +164,29 @@ def test_expelling_other_people_still_coerces():
 
 def test_conceding_to_demands_from_an_actor_concedes_to_it():
     assert ("NOR", "CHL", "CONCEDE") in classes("Norway conceded to demands from Chile.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway deployed troops to the border with Chile.",
+        "Norway massed troops along its frontier with Chile.",
+    ],
+)
+def test_troops_sent_to_the_border_with_an_actor_mobilize_against_it(text):
+    found = classes(text)
+    assert ("NOR", "CHL", "MOBILIZE") in found
+    assert ("NOR", "CHL", "COOPERATE") not in found
+
+
+def test_troops_sent_to_an_actor_still_aid_it():
+    assert ("NOR", "CHL", "AID") in classes("Norway sent troops to Chile.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Norway filed a case against Chile.", "Norway lodged a protest with Chile."]
+)
+def test_cases_and_lodged_protests_are_formal_complaints(text):
+    found = classes(text)
+    assert ("NOR", "CHL", "DISAPPROVE") in found
+    assert ("NOR", "CHL", "PROTEST") not in found

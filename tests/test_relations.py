@@ -271,8 +271,9 @@ def test_an_event_denied_or_refused_is_no_relation():
 
 
 def test_a_protest_lodged_with_a_state_targets_it():
+    # A lodged protest is a diplomatic complaint (DISAPPROVE), not a demonstration.
     found = strong("Japan lodged a protest with China.")
-    assert ("JPN", "protested", "CHN") in found
+    assert ("JPN", "protested_to", "CHN") in found
 
 
 def test_a_quote_that_runs_on_keeps_its_speaker():

@@ -58,7 +58,10 @@ class Governors:
     ``documents`` are the nouns whose participle speaks for their issuer
     ("X issued a statement condemning Y": X condemns Y); ``envoys`` are the
     people whose expulsion or withdrawal cuts relations ("expelled two
-    diplomats", "withdrew its inspectors from X": PLOVER SANCTION).
+    diplomats", "withdrew its inspectors from X": PLOVER SANCTION);
+    ``lodging`` verbs make a protest a formal complaint ("lodged a protest
+    with Y": DISAPPROVE, not a demonstration); ``frontiers`` are places named
+    by the actor beyond them ("troops to the border with Y" reach Y).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -72,6 +75,8 @@ class Governors:
     easing: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     envoys: frozenset[str] = frozenset()
+    lodging: frozenset[str] = frozenset()
+    frontiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,8 @@ _GOVERNORS = (
     "easing",
     "documents",
     "envoys",
+    "lodging",
+    "frontiers",
 )
 
 

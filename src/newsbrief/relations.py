@@ -331,14 +331,63 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not sources:
         sources = _issuer(tok, table, lexicon.governors.documents)
     targets = target_actors(tok, trig, table) or object_organizations(tok, table)
-    if trig.event_class == "THREATEN":  # "threatened to strike unless Y withdrew": Y
-        targets += [a for a in condition_actors(tok, table) if a not in targets]
+    trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
         patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
         targets = [a for p in patients for a in _patient(p, tok, table)] + targets
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _farther_targets(
+    tok: Token,
+    trig: Trigger,
+    table: UnitActors,
+    lexicon: Lexicon,
+    sources: list[str],
+    targets: list[str],
+) -> tuple[Trigger, list[str]]:
+    """Targets a verb reaches beyond its object: a frontier's far side, a threat's condition."""
+    beyond = _beyond_frontier(tok, table, lexicon.governors.frontiers)
+    if beyond and not [t for t in targets if t not in sources]:
+        # "deployed troops to the border with Y", "massed troops along its frontier
+        # with Y": a show of force towards Y (PLOVER MOBILIZE), not help for it.
+        targets = beyond
+        if trig.polarity != "conflictual":
+            trig = replace(trig, type="mobilized_against", event_class="MOBILIZE")
+    if trig.event_class == "THREATEN":  # "threatened to strike unless Y withdrew": Y
+        targets = targets + [a for a in condition_actors(tok, table) if a not in targets]
+    return trig, targets
+
+
+def _beyond_frontier(verb: Token, table: UnitActors, frontiers: frozenset[str]) -> list[str]:
+    """The actor on the far side of a frontier the act reaches: "to the border with Y".
+
+    A border, frontier or boundary (the lexicon's ``frontiers``) in a
+    preposition of the verb or of its object is named by the actor after its
+    "with": moving troops there is moving them against or towards that actor.
+    """
+    nodes = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    places = [
+        o
+        for n in nodes
+        for p in n.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in frontiers
+    ]
+    return list(
+        dict.fromkeys(
+            a
+            for o in places
+            for w in o.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+            for x in w.children
+            if x.dep_ == "pobj"
+            for a in table.in_phrase(x)
+        )
+    )
 
 
 def _of_envoys(verb: Token, trig: Trigger, envoys: frozenset[str]) -> Trigger:
@@ -391,6 +440,8 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
         return replace(trig, type="allies_with", event_class="ALLIED_WITH")
     if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
         return replace(trig, type="reduced_relations_with", event_class="SANCTION")
+    if trig.event_class == "PROTEST" and _governor_lemma(tok) in words.lodging:
+        return replace(trig, type="protested_to", event_class="DISAPPROVE")
     if trig.polarity == "cooperative" and _governor_lemma(tok) in words.refusing:
         return replace(trig, type="rejects", event_class="REJECT", symmetric=False)
     if (
