@@ -190,3 +190,9 @@ def test_cases_and_lodged_protests_are_formal_complaints(text):
     found = classes(text)
     assert ("NOR", "CHL", "DISAPPROVE") in found
     assert ("NOR", "CHL", "PROTEST") not in found
+
+
+def test_lifting_a_blockade_is_a_military_de_escalation():
+    found = classes("Norway lifted its blockade of Chile.")
+    assert ("NOR", "CHL", "RETREAT") in found
+    assert ("NOR", "CHL", "COERCE") not in found

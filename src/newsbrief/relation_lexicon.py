@@ -61,7 +61,9 @@ class Governors:
     diplomats", "withdrew its inspectors from X": PLOVER SANCTION);
     ``lodging`` verbs make a protest a formal complaint ("lodged a protest
     with Y": DISAPPROVE, not a demonstration); ``frontiers`` are places named
-    by the actor beyond them ("troops to the border with Y" reach Y).
+    by the actor beyond them ("troops to the border with Y" reach Y); the
+    easing of ``sieges`` is a military de-escalation ("lifted the blockade on
+    Y": PLOVER RETREAT) rather than a concession.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -77,6 +79,7 @@ class Governors:
     envoys: frozenset[str] = frozenset()
     lodging: frozenset[str] = frozenset()
     frontiers: frozenset[str] = frozenset()
+    sieges: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ _GOVERNORS = (
     "envoys",
     "lodging",
     "frontiers",
+    "sieges",
 )
 
 

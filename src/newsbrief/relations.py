@@ -449,6 +449,8 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
         and _governor_lemma(tok) in words.easing
         and tok.head.dep_ != "xcomp"  # "called on Y to end its occupation": not yet eased
     ):
+        if tok.lemma_.lower() in words.sieges:  # "lifted the blockade on Y": de-escalation
+            return replace(trig, type="eased_blockade_of", event_class="RETREAT")
         return replace(trig, type="eased_restrictions_on", event_class="CONCEDE")
     return trig
 
