@@ -161,3 +161,18 @@ def test_the_quoted_words_weigh_apart_from_the_reporting_frame():
     plain = features_of("The story opens here. The mayor spoke about the raid on Monday.")
     assert quoted.get("reported_valence_max", 0.0) > 0.0
     assert "reported_valence_max" not in plain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The minister said a raid on the port would lead to war.", "consequence=modal"),
+        ("The new pipeline will strengthen the region's energy security.", "consequence=future"),
+        ("The standoff risks a wider conflict along the river.", "consequence=modal"),
+        ("The navy will send two frigates to the strait.", None),
+    ],
+)
+def test_a_verb_of_consequence_under_a_modal(sentence, value):
+    f = features_of(f"The story opens here. {sentence}")
+    found = [k for k in f if k.startswith("consequence=")]
+    assert found == ([value] if value else [])

@@ -54,6 +54,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
     f.update(_object_acts(roles, cues))
     f.update(_subject_frame(r, cues))
     f.update(_modal_frame(r.content))
+    f.update(_consequence_frame(r, cues))
     f.update(_modal_scope(r, cues))
     if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
@@ -110,6 +111,27 @@ def _modal_scope(r: Reading, cues: Cues) -> dict[str, float]:
         scope = hedges_nothing(tok, cues) if tok.tag_ == "MD" else None
         if scope is not None:
             f[f"modal_scope={scope.replace(' ', '_')}"] = 1.0
+    return f
+
+
+def _consequence_frame(r: Reading, cues: Cues) -> dict[str, float]:
+    """A verb of consequence under a modal: what may or will follow.
+
+    "would lead to war", "will strengthen the alliance", "could reshape its
+    posture" say what follows from something (implication), where "will send
+    ships" states a plan; "risks" says it without a modal.
+    """
+    f: dict[str, float] = {}
+    verbs = cues.words("category", "consequence_verbs")
+    for tok in r.span:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        modals = [c.lower_ for c in tok.children if c.tag_ == "MD"]
+        if modals:
+            kind = "future" if modals[0] in cues.words("category", "future_aux") else "modal"
+            f[f"consequence={kind}"] = 1.0
+        elif tok.lemma_.lower() == "risk" and tok.tag_ == "VBZ":
+            f["consequence=modal"] = 1.0
     return f
 
 
