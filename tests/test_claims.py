@@ -54,6 +54,37 @@ def test_category_and_modality_rules(text, category, modality):
 
 
 @pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        (
+            "The story opens here. The two ministers reaffirmed their support for the accord.",
+            "objective",
+            "verb:reaffirm",
+        ),
+        (
+            "The story opens here. Both leaders pledged closer ties on fisheries.",
+            "objective",
+            "verb:pledge",
+        ),
+        (
+            "The story opens here. The council condemned the shelling of the market.",
+            "assessment",
+            "verb:condemn",
+        ),
+        (
+            "The story opens here. The ministers welcomed the reopening of the border crossing.",
+            "assessment",
+            "verb:welcome",
+        ),
+    ],
+)
+def test_readout_positions_and_judgements(text, category, cue):
+    c = claim_of(text)
+    assert c.category == category
+    assert c.cues["category"][0] == cue
+
+
+@pytest.mark.parametrize(
     ("text", "modality", "cue"),
     [
         ("The story opens here. The council called on both sides to stop.", "prescriptive", "call"),

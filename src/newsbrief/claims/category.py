@@ -105,6 +105,28 @@ def _rule_objective(r: Reading, modality, cues: Cues, prior):
             return "objective", ("list item starts with a bare verb",)
     if prior and prior[0] == "objective":
         return "objective", (f"section:{prior[1]}",)
+    return _stated_position(r, cues)
+
+
+def _stated_position(r: Reading, cues: Cues):
+    """An actor that reaffirms, pledges or commits states a position (the guide's readout rule)."""
+    verb = r.root
+    lemma = verb.lemma_.lower()
+    if lemma in cues.words("modality", "commissive_verbs") and is_agent(
+        clause_subject(verb), cues, r.actor_tokens
+    ):
+        return "objective", (f"verb:{lemma}",)
+    return None
+
+
+def _judgement(r: Reading, cues: Cues):
+    """An actor that condemns, welcomes or praises judges (the guide's readout rule)."""
+    verb = r.root
+    lemma = verb.lemma_.lower()
+    if lemma in cues.words("category", "judgement_verbs") and is_agent(
+        clause_subject(verb), cues, r.actor_tokens
+    ):
+        return "assessment", (f"verb:{lemma}",)
     return None
 
 
@@ -112,6 +134,9 @@ def _rule_assessment(r: Reading, modality, cues: Cues, prior):
     hit = _has_phrase(r.lower, cues.words("category", "opinion_phrases"))
     if hit:
         return "assessment", (f"phrase:{hit}",)
+    judged = _judgement(r, cues)
+    if judged:
+        return judged
     root = r.root
     lemma = root.lemma_.lower()
     subj = clause_subject(root)
