@@ -76,6 +76,16 @@ def test_category_and_modality_rules(text, category, modality):
             "assessment",
             "verb:welcome",
         ),
+        (
+            "The story opens here. The ministers underscored the importance of open sea lanes.",
+            "objective",
+            "verb:underscore importance",
+        ),
+        (
+            "The story opens here. The delegation raised concerns about the new dam.",
+            "assessment",
+            "verb:raise concern",
+        ),
     ],
 )
 def test_readout_positions_and_judgements(text, category, cue):

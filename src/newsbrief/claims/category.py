@@ -112,21 +112,35 @@ def _stated_position(r: Reading, cues: Cues):
     """An actor that reaffirms, pledges or commits states a position (the guide's readout rule)."""
     verb = r.root
     lemma = verb.lemma_.lower()
-    if lemma in cues.words("modality", "commissive_verbs") and is_agent(
-        clause_subject(verb), cues, r.actor_tokens
-    ):
+    if not is_agent(clause_subject(verb), cues, r.actor_tokens):
+        return None
+    if lemma in cues.words("modality", "commissive_verbs"):
         return "objective", (f"verb:{lemma}",)
+    noun = _object_in(verb, cues.words("category", "commitment_nouns"))
+    if noun and lemma in cues.words("category", "cognition_verbs"):
+        return "objective", (f"verb:{lemma} {noun}",)  # "underscored the importance of"
+    return None
+
+
+def _object_in(verb: Token, nouns: frozenset[str]) -> str | None:
+    """The verb's direct object's lemma when it is one of ``nouns``."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+            return child.lemma_.lower()
     return None
 
 
 def _judgement(r: Reading, cues: Cues):
-    """An actor that condemns, welcomes or praises judges (the guide's readout rule)."""
+    """An actor that condemns, welcomes or voices a concern judges (the guide's readout rule)."""
     verb = r.root
     lemma = verb.lemma_.lower()
-    if lemma in cues.words("category", "judgement_verbs") and is_agent(
-        clause_subject(verb), cues, r.actor_tokens
-    ):
+    if not is_agent(clause_subject(verb), cues, r.actor_tokens):
+        return None
+    if lemma in cues.words("category", "judgement_verbs"):
         return "assessment", (f"verb:{lemma}",)
+    noun = _object_in(verb, cues.words("category", "judgement_nouns"))
+    if noun:
+        return "assessment", (f"verb:{lemma} {noun}",)  # "raised concerns", "paid tribute"
     return None
 
 
