@@ -134,44 +134,6 @@ def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "present", "absent"),
-    [
-        ("The envoy raised concerns about the new checkpoints.", "main_object=judgement", None),
-        (
-            "Both ministers renewed their commitment to the canal accord.",
-            "main_object=commitment",
-            None,
-        ),
-        ("The envoy raised the flag over the new embassy.", None, "main_object=judgement"),
-    ],
-)
-def test_the_object_names_the_act_a_delivering_verb_carries(sentence, present, absent):
-    f = features_of(f"The story opens here. {sentence}")
-    if present is not None:
-        assert f.get(present) == 1.0
-    if absent is not None:
-        assert absent not in f
-
-
-def test_background_adverb_on_the_clause_verb_only():
-    f = features_of("The story opens here. The rebels had previously seized the northern bridge.")
-    assert f.get("background_adverb") == 1.0
-    g = features_of(
-        "The story opens here. Rebels who previously held the bridge crossed the river."
-    )
-    assert "background_adverb" not in g
-
-
-def test_the_quoted_words_weigh_apart_from_the_reporting_frame():
-    quoted = features_of(
-        'The story opens here. The mayor called the raid "a cowardly act" on Monday.'
-    )
-    plain = features_of("The story opens here. The mayor spoke about the raid on Monday.")
-    assert quoted.get("reported_valence_max", 0.0) > 0.0
-    assert "reported_valence_max" not in plain
-
-
-@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         ("The minister said a raid on the port would lead to war.", "consequence=modal"),

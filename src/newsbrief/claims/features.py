@@ -164,7 +164,7 @@ def claim_features(
     f: dict[str, float] = {}
     f.update(_rule_features(claim, previous))
     f.update(_parse_features(reading))
-    f.update(_place_features(reading, order, context, cues))
+    f.update(_place_features(reading, order, context))
     f.update(_lexicon_features(reading, cues))
     f.update(_stance_features(reading, load_stance()))
     f.update(frame_features(reading, cues))
@@ -273,9 +273,7 @@ def _token_features(tok: Token, f: dict[str, float]) -> None:
         f[f"w={tok.lemma_.lower()}"] = 1.0
 
 
-def _place_features(
-    r: Reading, order: int, context: ArticleContext, cues: Cues
-) -> dict[str, float]:
+def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str, float]:
     unit = r.unit
     f: dict[str, float] = {"position": order / max(1, context.n_claims - 1)}
     if order == 0:
@@ -283,7 +281,7 @@ def _place_features(
     elif order < 3:
         f["near_lead"] = 1.0
     units = context.units
-    f.update(_time_features(r, units, cues))
+    f.update(_time_features(r, units))
     prev = units[unit.index - 1] if unit.index > 0 else None
     nxt = units[unit.index + 1] if unit.index + 1 < len(units) else None
     if prev is None or prev.paragraph != unit.paragraph:
@@ -303,7 +301,7 @@ def _place_features(
     return f
 
 
-def _time_features(r: Reading, units: Sequence[Unit], cues: Cues) -> dict[str, float]:
+def _time_features(r: Reading, units: Sequence[Unit]) -> dict[str, float]:
     """Past perfect, and years older than the article's latest: the marks of background.
 
     "had forced", "in 1983": what came before the news is context, whatever
@@ -312,28 +310,11 @@ def _time_features(r: Reading, units: Sequence[Unit], cues: Cues) -> dict[str, f
     f: dict[str, float] = {}
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in r.content.children):
         f["pluperfect"] = 1.0
-    if _background_adverb(r, cues):
-        f["background_adverb"] = 1.0
     years = [int(y) for y in _YEAR.findall(r.unit.text)]
     if years:
         latest = max(int(y) for u in units for y in _YEAR.findall(u.text))
         f["earlier_year" if min(years) < latest else "latest_year"] = 1.0
     return f
-
-
-def _background_adverb(r: Reading, cues: Cues) -> bool:
-    """An adverb of earlier time on the main or the reported verb ("has previously said").
-
-    Only the clause's own verbs count: "previously" in a relative clause dates
-    a detail, not the sentence.
-    """
-    words = cues.words("category", "background_adverbs")
-    verbs = {r.root.i, r.content.i}
-    return any(
-        c.dep_ in ("advmod", "npadvmod") and c.lower_ in words
-        for v in (r.root, r.content)
-        for c in v.children
-    ) or any(t.lower_ == "ago" and {t.head.i, t.head.head.i} & verbs for t in r.span)
 
 
 def _lexicon_features(r: Reading, cues: Cues) -> dict[str, float]:
@@ -385,42 +366,4 @@ def _stance_features(r: Reading, stance: Stance) -> dict[str, float]:
     if subjective:
         f["subjectivity_max"] = max(subjective)
         f["subjectivity_mean"] = sum(subjective) / len(subjective)
-    f.update(_reported_stance(r, stance))
     return f
-
-
-def _reported_stance(r: Reading, stance: Stance) -> dict[str, float]:
-    """The evaluative words of what a source says, apart from the reporting frame.
-
-    A quote is categorized by what it says: "denounced the strike, calling it
-    'cowardly'" judges through the quoted words, "said the talks began" reports.
-    The words inside quotation marks and the reported clause count here.
-    """
-    reported = _quoted_tokens(r)
-    if r.speech is not None and r.content.i != r.speech.i:
-        reported |= {t.i for t in r.content.subtree}
-    words = [t for t in r.span if t.i in reported]
-    valence = [abs(stance.valence[t.lower_]) for t in words if t.lower_ in stance.valence]
-    subjective = [
-        stance.subjectivity[t.lower_]
-        for t in words
-        if t.pos_ in ("ADJ", "ADV") and t.lower_ in stance.subjectivity
-    ]
-    f: dict[str, float] = {}
-    if valence:
-        f["reported_valence_max"] = max(valence) / 4
-    if subjective:
-        f["reported_subjectivity_max"] = max(subjective)
-    return f
-
-
-def _quoted_tokens(r: Reading) -> set[int]:
-    """Indices of the span's tokens between an opening and a closing quotation mark."""
-    inside, out = False, set()
-    for tok in r.span:
-        if tok.text in _QUOTES or tok.text in ("``", "''"):
-            inside = not inside
-            continue
-        if inside:
-            out.add(tok.i)
-    return out

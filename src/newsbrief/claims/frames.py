@@ -51,34 +51,12 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
         for act in _ACTS:
             if lemma in cues.words("category", f"{act}_verbs"):
                 f[f"{role}_act={act}"] = 1.0
-    f.update(_object_acts(roles, cues))
     f.update(_subject_frame(r, cues))
     f.update(_modal_frame(r.content))
     f.update(_consequence_frame(r, cues))
     f.update(_modal_scope(r, cues))
     if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
-    return f
-
-
-def _object_acts(roles: list[tuple[str, Token | None]], cues: Cues) -> dict[str, float]:
-    """The act a verb's object names, when the verb only delivers it.
-
-    "raised concerns", "reiterated their condemnation" judge; "renewed their
-    commitment", "reaffirmed support for" state a position; the verb (raise,
-    renew, discuss) is an occurrence's verb and says neither.
-    """
-    f: dict[str, float] = {}
-    for role, tok in roles[:2]:  # the main and the content verb, not the reporting one
-        if tok is None:
-            continue
-        for child in tok.children:
-            if child.dep_ not in ("dobj", "nsubjpass"):
-                continue
-            lemma = child.lemma_.lower()
-            for act in ("judgement", "commitment"):
-                if lemma in cues.words("category", f"{act}_nouns"):
-                    f[f"{role}_object={act}"] = 1.0
     return f
 
 
