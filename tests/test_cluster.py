@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from functools import partial
 from pathlib import Path
@@ -39,6 +40,27 @@ def client():
     yield client
     client.close()
     cluster.close()
+
+
+def test_a_local_cluster_does_not_need_the_default_dashboard_port():
+    # Another Dask on the machine holds 8787: the cluster must start without a
+    # warning (warnings are errors here) and serve its routes elsewhere.
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # someone else already holds it, which is the case under test
+    try:
+        client, cluster = client_for(None, jobs=1)
+        try:
+            assert cluster.scheduler.http_server.port != 8787
+            assert client.submit(sum, [1, 2]).result() == 3
+        finally:
+            client.close()
+            cluster.close()
+    finally:
+        holder.close()
 
 
 def test_scheduler_addresses():

@@ -84,6 +84,10 @@ def client_for(address: str | None, jobs: int = 0) -> tuple[Any, Any]:
                 processes=True,
                 dashboard_address=None,
                 host="127.0.0.1",
+                # Even without a dashboard the scheduler serves its health routes,
+                # on port 8787 unless told otherwise: a second cluster on the machine
+                # (another user's notebook, a parallel test run) would collide.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
         return Client(cluster), cluster
     try:
