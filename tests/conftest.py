@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.config import DEFAULT_ARTICLE, GOLD_DIR, SHARED_CORPUS
+from newsbrief.config import DEFAULT_ARTICLE, GOLD_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -23,12 +23,17 @@ def default_analysis():
     return analyze_file(DEFAULT_ARTICLE)
 
 
-def corpus_article(name: str) -> Path:
-    """A shared-corpus article, or a clean skip when ../shared is absent."""
-    path = SHARED_CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"shared corpus not available ({path})")
-    return path
+@pytest.fixture(scope="session")
+def persons_part_of():
+    """Analyze a text and map each person the analysis found to its ``part_of``."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    def read(text: str) -> dict[str, str | None]:
+        found = analyze(source_from_text(text)).actors
+        return {a.name: a.part_of for a in found if a.type == "person"}
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -74,34 +74,30 @@ def test_a_malformed_office_is_a_one_line_error(tmp_path):
         load_leaders(str(path))
 
 
-def _part_of(text: str) -> dict[str, str | None]:
-    return {a.name: a.part_of for a in analyze(source_from_text(text)).actors if a.type == "person"}
-
-
-def test_a_listed_person_the_text_places_nowhere_serves_the_listed_state():
+def test_a_listed_person_the_text_places_nowhere_serves_the_listed_state(persons_part_of):
     # Without the dictionary the sentence's one state (Ukraine) was the guess.
     text = (
         "Ukraine said on Monday that the talks would resume in Geneva.\n\n"
         "Ukraine and its partners met there last week.\n\n"
         "President Putin said the talks on Ukraine would fail."
     )
-    assert _part_of(text)["President Putin"] == "RUS"
+    assert persons_part_of(text)["President Putin"] == "RUS"
 
 
-def test_what_the_text_says_wins_over_the_dictionary():
+def test_what_the_text_says_wins_over_the_dictionary(persons_part_of):
     text = (
         "NATO allies met in Oslo on Monday to discuss the budget.\n\n"
         "Norwegian Finance Minister Jens Stoltenberg said the budget would grow."
     )
-    assert _part_of(text)["Jens Stoltenberg"] == "NOR"
+    assert persons_part_of(text)["Jens Stoltenberg"] == "NOR"
 
 
-def test_of_the_bodies_a_person_served_the_one_the_article_names_is_chosen():
+def test_of_the_bodies_a_person_served_the_one_the_article_names_is_chosen(persons_part_of):
     text = (
         "NATO allies met in Brussels on Monday to discuss the budget.\n\n"
         "Jens Stoltenberg said the budget would grow."
     )
-    assert _part_of(text)["Jens Stoltenberg"] == "NATO"
+    assert persons_part_of(text)["Jens Stoltenberg"] == "NATO"
 
 
 def _relations(text: str) -> set[tuple[str, str, str]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from newsbrief.analysis import analyze
-from newsbrief.article import source_from_text
 from newsbrief.gazetteer import load_gazetteer
 from newsbrief.model import Mention, Unit
 from newsbrief.offices import office_state
@@ -29,36 +27,32 @@ def test_office_of_someone_else_earlier_in_the_sentence_is_not_this_persons():
     assert _state(text, "Tomas Lind") is None
 
 
-def _part_of(text: str) -> dict[str, str | None]:
-    return {a.name: a.part_of for a in analyze(source_from_text(text)).actors if a.type == "person"}
-
-
-def test_colleagues_of_a_departments_head_serve_the_same_state():
+def test_colleagues_of_a_departments_head_serve_the_same_state(persons_part_of):
     text = (
         "The strikes destroyed Iran's sites, and Iran said it would answer.\n\n"
         "Iran has not said when. Iran denied the damage.\n\n"
         "Secretary of Defense Anna Berg said the strikes were a success.\n\n"
         "Special Envoy Tomas Lind said the talks with Iran would resume."
     )
-    found = _part_of(text)
+    found = persons_part_of(text)
     assert found["Anna Berg"] == "USA"
     assert found["Tomas Lind"] == "USA"
 
 
-def test_without_a_department_head_the_article_state_guess_stays():
+def test_without_a_department_head_the_article_state_guess_stays(persons_part_of):
     text = (
         "The strikes destroyed Iran's sites, and Iran said it would answer.\n\n"
         "Iran has not said when. Iran denied the damage.\n\n"
         "Special Envoy Tomas Lind said the talks with Iran would resume."
     )
-    assert _part_of(text)["Tomas Lind"] == "IRN"
+    assert persons_part_of(text)["Tomas Lind"] == "IRN"
 
 
-def test_a_state_another_person_of_the_sentence_serves_is_not_a_guess_for_this_one():
+def test_a_state_another_person_of_the_sentence_serves_is_not_a_guess_for_this_one(persons_part_of):
     text = (
         "President Tomas Lind met President Anna Berg of Norway in Oslo on Monday.\n\n"
         "Sweden sent observers to the talks."
     )
-    found = _part_of(text)
+    found = persons_part_of(text)
     assert found["Anna Berg"] == "NOR"
     assert found["Tomas Lind"] is None

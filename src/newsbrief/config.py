@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .datacache import cached_parse
 from .errors import NewsbriefError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "DATA_DIR",
@@ -31,6 +34,7 @@ __all__ = [
     "display_path",
     "package_file",
     "read_yaml",
+    "read_yaml_data",
     "read_yaml_mapping",
     "read_yaml_text",
     "spacy_model_name",
@@ -138,21 +142,30 @@ def read_yaml_text(path: str | Path, what: str) -> str:
     return text
 
 
-def read_yaml_mapping(path: str | Path, what: str) -> dict:
-    """Read a YAML data file that must be a mapping (lexicon, gazetteer).
+def read_yaml_data(path: str | Path, what: str, parser: Callable[[str], Any] = read_yaml) -> Any:
+    """Read a YAML data file through ``parser``, the parse cached by content.
 
-    A user's broken file becomes a one-line :class:`NewsbriefError`, not a
-    traceback. The parse is cached by content (:func:`cache_dir`).
+    A user's broken file becomes a one-line :class:`NewsbriefError` naming
+    it, not a traceback: the parser's own errors (a
+    :class:`NewsbriefError` without the path) get the path in front.
+    ``parser`` takes the file's text; the default gives the plain YAML data.
     """
     text = read_yaml_text(path, what)
     try:
-        data = cached_parse(read_yaml, text, cache_dir()) or {}
+        return cached_parse(parser, text, cache_dir())
+    except NewsbriefError as exc:
+        raise NewsbriefError(f"{path}: {exc}") from None
     except Exception as exc:
         import yaml  # loaded already: only read_yaml raises its errors
 
         if not isinstance(exc, (OSError, yaml.YAMLError)):
             raise
         raise NewsbriefError(f"{path}: cannot read {what} ({exc})") from None
+
+
+def read_yaml_mapping(path: str | Path, what: str) -> dict:
+    """Read a YAML data file that must be a mapping (lexicon, gazetteer)."""
+    data = read_yaml_data(path, what) or {}
     if not isinstance(data, dict):
         raise NewsbriefError(f"{path}: a {what} file must be a mapping")
     return data

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .config import cache_dir, package_file, read_yaml, read_yaml_text
-from .datacache import cached_parse
+from .config import package_file, read_yaml, read_yaml_data
 from .errors import NewsbriefError
 
 if TYPE_CHECKING:
@@ -209,15 +208,5 @@ def load_leaders(path: str | None = None) -> Leaders:
     Leaders
     """
     source = path or package_file("leaders.yaml")
-    text = read_yaml_text(source, "leaders dictionary")
-    try:
-        data = cached_parse(_parse_leaders, text, cache_dir())
-    except NewsbriefError as exc:
-        raise NewsbriefError(f"{source}: {exc}") from None
-    except Exception as exc:
-        import yaml  # loaded already: only read_yaml raises its errors
-
-        if not isinstance(exc, yaml.YAMLError):
-            raise
-        raise NewsbriefError(f"{source}: cannot read leaders dictionary ({exc})") from None
+    data = read_yaml_data(source, "leaders dictionary", _parse_leaders)
     return Leaders(data["persons"], data["by_name"], data["by_surname"])
