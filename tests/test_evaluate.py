@@ -249,3 +249,47 @@ def test_cross_validation_prints_actors_relations_and_restatements_per_half(smal
     dev_row = lines[head + 2]
     assert dev_row.startswith("| development | ") and len(dev_row.split("|")) == 8
     assert f"{result.halves['development']['relation_f1']:.3f}" in dev_row
+
+
+def test_genre_scores_count_one_decision_per_article_per_half():
+    from newsbrief.crossval import SYSTEMS, CVResult, genre_scores
+
+    result = CVResult(
+        articles=["a", "b", "c", "d"],
+        genres={
+            "a": ("news", {"model": "news", "rules": "analysis", "majority": "news"}),
+            "b": ("release", {"model": "release", "rules": "release", "majority": "news"}),
+            "c": ("opinion", {"model": "news", "rules": "opinion", "majority": "news"}),
+            "d": ("remarks", {"model": "remarks", "rules": "news", "majority": "news"}),
+        },
+    )
+    scores = genre_scores(result)
+    # a and c (sorted index 0 and 2) are the development half, b and d the held-out half
+    assert scores["model"] == {"all": 0.75, "development": 0.5, "held-out": 1.0}
+    assert scores["rules"] == {"all": 0.5, "development": 0.5, "held-out": 0.5}
+    assert scores["majority"] == {"all": 0.25, "development": 0.5, "held-out": 0.0}
+    report = format_cv(
+        CVResult(
+            predictions={s: [] for s in SYSTEMS}, articles=result.articles, genres=result.genres
+        )
+    )
+    assert "| model | 4 | 0.750 | 0.500 | 1.000 |" in report
+    assert "| majority | 4 | 0.250 | 0.500 | 0.000 |" in report
+
+
+def test_cross_validation_reads_each_genre_without_its_own_label(small_cv, monkeypatch):
+    import newsbrief.crossval as cv
+
+    articles, result = small_cv
+    assert set(result.genres) == {a.name for a in articles}
+    seen = []
+    real_fit = cv.fit_genre
+
+    def spy(X, y):
+        seen.append({id(x) for x in X})
+        return real_fit(X, y)
+
+    monkeypatch.setattr(cv, "fit_genre", spy)
+    cross_validate(articles)
+    assert len(seen) == len(articles)
+    assert all(id(a.signals) not in ids for a, ids in zip(articles, seen, strict=True))

@@ -1,15 +1,26 @@
-"""The article's genre, read off the headline and the voice of the body."""
+"""The article's genre: the hand rules, the document signals and the fitted genre model."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsbrief.analysis import analyze
-from newsbrief.article import source_from_text
+from newsbrief.claims import load_cues
+from newsbrief.claims.document import document_signals, headline_of
+from newsbrief.claims.genre import detect_genre, rule_genre
+from newsbrief.claims.model import LinearModel
+from newsbrief.claims.train import fit_genre
+from newsbrief.nlp import parse
+from newsbrief.parsed import ArticleParse, parse_article
+from newsbrief.units import split_blocks
+
+
+def parsed(text: str) -> ArticleParse:
+    blocks = split_blocks(text)
+    return parse_article(text, blocks, list(parse(b.text for b in blocks)))
 
 
 def genre_of(text: str) -> str:
-    return analyze(source_from_text(text)).article.genre
+    return rule_genre(parsed(text).units, load_cues())[0]
 
 
 @pytest.mark.parametrize(
@@ -19,6 +30,19 @@ def genre_of(text: str) -> str:
 def test_a_headline_word_names_the_genre(headline: str, genre: str) -> None:
     body = "The ministry expanded the programme last year. It trains officers."
     assert genre_of(f"{headline}\n\n{body}") == genre
+
+
+def test_a_long_headline_without_a_full_stop_is_still_the_headline() -> None:
+    headline = (
+        "Joint Statement by the Foreign Ministers of the Republic of Atlantis and the Kingdom "
+        "of Borduria on the Outcomes of Their Third Round of Talks in the Port City of Vellmar"
+    )
+    body = "We, the ministers, met in Vellmar. We agreed to open two crossings."
+    p = parsed(f"{headline}\n\n{body}")
+    assert headline_of(p.units) == 0
+    assert genre_of(f"{headline}\n\n{body}") == "release"
+    # A first paragraph that ends with a full stop is text, not a headline.
+    assert headline_of(parsed(f"{body}\n\n{body}").units) is None
 
 
 def test_the_country_us_is_not_the_first_person_plural() -> None:
@@ -38,3 +62,79 @@ def test_first_person_plural_without_reported_speech_reads_as_remarks() -> None:
 def test_first_person_singular_outside_quotes_reads_as_opinion() -> None:
     body = " ".join(f"I find this policy wrong, and my view has not changed {k}." for k in range(8))
     assert genre_of(f"A costly mistake\n\n{body}") == "opinion"
+
+
+NEWS = (
+    "Borduria closes its border crossings\n\n"
+    "Borduria closed two border crossings on Monday, officials said.\n\n"
+    "The crossings carry most of the region's trade.\n\n"
+    'The interior minister told reporters: "We will not reopen them soon."'
+)
+
+
+def test_document_signals_are_shares_of_the_sentences() -> None:
+    p = parsed(NEWS)
+    assert [u.kind for u in p.units] == ["title", "claim", "claim", "claim"]
+    s = document_signals(p.units, p.spans, load_cues())
+    assert s["reported"] == pytest.approx(2 / 3)
+    assert s["quoted"] == pytest.approx(1 / 3)
+    assert s["weekday"] == pytest.approx(1 / 3)
+    assert s["first_plural"] == 0.0  # "we" only inside the quotation
+    assert s["headline_sentence"] == 1.0 and s["headline_colon"] == 0.0
+    assert s["present"] == pytest.approx(1 / 3)  # "carry" of three main verbs
+    assert all(0.0 <= v <= 1.0 for v in s.values())
+
+
+def _speech_model() -> LinearModel:
+    return LinearModel(
+        "genre",
+        ("analysis", "news"),
+        (0.0, -2.0),
+        {"reported": (0.0, 4.0)},
+        centre={"reported": 0.4},
+    )
+
+
+def test_the_genre_model_decides_and_says_why_in_words() -> None:
+    p = parsed(NEWS)
+    genre, cue = detect_genre(p.units, p.spans, load_cues(), _speech_model())
+    assert genre == "news"
+    assert cue.startswith("genre model p=") and "much reported speech" in cue
+    quiet = parsed("Borduria's border\n\nThe crossings carry trade. They are old and narrow.")
+    genre, cue = detect_genre(quiet.units, quiet.spans, load_cues(), _speech_model())
+    assert genre == "analysis" and "little reported speech" in cue
+
+
+def test_a_headline_naming_the_genre_overrules_the_model() -> None:
+    p = parsed("Readout of the Ministers' Meeting\n\n" + NEWS.split("\n\n", 1)[1])
+    assert detect_genre(p.units, p.spans, load_cues(), _speech_model()) == (
+        "release",
+        "headline word 'readout'",
+    )
+
+
+def test_fit_genre_reads_raw_signals_and_keeps_their_means() -> None:
+    X = [{"reported": r, "first_plural": f} for r, f in ((0.6, 0.0), (0.5, 0.1), (0.7, 0.0))]
+    X += [{"reported": r, "first_plural": f} for r, f in ((0.0, 0.5), (0.1, 0.6), (0.0, 0.4))]
+    y = ["news"] * 3 + ["remarks"] * 3
+    model = fit_genre(X, y)
+    assert [model.predict(x)[0] for x in X] == y
+    assert model.centre == pytest.approx({"reported": 0.3167, "first_plural": 0.2667}, abs=1e-3)
+    again = LinearModel.from_dict(model.to_dict())
+    assert again.centre == pytest.approx(model.centre, abs=1e-6)
+    assert again.predict({"reported": 0.8, "first_plural": 0.0})[0] == "news"
+
+
+def test_model_genre_takes_a_headline_word_before_the_model() -> None:
+    from newsbrief.claims.genre import model_genre
+
+    model = _speech_model()
+    assert model_genre(model, {"reported": 0.9}) == "news"
+    assert model_genre(model, {"reported": 0.9, "headline=release": 1.0}) == "release"
+
+
+def test_articles_whose_headline_names_the_genre_do_not_train_the_model() -> None:
+    from newsbrief.claims.train import headline_names_genre
+
+    assert headline_names_genre({"reported": 0.4, "headline=release": 1.0})
+    assert not headline_names_genre({"reported": 0.4, "headline=release": 0.0})

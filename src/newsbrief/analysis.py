@@ -157,8 +157,9 @@ def assemble_with_reading(
     actors, parse = drop_bystanders(parse, actors, gazetteer)
     lexicon = load_lexicon(settings.relations_lexicon)
     relations = extract_relations(parse, actors, lexicon, gazetteer)
-    reading = read_article_claims(parse, load_cues(settings.claims_lexicon))
-    claims = decide(reading, default_models() if models is None else models)
+    models = default_models() if models is None else models
+    reading = read_article_claims(parse, load_cues(settings.claims_lexicon), models.get("genre"))
+    claims = decide(reading, models)
     title = source.title or next(
         (u.text for u in units if u.kind in ("title", "heading")), units[0].text[:120]
     )

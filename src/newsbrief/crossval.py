@@ -15,11 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Settings, read_with_claims
+from .analysis import Settings, assemble_with_reading, read_with_claims
 from .article import read_source
-from .claims import GENRES
+from .claims import GENRES, default_models, load_cues
+from .claims.document import document_signals
+from .claims.genre import model_genre, rule_genre
 from .claims.restatement import restatements
-from .claims.train import GoldArticle, fit_models, rows_of
+from .claims.train import (
+    FIT_GENRE,
+    GoldArticle,
+    fit_genre,
+    fit_models,
+    genre_training,
+    headline_names_genre,
+    rows_of,
+)
 from .curation import apply_overrides, find_overrides
 from .errors import NewsbriefError
 from .evaluate import (
@@ -32,6 +42,9 @@ from .evaluate import (
     same_source,
 )
 from .model import CATEGORIES
+from .nlp import parse
+from .parsed import parse_article
+from .units import split_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -47,6 +60,7 @@ __all__ = [
     "cross_validate",
     "curated_articles",
     "format_cv",
+    "genre_scores",
     "half_scores",
     "load_gold_articles",
     "macro_f1",
@@ -85,6 +99,8 @@ class CVResult:
     articles: list[str] = field(default_factory=list)
     structure: dict[str, float] = field(default_factory=dict)
     halves: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Per article: (gold genre, {system: predicted genre}).
+    genres: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
 
 
 def accuracy(gold: Sequence[str], pred: Sequence[str | None]) -> float:
@@ -128,20 +144,41 @@ def confusion(
 def load_gold_articles(
     gold_dir: str | Path, settings: Settings | None = None, models: Any = None
 ) -> list[GoldArticle]:
-    """Analyze the article of every gold file in a folder and align the gold to it."""
+    """Analyze the article of every gold file in a folder and align the gold to it.
+
+    The genre of each article is read by a genre model fitted on the *other*
+    gold files (when FIT_GENRE), so the genre every claim sees as a feature is
+    as wrong, on the gold, as it is on an article nobody labelled.
+    """
     files = sorted(Path(gold_dir).glob("*.yaml"))
     if not files:
         raise NewsbriefError(f"{gold_dir}: no gold files (*.yaml)")
-    out = []
+    settings = settings or Settings()
+    cues = load_cues(settings.claims_lexicon)
+    parsed = []
     for path in files:
         gold = load_gold(path)
         source = read_source(resolve_article(gold, path))
-        analysis, reading = read_with_claims(source, settings or Settings(), models)
+        blocks = split_blocks(source.text)
+        docs = list(parse(b.text for b in blocks))
+        units = parse_article(source.text, blocks, docs)
+        signals = document_signals(units.units, units.spans, cues)
+        genre = str(gold.get("genre") or rule_genre(units.units, cues)[0])
+        parsed.append((path, gold, source, blocks, docs, signals, genre))
+    base = dict(default_models() if models is None else models)
+    base.pop("genre", None)
+    out = []
+    for k, (path, gold, source, blocks, docs, signals, genre) in enumerate(parsed):
+        fold = dict(base)
+        if FIT_GENRE:
+            others = [p for j, p in enumerate(parsed) if j != k and not headline_names_genre(p[5])]
+            fold["genre"] = fit_genre([p[5] for p in others], [p[6] for p in others])
+        analysis, reading = assemble_with_reading(source, blocks, docs, settings, fold)
         spans = gold_spans(gold, source.text, path)
         aligned = align(spans, analysis)
         art = GoldArticle(
             name=path.stem,
-            genre=str(gold.get("genre") or analysis.article.genre),
+            genre=genre,
             gold=gold,
             analysis=analysis,
             reading=reading,
@@ -149,6 +186,8 @@ def load_gold_articles(
                 int(u.get("index", i)): k
                 for i, (u, k) in enumerate(zip(gold["units"], aligned, strict=True))
             },
+            signals=signals,
+            rule_genre=rule_genre(analysis.units, cues)[0],
         )
         claims = [
             {**u, "index": int(u.get("index", i))}
@@ -223,6 +262,16 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
         models = fit_models(train)
         majority = Counter(r.category for a in train for r in a.rows).most_common(1)[0][0]
         majority_mod = Counter(r.modality for a in train for r in a.rows).most_common(1)[0][0]
+        if held.signals:
+            gx, gy = genre_training(train)
+            result.genres[held.name] = (
+                held.genre,
+                {
+                    "model": model_genre(fit_genre(gx, gy), held.signals),
+                    "rules": held.rule_genre,
+                    "majority": Counter(gy).most_common(1)[0][0],
+                },
+            )
         rows = held.rows
         att = [
             same_source(r.attribution, r.pred_attribution, held.gold.get("actors"))
@@ -302,6 +351,53 @@ def field_scores(preds: Iterable[Prediction]) -> dict[str, float]:
 
 
 HALVES = ("development", "held-out")
+GENRE_SYSTEMS = ("model", "rules", "majority")
+
+
+def genre_scores(result: CVResult) -> dict[str, dict[str, float]]:
+    """Genre accuracy per system (fitted model, hand rules, majority genre of the folds).
+
+    One article is one decision: accuracy over all articles and over each half.
+    """
+    half_of = {name: HALVES[k % 2] for k, name in enumerate(result.articles)}
+    groups = {"all": list(result.genres)}
+    groups.update({h: [n for n in result.genres if half_of.get(n) == h] for h in HALVES})
+    return {
+        system: {
+            group: accuracy(
+                [result.genres[n][0] for n in names], [result.genres[n][1][system] for n in names]
+            )
+            for group, names in groups.items()
+        }
+        for system in GENRE_SYSTEMS
+    }
+
+
+def _genre_lines(result: CVResult) -> list[str]:
+    if not result.genres:
+        return []
+    used = "the model" if FIT_GENRE else "the rules"
+    lines = [
+        "",
+        f"Genre (one decision per article; the claims read the genre of {used}):",
+        "",
+        "| system | articles | all | development | held-out |",
+        "|---|---|---|---|---|",
+    ]
+    for system, s in genre_scores(result).items():
+        lines.append(
+            f"| {system} | {len(result.genres)} | {s['all']:.3f} "
+            f"| {s['development']:.3f} | {s['held-out']:.3f} |"
+        )
+    system = "model" if FIT_GENRE else "rules"
+    gold = [g for g, _ in result.genres.values()]
+    pred = [p[system] for _, p in result.genres.values()]
+    lines += ["", f"Genre confusion ({system}; rows gold, columns predicted):", ""]
+    lines.append("| gold \\ predicted | " + " | ".join(GENRES) + " |")
+    lines.append("|---|" + "---|" * len(GENRES))
+    for genre, row in zip(GENRES, confusion(gold, pred, GENRES), strict=True):
+        lines.append(f"| {genre} | " + " | ".join(str(x) for x in row) + " |")
+    return lines
 
 
 def half_scores(result: CVResult, system: str = "model") -> dict[str, dict[str, float]]:
@@ -364,6 +460,7 @@ def format_cv(result: CVResult) -> str:
         cells = [f"{s[c]:.3f}" if c in shown else "–" for c in cols]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += _half_lines(result)
+    lines += _genre_lines(result)
     lines += ["", "Restatement links (precision / recall / F1):", ""]
     for name, (tp, n_pred, n_gold) in result.restatement.items():
         p, r, f = prf(tp, n_pred, n_gold)

@@ -59,11 +59,17 @@ def default_models() -> dict[str, LinearModel]:
     return load_models(package_file(MODEL_FILE))
 
 
-def read_article_claims(parse: ArticleParse, cues: Cues) -> ClaimReading:
-    """Run the rules and compute every claim's features (what training needs too)."""
+def read_article_claims(
+    parse: ArticleParse, cues: Cues, genre_model: LinearModel | None = None
+) -> ClaimReading:
+    """Run the rules and compute every claim's features (what training needs too).
+
+    ``genre_model`` (``genre`` in the models file) reads the genre; without
+    one the hand rules do.
+    """
     units, spans = parse.units, parse.spans
     claims, readings = read_claims(parse, cues)
-    genre, genre_cue = detect_genre(units, cues)
+    genre, genre_cue = detect_genre(units, spans, cues, genre_model)
     claims = speaker_of_remarks(claims, units, genre, cues)
     claims = name_sources(claims, units, parse.mentions)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")

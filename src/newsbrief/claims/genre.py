@@ -2,9 +2,14 @@
 
 Genre changes what a present-tense sentence does (a fact in a fact sheet, a
 judgement in an opinion column), so it is a feature of every claim and is
-shown in the notebooks and the briefing. It is read off general signals: the
-headline's form words, first-person voice outside quotation marks, and how
-much of the text is reported speech.
+shown in the notebooks and the briefing. Two readers exist: hand rules on the
+headline's form words, first-person voice outside quotation marks and how
+much of the text is reported speech; and a small model fitted on the gold
+files' genres (``genre`` in the claims models file) that weighs the document
+signals of :mod:`.document`. The model decides when the models file has one,
+except where the headline names the genre ("Readout of ...", "Remarks by
+...", "Opinion: ..."): a document that says what it is is taken at its word.
+Either way the cue says in words why.
 """
 
 from __future__ import annotations
@@ -12,15 +17,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..vocabulary import GENRES
+from .document import SIGNAL_WORDS, document_signals, headline_genre, headline_of
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from spacy.tokens import Span
+
     from ..model import Unit
+    from .model import LinearModel
     from .rules import Cues
 
-__all__ = ["GENRES", "detect_genre"]
-
-from ..vocabulary import GENRES
+__all__ = ["GENRES", "detect_genre", "explain_genre", "model_genre", "rule_genre"]
 
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
@@ -29,22 +38,75 @@ _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
-def detect_genre(units: Sequence[Unit], cues: Cues) -> tuple[str, str]:
-    """Return the genre and the cue that decided it.
+def detect_genre(
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    cues: Cues,
+    model: LinearModel | None = None,
+) -> tuple[str, str]:
+    """Return the genre and the cue that decided it, in words.
 
     Parameters
     ----------
-    units : sequence of Unit
-        The article's units (the title's words weigh most).
+    units, spans : sequences of Unit and Span
+        The article's units and their parses.
     cues : Cues
         ``genre`` in ``claims.yaml``: headline words per genre.
+    model : LinearModel or None
+        The fitted genre model; None reads the genre with the rules.
     """
-    title = next((u.text.lower() for u in units if u.kind == "title"), "")
-    for genre in ("remarks", "release", "opinion"):
-        for word in sorted(cues.words("genre", f"{genre}_titles")):
-            if re.search(rf"\b{re.escape(word)}\b", title):
-                return genre, f"headline word '{word}'"
-    body = " ".join(u.text for u in units if u.kind == "claim")
+    if model is None:
+        return rule_genre(units, cues)
+    title = headline_of(units)
+    named = headline_genre(units[title].text, cues) if title is not None else None
+    if named is not None:  # a headline that names its genre outright decides
+        return named[0], f"headline word '{named[1]}'"
+    signals = document_signals(units, spans, cues)
+    genre, p = model.predict(signals)
+    reasons = explain_genre(model, signals, genre)
+    return genre, f"genre model p={p:.2f}: " + ", ".join(reasons)
+
+
+def model_genre(model: LinearModel, signals: dict[str, float]) -> str:
+    """What :func:`detect_genre` decides with ``model``, from the signals alone.
+
+    The signals carry the genre a headline word names (``headline=GENRE``),
+    which decides before the model, as in :func:`detect_genre`.
+    """
+    named = [g for g in GENRES if signals.get(f"headline={g}")]
+    return named[0] if named else model.predict(signals)[0]
+
+
+def explain_genre(
+    model: LinearModel, signals: dict[str, float], genre: str, n: int = 3
+) -> tuple[str, ...]:
+    """The signals that pushed most towards ``genre``, in words.
+
+    A signal pushes by its weight for the genre over its mean weight, times
+    how far the article stands from the training articles' mean of it
+    (``model.centre``): "little reported speech" is a reason as much as "much".
+    """
+    k = model.classes.index(genre)
+    centre = model.centre or {}
+    pushes = []
+    for name, value in signals.items():
+        w = model.weights.get(name)
+        if w is None or name not in SIGNAL_WORDS:
+            continue
+        deviation = value - centre.get(name, 0.0)
+        push = (w[k] - sum(w) / len(w)) * deviation
+        if push > 0:
+            pushes.append((-push, name, deviation > 0))
+    return tuple(SIGNAL_WORDS[name][0 if high else 1] for _, name, high in sorted(pushes)[:n])
+
+
+def rule_genre(units: Sequence[Unit], cues: Cues) -> tuple[str, str]:
+    """The hand rules: a headline word, else first person and reported speech."""
+    title = headline_of(units)
+    named = headline_genre(units[title].text, cues) if title is not None else None
+    if named is not None:
+        return named[0], f"headline word '{named[1]}'"
+    body = " ".join(u.text for k, u in enumerate(units) if u.kind == "claim" and k != title)
     outside = _QUOTED.sub(" ", body)
     words = max(1, len(body.split()))
     singular = len(_FIRST_SINGULAR.findall(outside)) / words

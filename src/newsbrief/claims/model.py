@@ -35,6 +35,9 @@ class LinearModel:
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float | None = None
+    # Each feature's mean over the training rows, where the fit centred them
+    # (the genre model): an explanation reads how far a value stands from it.
+    centre: dict[str, float] | None = None
 
     def scores(self, features: dict[str, float]) -> list[float]:
         """Return the linear score of each class.
@@ -102,6 +105,8 @@ class LinearModel:
         }
         if self.threshold is not None:
             out["threshold"] = round(self.threshold, 6)
+        if self.centre is not None:
+            out["centre"] = {name: round(x, 6) for name, x in sorted(self.centre.items())}
         return out
 
     @classmethod
@@ -119,12 +124,14 @@ class LinearModel:
             ):
                 raise ValueError("one weight per class is needed")
             threshold = data.get("threshold")
+            centre = data.get("centre")
             return cls(
                 str(data["field"]),
                 classes,
                 intercept,
                 weights,
                 None if threshold is None else float(threshold),
+                None if centre is None else {str(k): float(v) for k, v in centre.items()},
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise NewsbriefError(f"{where}: not a newsbrief model ({exc})") from None
