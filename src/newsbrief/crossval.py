@@ -172,7 +172,8 @@ def load_gold_articles(
         fold = dict(base)
         if FIT_GENRE:
             others = [p for j, p in enumerate(parsed) if j != k and not headline_names_genre(p[5])]
-            fold["genre"] = fit_genre([p[5] for p in others], [p[6] for p in others])
+            if others:  # a lone gold file has no other to learn the genre from
+                fold["genre"] = fit_genre([p[5] for p in others], [p[6] for p in others])
         analysis, reading = assemble_with_reading(source, blocks, docs, settings, fold)
         spans = gold_spans(gold, source.text, path)
         aligned = align(spans, analysis)
@@ -267,7 +268,9 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             result.genres[held.name] = (
                 held.genre,
                 {
-                    "model": model_genre(fit_genre(gx, gy), held.signals),
+                    "model": model_genre(fit_genre(gx, gy), held.signals)
+                    if gx
+                    else held.rule_genre,
                     "rules": held.rule_genre,
                     "majority": Counter(gy).most_common(1)[0][0],
                 },
