@@ -314,3 +314,21 @@ def test_a_demonym_before_a_place_of_where_is_no_mention_of_its_state():
     assert {"BLR", "RUS"} <= set(
         actors_of("Belarusian officials denied that Russian missiles had crossed the border.")
     )
+
+
+def test_a_name_defined_with_an_acronym_is_that_body_where_reused():
+    text = (
+        "Ruritania's Joint Chiefs of Staff (JCS) has advised people not to touch the drones. "
+        '"The attacks must stop," JCS said in a statement. '
+        "The Joint Chiefs of Staff also met on Tuesday."
+    )
+    body = [a for a in actors_of(text).values() if "JCS" in a.aliases]
+    assert len(body) == 1
+    said = [m.text for m in body[0].mentions]
+    assert said == ["Joint Chiefs of Staff", "JCS", "JCS", "Joint Chiefs of Staff"]
+
+
+def test_a_defined_acronym_of_no_actor_stays_none():
+    text = "The Quiet Border Zone (QBZ) runs along the river. Soldiers patrol the QBZ at night."
+    assert not any("QBZ" in a.aliases for a in actors_of(text).values())
+
