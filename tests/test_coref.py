@@ -133,3 +133,14 @@ def test_they_is_the_plural_subject_of_its_own_sentence_first():
         "Polish farmers said they would block the border with Ukraine."
     )
     assert _mentioned_by(a, "they") == {"POL"}
+
+
+def test_the_north_and_the_south_are_the_states_named_with_those_words():
+    a = _analysis(
+        "North Korea fired shells at South Korea on Monday. "
+        "Officials said the North had warned the South twice."
+    )
+    assert _links(a, "PRK") == ["the North"]
+    assert _links(a, "KOR") == ["the South"]
+    warned = [r for r in a.relations if not r.weak and 1 in {e.unit for e in r.evidence}]
+    assert [(r.source, r.target) for r in warned] == [("PRK", "KOR")]

@@ -13,7 +13,8 @@ link nothing. The rules read the parse and the actors already found:
   person that title was used for;
 - "the <word of a name>" ("the court" after "International Court of
   Justice", "the rebels" after "Houthi rebels") -> that actor;
-- "the country", "the nation" -> the last state;
+- "the country", "the nation" -> the last state; "the North", "the South"
+  -> the last state named with that word ("North Korea");
 - "the <noun>" a body's name modified before ("the rebels" after "RSF rebels",
   "the mission" after "the MSS mission") -> that body; "the armed group" ->
   the last armed group, "the alliance", "the bloc" -> the last organization.
@@ -108,6 +109,8 @@ _BODY_GROUPS = frozenset(
     ]
 )
 _STATE_WORDS = frozenset({"country", "nation"})
+#: "the North", "the South": capitalised, the one state named with that word ("North Korea").
+_COMPASS = frozenset({"North", "South", "East", "West"})
 # "the armed group" is the last armed group named, "the alliance" the last organization
 _KIND_WORDS = {
     "group": "group",
@@ -480,6 +483,9 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
 
 
 def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
+    if tok.text in _COMPASS:  # "the North" after "North Korea": the state of that name
+        state = history.last(unit.index, lambda e: _is_state(e) and _first_word(e) == tok.text)
+        return (first, tok.i, (state,), f"the {tok.text}") if state else None
     if lemma in _PERSON_TITLES:
         person = history.last(
             unit.index, lambda e: e.type == "person" and lemma in history.titles.get(e.id, set())
@@ -495,6 +501,11 @@ def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _Histo
     if body:
         return (first, tok.i, (body,), f"name word {word}")
     return _named_noun(tok, first, lemma, unit, history)
+
+
+def _first_word(e: Entry) -> str:
+    words = e.name.split()
+    return words[0] if words else ""
 
 
 def _named_noun(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
