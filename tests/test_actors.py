@@ -332,3 +332,25 @@ def test_a_defined_acronym_of_no_actor_stays_none():
     text = "The Quiet Border Zone (QBZ) runs along the river. Soldiers patrol the QBZ at night."
     assert not any("QBZ" in a.aliases for a in actors_of(text).values())
 
+
+def test_a_body_after_a_nouns_from_sent_it_and_is_no_place():
+    text = "According to a statement from the Harbour Safety Board, the ferry sank at dawn."
+    assert any("Harbour Safety Board" in a.aliases for a in actors_of(text).values())
+
+
+def test_a_national_police_is_a_body():
+    text = "The Ruritanian National Police arrested two smugglers on Monday."
+    names = {x for a in actors_of(text).values() for x in a.aliases}
+    assert "Ruritanian National Police" in names
+
+
+def test_the_first_state_of_north_and_south_korea_is_named_too():
+    actors = actors_of("North and South Korea held talks at the border village on Friday.")
+    assert [m.text for m in actors["PRK"].mentions] == ["North"]
+    assert [m.text for m in actors["KOR"].mentions] == ["South Korea"]
+
+
+def test_a_body_after_a_withdrawal_from_is_left_not_sent():
+    text = "Ruritania announced its withdrawal from the Northern Grain Commission on Monday."
+    names = {x for a in actors_of(text).values() for x in a.aliases}
+    assert "Northern Grain Commission" not in names

@@ -150,6 +150,25 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             ):
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
+    return out + _elided(unit, out, gaz)
+
+
+#: "North and South Korea": a word and "and" before a state's name that starts otherwise.
+_ELIDED = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|or)\s+$")
+
+
+def _elided(unit: Unit, found: list[Located], gaz: Gazetteer) -> list[Located]:
+    """The first state of "North and South Korea", whose name the text leaves unsaid."""
+    out = []
+    for loc in found:
+        words = loc.entry.name.split()
+        if loc.entry.type != "state" or len(words) < 2 or loc.mention.text != loc.entry.name:
+            continue
+        m = _ELIDED.search(unit.text[: loc.mention.start - unit.start])
+        surface = gaz.lookup(" ".join([m.group(1), *words[1:]])) if m else None
+        if m is not None and surface is not None and surface.entry.type == "state":
+            mention = _mention(unit, m.start(1), m.end(1))
+            out.append(Located(surface.entry, mention, "elided"))
     return out
 
 
@@ -214,6 +233,23 @@ def _is_place(span: Span, start: int, end: int, preps: frozenset[str] = _LOCATIV
     return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
+def _sent_from(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A body after "a statement from", "officials from" sent them: no place.
+
+    "Arrived from X" places a movement and "withdrawal from the treaty" names
+    what is left; a noun of words or people sent ("statement", "officials",
+    the gazetteer's ``sender_nouns``) makes the body a participant.
+    """
+    toks = _tokens(span, start, end)
+    if toks is None:
+        return False
+    head = toks.root
+    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    return prep.lower_ == "from" and prep.head.lemma_.lower() in gaz.sender_nouns
+
+
 def _mention(unit: Unit, start: int, end: int) -> Mention:
     return Mention(unit.index, unit.start + start, unit.start + end, unit.text[start:end])
 
@@ -236,7 +272,7 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
         if not name or any(_overlaps(k.mention, unit, s, core) for k in known):
             continue
         if kind == "organization":
-            in_pp = _is_place(span, s, e) or (
+            in_pp = (_is_place(span, s, e) and not _sent_from(span, s, e, gaz)) or (
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
             )
             if in_pp and not _employs_a_source(ent) and not _owned(ent):

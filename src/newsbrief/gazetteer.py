@@ -67,6 +67,7 @@ class Gazetteer:
     vessel_prefixes: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
+    sender_nouns: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -183,6 +184,7 @@ _FILTERS = (
     "vessel_prefixes",
     "document_words",
     "title_nouns",
+    "sender_nouns",
 )
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
 
@@ -275,6 +277,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["vessel_prefixes"],
         words["document_words"],
         words["title_nouns"],
+        words["sender_nouns"],
     )
 
 
