@@ -354,3 +354,12 @@ def test_a_body_after_a_withdrawal_from_is_left_not_sent():
     text = "Ruritania announced its withdrawal from the Northern Grain Commission on Monday."
     names = {x for a in actors_of(text).values() for x in a.aliases}
     assert "Northern Grain Commission" not in names
+
+
+def test_a_name_given_with_also_known_as_is_the_same_person():
+    text = (
+        "The army said Dorvan, also known as Abu Karim Selim, led the raid on the depot. "
+        "Last year the Treasury Department imposed sanctions on Dorvan and two other commanders."
+    )
+    person = actors_of(text)["abu-karim-selim"]
+    assert [m.text for m in person.mentions] == ["Dorvan", "Abu Karim Selim", "Dorvan"]

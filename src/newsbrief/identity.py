@@ -44,6 +44,7 @@ def _resolve_surnames(
     for loc in located:
         if loc.entry.type == "person":
             persons.setdefault(_surname(loc.entry.name), loc.entry)
+    persons.update(_also_known_as(units, located, persons))
     if not persons:
         return located
     located = [_same_person(x, persons) for x in located]
@@ -61,6 +62,30 @@ def _resolve_surnames(
             if (start, end) in taken or any(a < end and start < b for a, b in spans_taken):
                 continue
             out.append(Located(entry, Mention(unit.index, start, end, token.text), "surname"))
+    return out
+
+
+#: "Shukr, also known as al-Hajj Mohsin": the word before is another name of the person after.
+_AKA = re.compile(r"\b([A-Z][\w’'-]+),?\s+(?:also known as|a\.k\.a\.?|aka)\s+")
+
+
+def _also_known_as(
+    units: Sequence[Unit], located: list[Located], persons: dict[str, Entry]
+) -> dict[str, Entry]:
+    """Names a text gives a named person with "also known as" ("Shukr, also known as X").
+
+    Without this a person the text introduces by an alias and then calls by
+    surname alone would be two, or the surname no one.
+    """
+    starts = {
+        (x.mention.unit, x.mention.start): x.entry for x in located if x.entry.type == "person"
+    }
+    out: dict[str, Entry] = {}
+    for unit in units:
+        for m in _AKA.finditer(unit.text):
+            entry = starts.get((unit.index, unit.start + m.end()))
+            if entry is not None and m.group(1) not in persons:
+                out[m.group(1)] = entry
     return out
 
 
