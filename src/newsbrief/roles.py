@@ -451,8 +451,11 @@ def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]
         receivers = subject_actors(anchor, actors)[0]
     else:
         receivers = actors.in_phrase(anchor)
-    receivers = [a for a in dict.fromkeys(receivers) if a not in givers]
-    return (list(dict.fromkeys(givers)), receivers) if givers and receivers else None
+    receivers = list(dict.fromkeys(receivers))
+    # "the US, with the support of France and our allies": "our" is the receiver's own
+    # side, not a giver; the actor the phrase hangs on is named outright.
+    givers = [a for a in dict.fromkeys(givers) if a not in receivers]
+    return (givers, receivers) if givers and receivers else None
 
 
 def condition_actors(verb: Token, actors: UnitActors) -> list[str]:
