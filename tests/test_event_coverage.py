@@ -5,6 +5,8 @@ Each sentence is invented; each test fails without the rule or lexicon entry it 
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
 
@@ -22,3 +24,36 @@ def test_support_from_a_group_that_includes_the_receivers_own_side():
     )
     assert ("PER", "CHL", "SUPPORT") in found
     assert ("CHL", "CHL", "SUPPORT") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 19 / PLOVER FIGHT: defeating an enemy, as a verb and as a noun.
+        ("Norway defeated Chile in the battle for the port.", ("NOR", "CHL", "FIGHT")),
+        ("Peru waged a long campaign against Chile.", ("PER", "CHL", "FIGHT")),
+        # CAMEO 13 / PLOVER THREATEN: a posture of deterrence aimed at an actor.
+        ("Norway strengthened its deterrence against Russia.", ("NOR", "RUS", "THREATEN")),
+        # CAMEO 051 / PLOVER SUPPORT: thanks and appreciation, as nouns.
+        ("Peru expressed its appreciation for Chile's help.", ("PER", "CHL", "SUPPORT")),
+        ("Peru noted its gratitude to Chile.", ("PER", "CHL", "SUPPORT")),
+        # PLOVER COOPERATE: "join with" a partner, not only "join" a body.
+        (
+            "Chilean jets will join with Peruvian fighters in the drill.",
+            ("CHL", "PER", "COOPERATE"),
+        ),
+    ],
+)
+def test_verbs_and_nouns_of_the_plover_classes(text, expected):
+    assert expected in classes(text)
+
+
+def test_defeat_of_an_actor_is_fought_by_the_clause_subject():
+    assert ("PER-MIL", "CHL", "FIGHT") in classes(
+        "Peruvian troops were critical to the defeat of Chile."
+    )
+
+
+def test_deterrence_for_an_ally_is_no_threat_to_it():
+    found = classes("Norway extended its deterrence to Denmark.")
+    assert ("NOR", "DNK", "THREATEN") not in found
