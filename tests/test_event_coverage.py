@@ -57,3 +57,15 @@ def test_defeat_of_an_actor_is_fought_by_the_clause_subject():
 def test_deterrence_for_an_ally_is_no_threat_to_it():
     found = classes("Norway extended its deterrence to Denmark.")
     assert ("NOR", "DNK", "THREATEN") not in found
+
+
+def test_weighing_a_hostile_act_is_a_threat_of_it():
+    assert ("PER", "CHL", "THREATEN") in classes("Peru is considering sanctions against Chile.")
+    assert ("PER", "CHL", "SANCTION") not in classes("Peru is weighing new sanctions on Chile.")
+    assert ("POL", "RUS", "THREATEN") in classes(
+        "Poland is considering shooting down Russian drones over its territory."
+    )
+
+
+def test_weighing_a_cooperative_act_stays_cooperative():
+    assert ("PER", "CHL", "AGREE") in classes("Peru is considering an agreement with Chile.")
