@@ -69,3 +69,11 @@ def test_weighing_a_hostile_act_is_a_threat_of_it():
 
 def test_weighing_a_cooperative_act_stays_cooperative():
     assert ("PER", "CHL", "AGREE") in classes("Peru is considering an agreement with Chile.")
+
+
+def test_normalizing_a_tie_is_an_agreement_not_cooperation_under_way():
+    found = classes("Peru seeks the normalization of relations between Chile and Bolivia.")
+    assert ("CHL", "BOL", "AGREE") in found
+    assert ("CHL", "BOL", "COOPERATE") not in found
+    assert ("CHL", "BOL", "AGREE") in classes("Chile restored diplomatic ties with Bolivia.")
+    assert ("CHL", "BOL", "COOPERATE") in classes("Chile deepened its ties with Bolivia.")

@@ -63,7 +63,10 @@ class Governors:
     with Y": DISAPPROVE, not a demonstration); ``frontiers`` are places named
     by the actor beyond them ("troops to the border with Y" reach Y); the
     easing of ``sieges`` is a military de-escalation ("lifted the blockade on
-    Y": PLOVER RETREAT) rather than a concession.
+    Y": PLOVER RETREAT) rather than a concession; ``normalizing`` words
+    make a tie they govern a settlement ("the normalization of relations
+    between X and Y", "restored ties with Y": PLOVER AGREE), not cooperation
+    under way.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -80,6 +83,7 @@ class Governors:
     lodging: frozenset[str] = frozenset()
     frontiers: frozenset[str] = frozenset()
     sieges: frozenset[str] = frozenset()
+    normalizing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ _GOVERNORS = (
     "lodging",
     "frontiers",
     "sieges",
+    "normalizing",
 )
 
 

@@ -436,6 +436,8 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
     """
     if trig.event_class == "COOPERATE" and strained(tok, words.straining):
         return replace(trig, type="has_strained_relations_with", event_class="DISAPPROVE")
+    if trig.event_class == "COOPERATE" and _normalized(tok, words.normalizing):
+        return replace(trig, type="normalizes_relations_with", event_class="AGREE")
     if trig.event_class == "AGREE" and allied(tok, words.allying):
         return replace(trig, type="allies_with", event_class="ALLIED_WITH")
     if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
@@ -485,6 +487,13 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or on_behalf_targets(tok, table)
     )
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _normalized(noun: Token, normalizing: frozenset[str]) -> bool:
+    """A tie that a ``normalizing`` word governs: "normalization of ties", "restored relations"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return noun.head.head.lemma_.lower() in normalizing
+    return _governor_lemma(noun) in normalizing
 
 
 #: Classes a noun in apposition can state of the actor it describes.
