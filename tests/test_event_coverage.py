@@ -77,3 +77,21 @@ def test_normalizing_a_tie_is_an_agreement_not_cooperation_under_way():
     assert ("CHL", "BOL", "COOPERATE") not in found
     assert ("CHL", "BOL", "AGREE") in classes("Chile restored diplomatic ties with Bolivia.")
     assert ("CHL", "BOL", "COOPERATE") in classes("Chile deepened its ties with Bolivia.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will continue to support Chile's defense against Bolivian aggression.",
+        "Chile defended itself against Bolivian attacks.",
+        "Peru will protect Chile against Bolivian aggression.",
+    ],
+)
+def test_a_hostile_act_guarded_against_is_aimed_at_the_guarded(text):
+    assert ("BOL", "CHL", "FIGHT") in classes(text)
+
+
+def test_acting_against_a_hostile_act_is_no_guarding():
+    # "sanctions against Bolivian aggression": Peru is not the one attacked.
+    found = classes("Peru imposed sanctions against Bolivian aggression.")
+    assert ("BOL", "PER", "FIGHT") not in found

@@ -66,7 +66,9 @@ class Governors:
     Y": PLOVER RETREAT) rather than a concession; ``normalizing`` words
     make a tie they govern a settlement ("the normalization of relations
     between X and Y", "restored ties with Y": PLOVER AGREE), not cooperation
-    under way.
+    under way; ``guarding`` words name who an attack is aimed at by who they
+    guard ("Ukraine's defense against Russian aggression", "protect Y against
+    X's attacks": X attacks Y).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -84,6 +86,7 @@ class Governors:
     frontiers: frozenset[str] = frozenset()
     sieges: frozenset[str] = frozenset()
     normalizing: frozenset[str] = frozenset()
+    guarding: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ _GOVERNORS = (
     "frontiers",
     "sieges",
     "normalizing",
+    "guarding",
 )
 
 

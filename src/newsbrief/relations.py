@@ -486,7 +486,29 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or modifier_targets(tok, table, sources)
         or on_behalf_targets(tok, table)
     )
+    if not targets and trig.polarity == "conflictual":
+        targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _guarded(noun: Token, table: UnitActors, guarding: frozenset[str]) -> list[str]:
+    """Who a hostile act is aimed at, named as the one guarded against it.
+
+    In "Y's defense against X's aggression", "protect Y against X's attacks"
+    and "Y defended itself against X's raids" the act is aimed at Y: the
+    owner of the guarding noun, else the object of the guarding verb, else
+    its subject. ``guarding`` are the lexicon's ``governors.guarding`` words.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "against" or prep.head.lemma_.lower() not in guarding:
+        return []
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return [a for c in holder.children if c.dep_ == "poss" for a in table.in_phrase(c)]
+    if holder.pos_ != "VERB":
+        return []
+    objects = [a for c in holder.children if c.dep_ == "dobj" for a in table.in_phrase(c)]
+    return objects or subject_actors(holder, table)[0]
 
 
 def _normalized(noun: Token, normalizing: frozenset[str]) -> bool:
