@@ -95,3 +95,9 @@ def test_acting_against_a_hostile_act_is_no_guarding():
     # "sanctions against Bolivian aggression": Peru is not the one attacked.
     found = classes("Peru imposed sanctions against Bolivian aggression.")
     assert ("BOL", "PER", "FIGHT") not in found
+
+
+def test_actors_named_as_one_joint_unit_cooperate():
+    found = classes("The town was retaken by the joint Chilean-Peruvian forces.")
+    assert ("PER-MIL", "CHL", "COOPERATE") in found or ("CHL", "PER-MIL", "COOPERATE") in found
+    assert not classes("The town was retaken by the Chilean-Peruvian forces.")

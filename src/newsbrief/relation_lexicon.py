@@ -68,7 +68,8 @@ class Governors:
     between X and Y", "restored ties with Y": PLOVER AGREE), not cooperation
     under way; ``guarding`` words name who an attack is aimed at by who they
     guard ("Ukraine's defense against Russian aggression", "protect Y against
-    X's attacks": X attacks Y).
+    X's attacks": X attacks Y); ``joint`` modifiers make the actors that name
+    one unit partners ("the joint HNP/MSS forces": PLOVER COOPERATE).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -87,6 +88,7 @@ class Governors:
     sieges: frozenset[str] = frozenset()
     normalizing: frozenset[str] = frozenset()
     guarding: frozenset[str] = frozenset()
+    joint: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ _GOVERNORS = (
     "sieges",
     "normalizing",
     "guarding",
+    "joint",
 )
 
 

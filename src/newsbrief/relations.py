@@ -238,6 +238,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             or _noun_roles(tok, table, lexicon)
             or _side_by_side(tok, table)
             or _obligation_roles(tok, table, lexicon.governors.stating)
+            or _joint_roles(tok, table, lexicon.governors.joint)
         )
         if found is None:
             continue
@@ -304,6 +305,25 @@ def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
     if not targets:
         return None
     return _MUST, subject_actors(tok, table)[0], list(dict.fromkeys(targets))
+
+
+#: Forces or bodies of several actors named as one joint unit (PLOVER COOPERATE).
+_JOINT = Trigger("operates_jointly_with", "COOPERATE", (), symmetric=True, collective=True)
+
+
+def _joint_roles(tok: Token, table: UnitActors, joint: frozenset[str]):
+    """The actors of "the joint HNP/MSS forces", "combined US-Korean units": partners.
+
+    A noun that a ``joint`` word modifies and whose modifiers name two or
+    three actors says they act as one; the pairs are collective. A noun the
+    lexicon knows ("joint exercises") is read as its own trigger first.
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or not any(
+        c.dep_ == "amod" and c.lower_ in joint for c in tok.children
+    ):
+        return None
+    partners = list(dict.fromkeys(table.in_phrase(tok)))
+    return (_JOINT, partners, []) if 1 < len(partners) <= 3 else None
 
 
 def _side_by_side(tok: Token, table: UnitActors):
