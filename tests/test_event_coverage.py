@@ -101,3 +101,9 @@ def test_actors_named_as_one_joint_unit_cooperate():
     found = classes("The town was retaken by the joint Chilean-Peruvian forces.")
     assert ("PER-MIL", "CHL", "COOPERATE") in found or ("CHL", "PER-MIL", "COOPERATE") in found
     assert not classes("The town was retaken by the Chilean-Peruvian forces.")
+
+
+def test_a_force_owned_by_a_force_is_part_of_it():
+    # The navy has its state's part_of already; its fleet is part of the navy.
+    found = classes("The US Navy's 5th Fleet said the tanker was seized.")
+    assert ("5TH-FLEET", "USA-NAVY", "PART_OF") in found

@@ -87,7 +87,9 @@ def named_part_of(actors: Sequence[Actor], state_of: Callable[[str], str | None]
 
 
 def possessed_part_of(
-    actors: Sequence[Actor], owners: Callable[[Actor], list[str]]
+    actors: Sequence[Actor],
+    owners: Callable[[Actor], list[str]],
+    placed: frozenset[str] | set[str] = frozenset(),
 ) -> list[Relation]:
     """``part_of`` for a body the text gives an owner: "South Korea's Joint Chiefs".
 
@@ -95,14 +97,19 @@ def possessed_part_of(
     ``part_of`` yet; ``owners`` reads the actors that own one at its mentions
     (a possessive before it, or before the phrase it abbreviates). The owner
     is a state, or a group or organization with units of its own
-    ("Hezbollah's Radwan Force", "the EU's border agency").
+    ("Hezbollah's Radwan Force", "the EU's border agency"); a force's unit
+    may be owned by a force too ("the Navy's 3rd Fleet"). ``placed`` holds
+    the actors placed in another already.
     """
     parents = {a.id for a in actors if a.type in _PARENTS}
+    forces = {a.id for a in actors if a.type == "military"}
     out = []
     for a in actors:
-        if a.part_of or a.type not in _STATE_BODIES or not a.mentions:
+        if a.part_of or a.id in placed or a.type not in _STATE_BODIES or not a.mentions:
             continue
-        found = [s for s in owners(a) if s in parents and s != a.id]
+        # A force's unit may be owned by a force: "the US Navy's 3rd Fleet".
+        owning = parents | forces if a.type == "military" else parents
+        found = [s for s in owners(a) if s in owning and s != a.id]
         if len(set(found)) == 1:
             out.append(_part_of(a, found[0], "a state's possessive"))
     return out

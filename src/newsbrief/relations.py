@@ -157,9 +157,7 @@ def extract_relations(
     if gazetteer is not None:
         relations += named_part_of(actors, partial(_state_of, gazetteer))
     named = {r.source for r in relations if r.event_class == "PART_OF"}
-    relations += possessed_part_of(
-        [a for a in actors if a.id not in named], partial(_owners, parse)
-    )
+    relations += possessed_part_of(actors, partial(_owners, parse), named)
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
