@@ -107,3 +107,11 @@ def test_a_force_owned_by_a_force_is_part_of_it():
     # The navy has its state's part_of already; its fleet is part of the navy.
     found = classes("The US Navy's 5th Fleet said the tanker was seized.")
     assert ("5TH-FLEET", "USA-NAVY", "PART_OF") in found
+
+
+def test_a_body_named_inside_another_bodys_name_is_part_of_it():
+    found = classes(
+        "The US Air Force praised the test. "
+        "The Air Force said the Air Force Research Laboratory designed the bomb."
+    )
+    assert ("AIR-FORCE-RESEARCH-LABORATORY", "USA-AF", "PART_OF") in found

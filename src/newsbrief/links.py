@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "co_mentions",
+    "contained_part_of",
     "home_part_of",
     "memberships",
     "named_part_of",
@@ -112,6 +113,37 @@ def possessed_part_of(
         found = [s for s in owners(a) if s in owning and s != a.id]
         if len(set(found)) == 1:
             out.append(_part_of(a, found[0], "a state's possessive"))
+    return out
+
+
+def contained_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relation]:
+    """``part_of`` for a body whose name holds the whole name of another body.
+
+    "Air Force Research Lab" is the Air Force's, "Army Corps of Engineers"
+    the Army's: a government body or force of the article named, word for
+    word, at the start of this one's name owns it. Only for actors not
+    ``placed`` in another already.
+    """
+    bodies = [b for b in actors if b.type in _STATE_BODIES and b.mentions]
+    out = []
+    for a in bodies:
+        if a.part_of or a.id in placed:
+            continue
+        words = a.name.casefold().split()
+        owner = next(
+            (
+                b
+                for b in bodies
+                if b.id != a.id
+                and any(
+                    1 < len(n.split()) < len(words) and words[: len(n.split())] == n.split()
+                    for n in (x.casefold() for x in (b.name, *b.aliases))
+                )
+            ),
+            None,
+        )
+        if owner is not None:
+            out.append(_part_of(a, owner.id, "a body's name in its name"))
     return out
 
 

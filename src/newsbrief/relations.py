@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .links import (
     co_mentions,
+    contained_part_of,
     home_part_of,
     memberships,
     named_part_of,
@@ -158,6 +159,9 @@ def extract_relations(
         relations += named_part_of(actors, partial(_state_of, gazetteer))
     named = {r.source for r in relations if r.event_class == "PART_OF"}
     relations += possessed_part_of(actors, partial(_owners, parse), named)
+    relations += contained_part_of(
+        actors, {r.source for r in relations if r.event_class == "PART_OF"}
+    )
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
