@@ -28,7 +28,7 @@ from .parsed import ArticleParse, mention_tokens
 from .things import drop_modifiers, drop_things
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["Located", "extract_actors", "mention_tokens"]
 
@@ -222,15 +222,25 @@ def _not_places(located: list[Located]) -> list[Located]:
     ]
 
 
-def _is_place(span: Span, start: int, end: int, preps: frozenset[str] = _LOCATIVE) -> bool:
-    """True when the mention is the object of a locative preposition."""
+def _attachment(span: Span, start: int, end: int) -> Token | None:
+    """The token that attaches the mention to its sentence, past coordination.
+
+    "Troops from France and Germany": Germany hangs off France, and it is
+    France's attachment ("from") that places both.
+    """
     toks = _tokens(span, start, end)
     if toks is None:
-        return False
+        return None
     head = toks.root
     while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in preps
+    return head
+
+
+def _is_place(span: Span, start: int, end: int, preps: frozenset[str] = _LOCATIVE) -> bool:
+    """True when the mention is the object of a locative preposition."""
+    head = _attachment(span, start, end)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in preps
 
 
 def _sent_from(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -240,12 +250,9 @@ def _sent_from(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
     what is left; a noun of words or people sent ("statement", "officials",
     the gazetteer's ``sender_nouns``) makes the body a participant.
     """
-    toks = _tokens(span, start, end)
-    if toks is None:
+    head = _attachment(span, start, end)
+    if head is None:
         return False
-    head = toks.root
-    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
-        head = head.head
     prep = head.head
     return prep.lower_ == "from" and prep.head.lemma_.lower() in gaz.sender_nouns
 
