@@ -185,7 +185,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def common(p: argparse.ArgumentParser, formats: Sequence[str], default: str | None) -> None:
+    def common(
+        p: argparse.ArgumentParser,
+        formats: Sequence[str],
+        default: str | None,
+        out_help: str = "write here instead of standard output",
+    ) -> None:
         p.add_argument(
             "article",
             nargs="?",
@@ -193,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
             help="article (.txt, .md, .html) or analysis .json; default: the bundled article",
         )
         p.add_argument("--format", choices=formats, default=default)
-        p.add_argument("--out", help="write here instead of standard output")
+        p.add_argument("--out", help=out_help)
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit")
         p.add_argument(
             "--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)"
@@ -220,7 +225,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_graph)
 
     p = sub.add_parser("report", help="build the HTML and PDF briefing")
-    common(p, ("html",), "html")
+    # The briefing is several files (HTML, PDF, CSV, GraphML, the run notebooks).
+    common(p, ("html",), "html", out_help="folder that receives ARTICLE-STEM/ (default: reports/)")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDF (no Chromium needed)")
     p.set_defaults(func=_cmd_report)
 
