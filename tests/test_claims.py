@@ -86,12 +86,24 @@ def test_category_and_modality_rules(text, category, modality):
             "assessment",
             "verb:raise concern",
         ),
+        (
+            "The story opens here. The two leaders renewed their commitment to the fisheries pact.",
+            "objective",
+            "verb:renew commitment",
+        ),
     ],
 )
 def test_readout_positions_and_judgements(text, category, cue):
     c = claim_of(text)
     assert c.category == category
     assert c.cues["category"][0] == cue
+
+
+def test_a_position_noun_needs_a_verb_that_only_delivers_it():
+    # "increased its support" reports a change, not a restated position.
+    c = claim_of("The story opens here. The agency increased its support for the farmers.")
+    assert c.cues["category"][0] != "verb:increase support"
+    assert c.category != "objective", c.cues
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,10 @@ def _stated_position(r: Reading, cues: Cues):
     if lemma in cues.words("modality", "commissive_verbs"):
         return "objective", (f"verb:{lemma}",)
     noun = _object_in(verb, cues.words("category", "commitment_nouns"))
-    if noun and lemma in cues.words("category", "cognition_verbs"):
+    delivering = cues.words("category", "cognition_verbs") | cues.words(
+        "category", "delivering_verbs"
+    )
+    if noun and lemma in delivering:
         return "objective", (f"verb:{lemma} {noun}",)  # "underscored the importance of"
     return None
 
