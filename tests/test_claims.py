@@ -99,6 +99,16 @@ def test_readout_positions_and_judgements(text, category, cue):
     assert c.cues["category"][0] == cue
 
 
+def test_a_guest_welcomed_to_a_place_is_received_not_judged():
+    c = claim_of(
+        "The story opens here. The President welcomed the Prime Minister of Peru to the palace."
+    )
+    assert c.category == "event", c.cues
+    assert "reporting verb judgement" not in c.cues["category"]
+    judged = claim_of("The story opens here. The President welcomed the ceasefire in the north.")
+    assert judged.category == "assessment", judged.cues
+
+
 def test_a_position_noun_needs_a_verb_that_only_delivers_it():
     # "increased its support" reports a change, not a restated position.
     c = claim_of("The story opens here. The agency increased its support for the farmers.")

@@ -24,6 +24,7 @@ from .reading import (
     clause_aspect,
     clause_subject,
     is_agent,
+    receives_guest,
 )
 
 if TYPE_CHECKING:
@@ -139,7 +140,9 @@ def _judgement(r: Reading, cues: Cues):
     lemma = verb.lemma_.lower()
     if not is_agent(clause_subject(verb), cues, r.actor_tokens):
         return None
-    if lemma in cues.words("category", "judgement_verbs"):
+    if lemma in cues.words("category", "judgement_verbs") and not receives_guest(
+        verb, cues, r.actor_tokens
+    ):
         return "assessment", (f"verb:{lemma}",)
     noun = _object_in(verb, cues.words("category", "judgement_nouns"))
     if noun:

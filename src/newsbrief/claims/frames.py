@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from ..relation_lexicon import load_lexicon
 from .modal_scope import hedges_nothing
-from .reading import Reading, clause_aspect, clause_subject, is_agent, is_directive
+from .reading import (
+    Reading,
+    clause_aspect,
+    clause_subject,
+    is_agent,
+    is_directive,
+    receives_guest,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,8 +55,11 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
         trigger = verbs.get(lemma)
         if trigger is not None:
             f[f"{role}_class={trigger.event_class}"] = 1.0
+        received = receives_guest(tok, cues, r.actor_tokens)
         for act in _ACTS:
-            if lemma in cues.words("category", f"{act}_verbs"):
+            if lemma in cues.words("category", f"{act}_verbs") and not (
+                act == "judgement" and received
+            ):
                 f[f"{role}_act={act}"] = 1.0
     f.update(_subject_frame(r, cues))
     f.update(_modal_frame(r.content))

@@ -114,6 +114,19 @@ def is_agent(tok: Token | None, cues: Cues, actor_tokens: frozenset[int] = froze
     return tok.lemma_.lower() in cues.words("category", "agent_nouns")
 
 
+def receives_guest(verb: Token, cues: Cues, actor_tokens: frozenset[int] = frozenset()) -> bool:
+    """A person or body welcomed *to* a place is received, not judged.
+
+    "welcomed the Prime Minister to the White House" reports a visit (an
+    event); "welcomed the decision" and "welcomed Japan's move" judge.
+    """
+    guest = any(
+        c.dep_ == "dobj" and c.pos_ != "PRON" and is_agent(c, cues, actor_tokens)
+        for c in verb.children
+    )
+    return guest and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children)
+
+
 def is_directive(tok: Token, cues: Cues) -> bool:
     """A verb of appeal with its addressee and the act asked for.
 
