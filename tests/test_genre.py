@@ -138,3 +138,65 @@ def test_articles_whose_headline_names_the_genre_do_not_train_the_model() -> Non
 
     assert headline_names_genre({"reported": 0.4, "headline=release": 1.0})
     assert not headline_names_genre({"reported": 0.4, "headline=release": 0.0})
+
+
+COLUMN = (
+    "A disastrous bargain for Borduria\n\n"
+    "The border deal is a terrible mistake for the region.\n\n"
+    "It hands the crossings to a government that has broken every promise.\n\n"
+    "In my view, the ministers should reject it. Who would trust Borduria again?\n\n"
+    "Jane Roe is a professor of history at Vellmar University."
+)
+
+
+def _habits(text: str) -> tuple[str, ...]:
+    from newsbrief.claims.document import columnist_habits
+
+    p = parsed(text)
+    title = headline_of(p.units)
+    assert title == 0
+    signals = document_signals(p.units, p.spans, load_cues())
+    body = [u.text for k, u in enumerate(p.units) if u.kind == "claim" and k != title]
+    return columnist_habits(p.units[title].text, body, signals, load_cues())
+
+
+def test_a_column_shows_the_habits_of_a_columnist() -> None:
+    assert _habits(COLUMN) == (
+        "first_singular",  # "my" of "In my view"
+        "stance_phrase",
+        "author_line",
+        "judging_lead",
+        "judging_headline",
+        "question",
+        "prescriptive",
+    )
+    p = parsed(COLUMN)
+    assert document_signals(p.units, p.spans, load_cues())["columnist_habits"] == pytest.approx(0.7)
+
+
+def test_a_report_shows_none_of_them() -> None:
+    assert _habits(NEWS) == ()
+    p = parsed(NEWS)
+    assert document_signals(p.units, p.spans, load_cues())["columnist_habits"] == 0.0
+
+
+def test_a_subjective_word_that_neither_praises_nor_blames_does_not_judge() -> None:
+    # "cold" and "key" are subjective in TextBlob but carry no valence; "wrong" blames.
+    body = "\n\nThe crossings closed on Monday.\n\nOfficials said they would reopen."
+    assert "judging_headline" not in _habits("A key cold front reaches Borduria" + body)
+    assert "judging_headline" in _habits("A wrong turn for Borduria" + body)
+
+
+@pytest.mark.parametrize(
+    ("closing", "line"),
+    [
+        ("Jane Roe is a senior fellow at the Vellmar Institute.", True),
+        ("The views expressed here are the author's own.", True),
+        ("John Doe and Jane Roe served as ambassadors to Borduria.", True),
+        ("The crossings are a lifeline for traders.", False),
+        ("Borduria is a small country on the coast.", False),
+    ],
+)
+def test_a_closing_line_on_the_author(closing: str, line: bool) -> None:
+    text = "Borduria's border\n\nThe crossings closed on Monday.\n\n" + closing
+    assert ("author_line" in _habits(text)) is line

@@ -8,6 +8,14 @@ in a noun-phrase headline; remarks speak as "we" and "you". No one signal
 decides (a White House "opinion" piece can read like a release), so every
 signal is a number between 0 and 1 and a small model
 (:mod:`newsbrief.claims.genre`) weighs them.
+
+A columnist's habits (:func:`columnist_habits`: "I" outside quotes, "in my
+view", a line on the author, an opening or headline that praises or blames,
+a headline question, exclamations, questions, "should"/"must", addressing
+"you") enter as one signal, the share of them an article shows. Each column
+shows a different few, so with a handful of opinion pieces to learn from no
+single habit separates them and the sparse model picks whichever one happens
+to; the count of habits is what columns share.
 """
 
 from __future__ import annotations
@@ -25,7 +33,15 @@ if TYPE_CHECKING:
     from ..model import Unit
     from .cues import Cues
 
-__all__ = ["GENRE_TITLES", "SIGNAL_WORDS", "document_signals", "headline_genre", "headline_of"]
+__all__ = [
+    "GENRE_TITLES",
+    "HABITS",
+    "SIGNAL_WORDS",
+    "columnist_habits",
+    "document_signals",
+    "headline_genre",
+    "headline_of",
+]
 
 # The genres a headline word can name (the lexicon's ``genre`` section).
 GENRE_TITLES = ("remarks", "release", "opinion")
@@ -43,10 +59,19 @@ _DAY = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^—–]{0,40})?\s*(?:\([^)]*\)\s*)?[—–-]\s")
 _TIME_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AP]\.?M\.?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+# A line on the author: capitalized names, then what they are or were.
+_BIO_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,6}(?:is|was|are|were|serves|served|has served)\b"
+)
+# The author's line is one of the last few sentences; the opening, the first few.
+_BIO_TAIL = 3
+_LEAD = 2
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _PAST_TAGS = frozenset({"VBD"})
 # A word of this TextBlob subjectivity or more is evaluative ("historic", "bold").
 _SUBJECTIVE = 0.6
+# An evaluative word judges when it also praises or blames: VADER valence this far from 0.
+_VALENCE = 1.0
 
 # What each signal says, when it is high and when it is low (the genre's cue).
 SIGNAL_WORDS: dict[str, tuple[str, str]] = {
@@ -68,6 +93,20 @@ SIGNAL_WORDS: dict[str, tuple[str, str]] = {
     "dateline": ("a dateline or time stamp", "no dateline"),
     "weekday": ("weekdays and 'today'", "few weekdays"),
     "evaluative": ("many evaluative words", "few evaluative words"),
+    "columnist_habits": ("many habits of a columnist", "few habits of a columnist"),
+}
+# The habits of :func:`columnist_habits`, in words.
+HABITS: dict[str, str] = {
+    "first_singular": "'I' outside quotes",
+    "stance_phrase": "'in my view'-type phrases",
+    "author_line": "a line on the author",
+    "judging_lead": "an opening that praises or blames",
+    "judging_headline": "a headline that praises or blames",
+    "headline_question": "a headline question",
+    "exclamation": "exclamations",
+    "question": "questions",
+    "prescriptive": "'should'/'must'",
+    "second_person": "addresses 'you'",
 }
 SIGNAL_WORDS.update(
     {
@@ -126,7 +165,78 @@ def document_signals(units: Sequence[Unit], spans: Sequence[Span], cues: Cues) -
     f.update(_verbs([spans[k] for k in claims if k < len(spans)], cues))
     f["list"] = sum(units[k].list_item for k in claims) / len(claims)
     f["dateline"] = float(_has_dateline(units, claims[0]))
+    headline = units[title].text if title is not None else ""
+    habits = columnist_habits(headline, [units[k].text for k in claims], f, cues)
+    f["columnist_habits"] = len(habits) / len(HABITS)
     return f
+
+
+def columnist_habits(
+    headline: str, texts: Sequence[str], signals: dict[str, float], cues: Cues
+) -> tuple[str, ...]:
+    """The habits of :data:`HABITS` an article shows, by name.
+
+    Parameters
+    ----------
+    headline : str
+        The headline ("" when there is none).
+    texts : sequence of str
+        The body's sentences, in order.
+    signals : dict
+        The article's other signals (first person, questions, modals ...).
+    cues : Cues
+        The lexicons: stance phrases, authors' roles and disclaimers.
+    """
+    outside = [_QUOTED.sub(" ", t).lower() for t in texts]
+    stance = cues.words("category", "opinion_phrases")
+    shown = {
+        "first_singular": signals.get("first_singular", 0.0) > 0,
+        "stance_phrase": any(re.search(rf"\b{re.escape(p)}\b", t) for t in outside for p in stance),
+        "author_line": _has_author_line(texts[-_BIO_TAIL:], cues),
+        "judging_lead": _judging_words(texts[:_LEAD]) > 0,
+        "judging_headline": _judging_words([headline]) > 0,
+        "headline_question": headline.rstrip().endswith("?"),
+        "exclamation": signals.get("exclamation", 0.0) > 0,
+        "question": signals.get("question", 0.0) > 0,
+        "prescriptive": signals.get("prescriptive", 0.0) > 0,
+        "second_person": signals.get("second_person", 0.0) > 0,
+    }
+    return tuple(h for h in HABITS if shown[h])
+
+
+def _judging_words(texts: Sequence[str]) -> int:
+    """Words outside quotation marks that are subjective and praise or blame.
+
+    TextBlob subjectivity alone counts "cold" (war) and "key"; with a VADER
+    valence as well, "successful", "fake" and "bold" remain.
+    """
+    stance = load_stance()
+    return sum(
+        1
+        for t in texts
+        for w in (x.lower() for x in _WORD.findall(_QUOTED.sub(" ", t)))
+        if stance.subjectivity.get(w, 0.0) >= _SUBJECTIVE
+        and abs(stance.valence.get(w, 0.0)) >= _VALENCE
+    )
+
+
+def _has_author_line(texts: Sequence[str], cues: Cues) -> bool:
+    """A closing line on who wrote the piece: "X is a professor of ...", "The views expressed ...".
+
+    Columns end on their author's credentials or a disclaimer; reports do not.
+    A line counts when it opens on capitalized names, says what they are or
+    were and names a role of the lexicon, or when it holds a disclaimer.
+    """
+    roles = cues.words("genre", "author_roles")
+    phrases = cues.words("genre", "author_phrases")
+    for text in texts:
+        if any(p in text.lower() for p in phrases):
+            return True
+        words = {w.lower() for w in _WORD.findall(text)}
+        words |= {w[:-1] for w in words if w.endswith("s")}  # "ambassadors", "fellows"
+        if _BIO_SUBJECT.match(text) and roles & words:
+            return True
+    return False
 
 
 def _headline(text: str, span: Span | None, cues: Cues) -> dict[str, float]:

@@ -51,7 +51,8 @@ PRUNE = 0.02
 # models file). Leave-one-article-out genre accuracy (dev / held-out halves),
 # rules 12/18 and 14/17: L2 C=0.5 13/12, L2 C=1 13/13, L1 C=1 14/13; with a
 # headline word deciding first (as the rules do) L2 C=1 13/14, L1 C=0.5 14/14,
-# L1 C=1 14/15, and fitted only on the articles the headline leaves open 15/15.
+# L1 C=1 14/15, and fitted only on the articles the headline leaves open 15/15;
+# with the columnist-habits signal (:func:`.document.columnist_habits`) 16/15.
 C_GENRE = 1.0
 FIT_GENRE = True
 # The modality model's own signals (the modal on the claim's verb, any modal,
