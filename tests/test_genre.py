@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsbrief.claims import load_cues
@@ -200,3 +202,21 @@ def test_a_subjective_word_that_neither_praises_nor_blames_does_not_judge() -> N
 def test_a_closing_line_on_the_author(closing: str, line: bool) -> None:
     text = "Borduria's border\n\nThe crossings closed on Monday.\n\n" + closing
     assert ("author_line" in _habits(text)) is line
+
+
+def test_the_claims_see_the_genre_as_the_model_shares_it_out() -> None:
+    from newsbrief.claims import read_article_claims
+    from newsbrief.claims.genre import genre_shares
+
+    p = parsed(NEWS)
+    shares = genre_shares(p.units, p.spans, load_cues(), _speech_model())
+    # reported 2/3: news scores -2 + 4 * 2/3 = 0.67 against analysis 0
+    news = 1 / (1 + math.exp(-2 / 3))
+    assert shares == pytest.approx({"news": news, "analysis": 1 - news})
+    features = read_article_claims(p, load_cues(), _speech_model()).features[1]
+    assert features["genre=analysis"] / features["genre=news"] == pytest.approx((1 - news) / news)
+    # A genre the headline names is the one genre.
+    named = parsed("Readout of the Ministers' Meeting\n\n" + NEWS.split("\n\n", 1)[1])
+    assert genre_shares(named.units, named.spans, load_cues(), _speech_model()) == {"release": 1.0}
+    features = read_article_claims(named, load_cues(), _speech_model()).features[1]
+    assert "genre=news" not in features and features["genre=release"] > 0

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import package_file
 from .attribution import speaker_of_remarks, writers_of_opinion
 from .features import ArticleContext, claim_features
-from .genre import GENRES, detect_genre
+from .genre import GENRES, detect_genre, genre_shares
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
@@ -73,7 +73,8 @@ def read_article_claims(
     claims = speaker_of_remarks(claims, units, genre, cues)
     claims = name_sources(claims, units, parse.mentions)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
-    context = ArticleContext(units, genre, n)
+    shares = genre_shares(units, spans, cues, genre_model)
+    context = ArticleContext(units, genre, n, tuple(sorted(shares.items())))
     features = []
     previous: Claim | None = None
     order = 0
