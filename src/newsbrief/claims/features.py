@@ -175,9 +175,10 @@ def claim_features(
     f.update(_stance_features(reading, load_stance()))
     f.update(frame_features(reading, cues))
     crossed = [k for k in f if k.startswith(_GENRE_CROSSED) and "&" not in k]
-    for genre, share in context.genre_shares or ((context.genre, 1.0),):
-        if share < _GENRE_SHARE:
-            continue
+    shares = [(g, p) for g, p in context.genre_shares if p >= _GENRE_SHARE]
+    total = sum(p for _, p in shares)
+    # The genres kept share out 1 between them, as the one genre has 1 alone.
+    for genre, share in [(g, p / total) for g, p in shares] or [(context.genre, 1.0)]:
         f[f"genre={genre}"] = share
         for key in crossed:
             f[f"{genre}|{key}"] = share * f[key]
