@@ -487,3 +487,21 @@ def test_i_stays_unresolved_without_a_speakers_headline():
 
 def test_speech_title_words_come_from_the_lexicon():
     assert {"remarks", "statement"} <= load_lexicon().speech_titles
+
+
+def test_judging_subject_is_no_actor_of_the_judged_act():
+    # The judge of an act is not its actor; an acting governor still gives the actor.
+    assert not strong("Norway condemned the attack on Chile.")
+    # A mutual act's "with" names the judge's own partner: the judge stays a party.
+    assert ("PER", "KEN", "AGREE") in classes("Peru welcomed the agreement with Kenya.")
+    assert ("BRA", "attacked", "CHL") in strong("Brazil launched an attack on Chile.")
+
+
+def test_reporting_subject_is_no_actor_of_the_reported_act():
+    assert not strong("Norway reported the strike on Chile.")
+
+
+def test_condemning_an_earlier_act_disapproves_of_its_maker():
+    found = classes("Brazil struck Chilean bases on Monday. Peru condemned the strike.")
+    assert ("PER", "BRA", "DISAPPROVE") in found
+    assert ("PER", "CHL", "FIGHT") not in found

@@ -69,7 +69,9 @@ class Governors:
     under way; ``guarding`` words name who an attack is aimed at by who they
     guard ("Ukraine's defense against Russian aggression", "protect Y against
     X's attacks": X attacks Y); ``joint`` modifiers make the actors that name
-    one unit partners ("the joint HNP/MSS forces": PLOVER COOPERATE).
+    one unit partners ("the joint HNP/MSS forces": PLOVER COOPERATE);
+    ``reporting`` verbs tell of an act without doing it ("X reported the
+    attack on Y": X is no attacker), as the judging verbs do.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -89,6 +91,7 @@ class Governors:
     normalizing: frozenset[str] = frozenset()
     guarding: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,25 @@ class Lexicon:
     modifiers: dict[str, Trigger] = field(default_factory=dict)
     governors: Governors = Governors()
     speech_titles: frozenset[str] = frozenset()
+    judgement_verbs: frozenset[str] = frozenset()
 
     def noun(self, lemma: str, word: str) -> Trigger | None:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
         return self.nouns.get(lemma) or self.nouns.get(word)
+
+    @property
+    def judging(self) -> frozenset[str]:
+        """Verbs whose subject speaks of the act their object names, not its actor.
+
+        "X condemned the attack on Y", "X welcomed the agreement", "X reported
+        the strike on Y": the claims lexicon's ``judgement_verbs`` (one list for
+        both steps) and the ``reporting`` governors. Governors that make the act
+        their subject's ("rejected talks with Y", "cut ties with Y", "lifted the
+        ban on Y") are left out.
+        """
+        g = self.governors
+        own = g.refusing | g.reducing | g.easing | g.lodging | g.normalizing | g.threatening
+        return frozenset((self.judgement_verbs | g.reporting) - own)
 
     @property
     def symmetric_types(self) -> frozenset[str]:
@@ -162,7 +180,16 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         **{kind: frozenset(str(w).lower() for w in words.get(kind) or ()) for kind in _GOVERNORS}
     )
     titles = frozenset(str(w).lower() for w in data.get("speech_titles") or ())
-    return Lexicon(table("verbs"), table("nouns"), table("modifiers"), governors, titles)
+    return Lexicon(
+        table("verbs"), table("nouns"), table("modifiers"), governors, titles, _judgement_verbs()
+    )
+
+
+def _judgement_verbs() -> frozenset[str]:
+    """The verbs of praise and blame, kept once in ``data/claims.yaml`` (``category``)."""
+    claims = read_yaml_mapping(package_file("claims.yaml"), "claims lexicon")
+    words = (claims.get("category") or {}).get("judgement_verbs") or ()
+    return frozenset(str(w).lower() for w in words)
 
 
 _GOVERNORS = (
@@ -183,6 +210,7 @@ _GOVERNORS = (
     "normalizing",
     "guarding",
     "joint",
+    "reporting",
 )
 
 

@@ -104,6 +104,7 @@ def extract_relations(
     declarants: list[str] = []
     said: tuple[str, str] | None = None  # the last speaker, while their quote may go on
     inside, paragraph = False, -1
+    acts: dict[str, list[str]] = {}  # who did each hostile act told so far, by its lemma
     voice = _headline_voice(parse, actors, lexicon.speech_titles)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title"):
@@ -118,6 +119,7 @@ def extract_relations(
         table = UnitActors(
             unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants, quoting
         )
+        table.acts = acts
         said, inside = table.speaker, quote_open(unit.text, inside)
         declarants = declarants or declared_by(span, table)
         for src, tgt, trig, tok in _triggers(span, table, lexicon):
@@ -132,6 +134,7 @@ def extract_relations(
                 unit.start + tok.idx - span.start_char + len(tok.text),
                 tok.text,
             )
+            _remember(acts, trig, tok, src)
             found.setdefault(key, [])
             if ev not in found[key]:
                 found[key].append(ev)
@@ -352,7 +355,11 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     sources, passive = subject_actors(tok, table)
     if not sources:
         sources = _issuer(tok, table, lexicon.governors.documents)
-    targets = target_actors(tok, trig, table) or object_organizations(tok, table)
+    targets = (
+        target_actors(tok, trig, table)
+        or object_organizations(tok, table)
+        or _judged_maker(tok, trig, table, lexicon)
+    )
     trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
         patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -360,6 +367,32 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+#: Classes of speech about another's act: they are no hostile act to judge later.
+_JUDGING = frozenset({"DISAPPROVE", "REJECT", "PROTEST", "REQUEST"})
+
+
+def _remember(acts: dict[str, list[str]], trig: Trigger, tok: Token, source: str) -> None:
+    """Keep who did a hostile act, under its word, for a later "condemned the strike"."""
+    if trig.polarity == "conflictual" and trig.event_class not in _JUDGING:
+        acts[tok.lemma_.lower()] = [source]
+
+
+def _judged_maker(tok: Token, trig: Trigger, table: UnitActors, lexicon: Lexicon) -> list[str]:
+    """Who did the act a judging verb judges, told earlier: "X condemned the strike".
+
+    A ``judging`` verb whose object is a hostile act naming no actor ("the
+    strike", "the attack") judges the act told before under the same word:
+    its maker is the target (X DISAPPROVE the striker).
+    """
+    if tok.lemma_.lower() not in lexicon.judging or trig.event_class not in _JUDGING:
+        return []
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if table.in_phrase(obj) or lexicon.noun(obj.lemma_.lower(), obj.lower_) is None:
+            continue
+        return list(table.acts.get(obj.lemma_.lower(), []))
+    return []
 
 
 def _farther_targets(
@@ -500,7 +533,7 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if len(pair) >= 2:
         return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
     sources = from_sources(tok, trig, table) or noun_source(
-        tok, trig, table, lexicon.governors.quantity
+        tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
     targets = (
         target_actors(tok, trig, table)

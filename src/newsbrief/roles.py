@@ -209,7 +209,11 @@ _OF_AGENT = frozenset({"RETREAT"})
 
 
 def noun_source(
-    noun: Token, trigger: Trigger, actors: UnitActors, quantity: frozenset[str] = frozenset()
+    noun: Token,
+    trigger: Trigger,
+    actors: UnitActors,
+    quantity: frozenset[str] = frozenset(),
+    judging: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Who acts in a nominal trigger.
 
@@ -217,6 +221,9 @@ def noun_source(
     Israel"), for an act without a patient its "of" phrase ("the withdrawal of
     Russian forces"), else the subject of the verb that governs it ("X imposed
     sanctions on Y"), through a ``quantity`` noun ("launched a wave of strikes").
+    The subject of a ``judging`` verb only speaks of a one-way act ("X condemned
+    the attack on Y"): it names no actor of it. A mutual act's "with" names the
+    subject's partner ("X welcomed the agreement with Y"), so it stays a party.
     """
     poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = [a for c in poss for a in actors.in_phrase(c)]
@@ -237,7 +244,9 @@ def noun_source(
     if found:
         return list(dict.fromkeys(found))
     verb = _governor(noun, quantity)
-    return subject_actors(verb, actors)[0] if verb is not None else []
+    if verb is None or (verb.lemma_.lower() in judging and not trigger.symmetric):
+        return []
+    return subject_actors(verb, actors)[0]
 
 
 def _governor(noun: Token, quantity: frozenset[str]) -> Token | None:

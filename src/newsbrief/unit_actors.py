@@ -109,6 +109,9 @@ class UnitActors:
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
                 self.by_token[tok.i].extend(group)
         self._bind_their(span)
+        #: Who did the hostile acts told so far, by trigger lemma ("strike" -> the
+        #: striker): the maker of "the strike" that a later sentence condemns.
+        self.acts: dict[str, list[str]] = {}
         #: (speaker, speaker's side) of what this unit quotes, or None.
         self.speaker = self._first_person(
             span, {loc.entry.id: loc.entry.part_of for loc in located}, quoting
