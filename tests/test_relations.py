@@ -505,3 +505,14 @@ def test_condemning_an_earlier_act_disapproves_of_its_maker():
     found = classes("Brazil struck Chilean bases on Monday. Peru condemned the strike.")
     assert ("PER", "BRA", "DISAPPROVE") in found
     assert ("PER", "CHL", "FIGHT") not in found
+
+
+def test_gerund_of_a_charge_is_done_by_the_charged():
+    assert ("SYR", "attacked", "IRQ") in strong("Turkey accused Syria of attacking Iraq.")
+    assert ("PER", "supports", "BOL") in strong("Chile thanked Peru for supporting Bolivia.")
+
+
+def test_infinitive_of_a_negated_verb_is_no_event():
+    assert not strong("Chile did not try to attack Peru.")
+    assert not strong("Chile never agreed to support Peru.")
+    assert ("CHL", "supports", "PER") in strong("Chile agreed to support Peru.")

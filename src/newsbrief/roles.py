@@ -44,6 +44,8 @@ __all__ = [
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp")
 _AGENTIVE = ("by",)
+#: Prepositions whose gerund tells what the verb's object did ("accused X of attacking Y").
+_CHARGED = ("of", "for")
 
 
 def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
@@ -72,8 +74,14 @@ def _controller(node: Token, actors: UnitActors) -> list[str]:
     """Object control: the object of the governing verb does the infinitive.
 
     In "urged Iraq to join", "directed the military to deploy" and "called on
-    ASEAN to act", Iraq, the military and ASEAN act.
+    ASEAN to act", Iraq, the military and ASEAN act. So does the object of a
+    verb whose "of" or "for" gerund says what it did: "accused Syria of
+    attacking Iraq", "blamed X for arming Y", "X was praised for helping Y".
     """
+    if node.dep_ == "pcomp" and node.head.lower_ in _CHARGED and node.head.head.pos_ == "VERB":
+        verb = node.head.head
+        doers = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < node.i]
+        return list(dict.fromkeys(a for o in doers for a in actors.in_phrase(o)))
     if node.dep_ != "xcomp":
         return []
     objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
@@ -328,10 +336,17 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
 def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
     """A negated event is no relation: "did not attack", "no troops deployed".
 
-    Nor is one that a ``denying`` verb governs ("denied supporting the rebels").
+    Nor is one that a ``denying`` verb governs ("denied supporting the rebels"),
+    or a negated verb governs as its infinitive ("did not try to attack", "never
+    agreed to support").
     """
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    node = verb
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True  # "denied supporting the rebels", "refused to meet him"
     nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
