@@ -516,3 +516,8 @@ def test_infinitive_of_a_negated_verb_is_no_event():
     assert not strong("Chile did not try to attack Peru.")
     assert not strong("Chile never agreed to support Peru.")
     assert ("CHL", "supports", "PER") in strong("Chile agreed to support Peru.")
+
+
+def test_saying_another_should_act_asks_it_to():
+    assert ("NOR", "CHL", "REQUEST") in classes("Norway said Chile should withdraw its troops.")
+    assert ("NOR", "CHL", "REQUEST") not in classes("Norway said Chile withdrew its troops.")

@@ -283,12 +283,16 @@ _PHONE_CALL = Trigger("spoke_with", "CONSULT", ("with",), symmetric=True, collec
 _ALONGSIDE = Trigger("acts_alongside", "COOPERATE", ())
 
 
-#: Saying that another actor must act is demanding it (CAMEO 10, PLOVER REQUEST).
+#: Saying that another actor must or should act is demanding it (CAMEO 10, PLOVER REQUEST).
 _MUST = Trigger("demanded", "REQUEST", ("that",))
+#: Modals that put an obligation on a clause's subject.
+_OBLIGING = frozenset({"must", "should"})
 
 
 def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
     """Saying "Y must leave" is demanding that Y leave: Y, the clause's subject, is asked.
+
+    "Y should leave" asks the same of Y (a recommendation is a request too).
 
     ``stating`` are the lexicon's statement verbs (``governors.stating``): the
     statement is their ``ccomp`` clause.
@@ -298,7 +302,7 @@ def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
     clauses = [
         c
         for c in tok.children
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _OBLIGING for a in c.children)
     ]
     targets = [
         a
