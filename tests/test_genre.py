@@ -8,7 +8,7 @@ import pytest
 
 from newsbrief.claims import load_cues
 from newsbrief.claims.document import document_signals, headline_of
-from newsbrief.claims.genre import detect_genre, rule_genre
+from newsbrief.claims.genre import read_genre, rule_genre
 from newsbrief.claims.model import LinearModel
 from newsbrief.claims.train import fit_genre
 from newsbrief.nlp import parse
@@ -99,20 +99,20 @@ def _speech_model() -> LinearModel:
 
 def test_the_genre_model_decides_and_says_why_in_words() -> None:
     p = parsed(NEWS)
-    genre, cue = detect_genre(p.units, p.spans, load_cues(), _speech_model())
+    read = read_genre(p.units, p.spans, load_cues(), _speech_model())
+    genre, cue = read.genre, read.cue
     assert genre == "news"
     assert cue.startswith("genre model p=") and "much reported speech" in cue
     quiet = parsed("Borduria's border\n\nThe crossings carry trade. They are old and narrow.")
-    genre, cue = detect_genre(quiet.units, quiet.spans, load_cues(), _speech_model())
+    read = read_genre(quiet.units, quiet.spans, load_cues(), _speech_model())
+    genre, cue = read.genre, read.cue
     assert genre == "analysis" and "little reported speech" in cue
 
 
 def test_a_headline_naming_the_genre_overrules_the_model() -> None:
     p = parsed("Readout of the Ministers' Meeting\n\n" + NEWS.split("\n\n", 1)[1])
-    assert detect_genre(p.units, p.spans, load_cues(), _speech_model()) == (
-        "release",
-        "headline word 'readout'",
-    )
+    read = read_genre(p.units, p.spans, load_cues(), _speech_model())
+    assert (read.genre, read.cue) == ("release", "headline word 'readout'")
 
 
 def test_fit_genre_reads_raw_signals_and_keeps_their_means() -> None:
@@ -206,10 +206,9 @@ def test_a_closing_line_on_the_author(closing: str, line: bool) -> None:
 
 def test_the_claims_see_the_genre_as_the_model_shares_it_out() -> None:
     from newsbrief.claims import read_article_claims
-    from newsbrief.claims.genre import genre_shares
 
     p = parsed(NEWS)
-    shares = genre_shares(p.units, p.spans, load_cues(), _speech_model())
+    shares = read_genre(p.units, p.spans, load_cues(), _speech_model()).shares
     # reported 2/3: news scores -2 + 4 * 2/3 = 0.67 against analysis 0
     news = 1 / (1 + math.exp(-2 / 3))
     assert shares == pytest.approx({"news": news, "analysis": 1 - news})
@@ -217,6 +216,8 @@ def test_the_claims_see_the_genre_as_the_model_shares_it_out() -> None:
     assert features["genre=analysis"] / features["genre=news"] == pytest.approx((1 - news) / news)
     # A genre the headline names is the one genre.
     named = parsed("Readout of the Ministers' Meeting\n\n" + NEWS.split("\n\n", 1)[1])
-    assert genre_shares(named.units, named.spans, load_cues(), _speech_model()) == {"release": 1.0}
+    assert read_genre(named.units, named.spans, load_cues(), _speech_model()).shares == {
+        "release": 1.0
+    }
     features = read_article_claims(named, load_cues(), _speech_model()).features[1]
     assert "genre=news" not in features and features["genre=release"] > 0

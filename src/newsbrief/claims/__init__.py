@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import package_file
 from .attribution import speaker_of_remarks, writers_of_opinion
 from .features import ArticleContext, claim_features
-from .genre import GENRES, detect_genre, genre_shares
+from .genre import GENRES, GenreReading, read_genre
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
@@ -31,12 +31,13 @@ __all__ = [
     "GENRES",
     "ClaimReading",
     "Cues",
+    "GenreReading",
     "decide",
     "default_models",
-    "detect_genre",
     "load_cues",
     "load_models",
     "read_article_claims",
+    "read_genre",
 ]
 
 MODEL_FILE = "claims_model.json"
@@ -69,12 +70,12 @@ def read_article_claims(
     """
     units, spans = parse.units, parse.spans
     claims, readings = read_claims(parse, cues)
-    genre, genre_cue = detect_genre(units, spans, cues, genre_model)
+    read = read_genre(units, spans, cues, genre_model)
+    genre, genre_cue = read.genre, read.cue
     claims = speaker_of_remarks(claims, units, genre, cues)
     claims = name_sources(claims, units, parse.mentions)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
-    shares = genre_shares(units, spans, cues, genre_model)
-    context = ArticleContext(units, genre, n, tuple(sorted(shares.items())))
+    context = ArticleContext(units, genre, n, tuple(sorted(read.shares.items())))
     features = []
     previous: Claim | None = None
     order = 0

@@ -140,7 +140,7 @@ class ArticleContext:
     units: Sequence[Unit]
     genre: str
     n_claims: int
-    # How likely each genre is (:func:`.genre.genre_shares`); empty: the one genre.
+    # How likely each genre is (:class:`.genre.GenreReading`); empty: the one genre.
     genre_shares: tuple[tuple[str, float], ...] = ()
 
 

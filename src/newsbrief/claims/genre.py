@@ -10,7 +10,7 @@ signals of :mod:`.document`. The model decides when the models file has one,
 except where the headline names the genre ("Readout of ...", "Remarks by
 ...", "Opinion: ..."): a document that says what it is is taken at its word.
 Either way the cue says in words why. The claims' features weigh every genre
-by the model's probability (:func:`genre_shares`), not only the one decided:
+by the model's probability (:class:`GenreReading`), not only the one decided:
 on 35 articles the model is often unsure, and an opinion column read as news
 at p=0.55 should not lose all its opinion features.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocabulary import GENRES
@@ -33,7 +34,14 @@ if TYPE_CHECKING:
     from .model import LinearModel
     from .rules import Cues
 
-__all__ = ["GENRES", "detect_genre", "explain_genre", "genre_shares", "model_genre", "rule_genre"]
+__all__ = [
+    "GENRES",
+    "GenreReading",
+    "explain_genre",
+    "model_genre",
+    "read_genre",
+    "rule_genre",
+]
 
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
@@ -42,13 +50,28 @@ _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
-def detect_genre(
+@dataclass(frozen=True)
+class GenreReading:
+    """The genre decided, why in words, and how likely each genre is.
+
+    ``shares`` is what the claims' features weigh: a column the model reads
+    as news at p=0.55 is not all news, so its claims see ``genre=opinion``
+    at 0.45 rather than one guess. A headline that names the genre, and the
+    rules, give the one genre 1.
+    """
+
+    genre: str
+    cue: str
+    shares: dict[str, float]
+
+
+def read_genre(
     units: Sequence[Unit],
     spans: Sequence[Span],
     cues: Cues,
     model: LinearModel | None = None,
-) -> tuple[str, str]:
-    """Return the genre and the cue that decided it, in words.
+) -> GenreReading:
+    """Read the article's genre once: the decision, its cue and the shares.
 
     Parameters
     ----------
@@ -60,46 +83,27 @@ def detect_genre(
         The fitted genre model; None reads the genre with the rules.
     """
     if model is None:
-        return rule_genre(units, cues)
+        genre, cue = rule_genre(units, cues)
+        return GenreReading(genre, cue, {genre: 1.0})
     title = headline_of(units)
     named = headline_genre(units[title].text, cues) if title is not None else None
     if named is not None:  # a headline that names its genre outright decides
-        return named[0], f"headline word '{named[1]}'"
+        return GenreReading(named[0], f"headline word '{named[1]}'", {named[0]: 1.0})
     signals = document_signals(units, spans, cues)
-    genre, p = model.predict(signals)
-    reasons = explain_genre(model, signals, genre)
-    return genre, f"genre model p={p:.2f}: " + ", ".join(reasons)
-
-
-def genre_shares(
-    units: Sequence[Unit],
-    spans: Sequence[Span],
-    cues: Cues,
-    model: LinearModel | None = None,
-) -> dict[str, float]:
-    """How likely each genre is, by the model: what the claims' features weigh.
-
-    A column the model reads as news at p=0.55 is not all news; its claims see
-    the genre as these shares (``genre=opinion`` 0.45) rather than one guess.
-    A headline that names the genre, and the rules, give the one genre 1.
-    """
-    if model is None:
-        return {rule_genre(units, cues)[0]: 1.0}
-    title = headline_of(units)
-    named = headline_genre(units[title].text, cues) if title is not None else None
-    if named is not None:
-        return {named[0]: 1.0}
-    scores = model.scores(document_signals(units, spans, cues))
+    scores = model.scores(signals)
     peak = max(scores)
     exp = [math.exp(x - peak) for x in scores]
-    return {g: e / sum(exp) for g, e in zip(model.classes, exp, strict=True)}
+    shares = {g: e / sum(exp) for g, e in zip(model.classes, exp, strict=True)}
+    genre, p = model.predict(signals)
+    reasons = explain_genre(model, signals, genre)
+    return GenreReading(genre, f"genre model p={p:.2f}: " + ", ".join(reasons), shares)
 
 
 def model_genre(model: LinearModel, signals: dict[str, float]) -> str:
-    """What :func:`detect_genre` decides with ``model``, from the signals alone.
+    """What :func:`read_genre` decides with ``model``, from the signals alone.
 
     The signals carry the genre a headline word names (``headline=GENRE``),
-    which decides before the model, as in :func:`detect_genre`.
+    which decides before the model, as in :func:`read_genre`.
     """
     named = [g for g in GENRES if signals.get(f"headline={g}")]
     return named[0] if named else model.predict(signals)[0]

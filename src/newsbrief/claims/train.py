@@ -239,7 +239,7 @@ def genre_training(articles: Iterable[GoldArticle]) -> tuple[list[dict[str, floa
     """The signals and gold genres the genre model learns from.
 
     Articles whose headline names their genre are left out: the headline
-    decides those before the model is asked (:func:`.genre.detect_genre`),
+    decides those before the model is asked (:func:`.genre.read_genre`),
     so the model learns only the articles it will have to read.
     """
     arts = [a for a in articles if a.signals and not headline_names_genre(a.signals)]
