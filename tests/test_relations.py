@@ -521,3 +521,19 @@ def test_infinitive_of_a_negated_verb_is_no_event():
 def test_saying_another_should_act_asks_it_to():
     assert ("NOR", "CHL", "REQUEST") in classes("Norway said Chile should withdraw its troops.")
     assert ("NOR", "CHL", "REQUEST") not in classes("Norway said Chile withdrew its troops.")
+
+
+def test_participle_of_a_refused_object_is_no_event():
+    # "rejected troops defending Y": the troops do not defend Y; an acknowledged act stays.
+    assert ("USA-MIL", "MEX", "AID") not in classes(
+        "Canada rejected American troops defending Mexico's border."
+    )
+    assert ("USA-MIL", "MEX", "AID") in classes(
+        "American troops defending Mexico's border arrived."
+    )
+
+
+def test_authors_of_a_welcomed_joint_text_are_no_targets():
+    found = classes("France welcomed the statement by Germany and Italy on the ceasefire.")
+    assert not {(s, t) for s, t, _ in found} & {("FRA", "DEU"), ("FRA", "ITA")}
+    assert ("DEU", "ITA", "AGREE") in found

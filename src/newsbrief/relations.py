@@ -43,6 +43,7 @@ from .roles import (
     has_agent,
     hyphened,
     light_verb_targets,
+    makers,
     modifier_targets,
     negated,
     noun_source,
@@ -350,7 +351,7 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if phrase is None and modifier is None:
         return None
     trig = modifier or lexicon.verbs[str(phrase)]
-    if negated(tok, lexicon.governors.denying):
+    if negated(tok, lexicon.governors.denying | lexicon.governors.refusing):
         return None
     trig = _of_envoys(tok, trig, lexicon.governors.envoys)
     modified = participle_roles(tok, table)
@@ -365,6 +366,8 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or _judged_maker(tok, trig, table, lexicon)
     )
     trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
+    joint = _joint_authors(tok, table, lexicon)
+    targets = [t for t in targets if t not in joint]
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
         patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
         targets = [a for p in patients for a in _patient(p, tok, table)] + targets
@@ -396,6 +399,27 @@ def _judged_maker(tok: Token, trig: Trigger, table: UnitActors, lexicon: Lexicon
         if table.in_phrase(obj) or lexicon.noun(obj.lemma_.lower(), obj.lower_) is None:
             continue
         return list(table.acts.get(obj.lemma_.lower(), []))
+    return []
+
+
+def _joint_authors(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
+    """The authors of a joint text that a judging verb judges: no targets of the judge.
+
+    "X welcomed the statement by A and B", "X praised the declaration from A
+    and B": a text several actors issued together is their agreement, and
+    judging an agreement judges it, not its parties (as in "welcomed the
+    agreement between A and B"). A text of one author is left as it was read
+    ("rejected an appeal from Y" answers Y).
+    """
+    if verb.lemma_.lower() not in lexicon.judging:
+        return []
+    documents = lexicon.governors.documents
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in documents:
+            continue
+        authors = makers(obj, table, ("by", "from"))
+        if len(authors) > 1:
+            return authors
     return []
 
 

@@ -338,7 +338,8 @@ def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
 
     Nor is one that a ``denying`` verb governs ("denied supporting the rebels"),
     or a negated verb governs as its infinitive ("did not try to attack", "never
-    agreed to support").
+    agreed to support"), or a participle on what such a verb turns down
+    ("rejected foreign troops defending Y").
     """
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -349,10 +350,17 @@ def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
             return True
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True  # "denied supporting the rebels", "refused to meet him"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _refused_object(verb.head, denying):
+        return True  # "rejected foreign troops defending Y": no troops defend Y
     nouns = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "dobj")]
     if verb.dep_ in ("acl", "amod"):
         nouns.append(verb.head)
     return any(d.dep_ == "det" and d.lower_ == "no" for n in nouns for d in n.children)
+
+
+def _refused_object(noun: Token, denying: frozenset[str]) -> bool:
+    """The object of a ``denying`` verb: what it names acting is turned down, not done."""
+    return noun.dep_ == "dobj" and noun.head.lemma_ in denying
 
 
 def has_agent(verb: Token) -> bool:
