@@ -537,3 +537,25 @@ def test_authors_of_a_welcomed_joint_text_are_no_targets():
     found = classes("France welcomed the statement by Germany and Italy on the ceasefire.")
     assert not {(s, t) for s, t, _ in found} & {("FRA", "DEU"), ("FRA", "ITA")}
     assert ("DEU", "ITA", "AGREE") in found
+
+
+def test_saying_a_hostile_act_was_done_by_another_accuses_it():
+    assert ("ISR", "HEZBOLLAH", "DISAPPROVE") in classes(
+        "Israel said the rocket was fired by Hezbollah."
+    )
+    # A bare report of another's act is a witness's account, not an accusation.
+    assert ("ISR-IDF", "PSE", "DISAPPROVE") not in classes(
+        "Palestinian police seized weapons from Hamas, the Israeli army said."
+    )
+
+
+def test_demand_for_an_act_asks_its_actor():
+    found = classes("France demanded the withdrawal of Russian forces from Georgia.")
+    assert ("FRA", "RUS-MIL", "REQUEST") in found
+    assert ("FRA", "GEO", "REQUEST") not in found
+    found = classes("France called for the withdrawal of Russian troops from Georgia.")
+    assert ("FRA", "RUS-MIL", "REQUEST") in found
+    # A demand whose event noun has no other actor keeps its object's actor.
+    assert ("YUG", "UNSC", "REQUEST") in classes(
+        "Yugoslavia demanded a meeting of the UN Security Council."
+    )

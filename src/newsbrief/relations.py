@@ -244,6 +244,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             or _noun_roles(tok, table, lexicon)
             or _side_by_side(tok, table)
             or _obligation_roles(tok, table, lexicon.governors.stating)
+            or _accusation_roles(tok, table, lexicon)
             or _joint_roles(tok, table, lexicon.governors.joint)
         )
         if found is None:
@@ -317,6 +318,42 @@ def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
     return _MUST, subject_actors(tok, table)[0], list(dict.fromkeys(targets))
 
 
+#: Saying another actor did a hostile act is accusing it (CAMEO 112, PLOVER DISAPPROVE).
+_ACCUSES = Trigger("accuses", "DISAPPROVE", ())
+#: Hostile acts whose report names a culprit: force, violence and coercion (material).
+_CULPABLE = frozenset({"FIGHT", "ASSAULT", "COERCE"})
+
+
+def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
+    """Saying that Y attacked is accusing Y: "X said the rocket was fired by Y".
+
+    A statement verb (``governors.stating``) whose ``ccomp`` clause tells of a
+    material hostile act (fighting, violence, coercion) by an actor other
+    than the speaker, naming its maker as the one responsible (a passive
+    with its "by" agent) or the speaker as the one hit ("X said Y attacked
+    it"): the speaker accuses the act's maker. A bare report of others' acts
+    ("Y seized the town, X said") is a witness's account, and what the
+    speaker says of itself ("X said it struck Y") accuses no one. The act
+    itself is read at its own verb.
+    """
+    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
+        return None
+    speakers = subject_actors(tok, table)[0]
+    if not speakers:
+        return None
+    culprits: list[str] = []
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        found = _verb_roles(clause, table, lexicon)
+        if found is None or found[0].event_class not in _CULPABLE:
+            continue
+        if not has_agent(clause) and not set(speakers) & set(found[2]):
+            continue  # "Y seized the town, X said": a report, unless X was the one hit
+        culprits += [a for a in found[1] if a not in speakers]
+    if not culprits:
+        return None
+    return _ACCUSES, speakers, list(dict.fromkeys(culprits))
+
+
 #: Forces or bodies of several actors named as one joint unit (PLOVER COOPERATE).
 _JOINT = Trigger("operates_jointly_with", "COOPERATE", (), symmetric=True, collective=True)
 
@@ -366,6 +403,9 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or _judged_maker(tok, trig, table, lexicon)
     )
     trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
+    if trig.event_class == "REQUEST":
+        asked = [a for a in _asked_to_act(tok, table, lexicon) if a not in sources]
+        targets = asked or targets
     joint = _joint_authors(tok, table, lexicon)
     targets = [t for t in targets if t not in joint]
     if has_agent(tok):  # "Ukraine was attacked by Russia": the passive subject is the target
@@ -400,6 +440,31 @@ def _judged_maker(tok: Token, trig: Trigger, table: UnitActors, lexicon: Lexicon
             continue
         return list(table.acts.get(obj.lemma_.lower(), []))
     return []
+
+
+def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
+    """Who a demand for an act asks to act: "demanded the withdrawal of Y's forces from Z".
+
+    A request whose object (or "for" phrase: "called for the release of the
+    hostages by Y") is an event noun of the lexicon asks that noun's actor,
+    not the places or actors its own prepositions name: Y is asked, not Z.
+    """
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    found: list[str] = []
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or table.by_token.get(noun.i):
+            continue
+        roles = _noun_roles(noun, table, lexicon)
+        if roles is not None:
+            found += roles[1]
+    return list(dict.fromkeys(found))
 
 
 def _joint_authors(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
