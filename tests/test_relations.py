@@ -559,3 +559,30 @@ def test_demand_for_an_act_asks_its_actor():
     assert ("YUG", "UNSC", "REQUEST") in classes(
         "Yugoslavia demanded a meeting of the UN Security Council."
     )
+
+
+def test_of_phrase_of_what_a_state_owns_names_the_state():
+    # "the sovereignty of X" says what "X's sovereignty" says.
+    assert ("RUS", "UKR", "COERCE") in classes("Russia violated the sovereignty of Ukraine.")
+    assert ("FRA", "UKR", "SUPPORT") in classes(
+        "France supports the territorial integrity of Ukraine."
+    )
+    assert ("FRA", "UKR", "AID") in classes("France defended the interests of Ukraine.")
+
+
+def test_relative_pronoun_subject_is_its_antecedent():
+    assert ("HEZBOLLAH", "ISR", "FIGHT") in classes(
+        "Hezbollah, which attacked Israel on Monday, is backed by Iran."
+    )
+    assert ("RUS-MIL", "UKR", "FIGHT") in classes(
+        "Russian forces, which invaded Ukraine in 2022, shelled Kharkiv."
+    )
+    assert ("SDN", "TCD", "FIGHT") in classes("Sudan, whose forces attacked Chad, denied it.")
+
+
+def test_fronted_passive_participle_acts_on_the_subject():
+    found = classes("Israel, attacked by Iran in April, retaliated.")
+    assert ("IRN", "ISR", "FIGHT") in found
+    assert ("ISR", "IRN", "FIGHT") not in found
+    # Fronted or set off, a backing participle means what "the Iran-backed" means.
+    assert ("IRN", "HEZBOLLAH", "AID") in classes("Backed by Iran, Hezbollah fired rockets.")

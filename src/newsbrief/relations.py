@@ -383,7 +383,9 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     # "the Iran-backed Houthis" and "Hezbollah, backed by Iran" say the same thing.
     # (The lexicon first: most words are no modifier, and the parse walk is dearer.)
     modifier = lexicon.modifiers.get(tok.lemma_)
-    if modifier is not None and not (hyphened(tok) or (tok.dep_ == "acl" and has_agent(tok))):
+    if modifier is not None and not (
+        hyphened(tok) or (tok.dep_ in ("acl", "advcl") and has_agent(tok))
+    ):
         modifier = None
     if phrase is None and modifier is None:
         return None

@@ -58,7 +58,8 @@ def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
             agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
             if passive and agent:
                 return [a for o in agent for a in actors.in_phrase(o)], False
-            return [a for s in subj for a in actors.in_phrase(s)], passive
+            found = [a for s in subj for a in actors.in_phrase(s)]
+            return found or _relative_antecedent(subj, node, actors), passive
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return actors.in_phrase(node.head), False
         controller = _controller(node, actors)
@@ -68,6 +69,20 @@ def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
             break
         node = node.head
     return [], False
+
+
+def _relative_antecedent(subj: list[Token], verb: Token, actors: UnitActors) -> list[str]:
+    """The actor a relative clause's subject stands for: "Hezbollah, which attacked Y".
+
+    A relative pronoun as subject ("which", "who", "that"), or "whose" in it
+    ("X, whose forces attacked Y"), is the noun the clause hangs on.
+    """
+    if verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return []
+    relative = any(
+        t.tag_ in ("WDT", "WP", "WP$") for s in subj for t in (s, *s.children) if t.i < verb.i
+    )
+    return actors.in_phrase(verb.head) if relative else []
 
 
 def _controller(node: Token, actors: UnitActors) -> list[str]:
@@ -314,6 +329,8 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     The agent (the "by" phrase, or the actor joined to the participle by a
     hyphen) is the source; the actor the participle describes is the target.
     """
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return _fronted_participle(verb, table)
     if verb.dep_ not in ("acl", "amod") or verb.tag_ not in ("VBN", "VBD"):
         return None
     if verb.dep_ == "acl":
@@ -330,6 +347,23 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     if head.dep_ == "appos":  # "the MSS, a Kenyan-led force": the force is the MSS
         parts += [head.head, *(c for c in head.head.children if c.dep_ == "appos")]
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
+    return sources, list(dict.fromkeys(targets))
+
+
+def _fronted_participle(verb: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
+    """A passive participle set off beside the subject: "Israel, attacked by Iran, retaliated".
+
+    The participle has no subject of its own; the one it describes is the
+    subject of the clause it hangs on, the target, and its "by" agent acts.
+    """
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    sources = list(dict.fromkeys(a for o in agents for a in table.in_phrase(o)))
+    if not sources:
+        return None
+    described = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    targets = [a for d in described for a in table.in_phrase(d) if a not in sources]
     return sources, list(dict.fromkeys(targets))
 
 

@@ -68,6 +68,18 @@ _GROUP_HEADS = frozenset(
         "chief",
         "commander",
         "commanders",
+        # What is a state's own, as its possessive says it ("Ukraine's sovereignty"):
+        # "violated the sovereignty of X", "defended the interests of X": X.
+        "sovereignty",
+        "integrity",
+        "independence",
+        "territory",
+        "airspace",
+        "interest",
+        "interests",
+        "right",
+        "rights",
+        "security",
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
