@@ -586,3 +586,11 @@ def test_fronted_passive_participle_acts_on_the_subject():
     assert ("ISR", "IRN", "FIGHT") not in found
     # Fronted or set off, a backing participle means what "the Iran-backed" means.
     assert ("IRN", "HEZBOLLAH", "AID") in classes("Backed by Iran, Hezbollah fired rockets.")
+
+
+def test_act_that_should_happen_is_no_event():
+    assert not strong("France should try to help Ukraine.")
+    assert ("FRA", "RUS", "COERCE") not in classes("France should expel Russia.")
+    assert ("FRA", "supports", "UKR") in strong("France will help Ukraine.")
+    # The one who says it should happen asks for it.
+    assert ("NOR", "CHL", "REQUEST") in classes("Norway said Chile should withdraw its troops.")

@@ -373,14 +373,16 @@ def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
     Nor is one that a ``denying`` verb governs ("denied supporting the rebels"),
     or a negated verb governs as its infinitive ("did not try to attack", "never
     agreed to support"), or a participle on what such a verb turns down
-    ("rejected foreign troops defending Y").
+    ("rejected foreign troops defending Y"). An act that "should" happen is
+    advice, not an event ("the Council should impose sanctions on Y", "X
+    should try to help Y"); who gives it asks for it (``_obligation_roles``).
     """
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" or _advised(c) for c in verb.children):
         return True
     node = verb
     while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
-        if any(c.dep_ == "neg" for c in node.children):
+        if any(c.dep_ == "neg" or _advised(c) for c in node.children):
             return True
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in denying:
         return True  # "denied supporting the rebels", "refused to meet him"
@@ -390,6 +392,11 @@ def negated(verb: Token, denying: frozenset[str] = frozenset()) -> bool:
     if verb.dep_ in ("acl", "amod"):
         nouns.append(verb.head)
     return any(d.dep_ == "det" and d.lower_ == "no" for n in nouns for d in n.children)
+
+
+def _advised(aux: Token) -> bool:
+    """The "should" of an act recommended rather than done."""
+    return aux.dep_ == "aux" and aux.lower_ == "should"
 
 
 def _refused_object(noun: Token, denying: frozenset[str]) -> bool:
