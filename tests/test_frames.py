@@ -149,3 +149,15 @@ def test_a_verb_of_consequence_under_a_modal(sentence, value):
     f = features_of(f"The story opens here. {sentence}")
     found = [k for k in f if k.startswith("consequence=")]
     assert found == ([value] if value else [])
+
+
+def test_a_past_perfect_reported_after_a_past_reporting_verb_is_no_background_mark():
+    text = (
+        "The talks opened in Vienna. "
+        "The mediator said on Monday that the envoys had agreed on a ceasefire. "
+        "The envoys had met twice before."
+    )
+    reported = features_of(text, 1)
+    assert reported.get("reported_pluperfect") == 1.0 and "pluperfect" not in reported
+    plain = features_of(text, 2)
+    assert plain.get("pluperfect") == 1.0 and "reported_pluperfect" not in plain

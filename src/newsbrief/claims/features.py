@@ -316,15 +316,26 @@ def _time_features(r: Reading, units: Sequence[Unit]) -> dict[str, float]:
 
     "had forced", "in 1983": what came before the news is context, whatever
     the verb; the latest year the article names stands in for its date.
+    A past perfect reported after a past reporting verb is only the tense
+    moved back ("said on Monday that talks had begun" reports the news: the
+    guide's own example of an event), so it is a feature of its own.
+    Leave-one-article-out (development/held-out): category 0.678/0.628/0.624
+    and 0.682/0.644/0.632 lenient/strict/macro-F1 with one feature,
+    0.684/0.634/0.631 and 0.682/0.644/0.632 with the two; modality unchanged.
     """
     f: dict[str, float] = {}
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in r.content.children):
-        f["pluperfect"] = 1.0
+        f["reported_pluperfect" if _backshifted(r) else "pluperfect"] = 1.0
     years = [int(y) for y in _YEAR.findall(r.unit.text)]
     if years:
         latest = max(int(y) for u in units for y in _YEAR.findall(u.text))
         f["earlier_year" if min(years) < latest else "latest_year"] = 1.0
     return f
+
+
+def _backshifted(r: Reading) -> bool:
+    """Whether the content clause is reported after a reporting verb in the past tense."""
+    return r.speech is not None and r.content.i != r.speech.i and r.speech.tag_ == "VBD"
 
 
 def _lexicon_features(r: Reading, cues: Cues) -> dict[str, float]:
