@@ -161,3 +161,21 @@ def test_a_past_perfect_reported_after_a_past_reporting_verb_is_no_background_ma
     assert reported.get("reported_pluperfect") == 1.0 and "pluperfect" not in reported
     plain = features_of(text, 2)
     assert plain.get("pluperfect") == 1.0 and "reported_pluperfect" not in plain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The new toll plan is reckless and short-sighted.", "characterizes=quality"),
+        ("The harbour deal remains a fragile truce.", "characterizes=described_noun"),
+        ("The town seems calm after the storm.", "characterizes=quality"),
+        ("The harbour is a port on the northern coast.", None),
+        ("The council approved the toll plan on Monday.", None),
+    ],
+)
+def test_a_linking_verb_with_a_describing_complement_characterizes(sentence, value):
+    f = features_of(f"The story opens here. {sentence}")
+    found = [k for k in f if k.startswith("characterizes=")]
+    assert found == ([value] if value else [])
+    if value:  # crossed with the genre, as the guide's opinion rule is
+        assert any(k.endswith(f"|{value}") for k in f)

@@ -57,6 +57,7 @@ _GENRE_CROSSED = (
     "main_class=",
     "content_modal=",
     "directive",
+    "characterizes=",
 )
 # A genre less likely than this adds no features (they would be near 0 anyway).
 _GENRE_SHARE = 0.05

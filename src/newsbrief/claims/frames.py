@@ -62,6 +62,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
             ):
                 f[f"{role}_act={act}"] = 1.0
     f.update(_subject_frame(r, cues))
+    f.update(_predicate_frame(r.content, cues))
     f.update(_modal_frame(r.content))
     f.update(_consequence_frame(r, cues))
     f.update(_modal_scope(r, cues))
@@ -84,6 +85,31 @@ def _subject_frame(r: Reading, cues: Cues) -> dict[str, float]:
     else:
         who = "thing"
     return {f"content_subj={who}": 1.0, f"content_subj={who}&{clause_aspect(r.content)}": 1.0}
+
+
+def _predicate_frame(verb: Token, cues: Cues) -> dict[str, float]:
+    """A linking verb whose complement says what something is like: a characterization.
+
+    The guide's opinion rule: a present-tense sentence that judges or
+    characterizes is an assessment even without a cue word ("the plan is
+    reckless", "it remains a fragile truce"), where a plain fact is context.
+    No list of evaluative words can hold every adjective a columnist uses; the
+    shape can: a linking verb ("is", "remains", "seems") with an adjective
+    complement, or with a noun its own adjective describes. The feature enters
+    crossed with the genre, as the rule speaks of opinion and analysis.
+    Leave-one-article-out (development/held-out), category lenient/strict/
+    macro-F1: 0.684/0.634/0.631 and 0.682/0.644/0.632 before, 0.686/0.636/0.634
+    and 0.682/0.644/0.633 with it; modality 0.940/0.929 -> 0.940/0.931.
+    """
+    if verb.lemma_.lower() not in cues.words("category", "linking_verbs"):
+        return {}
+    f: dict[str, float] = {}
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd"):
+            f["characterizes=quality"] = 1.0
+        elif child.dep_ == "attr" and any(a.dep_ == "amod" for a in child.children):
+            f["characterizes=described_noun"] = 1.0
+    return f
 
 
 def _modal_scope(r: Reading, cues: Cues) -> dict[str, float]:

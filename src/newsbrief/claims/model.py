@@ -178,6 +178,7 @@ _WORDS = {
     "content_subj": "content subject: {}",
     "content_modal": "modal on the claim's verb: {}",
     "modal_scope": "a modal that hedges nothing: {}",
+    "characterizes": "a linking verb with a {} complement",
 }
 
 
