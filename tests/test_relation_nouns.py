@@ -97,3 +97,26 @@ def test_allying_words_come_from_the_lexicon():
     words = load_lexicon().governors.allying
     assert {"defense", "security", "mutual"} <= words
     assert "peace" not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "klass"),
+    [
+        ("Chile will continue to support Peru's defense against the rebels.", "AID"),
+        ("Chile backs Peru's armed forces.", "AID"),
+        ("Chile renewed its support for Peru, including through military assistance.", "AID"),
+        ("Chile backs Peru with weapons and money.", "AID"),
+        ("Chile will continue to support Peru.", "SUPPORT"),
+        ("Chile renewed its support for Peru after the vote.", "SUPPORT"),
+        ("Chile praised Peru's armed forces.", "SUPPORT"),
+    ],
+)
+def test_backing_that_names_arms_or_a_defense_is_material_aid(text, klass):
+    found = {c for s, t, c in classes(text) if (s, t) == ("CHL", "PER") or t.startswith("PER")}
+    assert found == {klass}
+
+
+def test_materiel_words_come_from_the_lexicon():
+    words = load_lexicon().governors.materiel
+    assert {"defense", "assistance", "weapon"} <= words
+    assert "peace" not in words

@@ -1,9 +1,10 @@
 """More readings of nominal triggers, for the relation step.
 
 :mod:`newsbrief.roles` reads the parse around a trigger for its actors; this
-module holds two readings of a noun that change what it says or who acts in
-it: a tie named in a bad state ("strained ties" are no cooperation), and the
-giver of a nominal event after "from" ("condemnation from Israel").
+module holds readings of a trigger that change what it says or who acts in
+it: a tie named in a bad state ("strained ties" are no cooperation), the
+giver of a nominal event after "from" ("condemnation from Israel"), and
+backing that names arms, money or a defense ("support Y's defense" is aid).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from .relation_lexicon import Trigger
     from .unit_actors import UnitActors
 
-__all__ = ["allied", "from_sources", "strained"]
+__all__ = ["allied", "from_sources", "material", "strained"]
 
 #: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
 _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
@@ -76,3 +77,35 @@ def from_sources(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]
     if "from" in trigger.targets:
         return []
     return prep_actors(noun, "from", actors)
+
+
+#: Prepositions that name the means of backing: "including (through) aid", "with weapons".
+_MEANS = frozenset({"including", "with", "through"})
+
+
+def material(tok: Token, words: frozenset[str]) -> bool:
+    """Whether backing names material aid, so it is PLOVER AID rather than verbal SUPPORT.
+
+    PLOVER's AID is arms, money, supplies or a defense sustained; SUPPORT is
+    saying one backs Y. Backing is material when its object is a ``materiel``
+    word ("support Y's defense", "support for Y's armed forces") or when a
+    phrase after "including", "with" or "through", on the trigger or on the
+    verb whose object it is, names one ("continue their support for Y,
+    including through military assistance", "back Y with weapons").
+
+    Examples
+    --------
+    "will continue to support Ukraine's defense" -> True;
+    "will continue to support Ukraine" -> False.
+    """
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [
+        o for p in preps if p.lower_ in ("for", "to") for o in p.children if o.dep_ == "pobj"
+    ]
+    if any(_says(o, words) for o in objects):
+        return True
+    if tok.dep_ in ("dobj", "xcomp"):  # "continue (to) support ..., including ...": the verb's
+        preps += [c for c in tok.head.children if c.dep_ == "prep"]
+    means = [t for p in preps if p.lower_ in _MEANS for t in p.subtree]
+    return any(_says(t, words) for t in means if t.pos_ in ("NOUN", "PROPN"))

@@ -71,7 +71,9 @@ class Governors:
     X's attacks": X attacks Y); ``joint`` modifiers make the actors that name
     one unit partners ("the joint HNP/MSS forces": PLOVER COOPERATE);
     ``reporting`` verbs tell of an act without doing it ("X reported the
-    attack on Y": X is no attacker), as the judging verbs do.
+    attack on Y": X is no attacker), as the judging verbs do; ``materiel``
+    nouns make backing material ("support Y's defense", "support for Y,
+    including military assistance": PLOVER AID, not verbal SUPPORT).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -92,6 +94,7 @@ class Governors:
     guarding: frozenset[str] = frozenset()
     joint: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    materiel: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,7 @@ _GOVERNORS = (
     "guarding",
     "joint",
     "reporting",
+    "materiel",
 )
 
 

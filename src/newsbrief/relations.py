@@ -24,7 +24,7 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
-from .nominal import allied, from_sources, strained
+from .nominal import allied, from_sources, material, strained
 from .parsed import mention_span
 from .relation_lexicon import (
     Governors,
@@ -236,6 +236,10 @@ def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
     return hit.entry.id if hit is not None and hit.entry.type == "state" else None
 
 
+#: The lexicon's type for backing words (support, back, help, assist): verbal unless material.
+_BACKING = "supports"
+
+
 def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
     """Yield (source, target, trigger, token) for every relation stated in the span."""
     for tok in span:
@@ -251,6 +255,8 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             continue
         trig, sources, targets = found
         trig = _threatened(tok, trig, lexicon.governors.threatening)
+        if trig.type == _BACKING and material(tok, lexicon.governors.materiel):
+            trig = replace(trig, type="provides_assistance_to", event_class="AID")
         if trig.collective and not targets and 1 < len(set(sources)) <= 3:
             # "Japan and the US will hold a joint exercise": the subjects act together.
             targets, sources = list(dict.fromkeys(sources)), []
