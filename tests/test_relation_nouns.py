@@ -120,3 +120,31 @@ def test_materiel_words_come_from_the_lexicon():
     words = load_lexicon().governors.materiel
     assert {"defense", "assistance", "weapon"} <= words
     assert "peace" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's actions threaten Peru.",
+        "The army must ensure that Chile can never again regroup to threaten Peru.",
+        "Chile poses a direct threat to Peru.",
+    ],
+)
+def test_a_danger_named_with_a_threat_word_is_no_threat_made(text):
+    assert all(c != "THREATEN" for _, _, c in classes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile threatened to close its border with Peru.",
+        "Chile threatened Peru with sanctions.",
+        "Chile issued a threat against Peru.",
+    ],
+)
+def test_a_threat_that_announces_an_act_stays_a_threat(text):
+    assert ("CHL", "PER", "THREATEN") in classes(text)
+
+
+def test_endangering_words_come_from_the_lexicon():
+    assert {"threaten", "threat"} <= load_lexicon().governors.endangering

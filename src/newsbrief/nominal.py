@@ -4,7 +4,8 @@
 module holds readings of a trigger that change what it says or who acts in
 it: a tie named in a bad state ("strained ties" are no cooperation), the
 giver of a nominal event after "from" ("condemnation from Israel"), and
-backing that names arms, money or a defense ("support Y's defense" is aid).
+backing that names arms, money or a defense ("support Y's defense" is aid),
+and a threat word that names a danger, not a threat made ("poses a threat").
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from .relation_lexicon import Trigger
     from .unit_actors import UnitActors
 
-__all__ = ["allied", "from_sources", "material", "strained"]
+__all__ = ["allied", "danger", "from_sources", "material", "strained"]
 
 #: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
 _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
@@ -109,3 +110,30 @@ def material(tok: Token, words: frozenset[str]) -> bool:
         preps += [c for c in tok.head.children if c.dep_ == "prep"]
     means = [t for p in preps if p.lower_ in _MEANS for t in p.subtree]
     return any(_says(t, words) for t in means if t.pos_ in ("NOUN", "PROPN"))
+
+
+#: What a threat verb announces: "threatened to act", "threatened that ...", "threatened Y with".
+_ANNOUNCED = frozenset({"xcomp", "ccomp"})
+
+
+def danger(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a threat word names a danger rather than a threat made (no PLOVER THREATEN).
+
+    PLOVER's THREATEN is a threat communicated: a verb of threat announces
+    an act ("threatened to shell Y", "threatened that it would retaliate",
+    "threatened Y with sanctions"). Without one, "X's actions threaten the
+    safety of Y" or "so that X can never again threaten Y" say X endangers
+    Y; "X poses a threat to Y" says the same with a noun.
+
+    Examples
+    --------
+    "Chile threatened to close the border with Peru" (``threaten``) -> False;
+    "Chile's actions threaten Peru" -> True.
+    """
+    if not _says(tok, words):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return tok.dep_ == "dobj" and tok.head.lemma_ == "pose"
+    return not any(
+        c.dep_ in _ANNOUNCED or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children
+    )

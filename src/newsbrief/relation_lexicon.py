@@ -73,7 +73,9 @@ class Governors:
     ``reporting`` verbs tell of an act without doing it ("X reported the
     attack on Y": X is no attacker), as the judging verbs do; ``materiel``
     nouns make backing material ("support Y's defense", "support for Y,
-    including military assistance": PLOVER AID, not verbal SUPPORT).
+    including military assistance": PLOVER AID, not verbal SUPPORT);
+    ``endangering`` words say a danger unless they announce an act ("poses a
+    threat to Y", "actions that threaten Y": no PLOVER THREATEN).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -95,6 +97,7 @@ class Governors:
     joint: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
     materiel: frozenset[str] = frozenset()
+    endangering: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,7 @@ _GOVERNORS = (
     "joint",
     "reporting",
     "materiel",
+    "endangering",
 )
 
 

@@ -24,7 +24,7 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
-from .nominal import allied, from_sources, material, strained
+from .nominal import allied, danger, from_sources, material, strained
 from .parsed import mention_span
 from .relation_lexicon import (
     Governors,
@@ -254,6 +254,8 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         if found is None:
             continue
         trig, sources, targets = found
+        if trig.event_class == "THREATEN" and danger(tok, lexicon.governors.endangering):
+            continue  # "X's actions threaten Y", "poses a threat to Y": a danger, no threat made
         trig = _threatened(tok, trig, lexicon.governors.threatening)
         if trig.type == _BACKING and material(tok, lexicon.governors.materiel):
             trig = replace(trig, type="provides_assistance_to", event_class="AID")
