@@ -148,3 +148,18 @@ def test_a_threat_that_announces_an_act_stays_a_threat(text):
 
 def test_endangering_words_come_from_the_lexicon():
     assert {"threaten", "threat"} <= load_lexicon().governors.endangering
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru pledged to prevent a conflict between them.",
+        "Chile averted a clash with Peru.",
+    ],
+)
+def test_a_hostile_act_kept_from_happening_is_no_act(text):
+    assert classes(text) == set()
+
+
+def test_a_hostile_act_not_averted_is_still_read():
+    assert ("CHL", "PER", "FIGHT") in classes("Chile launched a war against Peru.")

@@ -75,7 +75,9 @@ class Governors:
     nouns make backing material ("support Y's defense", "support for Y,
     including military assistance": PLOVER AID, not verbal SUPPORT);
     ``endangering`` words say a danger unless they announce an act ("poses a
-    threat to Y", "actions that threaten Y": no PLOVER THREATEN).
+    threat to Y", "actions that threaten Y": no PLOVER THREATEN); ``averting``
+    verbs keep the hostile act their object names from happening
+    ("preventing conflict with Y": no FIGHT).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -98,6 +100,7 @@ class Governors:
     reporting: frozenset[str] = frozenset()
     materiel: frozenset[str] = frozenset()
     endangering: frozenset[str] = frozenset()
+    averting: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ _GOVERNORS = (
     "reporting",
     "materiel",
     "endangering",
+    "averting",
 )
 
 

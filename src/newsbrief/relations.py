@@ -624,6 +624,8 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     ):
         trig = _PHONE_CALL  # "a call with X" is talking to X, "a call for X" asks
     trig = _governed(tok, trig, lexicon.governors)
+    if trig.polarity == "conflictual" and _governor_lemma(tok) in lexicon.governors.averting:
+        return None  # "preventing conflict with Y", "avoid a war with Y": no act done
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
         return trig, *backed  # "X, with the support of Y, ...": Y supports X
