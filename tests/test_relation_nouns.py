@@ -106,6 +106,8 @@ def test_allying_words_come_from_the_lexicon():
         ("Chile backs Peru's armed forces.", "AID"),
         ("Chile renewed its support for Peru, including through military assistance.", "AID"),
         ("Chile backs Peru with weapons and money.", "AID"),
+        ("Chile pledged to continue its support for Peru, including through aid.", "AID"),
+        ("Chile backs Peru through the Andean Defense Council.", "SUPPORT"),
         ("Chile will continue to support Peru.", "SUPPORT"),
         ("Chile renewed its support for Peru after the vote.", "SUPPORT"),
         ("Chile praised Peru's armed forces.", "SUPPORT"),

@@ -82,6 +82,9 @@ def from_sources(noun: Token, trigger: Trigger, actors: UnitActors) -> list[str]
 
 #: Prepositions that name the means of backing: "including (through) aid", "with weapons".
 _MEANS = frozenset({"including", "with", "through"})
+#: The head nouns of a means phrase: "through military assistance", "with weapons and money"
+#: (not the words of a name in it: "through the Nordic Defense Cooperation framework").
+_HEADS = frozenset({"pobj", "conj"})
 
 
 def material(tok: Token, words: frozenset[str]) -> bool:
@@ -91,8 +94,9 @@ def material(tok: Token, words: frozenset[str]) -> bool:
     saying one backs Y. Backing is material when its object is a ``materiel``
     word ("support Y's defense", "support for Y's armed forces") or when a
     phrase after "including", "with" or "through", on the trigger or on the
-    verb whose object it is, names one ("continue their support for Y,
-    including through military assistance", "back Y with weapons").
+    verbs whose object or complement it is, names one as its head
+    ("pledged to continue their support for Y, including through military
+    assistance", "back Y with weapons"; not "through the Defense Council").
 
     Examples
     --------
@@ -106,10 +110,12 @@ def material(tok: Token, words: frozenset[str]) -> bool:
     ]
     if any(_says(o, words) for o in objects):
         return True
-    if tok.dep_ in ("dobj", "xcomp"):  # "continue (to) support ..., including ...": the verb's
-        preps += [c for c in tok.head.children if c.dep_ == "prep"]
-    means = [t for p in preps if p.lower_ in _MEANS for t in p.subtree]
-    return any(_says(t, words) for t in means if t.pos_ in ("NOUN", "PROPN"))
+    holder = tok
+    while holder.dep_ in ("dobj", "xcomp") and holder.head is not holder:
+        holder = holder.head  # "pledged to continue their support ..., including ...": the verbs'
+        preps += [c for c in holder.children if c.dep_ == "prep"]
+    means = [t for p in preps if p.lower_ in _MEANS for t in p.subtree if t.dep_ in _HEADS]
+    return any(_says(t, words) for t in means)
 
 
 #: What a threat verb announces: "threatened to act", "threatened that ...", "threatened Y with".
