@@ -99,6 +99,34 @@ def test_readout_positions_and_judgements(text, category, cue):
     assert c.cues["category"][0] == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        (
+            "The story opens here. The minister emphasized that the island's neutrality"
+            " has not changed.",
+            "objective",
+            "verb:emphasize (stated position)",
+        ),
+        (
+            "The story opens here. The ministers stressed the universality of the fishing rights.",
+            "objective",
+            "verb:stress (stated position)",
+        ),
+        # What is restated as a characterization stays a judgement.
+        (
+            "The story opens here. The minister stressed that the two ports are rivals.",
+            "assessment",
+            "verb:stress",
+        ),
+    ],
+)
+def test_a_restated_position_is_an_objective(text, category, cue):
+    c = claim_of(text)
+    assert c.category == category
+    assert c.cues["category"][0] == cue
+
+
 def test_a_guest_welcomed_to_a_place_is_received_not_judged():
     c = claim_of(
         "The story opens here. The President welcomed the Prime Minister of Peru to the palace."

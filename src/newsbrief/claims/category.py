@@ -123,7 +123,31 @@ def _stated_position(r: Reading, cues: Cues):
     )
     if noun and lemma in delivering:
         return "objective", (f"verb:{lemma} {noun}",)  # "underscored the importance of"
-    return None
+    return _restated(r, cues)
+
+
+def _restated(r: Reading, cues: Cues):
+    """A party that emphasizes or underscores restates a position (the readout tie-break).
+
+    Only when what it restates is not itself a characterization ("stressed
+    that the risk is unacceptable", "underscored that the two are rivals") or
+    an outlook for a thing ("stressed that the step will advance the effort").
+    """
+    speech = r.speech
+    if speech is None or speech.lemma_.lower() not in cues.words("category", "restating_verbs"):
+        return None
+    subj = clause_subject(speech)
+    if subj is None and speech.dep_ == "conj":
+        subj = clause_subject(speech.head)
+    if not is_agent(subj, cues, r.actor_tokens):
+        return None
+    if clause_aspect(r.content) == "future" and not is_agent(
+        clause_subject(r.content), cues, r.actor_tokens
+    ):
+        return None
+    if r.content.lemma_ == "be":
+        return None  # "emphasized that the two are in competition" characterizes
+    return "objective", (f"verb:{speech.lemma_.lower()} (stated position)",)
 
 
 def _object_in(verb: Token, nouns: frozenset[str]) -> str | None:
