@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .identity import Located
+from .identity import Located, by_unit
 from .model import Mention
 
 if TYPE_CHECKING:
@@ -57,8 +57,9 @@ def defined_acronyms(units: Sequence[Unit], located: list[Located]) -> list[Loca
     "HSB" a mention of the board found in the first sentence.
     """
     forms: dict[str, Entry] = {}
+    grouped = by_unit(located)
     for unit in units:
-        mine = [x for x in located if x.mention.unit == unit.index]
+        mine = grouped.get(unit.index, [])
         for m in _BRACKET.finditer(unit.text):
             name = _defined_name(unit.text, m.start())
             if name is None:

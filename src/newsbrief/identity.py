@@ -17,11 +17,11 @@ from .gazetteer import Entry
 from .model import Actor, Mention, Unit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from spacy.tokens import Span
 
-__all__ = ["Located"]
+__all__ = ["Located", "by_unit"]
 
 
 _HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
@@ -34,6 +34,17 @@ class Located:
     entry: Entry
     mention: Mention
     how: str
+
+
+def by_unit(located: Iterable[Located]) -> dict[int, list[Located]]:
+    """Mentions grouped by their unit, in their order.
+
+    A scan of every mention for each unit is quadratic in a book-length text.
+    """
+    out: dict[int, list[Located]] = {}
+    for loc in located:
+        out.setdefault(loc.mention.unit, []).append(loc)
+    return out
 
 
 def _resolve_surnames(

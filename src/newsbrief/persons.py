@@ -23,6 +23,7 @@ from .actors import Located
 from .gazetteer import Entry
 from .headlines import headline_name
 from .homes import home_state, quoted
+from .identity import by_unit
 from .leaders import load_leaders, served_body
 from .model import Mention
 from .offices import colleagues_state, office_state
@@ -148,10 +149,11 @@ def titled_persons(
     for first, known in _family_names(located).items():
         persons.setdefault(first, known)
     out: list[Located] = []
+    mine = by_unit(located)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title", "heading"):
             continue
-        covered = _covered(unit, span, located)
+        covered = _covered(unit, span, mine.get(unit.index, []))
         k = span.start
         while k < span.end:
             tok = span.doc[k]
@@ -222,8 +224,9 @@ def _bare_surnames(
     out: list[Located] = []
     if not new:
         return out
+    mine = by_unit(located)
     for unit, span in zip(units, spans, strict=True):
-        covered = _covered(unit, span, located)
+        covered = _covered(unit, span, mine.get(unit.index, []))
         for tok in span:
             entry = new.get(_surname(tok.text))
             if entry is None or tok.pos_ != "PROPN" or tok.i in covered:

@@ -48,6 +48,9 @@ _LOG = logging.getLogger(__name__)
 _DTYPES = {"F16": np.float16, "F32": np.float32}
 # Texts up to this many tokens are summed together, step by step (:meth:`Meaning.vectors`).
 _STEPS = 256
+# Texts gathered at once: every token's row is copied out of the table, which
+# for a book-length input (hundreds of thousands of tokens) cost half a gigabyte.
+_CHUNK = 512
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,9 @@ class Meaning:
             self.table[encoded[row]].astype(np.float32).mean(axis=0, dtype=np.float32)
             for row in long
         ]
-        if len(rows):
-            means.extend(self._means([encoded[row] for row in rows], counts[rows]))
+        for at in range(0, len(rows), _CHUNK):  # each chunk still longest first
+            chunk = rows[at : at + _CHUNK]
+            means.extend(self._means([encoded[row] for row in chunk], counts[chunk]))
         rows = np.concatenate((long, rows))
         norms = np.sqrt(np.array([np.dot(mean, mean) for mean in means], dtype=np.float32))
         keep = norms > 0

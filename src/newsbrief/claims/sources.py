@@ -88,8 +88,10 @@ def _signed_by(source: str, located: Sequence[Located]) -> str | None:
     parties = _WITNESSED.split(source)[0].casefold()
     found: list[str] = []
     for loc in located:
+        if loc.how != SIGNATORY:  # checked first: this runs for every attributed claim
+            continue
         office = _ARTICLE.sub("", loc.mention.text).casefold()
-        named = loc.how == SIGNATORY and len(office.split()) > 2 and office in parties
+        named = len(office.split()) > 2 and office in parties
         if named and loc.entry.name not in found:
             found.append(loc.entry.name)
     return " and ".join(found) if found else None
