@@ -91,17 +91,6 @@ def test_category_and_modality_rules(text, category, modality):
             "objective",
             "verb:renew commitment",
         ),
-    ],
-)
-def test_readout_positions_and_judgements(text, category, cue):
-    c = claim_of(text)
-    assert c.category == category
-    assert c.cues["category"][0] == cue
-
-
-@pytest.mark.parametrize(
-    ("text", "category", "cue"),
-    [
         (
             "The story opens here. The minister emphasized that the island's neutrality"
             " has not changed.",
@@ -121,7 +110,7 @@ def test_readout_positions_and_judgements(text, category, cue):
         ),
     ],
 )
-def test_a_restated_position_is_an_objective(text, category, cue):
+def test_readout_positions_and_judgements(text, category, cue):
     c = claim_of(text)
     assert c.category == category
     assert c.cues["category"][0] == cue
