@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..coref import COREF
+from ..identity import by_unit
 from ..signatures import SIGNATORY
 
 if TYPE_CHECKING:
@@ -215,9 +216,11 @@ def name_sources(
     }
     bodies = {b for b in bodies if len(b) > 2}
     out: list[Claim] = []
+    grouped = by_unit(located)
     spoke: dict[str, str | None] = {"speaker": None, "body": None}
     for claim in claims:
-        new, cue = _renamed(claim, units[claim.unit], located, names, spoke)
+        here = grouped.get(claim.unit, [])
+        new, cue = _renamed(claim, units[claim.unit], located, names, spoke, here)
         if new:
             claim = replace(
                 claim,
@@ -238,8 +241,13 @@ def _renamed(
     located: Sequence[Located],
     names: dict[str, str],
     spoke: dict[str, str | None],
+    here: Sequence[Located],
 ) -> tuple[str | None, str]:
-    """The claim's source named in full, and the cue; None when it stays as written."""
+    """The claim's source named in full, and the cue; None when it stays as written.
+
+    ``here`` holds the mentions of the claim's own unit, which every test but
+    the signatories' reads: a scan of all mentions per claim is quadratic.
+    """
     source = claim.attribution
     if source == "author":
         return None, ""
@@ -248,21 +256,21 @@ def _renamed(
         source,
     )
     body = spoke["body"]
-    ids = _linked(claim.unit, written, located)
+    ids = _linked(claim.unit, written, here)
     if written.lower() in _IMPERSONAL and body and body != source:
         return body, f"the body that spoke last: {written}"
     if ids:
         return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
-    if (pair := _persons_within(unit, written, located)) is not None:
+    if (pair := _persons_within(unit, written, here)) is not None:
         return pair, f"the persons it names: {source}"
     if signed := _signed_by(source, located):
         return signed, "the signatories of the offices named"
-    if (full := _named_person(claim.unit, source, located)) is not None:
+    if (full := _named_person(claim.unit, source, here)) is not None:
         return full, f"named in full: {source}"
-    if (titled := _person_named_at(unit, written, located)) is not None:
+    if (titled := _person_named_at(unit, written, here)) is not None:
         return titled, f"the person so titled: {source}"
     if source.lower() in _FIRST_PERSON:
-        return _introduced(unit, located, names) or spoke["speaker"], (
+        return _introduced(unit, here, names) or spoke["speaker"], (
             f"speaker of the quotation: {source}"
         )
     return None, ""
