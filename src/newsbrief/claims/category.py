@@ -7,7 +7,7 @@ section a claim sits in is a prior that a stronger cue overrides.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from .cues import (
     Cues,
@@ -34,6 +34,13 @@ if TYPE_CHECKING:
 __all__ = ["category_of"]
 
 
+Ruling: TypeAlias = tuple[str, tuple[str, ...]] | None
+"""A rule's decision (category and cues), or None when the rule does not fire."""
+
+Prior: TypeAlias = tuple[str, str] | None
+"""The section heading's category and the heading, or None outside such a section."""
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -58,13 +65,13 @@ def category_of(r: Reading, modality: str, cues: Cues, first: bool) -> tuple[str
     return _rule_tense(r, cues, prior, first)
 
 
-def _rule_prescriptive(r, modality, cues, prior):
+def _rule_prescriptive(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     if modality == "prescriptive":
         return "recommendation", ("modality:prescriptive",)
     return None
 
 
-def _rule_hedged(r: Reading, modality: str, cues: Cues, prior):
+def _rule_hedged(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     hit = _has_phrase(r.lower, cues.words("category", "implication_phrases"))
     if hit:
         return "implication", (f"phrase:{hit}",)
@@ -91,7 +98,7 @@ def _rule_hedged(r: Reading, modality: str, cues: Cues, prior):
 _DOUBT = frozenset({"whether", "doubt", "skeptical", "sceptical", "uncertain"})
 
 
-def _rule_objective(r: Reading, modality, cues: Cues, prior):
+def _rule_objective(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     hit = _has_phrase(r.lower, cues.words("category", "objective_phrases"))
     if hit and not (hit == "to ensure" and clause_aspect(r.content) in ("past", "perfect")):
         return "objective", (f"phrase:{hit}",)
@@ -109,7 +116,7 @@ def _rule_objective(r: Reading, modality, cues: Cues, prior):
     return _stated_position(r, cues)
 
 
-def _stated_position(r: Reading, cues: Cues):
+def _stated_position(r: Reading, cues: Cues) -> Ruling:
     """An actor that reaffirms, pledges or commits states a position (the guide's readout rule)."""
     verb = r.root
     lemma = verb.lemma_.lower()
@@ -126,7 +133,7 @@ def _stated_position(r: Reading, cues: Cues):
     return _restated(r, cues)
 
 
-def _restated(r: Reading, cues: Cues):
+def _restated(r: Reading, cues: Cues) -> Ruling:
     """A party that emphasizes or underscores restates a position (the readout tie-break).
 
     Only when what it restates is not itself a characterization ("stressed
@@ -158,7 +165,7 @@ def _object_in(verb: Token, nouns: frozenset[str]) -> str | None:
     return None
 
 
-def _judgement(r: Reading, cues: Cues):
+def _judgement(r: Reading, cues: Cues) -> Ruling:
     """An actor that condemns, welcomes or voices a concern judges (the guide's readout rule)."""
     verb = r.root
     lemma = verb.lemma_.lower()
@@ -174,7 +181,7 @@ def _judgement(r: Reading, cues: Cues):
     return None
 
 
-def _rule_assessment(r: Reading, modality, cues: Cues, prior):
+def _rule_assessment(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     hit = _has_phrase(r.lower, cues.words("category", "opinion_phrases"))
     if hit:
         return "assessment", (f"phrase:{hit}",)
@@ -202,7 +209,7 @@ def _rule_assessment(r: Reading, modality, cues: Cues, prior):
     return _evaluative_predicate(r.content, cues)
 
 
-def _evaluative_predicate(verb: Token, cues: Cues):
+def _evaluative_predicate(verb: Token, cues: Cues) -> Ruling:
     if verb.lemma_ != "be" or clause_aspect(verb) == "future":
         return None
     for child in verb.children:
@@ -215,7 +222,7 @@ def _evaluative_predicate(verb: Token, cues: Cues):
     return None
 
 
-def _rule_tense(r: Reading, cues: Cues, prior, first: bool):
+def _rule_tense(r: Reading, cues: Cues, prior: Prior, first: bool) -> tuple[str, tuple[str, ...]]:
     aspect = clause_aspect(r.content)
     subj = clause_subject(r.content)
     scheduled = r.content.lemma_.lower() in cues.words("category", "scheduled_verbs")
