@@ -130,6 +130,20 @@ def test_read_source_errors(tmp_path):
         read_source(big, max_bytes=100)
 
 
+@pytest.mark.parametrize("unclosed", ["<iframe src=x>", "<textarea>", "<title>x", "<xmp>"])
+def test_an_unclosed_raw_text_element_neither_breaks_sentences_nor_leaks_markup(unclosed):
+    # Left open, such an element swallows the rest of the page; the extractor's
+    # fallback used to cut the sentence at the bold word and keep "</body></html>".
+    html = (
+        "<html><body><p>Kenya <b>deployed</b> police officers to Haiti on Friday, "
+        f"the interior ministry said.</p>{unclosed}</body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text == (
+        "Kenya deployed police officers to Haiti on Friday, the interior ministry said."
+    )
+
+
 def test_html_keeps_headline_and_body_drops_scripts():
     html = """<!doctype html><html><head><title>Navy Drills Expand</title>
     <style>.x{color:red}</style><script>var tracking = "SCRIPTCODE";</script></head>

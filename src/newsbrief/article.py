@@ -181,12 +181,27 @@ def source_from_text(text: str, path: str = "<text>", sha256: str | None = None)
     return Source(path=path, text=text, sha256=digest, media_type=media)
 
 
+# Elements whose content is never article prose. Left unclosed, a raw-text
+# element (iframe, textarea, a title inside the body) swallows the rest of the
+# page as its text, and trafilatura then falls back to a baseline that breaks
+# a sentence at each inline tag and keeps the swallowed markup as words.
+_NOT_PROSE = (
+    "//script|//style|//noscript|//template|//iframe|//textarea|//xmp|//plaintext"
+    "|//object|//embed|//body//title"
+)
+
+
 def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     """Keep the headline and body of a web page; drop scripts, navigation, footers."""
     import trafilatura  # heavy (lxml and friends): only for HTML articles
 
+    tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
+    if tree is None:
+        raise NewsbriefError(f"{name}: no article text found in the HTML")
+    for element in tree.xpath(_NOT_PROSE):
+        element.drop_tree()
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         include_comments=False,
         include_tables=False,
         include_images=False,

@@ -122,10 +122,10 @@ def _appeal(r: Reading, cues: Cues) -> str | None:
     """
     commands = cues.words("modality", "command_verbs")
     for tok in r.span:
-        if tok.lemma_.lower() in commands or _passive(tok):
-            continue
-        if is_directive(tok, cues):
-            return tok.lemma_.lower()
+        lemma = tok.lemma_.lower()
+        # The lexicon test first: few words are directives, and the voice needs a walk.
+        if lemma not in commands and is_directive(tok, cues) and not _passive(tok):
+            return lemma
     return None
 
 
