@@ -138,6 +138,13 @@ def test_a_position_noun_needs_a_verb_that_only_delivers_it():
     [
         ("The story opens here. The council called on both sides to stop.", "prescriptive", "call"),
         ("The story opens here. She urged voters not to stay home.", "prescriptive", "urge"),
+        # A warning to act is an appeal; a warning of a danger is not.
+        (
+            "The story opens here. The agency warned residents to stay indoors.",
+            "prescriptive",
+            "warn",
+        ),
+        ("The story opens here. The agency warned of heavy rain in the north.", "asserted", None),
         # A passive request and an order given report what happened.
         ("The story opens here. The judges were asked to consider the case.", "asserted", None),
         ("The story opens here. The general directed his troops to withdraw.", "asserted", None),
