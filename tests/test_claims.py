@@ -145,6 +145,11 @@ def test_a_position_noun_needs_a_verb_that_only_delivers_it():
             "warn",
         ),
         ("The story opens here. The agency warned of heavy rain in the north.", "asserted", None),
+        (
+            "The story opens here. The embassy advised citizens against travelling to the region.",
+            "prescriptive",
+            "advise",
+        ),
         # A passive request and an order given report what happened.
         ("The story opens here. The judges were asked to consider the case.", "asserted", None),
         ("The story opens here. The general directed his troops to withdraw.", "asserted", None),

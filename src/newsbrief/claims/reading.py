@@ -131,15 +131,16 @@ def is_directive(tok: Token, cues: Cues) -> bool:
     """A verb of appeal with its addressee and the act asked for.
 
     "urged X to stop", "called on X to", "called for restraint", "advised
-    people not to": the directive verb governs a to-infinitive (directly or
-    through its object) or, for *call*, a particle *on*/*for*.
+    people not to", "advised X against ...": the directive verb governs a
+    to-infinitive (directly or through its object) or a preposition
+    *on*/*for*/*against* (an appeal for, or against, an act).
     """
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.words("category", "directive_verbs"):
         return False
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "upon", "against"):
             return True
         if child.dep_ == "dobj" and any(
             g.dep_ in ("acl", "relcl", "xcomp") and any(c.lower_ == "to" for c in g.children)
