@@ -368,6 +368,28 @@ def test_core_event_names_an_actor_before_an_earlier_one_that_names_none(default
     assert briefing.core_event(nameless) == (first, 1)
 
 
+def test_core_event_is_no_greeting_that_opens_remarks():
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "THE PRESIDENT: Good afternoon.\n\n"
+        "I met the Prime Minister of Canada today, and we agreed to widen our trade talks.\n\n"
+        "Thank you."
+    )
+    analysis = analyze(source_from_text(text))
+    # Every claim an event naming an actor: only the words can tell them apart.
+    claims = tuple(
+        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
+    )
+    analysis = replace(analysis, claims=claims)
+    unit, times = briefing.core_event(analysis)
+    assert analysis.units[unit].text.startswith("I met the Prime Minister"), unit
+    assert times == 1
+
+
 def test_sources_naming_the_same_parties_in_another_order_are_one(default_analysis):
     names = {a.name for a in default_analysis.actors}
     assert {"Japan", "NATO"} <= names

@@ -195,7 +195,9 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     (the first event claim on a tie, or when nothing is restated). An event
     that names no actor ("Take it from those who actually know:", "The
     meeting lasted two hours.") says nothing of who did what, so claims that
-    name one come first; the rest count only when none does.
+    name one come first; the rest count only when none does. Before either, a
+    formula that opens or closes remarks ("THE PRESIDENT: Good afternoon.")
+    reports nothing and counts only when nothing else is reported.
 
     Parameters
     ----------
@@ -211,9 +213,18 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     events = [c.unit for c in analysis.claims if c.category == "event" and c.restates is None]
     if not events:
         return None
+    units = _units(analysis)
     named = {c.unit for c in analysis.claims if c.actors}
-    best = max(events, key=lambda u: (u in named, repeats.get(u, 0), -u))
+    said = {u for u in events if len(_SPEAKER_LABEL.sub("", units[u].text).split()) >= _FORMULA}
+    best = max(events, key=lambda u: (u in said, u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
+
+
+# A transcript's speaker label ("THE PRESIDENT:", "MR. KIRBY:") before the words.
+_SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.’' -]*[A-Z.]:\s*")
+# Fewer words than this, once the label is gone, make a formula ("Good
+# afternoon.", "Thank you.") that opens or closes remarks rather than a report.
+_FORMULA = 4
 
 
 def shares(analysis: Analysis) -> dict[str, float]:
