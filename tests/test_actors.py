@@ -363,3 +363,12 @@ def test_a_name_given_with_also_known_as_is_the_same_person():
     )
     person = actors_of(text)["abu-karim-selim"]
     assert [m.text for m in person.mentions] == ["Dorvan", "Abu Karim Selim", "Dorvan"]
+
+
+def test_european_leaders_are_one_group():
+    actors = actors_of(
+        "Canada hosted European leaders on Monday. The European allies pledged to rebuild the port."
+    )
+    europe = actors["EUROPE"]
+    assert europe.type == "group"
+    assert {"European leaders", "European allies"} <= set(europe.aliases)
