@@ -74,6 +74,23 @@ def test_broken_user_gazetteer_is_a_clean_error(tmp_path):
         load_gazetteer((str(bad),))
 
 
+def test_user_group_lists_its_member_states(tmp_path):
+    import pytest
+
+    from newsbrief.errors import NewsbriefError
+
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "groups:\n  - {id: RIVER-STATES, name: River states, members: [AUT, HUN]}\n",
+        encoding="utf-8",
+    )
+    assert load_gazetteer((str(extra),)).members["RIVER-STATES"] == ("AUT", "HUN")
+    bad = tmp_path / "bad.yaml"  # a bare code would be read letter by letter
+    bad.write_text("groups:\n  - {id: RIVER-STATES, members: AUT}\n", encoding="utf-8")
+    with pytest.raises(NewsbriefError, match=r"groups\[0\]: members must be a list"):
+        load_gazetteer((str(bad),))
+
+
 def test_acronym_and_full_name_are_one_actor():
     from newsbrief.analysis import analyze
     from newsbrief.article import source_from_text

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
-from newsbrief.links import home_part_of, memberships, named_part_of
+from newsbrief.links import group_part_of, home_part_of, memberships, named_part_of
 from newsbrief.model import Actor, Evidence, Mention, Relation
 from newsbrief.relations import load_lexicon
 
@@ -594,3 +594,23 @@ def test_act_that_should_happen_is_no_event():
     assert ("FRA", "supports", "UKR") in strong("France will help Ukraine.")
     # The one who says it should happen asks for it.
     assert ("NOR", "CHL", "REQUEST") in classes("Norway said Chile should withdraw its troops.")
+
+
+def test_a_listed_member_state_is_part_of_its_group():
+    found = strong(
+        "The prime ministers of Iceland and Denmark met Nordic leaders in Oslo. "
+        "Estonia sent an observer."
+    )
+    assert {("ISL", "part_of", "NORDIC"), ("DNK", "part_of", "NORDIC")} <= found
+    assert not any(t == "NORDIC" and s == "EST" for s, _, t in found)  # not a Nordic state
+
+
+def test_group_membership_gives_way_to_a_stated_structure():
+    m = Mention(0, 0, 5, "x")
+    actors = [Actor("NORDIC", "Nordic countries", "group", mentions=(m,))] + [
+        Actor(code, code, "state", mentions=(m,)) for code in ("ISL", "NOR", "FRA")
+    ]
+    members = {"NORDIC": ("ISL", "NOR", "SWE")}
+    placed = {frozenset(("NOR", "NORDIC"))}
+    found = [(r.source, r.target, r.event_class) for r in group_part_of(actors, members, placed)]
+    assert found == [("ISL", "NORDIC", "PART_OF")]

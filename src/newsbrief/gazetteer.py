@@ -68,6 +68,7 @@ class Gazetteer:
     document_words: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
     sender_nouns: frozenset[str] = frozenset()
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -161,6 +162,15 @@ def _listed_entries(data: dict) -> list[Entry]:
     return out
 
 
+def _members(data: dict) -> dict[str, tuple[str, ...]]:
+    """Group id -> the states it is made of, for groups that list them ("Nordic countries")."""
+    return {
+        str(spec["id"]): tuple(spec["members"])
+        for spec in data.get("groups", []) or []
+        if spec.get("members")
+    }
+
+
 def _force_terms(data: dict) -> dict[str, tuple[str, str]]:
     terms: dict[str, tuple[str, str]] = {}
     for kind, mapping in (data.get("generic_forces") or {}).items():
@@ -207,8 +217,9 @@ def _checked(data: dict, path: str) -> dict:
             where = f"{path}: {kind}[{k}]"
             if not isinstance(spec, dict) or not isinstance(spec.get("id"), str):
                 raise NewsbriefError(f"{where}: an entry needs a text `id`")
-            if "aliases" in spec and not words(spec["aliases"]):
-                raise NewsbriefError(f"{where}: aliases must be a list of non-empty strings")
+            listed = [key for key in ("aliases", "members") if key in spec and not words(spec[key])]
+            if listed:
+                raise NewsbriefError(f"{where}: {listed[0]} must be a list of non-empty strings")
             for key in ("name", "type", "code", "part_of"):
                 if spec.get(key) is not None and not isinstance(spec[key], str):
                     raise NewsbriefError(f"{where}: {key} must be text")
@@ -250,8 +261,10 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     for surface, code, how in state_extra:
         surfaces[surface] = Surface(entries[code], how)
     force_terms: dict[str, tuple[str, str]] = {}
+    members: dict[str, tuple[str, ...]] = {}
     filters: dict[str, set[str]] = {k: set() for k in _FILTERS}
     for data in datas:
+        members.update(_members(data))
         for key in _FILTERS:
             filters[key] |= set((data.get("ner_filters") or {}).get(key, []))
         for entry in _listed_entries(data):
@@ -278,6 +291,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["document_words"],
         words["title_nouns"],
         words["sender_nouns"],
+        members,
     )
 
 

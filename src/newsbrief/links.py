@@ -1,9 +1,11 @@
 """Relations no verb states: an actor's place in another, and co-mentions.
 
 A gazetteer's ``part_of`` gives a structural relation wherever the actor
-appears; two actors named in one sentence with no stated relation give a weak
-``co_mentioned`` edge (polarity :data:`newsbrief.vocabulary.WEAK_POLARITY`),
-which the graph keeps apart from the stated relations.
+appears, and so does a group's list of ``members`` where the group and the
+member both appear; two actors named in one sentence with no stated relation
+give a weak ``co_mentioned`` edge (polarity
+:data:`newsbrief.vocabulary.WEAK_POLARITY`), which the graph keeps apart from
+the stated relations.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from .model import Actor, Evidence, Relation, Unit
 from .vocabulary import WEAK_POLARITY
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from .identity import Located
 
 __all__ = [
     "co_mentions",
     "contained_part_of",
+    "group_part_of",
     "home_part_of",
     "memberships",
     "named_part_of",
@@ -43,6 +46,27 @@ def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
     for a in actors:
         if a.part_of and a.part_of in ids and a.mentions:
             out.append(_part_of(a, a.part_of, "gazetteer part_of"))
+    return out
+
+
+def group_part_of(
+    actors: Sequence[Actor], members: Mapping[str, tuple[str, ...]], placed: set[frozenset[str]]
+) -> list[Relation]:
+    """``part_of`` for a state in a group the gazetteer lists it in: Norway in the Nordic countries.
+
+    "The Prime Ministers of Denmark, Iceland, Norway and Sweden met ... for
+    the U.S.-Nordic Leaders' Summit": a reader knows each is a Nordic
+    country, and no sentence needs to say so. Only groups and states the
+    article names count, and only pairs no structural relation links yet
+    (``placed``: "Finland is a member of the Nordic Council" said so already).
+    """
+    ids = {a.id: a for a in actors}
+    out = []
+    for group in actors:
+        for state in members.get(group.id, ()):
+            actor = ids.get(state)
+            if actor is not None and actor.mentions and frozenset((state, group.id)) not in placed:
+                out.append(_part_of(actor, group.id, "group member"))
     return out
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .links import (
     co_mentions,
     contained_part_of,
+    group_part_of,
     home_part_of,
     memberships,
     named_part_of,
@@ -167,6 +168,8 @@ def extract_relations(
         actors, {r.source for r in relations if r.event_class == "PART_OF"}
     )
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
+    placed = {frozenset((r.source, r.target)) for r in relations if r.polarity == "structural"}
+    relations += group_part_of(actors, gazetteer.members if gazetteer else {}, placed)
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
 
