@@ -31,6 +31,16 @@ def test_state_armed_force_from_demonym():
     assert philippine and philippine[0].type == "military"
 
 
+def test_a_force_word_inside_an_agreements_name_is_no_force():
+    actors = actors_of(
+        "Officials of Peru and Chile reviewed the Chile-Peru Navy Fisheries Cooperation Agreement. "
+        "The Chilean Navy said it would attend."
+    )
+    assert "PER-NAVY" not in actors  # "Peru Navy ... Agreement" names a document
+    assert actors["CHL-NAVY"].part_of == "CHL"
+    assert "Peru" in actors["PER"].aliases
+
+
 def test_ner_persons_and_surnames_merge():
     text = (
         "Polish Foreign Minister Radek Nowakowski spoke in Warsaw. "

@@ -54,6 +54,8 @@ _LOCATIVE = frozenset(
 _PERSON_PLACE = frozenset({"in", "at", "near", "into", "inside", "outside", "off"})
 #: The word after a name ("the UN Charter"): a document word makes it a document's name.
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+#: Capitalised words that go on after a name: "[China Military] Maritime Consultative Agreement".
+_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w’'-]*)+")
 #: "the Gulf of" before a name: a place word and "of" make the name part of a place's.
 _PLACE_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 _PLACE = "ner:place"
@@ -141,6 +143,8 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
             continue  # "the Gulf of Mexico" is a sea, not Mexico
         if entry.type == "state":
             force = force_after(text, m.start(), end, entry, gaz)
+            if force is not None and _names_a_thing(text, force[1], gaz):
+                force = None  # "the U.S.-China Military Maritime Consultative Agreement"
             if force is not None:
                 entry, how, end = force[0], "force", force[1]
             elif how == "demonym" and qualifies_a_place(span, m.start(), end):
@@ -155,6 +159,12 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
 
 #: "North and South Korea": a word and "and" before a state's name that starts otherwise.
 _ELIDED = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|or)\s+$")
+
+
+def _names_a_thing(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether capitalised words after a force's name go on to a thing's ("... Military Talks")."""
+    run = _NAME_RUN.match(text, end)
+    return run is not None and run.group(0).split()[-1] in gaz.thing_words
 
 
 def _elided(unit: Unit, found: list[Located], gaz: Gazetteer) -> list[Located]:
