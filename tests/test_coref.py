@@ -144,3 +144,13 @@ def test_the_north_and_the_south_are_the_states_named_with_those_words():
     assert _links(a, "KOR") == ["the South"]
     warned = [r for r in a.relations if not r.weak and 1 in {e.unit for e in r.evidence}]
     assert [(r.source, r.target) for r in warned] == [("PRK", "KOR")]
+
+
+def test_their_is_the_pair_joined_earlier_in_its_own_sentence():
+    # The sentence's own pair, not the pair of the sentence before, owns "their governments".
+    a = _analysis(
+        "Chile and Bolivia fought in March. "
+        "I spoke with the president of Chile and Peru, and their governments accepted "
+        "Brazil's proposal."
+    )
+    assert _mentioned_by(a, "their") == {"CHL", "PER"}

@@ -397,7 +397,11 @@ def _refer(
         person = history.last(unit.index, _is_person)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
     if tok.pos_ == "PRON" and lower in _THEY:
-        group = _plural_subject(tok, covered) or history.group(unit.index, lambda e: True, None)
+        group = (
+            _plural_subject(tok, covered)
+            or _pair_before(tok, covered)
+            or history.group(unit.index, lambda e: True, None)
+        )
         return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
     if tok.pos_ not in ("NOUN", "PROPN") or any(
         c.dep_ == "appos" and c.i in covered for c in tok.children
@@ -445,6 +449,31 @@ def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entr
                 found.setdefault(loc.entry.id, loc.entry)
         if found:
             return tuple(found.values())
+    return ()
+
+
+def _pair_before(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
+    """The actors last joined by "and" before "they" in the same sentence.
+
+    "I spoke with the leaders of Chile and Peru, and their governments agreed":
+    "their" are Chile and Peru, not a pair named in an earlier sentence (the
+    unit's own pairs join the history only once the unit is read).
+    """
+    chains: dict[int, dict[str, Entry]] = {}
+    for i in sorted(j for j in covered if tok.sent.start <= j < tok.i):
+        word = _head_word(tok.doc[i])
+        if word.dep_ != "conj" and not any(c.dep_ == "conj" for c in word.children):
+            continue
+        root = word
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        chain = chains.setdefault(root.i, {})
+        for loc in covered[i]:
+            chain.setdefault(loc.entry.id, loc.entry)
+    for key in sorted(chains, reverse=True):
+        members = tuple(chains[key].values())
+        if len(members) > 1 and len({e.type == "person" for e in members}) == 1:
+            return members
     return ()
 
 
