@@ -31,7 +31,7 @@ actor's mentions (node size), for attribution and for relations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,7 @@ from .parsed import ArticleParse, mention_span
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["COREF", "link_mentions", "resolve"]
 
@@ -353,21 +353,34 @@ def _coordinated(
     history: _History, unit: Unit, span: Span, covered: dict[int, list[Located]]
 ) -> None:
     """Actors joined by "and" in this unit become the latest group ("X and Y agreed")."""
-    chains: dict[int, list[Entry]] = {}
-    for i in sorted(covered):
-        tok = _head_word(span.doc[i])
-        if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
+    for chain in _conjoined(span.doc, sorted(covered), covered).values():
+        history.groups.append((unit.index, chain))
+
+
+def _conjoined(
+    doc: Doc, indices: Iterable[int], covered: dict[int, list[Located]]
+) -> dict[int, tuple[Entry, ...]]:
+    """The actors at ``indices`` joined by "and", keyed by where each coordination begins.
+
+    Only groups of two or more, all persons or none: "the President and
+    Canada" is no pair that "they" can stand for.
+    """
+    chains: dict[int, dict[str, Entry]] = {}
+    for i in indices:
+        word = _head_word(doc[i])
+        if word.dep_ != "conj" and not any(c.dep_ == "conj" for c in word.children):
             continue
-        root = tok
+        root = word
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        chain = chains.setdefault(root.i, [])
+        chain = chains.setdefault(root.i, {})
         for loc in covered[i]:
-            if loc.entry.id not in {e.id for e in chain}:
-                chain.append(loc.entry)
-    for chain in chains.values():
-        if len(chain) > 1 and len({e.type == "person" for e in chain}) == 1:
-            history.groups.append((unit.index, tuple(chain)))
+            chain.setdefault(loc.entry.id, loc.entry)
+    return {
+        key: tuple(chain.values())
+        for key, chain in chains.items()
+        if len(chain) > 1 and len({e.type == "person" for e in chain.values()}) == 1
+    }
 
 
 def _head_word(tok: Token) -> Token:
@@ -459,22 +472,9 @@ def _pair_before(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, 
     "their" are Chile and Peru, not a pair named in an earlier sentence (the
     unit's own pairs join the history only once the unit is read).
     """
-    chains: dict[int, dict[str, Entry]] = {}
-    for i in sorted(j for j in covered if tok.sent.start <= j < tok.i):
-        word = _head_word(tok.doc[i])
-        if word.dep_ != "conj" and not any(c.dep_ == "conj" for c in word.children):
-            continue
-        root = word
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
-        chain = chains.setdefault(root.i, {})
-        for loc in covered[i]:
-            chain.setdefault(loc.entry.id, loc.entry)
-    for key in sorted(chains, reverse=True):
-        members = tuple(chains[key].values())
-        if len(members) > 1 and len({e.type == "person" for e in members}) == 1:
-            return members
-    return ()
+    before = (j for j in sorted(covered) if tok.sent.start <= j < tok.i)
+    chains = _conjoined(tok.doc, before, covered)
+    return chains[max(chains)] if chains else ()
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
