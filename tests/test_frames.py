@@ -179,3 +179,15 @@ def test_a_linking_verb_with_a_describing_complement_characterizes(sentence, val
     assert found == ([value] if value else [])
     if value:  # crossed with the genre, as the guide's opinion rule is
         assert any(k.endswith(f"|{value}") for k in f)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Frightened civilians", "Local journalists", "The court", "The rebels"],
+)
+def test_people_and_bodies_named_by_role_are_agents_not_things(subject):
+    # A person or body named only by its role can hold a view and act; a
+    # subject like "the bridge" cannot.
+    f = features_of(f"The story opens here. The paper said {subject.lower()} had refused to wait.")
+    assert f.get("content_subj=agent&perfect") == 1.0
+    assert "content_subj=thing" not in f
