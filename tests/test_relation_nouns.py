@@ -165,3 +165,17 @@ def test_a_hostile_act_kept_from_happening_is_no_act(text):
 
 def test_a_hostile_act_not_averted_is_still_read():
     assert ("CHL", "PER", "FIGHT") in classes("Chile launched a war against Peru.")
+
+
+def test_a_by_phrase_hung_on_an_active_verb_belongs_to_the_noun_before_it():
+    # An active verb has no agent: "by Chile" names who holds the drills, not who keeps up.
+    found = classes(
+        "Peru has kept up a stream of criticism against military drills by Chile and Bolivia."
+    )
+    assert ("PER", "CHL", "DISAPPROVE") in found
+    assert ("PER", "BOL", "DISAPPROVE") in found
+    assert ("PER", "CHL", "DISAPPROVE") in classes("Peru condemned the exercises by Chile.")
+
+
+def test_a_passive_verbs_by_phrase_stays_its_agent():
+    assert classes("Peru was attacked in the night by Chile.") == {("CHL", "PER", "FIGHT")}

@@ -183,7 +183,29 @@ def makers(thing: Token, actors: UnitActors, preps: tuple[str, ...]) -> list[str
         if o.dep_ == "pobj"
         for a in actors.in_phrase(o)
     ]
+    found += stray_agent(thing, actors)
     return list(dict.fromkeys(found))
+
+
+def stray_agent(noun: Token, actors: UnitActors) -> list[str]:
+    """The actors of a "by" phrase the parser hung on the active verb before the noun.
+
+    In "X kept up criticism of drills by Y" the parser makes "by Y" the verb's
+    agent, but an active verb has no agent: the phrase belongs to the noun just
+    before it ("drills by Y"). Only the noun right before "by" takes it, so a
+    noun that governs a longer phrase ("criticism of drills") does not.
+    """
+    doc = noun.doc
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i + 1 >= len(doc):
+        return []
+    by, verb = doc[noun.i + 1], doc[noun.i + 1].head
+    if by.lower_ != "by" or by.dep_ not in ("prep", "agent") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.i > noun.i or (verb.dep_ in ("acl", "amod", "advcl", "relcl") and verb.tag_ == "VBN"):
+        return []  # a participle's own agent: "a war imposed on Y by X"
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []  # a passive verb's agent: "Y was attacked by X"
+    return [a for o in by.children if o.dep_ == "pobj" for a in actors.in_phrase(o)]
 
 
 def _antecedent(obj: Token, verb: Token, actors: UnitActors) -> list[str]:
@@ -264,6 +286,8 @@ def noun_source(
             if o.dep_ == "pobj"
             for a in actors.in_phrase(o)
         ]
+    if not found:  # "kept up criticism of drills by X": the verb's "by" is the noun's
+        found = stray_agent(noun, actors)
     if found:
         return list(dict.fromkeys(found))
     verb = _governor(noun, quantity)
