@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["MAX_BLOCK_CHARS", "Block", "build_units", "split_blocks"]
+__all__ = ["MAX_BLOCK_CHARS", "SPEAKER_LABEL", "Block", "build_units", "split_blocks"]
 
 
 _BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
@@ -33,6 +33,10 @@ _FINAL_PUNCT = ".!?:;…"
 
 _CLOSERS = "\"'”’)]»"
 
+
+#: A transcript's speaker label opening a unit ("THE PRESIDENT:", "MR. KIRBY:"):
+#: the floor passes to that speaker, and the words after it are theirs.
+SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
 
 # ``Label: text`` or ``Label. text``: a short capitalised label, then a capital.
 _LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?)(?P<sep>[:.])\s+(?=[\"“‘'(]?[A-Z0-9])")

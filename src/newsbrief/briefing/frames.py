@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import vocabulary
 from ..tables import claims_table
+from ..units import SPEAKER_LABEL
 from ..vocabulary import BUCKETS
 
 if TYPE_CHECKING:
@@ -215,13 +216,13 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
         return None
     units = _units(analysis)
     named = {c.unit for c in analysis.claims if c.actors}
-    said = {u for u in events if len(_SPEAKER_LABEL.sub("", units[u].text).split()) >= _FORMULA}
+    said = {
+        u for u in events if len(SPEAKER_LABEL.sub("", units[u].text, count=1).split()) >= _FORMULA
+    }
     best = max(events, key=lambda u: (u in said, u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
 
 
-# A transcript's speaker label ("THE PRESIDENT:", "MR. KIRBY:") before the words.
-_SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.’' -]*[A-Z.]:\s*")
 # Fewer words than this, once the label is gone, make a formula ("Good
 # afternoon.", "Thank you.") that opens or closes remarks rather than a report.
 _FORMULA = 4

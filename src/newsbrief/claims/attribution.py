@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import load_gazetteer
+from ..units import SPEAKER_LABEL
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,7 +32,6 @@ _QUESTION = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
 _SPEAKER_WORDS = frozenset({"author", "i", "we"})
 _GENRES = ("opinion", "release", "remarks")
-_LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
 #: "Jane Roe:", "Jane Roe and John Doe:", "J. Roe, J. Doe and R. Poe:" before an op-ed's headline.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _WRITERS = re.compile(rf"^({_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?)\s*:\s+\S")
@@ -131,7 +131,7 @@ def _questions(units: Sequence[Unit]) -> set[int]:
     for unit in units:
         if _QUESTION.match(unit.text):
             paragraph = unit.paragraph
-        elif unit.paragraph != paragraph or _LABEL.match(unit.text):
+        elif unit.paragraph != paragraph or SPEAKER_LABEL.match(unit.text):
             paragraph = None
         if paragraph is not None:
             out.add(unit.index)
