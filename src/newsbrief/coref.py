@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Located
 from .gazetteer import Entry, Gazetteer
+from .identity import by_unit
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_span
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
@@ -262,13 +263,11 @@ def link_mentions(
     units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
 ) -> list[Located]:
     """Coreferent mentions (pronouns, descriptions, collectives) of the named actors."""
-    by_unit: dict[int, list[Located]] = {}
-    for loc in located:
-        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    grouped = by_unit(located)
     history = _History()
     out: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
-        mine = by_unit.get(unit.index, [])
+        mine = grouped.get(unit.index, [])
         covered = _token_map(unit, span, mine)
         pushed: set[int] = set()
         for tok in span:

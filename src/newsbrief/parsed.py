@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .identity import Located
+from .identity import Located, by_unit
 from .model import Mention, Unit
 from .units import Block, build_units
 
@@ -45,9 +45,7 @@ class ArticleParse:
     def mentions_in(self, unit_index: int) -> tuple[Located, ...]:
         """The mentions inside one unit, in reading order."""
         if not self._by_unit and self.mentions:
-            grouped: dict[int, list[Located]] = {}
-            for loc in self.mentions:
-                grouped.setdefault(loc.mention.unit, []).append(loc)
+            grouped = by_unit(self.mentions)
             self._by_unit.update((k, tuple(v)) for k, v in grouped.items())
         return self._by_unit.get(unit_index, ())
 

@@ -260,11 +260,9 @@ def affiliations(
     listed = listed_bodies(located, known, gazetteer)
     out: dict[str, Affiliation] = {}
     weak: dict[str, Affiliation] = {}
-    by_unit: dict[int, list[Located]] = {}
-    for loc in located:
-        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    grouped = by_unit(located)
     for unit, span in zip(units, spans, strict=True):
-        mine = by_unit.get(unit.index, [])
+        mine = grouped.get(unit.index, [])
         if not any(x.entry.type == "person" for x in mine):
             continue
         near = _read_at_mentions(unit, span, mine, known, out, gazetteer)
