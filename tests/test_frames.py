@@ -192,3 +192,35 @@ def test_people_and_bodies_named_by_role_are_agents_not_things(subject):
     f = features_of(f"The story opens here. The paper said {subject.lower()} had refused to wait.")
     assert f.get("content_subj=agent&perfect") == 1.0
     assert "content_subj=thing" not in f
+
+
+@pytest.mark.parametrize(
+    ("sentence", "graded"),
+    [
+        ("The villagers have waited far too long for the bridge.", True),
+        ("The envoy gave a very candid account of the talks.", True),
+        ("The council was so divided that it adjourned.", True),
+        ("The council adjourned, so the vote was delayed.", False),
+        ("The envoy gave an account of the talks.", False),
+    ],
+)
+def test_a_degree_word_on_an_adjective_or_adverb_grades(sentence, graded):
+    f = features_of("The story opens here. " + sentence)
+    assert (f.get("degree_word") == 1.0) is graded
+    crossed = [k for k in f if k.endswith("|degree_word")]
+    assert bool(crossed) is graded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus"),
+    [
+        ("Only two ferries crossed the strait.", True),
+        ("The ceasefire was merely a pause in the shelling.", True),
+        ("Even the allies objected to the plan.", True),
+        ("Two ferries crossed the strait.", False),
+    ],
+)
+def test_a_focus_word_sets_a_claim_against_what_was_expected(sentence, focus):
+    f = features_of("The story opens here. " + sentence)
+    assert (f.get("focus_word") == 1.0) is focus
+    assert any(k.endswith("|focus_word") for k in f) is focus
