@@ -179,3 +179,21 @@ def test_a_by_phrase_hung_on_an_active_verb_belongs_to_the_noun_before_it():
 
 def test_a_passive_verbs_by_phrase_stays_its_agent():
     assert classes("Peru was attacked in the night by Chile.") == {("CHL", "PER", "FIGHT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parser reads "with appreciation Y's contributions" as one phrase.
+        (
+            "Chile noted with appreciation Peru's contributions to regional security.",
+            ("CHL", "PER", "SUPPORT"),
+        ),
+        (
+            "Canada noted with concern Venezuela's decision to expel its diplomats.",
+            ("CAN", "VEN", "DISAPPROVE"),
+        ),
+    ],
+)
+def test_attitude_in_a_with_phrase_is_held_towards_the_object(text, expected):
+    assert expected in classes(text)

@@ -36,6 +36,7 @@ from .relation_lexicon import (
 from .roles import (
     UnitActors,
     alongside_roles,
+    attitude_roles,
     backing_roles,
     between,
     condition_actors,
@@ -632,6 +633,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
         return trig, *backed  # "X, with the support of Y, ...": Y supports X
+    held = attitude_roles(tok, table) if trig.event_class in _ATTITUDES else None
+    if held is not None:
+        return trig, *held  # "X noted with concern Y's buildup": X on Y
     described = described_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
         return trig, *described  # "Poland, a NATO member", "NATO member Poland"
@@ -680,6 +684,9 @@ def _normalized(noun: Token, normalizing: frozenset[str]) -> bool:
         return noun.head.head.lemma_.lower() in normalizing
     return _governor_lemma(noun) in normalizing
 
+
+#: Classes of a stance a "with" phrase can state: "noted with appreciation", "with concern".
+_ATTITUDES = frozenset({"SUPPORT", "DISAPPROVE"})
 
 #: Classes a noun in apposition can state of the actor it describes.
 _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
