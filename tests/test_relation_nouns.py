@@ -197,3 +197,18 @@ def test_a_passive_verbs_by_phrase_stays_its_agent():
 )
 def test_attitude_in_a_with_phrase_is_held_towards_the_object(text, expected):
     assert expected in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile launched a diplomatic push with Peru to reopen the border.",
+        "Chile's efforts with Peru to curb smuggling paid off.",
+    ],
+)
+def test_joint_undertaking_with_a_partner_is_cooperation(text):
+    assert ("CHL", "PER", "COOPERATE") in classes(text)
+
+
+def test_an_undertaking_without_a_partner_names_no_relation():
+    assert classes("Chile's efforts to curb smuggling paid off.") == set()
