@@ -179,3 +179,36 @@ def test_a_by_phrase_hung_on_an_active_verb_belongs_to_the_noun_before_it():
 
 def test_a_passive_verbs_by_phrase_stays_its_agent():
     assert classes("Peru was attacked in the night by Chile.") == {("CHL", "PER", "FIGHT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parser reads "with appreciation Y's contributions" as one phrase.
+        (
+            "Chile noted with appreciation Peru's contributions to regional security.",
+            ("CHL", "PER", "SUPPORT"),
+        ),
+        (
+            "Canada noted with concern Venezuela's decision to expel its diplomats.",
+            ("CAN", "VEN", "DISAPPROVE"),
+        ),
+    ],
+)
+def test_attitude_in_a_with_phrase_is_held_towards_the_object(text, expected):
+    assert expected in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile launched a diplomatic push with Peru to reopen the border.",
+        "Chile's efforts with Peru to curb smuggling paid off.",
+    ],
+)
+def test_joint_undertaking_with_a_partner_is_cooperation(text):
+    assert ("CHL", "PER", "COOPERATE") in classes(text)
+
+
+def test_an_undertaking_without_a_partner_names_no_relation():
+    assert classes("Chile's efforts to curb smuggling paid off.") == set()

@@ -614,3 +614,21 @@ def test_group_membership_gives_way_to_a_stated_structure():
     placed = {frozenset(("NOR", "NORDIC"))}
     found = [(r.source, r.target, r.event_class) for r in group_part_of(actors, members, placed)]
     assert found == [("ISL", "NORDIC", "PART_OF")]
+
+
+def test_own_side_act_announced_for_the_future_is_a_threat():
+    found = classes("Chile said it would bomb Peru.")
+    assert ("CHL", "PER", "THREATEN") in found
+
+
+def test_leader_announcing_an_attack_by_their_body_threatens_the_target():
+    text = (
+        "Taliban spokesman Juan Soto said any raid on Kabul would prompt a Taliban attack"
+        " on Pakistan."
+    )
+    assert ("juan-soto", "PAK", "THREATEN") in classes(text)
+
+
+def test_forecast_of_another_actor_act_is_no_threat():
+    found = classes("Chile said Bolivia would bomb Peru.")
+    assert not {r for r in found if r[2] == "THREATEN"}

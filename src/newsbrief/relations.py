@@ -36,6 +36,7 @@ from .relation_lexicon import (
 from .roles import (
     UnitActors,
     alongside_roles,
+    attitude_roles,
     backing_roles,
     between,
     condition_actors,
@@ -252,6 +253,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             or _side_by_side(tok, table)
             or _obligation_roles(tok, table, lexicon.governors.stating)
             or _accusation_roles(tok, table, lexicon)
+            or _threat_roles(tok, table, lexicon)
             or _joint_roles(tok, table, lexicon.governors.joint)
         )
         if found is None:
@@ -363,6 +365,42 @@ def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not culprits:
         return None
     return _ACCUSES, speakers, list(dict.fromkeys(culprits))
+
+
+#: Saying one's own side will strike another actor is threatening it (CAMEO 13, PLOVER THREATEN).
+_THREATENS = Trigger("threatens", "THREATEN", ())
+#: Auxiliaries of an act still to come.
+_FUTURE = frozenset({"will", "would", "'ll"})
+
+
+def _threat_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
+    """Saying one's own side will or would strike Y is threatening Y.
+
+    "X said it would strike Y", "X's leader said any attack on X would prompt
+    an X attack on Y": a statement verb (``governors.stating``) whose ``ccomp``
+    clause, put in the future by "will" or "would", tells of a hostile act
+    made by the speaker or the body the speaker belongs to. The act is not
+    done; announcing it threatens its target. Acts of others in such a clause
+    ("X said Y would attack") are a forecast, not a threat by X.
+    """
+    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
+        return None
+    speakers = subject_actors(tok, table)[0]
+    own = set(speakers) | {table.sides[s] for s in speakers if s in table.sides}
+    targets: list[str] = []
+    for clause in (c for c in tok.children if c.dep_ == "ccomp") if speakers else ():
+        if not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in clause.children):
+            continue
+        for word in clause.subtree:
+            found = _verb_roles(word, table, lexicon) or _noun_roles(word, table, lexicon)
+            if found is None or found[0].polarity != "conflictual":
+                continue
+            if found[0].event_class in _JUDGING or not own & set(found[1]):
+                continue
+            targets += [a for a in found[2] if a not in own]
+    if not targets:
+        return None
+    return _THREATENS, speakers, list(dict.fromkeys(targets))
 
 
 #: Forces or bodies of several actors named as one joint unit (PLOVER COOPERATE).
@@ -632,6 +670,9 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     backed = backing_roles(tok, table) if trig.event_class in ("SUPPORT", "AID") else None
     if backed is not None:
         return trig, *backed  # "X, with the support of Y, ...": Y supports X
+    held = attitude_roles(tok, table) if trig.event_class in _ATTITUDES else None
+    if held is not None:
+        return trig, *held  # "X noted with concern Y's buildup": X on Y
     described = described_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
         return trig, *described  # "Poland, a NATO member", "NATO member Poland"
@@ -680,6 +721,9 @@ def _normalized(noun: Token, normalizing: frozenset[str]) -> bool:
         return noun.head.head.lemma_.lower() in normalizing
     return _governor_lemma(noun) in normalizing
 
+
+#: Classes of a stance a "with" phrase can state: "noted with appreciation", "with concern".
+_ATTITUDES = frozenset({"SUPPORT", "DISAPPROVE"})
 
 #: Classes a noun in apposition can state of the actor it describes.
 _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "UnitActors",
     "alongside_roles",
+    "attitude_roles",
     "backing_roles",
     "between",
     "condition_actors",
@@ -553,6 +554,32 @@ def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]
     # side, not a giver; the actor the phrase hangs on is named outright.
     givers = [a for a in dict.fromkeys(givers) if a not in receivers]
     return (givers, receivers) if givers and receivers else None
+
+
+def attitude_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
+    """(holders, objects) of "X noted with concern Y's buildup", or None.
+
+    An attitude noun in a "with" phrase of a verb ("noted with appreciation",
+    "welcomed with satisfaction", "learned with regret") says how the verb's
+    subject takes the verb's object: the subject holds the attitude, and the
+    actors its object names are what it is held towards. The verb ("note",
+    "learn") names no relation itself, so the noun carries it. The parser
+    often reads the noun as a modifier of the object that follows it
+    ("with appreciation Y's efforts" as one phrase): the phrase is the object.
+    """
+    phrase = noun
+    while phrase.dep_ in ("compound", "poss") and phrase.head.i > phrase.i:
+        phrase = phrase.head
+    prep, verb = phrase.head, phrase.head.head
+    if phrase.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    heads = [c for c in verb.children if c.dep_ == "dobj"] if phrase is noun else [phrase]
+    objects = [a for c in heads for a in actors.in_phrase(c)]
+    holders = [a for a in subject_actors(verb, actors)[0] if a not in objects]
+    objects = list(dict.fromkeys(objects))
+    return (list(dict.fromkeys(holders)), objects) if holders and objects else None
 
 
 def condition_actors(verb: Token, actors: UnitActors) -> list[str]:

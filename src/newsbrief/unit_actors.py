@@ -107,6 +107,8 @@ class UnitActors:
     ):
         located = list(located)
         self.types = {loc.entry.id: loc.entry.type for loc in located}
+        #: The body or state each actor of the unit belongs to (``part_of``), if any.
+        self.sides = {loc.entry.id: loc.entry.part_of for loc in located if loc.entry.part_of}
         self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
         base = unit.start - span.start_char
         order = [(loc.mention.start - base, loc.entry.id) for loc in located]
