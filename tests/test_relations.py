@@ -332,6 +332,17 @@ def test_a_led_force_in_apposition_to_a_name_with_its_abbreviation():
     assert ("KEN", "leads", "MSS") in strong(text)
 
 
+def test_an_appositive_after_a_coordination_describes_the_last_conjunct():
+    # The parser hangs the appositive on the first conjunct (the army).
+    found = strong(
+        "The Iraqi army and the Popular Mobilization Forces (PMF), an Iran-backed militia, "
+        "retook the town."
+    )
+    assert [(s, t) for s, typ, t in found if typ == "backs"] == [
+        ("IRN", "POPULAR-MOBILIZATION-FORCES")
+    ]
+
+
 def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")

@@ -369,9 +369,22 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     head = verb.head  # the described actor only, not those coordinated with it
     parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
     if head.dep_ == "appos":  # "the MSS, a Kenyan-led force": the force is the MSS
-        parts += [head.head, *(c for c in head.head.children if c.dep_ == "appos")]
+        described = _appositive_anchor(head)
+        parts += [described, *(c for c in described.children if c.dep_ == "appos")]
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
+
+
+def _appositive_anchor(appos: Token) -> Token:
+    """The noun an appositive describes: the last conjunct written before it.
+
+    The parser hangs "X and Y, a Kenyan-led force" on the first conjunct X,
+    but an appositive after a coordination describes the nearest one, Y
+    (one meant for X would stand before "and Y").
+    """
+    anchor = appos.head
+    before = [c for c in anchor.conjuncts if anchor.i < c.i < appos.i]
+    return max(before, key=lambda c: c.i) if before else anchor
 
 
 def _fronted_participle(verb: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
