@@ -343,6 +343,12 @@ def test_an_appositive_after_a_coordination_describes_the_last_conjunct():
     ]
 
 
+def test_a_place_compounded_in_an_owned_act_is_no_actor_of_it():
+    # "its Damascus raid": Turkey's raid, which took place in Damascus.
+    found = classes("Turkey said its Damascus raid killed Hamas fighters.")
+    assert found == {("TUR", "HAMAS", "ASSAULT")}
+
+
 def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")

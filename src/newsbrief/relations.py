@@ -108,6 +108,7 @@ def extract_relations(
     inside, paragraph = False, -1
     acts: dict[str, list[str]] = {}  # who did each hostile act told so far, by its lemma
     voice = _headline_voice(parse, actors, lexicon.speech_titles)
+    act_nouns = frozenset(lexicon.nouns)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title"):
             continue
@@ -119,7 +120,15 @@ def extract_relations(
         quoting = said if inside or opens else voice
         paragraph = unit.paragraph
         table = UnitActors(
-            unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants, quoting
+            unit,
+            span,
+            by_unit.get(unit.index, []),
+            tokens,
+            previous,
+            group,
+            declarants,
+            quoting,
+            acts=act_nouns,
         )
         table.acts = acts
         said, inside = table.speaker, quote_open(unit.text, inside)

@@ -270,7 +270,12 @@ def noun_source(
     the attack on Y"): it names no actor of it. A mutual act's "with" names the
     subject's partner ("X welcomed the agreement with Y"), so it stays a party.
     """
-    poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    placed = actors.owned_act(noun)  # "its Beirut strike": the owner, not the place
+    poss = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod") and not (placed and c.dep_ == "compound")
+    ]
     found = [a for c in poss for a in actors.in_phrase(c)]
     found += actors.by_token.get(noun.i, [])
     if not found and trigger.event_class in _OF_AGENT:

@@ -104,8 +104,11 @@ class UnitActors:
         group: Sequence[str] = (),
         declarants: Sequence[str] = (),
         quoting: tuple[str, str] | None = None,
+        acts: frozenset[str] = frozenset(),
     ):
         located = list(located)
+        #: Nouns that name an act (the relation lexicon's noun triggers): "strike", "talks".
+        self.act_nouns = acts
         self.types = {loc.entry.id: loc.entry.type for loc in located}
         self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
         base = unit.start - span.start_char
@@ -183,7 +186,10 @@ class UnitActors:
         found = list(self.by_token.get(head.i, []))
         if depth > 3:
             return found
+        placed = not found and self.owned_act(head)
         for child in head.children:
+            if placed and child.dep_ == "compound":
+                continue  # "its Beirut strike": Beirut is where, its owner who
             if child.dep_ in NP_PARTS and not hyphened(child):  # not "the Iran-backed"
                 found += self.in_phrase(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
@@ -191,6 +197,15 @@ class UnitActors:
                     if obj.dep_ == "pobj":
                         found += self.in_phrase(obj, depth + 1)
         return list(dict.fromkeys(found))
+
+    def owned_act(self, head: Token) -> bool:
+        """A noun naming an act owned by an actor: "its Beirut strike", "Israel's Gaza war".
+
+        Its owner is who acts; a name compounded in front of it tells where the
+        act took place or on whom ("Beirut", "Gaza"), not a second actor.
+        """
+        named = head.lemma_.lower() in self.act_nouns or head.lower_ in self.act_nouns
+        return named and any(c.dep_ == "poss" and self.by_token.get(c.i) for c in head.children)
 
 
 def declared_by(span: Span, actors: UnitActors) -> list[str]:
