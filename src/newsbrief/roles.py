@@ -58,7 +58,7 @@ def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
             agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
             if passive and agent:
                 return [a for o in agent for a in actors.in_phrase(o)], False
-            found = [a for s in subj for a in actors.in_phrase(s)]
+            found = [a for s in subj for a in actors.in_phrase(s, acting=True)]
             return found or _relative_antecedent(subj, node, actors), passive
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return actors.in_phrase(node.head), False

@@ -181,12 +181,16 @@ class UnitActors:
                 self.by_token[tok.i].append(me if tok.lower_ in _SINGULAR else us)
         return me, us
 
-    def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
-        """Actors named by the noun phrase headed by ``head``."""
+    def in_phrase(self, head: Token, depth: int = 0, acting: bool = False) -> list[str]:
+        """Actors named by the noun phrase headed by ``head``.
+
+        ``acting``: the phrase is who acts (a subject), so an owned act keeps
+        only its owner (``owned_act``).
+        """
         found = list(self.by_token.get(head.i, []))
         if depth > 3:
             return found
-        placed = not found and self.owned_act(head)
+        placed = acting and not found and self.owned_act(head)
         for child in head.children:
             if placed and child.dep_ == "compound":
                 continue  # "its Beirut strike": Beirut is where, its owner who
@@ -202,9 +206,11 @@ class UnitActors:
         """A noun naming an act owned by an actor: "its Beirut strike", "Israel's Gaza war".
 
         Its owner is who acts; a name compounded in front of it tells where the
-        act took place or on whom ("Beirut", "Gaza"), not a second actor.
+        act took place or on whom ("Beirut", "Gaza"), not a second actor. A
+        group's noun is no act: "its US allies" are the US.
         """
         named = head.lemma_.lower() in self.act_nouns or head.lower_ in self.act_nouns
+        named = named and head.lower_ not in _GROUP_HEADS and head.lemma_ not in _GROUP_HEADS
         return named and any(c.dep_ == "poss" and self.by_token.get(c.i) for c in head.children)
 
 
