@@ -349,6 +349,11 @@ def test_a_place_compounded_in_an_owned_act_is_no_actor_of_it():
     assert found == {("TUR", "HAMAS", "ASSAULT")}
 
 
+def test_no_event_between_a_body_and_the_state_its_name_places_it_in():
+    found = strong("Nigeria criticized the Central Bank of Nigeria over inflation.")
+    assert found == {("CENTRAL-BANK-OF-NIGERIA", "part_of", "NGA")}
+
+
 def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")

@@ -179,8 +179,24 @@ def extract_relations(
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     placed = {frozenset((r.source, r.target)) for r in relations if r.polarity == "structural"}
     relations += group_part_of(actors, gazetteer.members if gazetteer else {}, placed)
+    relations = _within_bodies(relations)
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+def _within_bodies(relations: list[Relation]) -> list[Relation]:
+    """No event between a body and what it is part of: "Iraq will support its central bank".
+
+    The relation loop already skips pairs the actor table links; part_of links
+    found later (from a name, a possessive, a home state) say the same, so an
+    act between the two is the body's own business, not a relation of actors.
+    """
+    inside = {frozenset((r.source, r.target)) for r in relations if r.event_class == "PART_OF"}
+    return [
+        r
+        for r in relations
+        if r.polarity == "structural" or frozenset((r.source, r.target)) not in inside
+    ]
 
 
 def _sides_named(mentions: Sequence[Located], ids: set[str]) -> list[Located]:
