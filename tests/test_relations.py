@@ -354,6 +354,16 @@ def test_no_event_between_a_body_and_the_state_its_name_places_it_in():
     assert found == {("CENTRAL-BANK-OF-NIGERIA", "part_of", "NGA")}
 
 
+def test_who_proposes_or_calls_for_an_act_does_not_do_it():
+    # An asking noun's infinitive is done by whoever is asked; a plan's, by its owner.
+    assert classes("Germany is studying a French proposal to sanction Iran.") == set()
+    assert ("PER", "BOL", "FIGHT") not in classes(
+        "Chile welcomed the Peruvian call to attack Bolivia."
+    )
+    found = classes("Germany is studying a French plan to sanction Iran.")
+    assert found == {("FRA", "IRN", "SANCTION")}
+
+
 def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")

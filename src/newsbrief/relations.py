@@ -433,6 +433,8 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if modified is not None:
         return trig, *modified
     sources, passive = subject_actors(tok, table)
+    if _asked_of_another(tok, lexicon.governors.asking):
+        sources = []
     if not sources:
         sources = _issuer(tok, table, lexicon.governors.documents)
     targets = (
@@ -452,6 +454,19 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _asked_of_another(tok: Token, asking: frozenset[str]) -> bool:
+    """The infinitive of an ``asking`` noun: "a Ukrainian proposal to intercept".
+
+    Whoever owns the proposal or call asks for the act; it does not do it, so
+    the noun's actors are no subject of the infinitive.
+    """
+    return (
+        tok.dep_ in ("acl", "relcl")
+        and tok.head.lemma_.lower() in asking
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 #: Classes of speech about another's act: they are no hostile act to judge later.
