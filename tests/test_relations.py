@@ -332,6 +332,38 @@ def test_a_led_force_in_apposition_to_a_name_with_its_abbreviation():
     assert ("KEN", "leads", "MSS") in strong(text)
 
 
+def test_an_appositive_after_a_coordination_describes_the_last_conjunct():
+    # The parser hangs the appositive on the first conjunct (the army).
+    found = strong(
+        "The Iraqi army and the Popular Mobilization Forces (PMF), an Iran-backed militia, "
+        "retook the town."
+    )
+    assert [(s, t) for s, typ, t in found if typ == "backs"] == [
+        ("IRN", "POPULAR-MOBILIZATION-FORCES")
+    ]
+
+
+def test_a_place_compounded_in_an_owned_act_is_no_actor_of_it():
+    # "its Damascus raid": Turkey's raid, which took place in Damascus.
+    found = classes("Turkey said its Damascus raid killed Hamas fighters.")
+    assert found == {("TUR", "HAMAS", "ASSAULT")}
+
+
+def test_no_event_between_a_body_and_the_state_its_name_places_it_in():
+    found = strong("Nigeria criticized the Central Bank of Nigeria over inflation.")
+    assert found == {("CENTRAL-BANK-OF-NIGERIA", "part_of", "NGA")}
+
+
+def test_who_proposes_or_calls_for_an_act_does_not_do_it():
+    # An asking noun's infinitive is done by whoever is asked; a plan's, by its owner.
+    assert classes("Germany is studying a French proposal to sanction Iran.") == set()
+    assert ("PER", "BOL", "FIGHT") not in classes(
+        "Chile welcomed the Peruvian call to attack Bolivia."
+    )
+    found = classes("Germany is studying a French plan to sanction Iran.")
+    assert found == {("FRA", "IRN", "SANCTION")}
+
+
 def test_a_standing_noun_beside_an_actor_states_its_membership():
     assert ("POL", "member_of", "NATO") in strong("Poland, a NATO member, shot down a drone.")
     assert ("POL", "member_of", "NATO") in strong("NATO member Poland shot down a drone.")

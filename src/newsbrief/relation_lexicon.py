@@ -77,7 +77,9 @@ class Governors:
     ``endangering`` words say a danger unless they announce an act ("poses a
     threat to Y", "actions that threaten Y": no PLOVER THREATEN); ``averting``
     verbs keep the hostile act their object names from happening
-    ("preventing conflict with Y": no FIGHT).
+    ("preventing conflict with Y": no FIGHT); ``asking`` nouns ask another to
+    do their infinitive ("Y's proposal to intercept the missiles": Y does not
+    intercept them).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -101,6 +103,7 @@ class Governors:
     materiel: frozenset[str] = frozenset()
     endangering: frozenset[str] = frozenset()
     averting: frozenset[str] = frozenset()
+    asking: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ _GOVERNORS = (
     "materiel",
     "endangering",
     "averting",
+    "asking",
 )
 
 

@@ -109,6 +109,7 @@ def extract_relations(
     inside, paragraph = False, -1
     acts: dict[str, list[str]] = {}  # who did each hostile act told so far, by its lemma
     voice = _headline_voice(parse, actors, lexicon.speech_titles)
+    act_nouns = frozenset(lexicon.nouns)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind not in ("claim", "lead_in", "title"):
             continue
@@ -120,7 +121,15 @@ def extract_relations(
         quoting = said if inside or opens else voice
         paragraph = unit.paragraph
         table = UnitActors(
-            unit, span, by_unit.get(unit.index, []), tokens, previous, group, declarants, quoting
+            unit,
+            span,
+            by_unit.get(unit.index, []),
+            tokens,
+            previous,
+            group,
+            declarants,
+            quoting,
+            acts=act_nouns,
         )
         table.acts = acts
         said, inside = table.speaker, quote_open(unit.text, inside)
@@ -171,8 +180,24 @@ def extract_relations(
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     placed = {frozenset((r.source, r.target)) for r in relations if r.polarity == "structural"}
     relations += group_part_of(actors, gazetteer.members if gazetteer else {}, placed)
+    relations = _within_bodies(relations)
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+def _within_bodies(relations: list[Relation]) -> list[Relation]:
+    """No event between a body and what it is part of: "Iraq will support its central bank".
+
+    The relation loop already skips pairs the actor table links; part_of links
+    found later (from a name, a possessive, a home state) say the same, so an
+    act between the two is the body's own business, not a relation of actors.
+    """
+    inside = {frozenset((r.source, r.target)) for r in relations if r.event_class == "PART_OF"}
+    return [
+        r
+        for r in relations
+        if r.polarity == "structural" or frozenset((r.source, r.target)) not in inside
+    ]
 
 
 def _sides_named(mentions: Sequence[Located], ids: set[str]) -> list[Located]:
@@ -446,6 +471,8 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if modified is not None:
         return trig, *modified
     sources, passive = subject_actors(tok, table)
+    if _asked_of_another(tok, lexicon.governors.asking):
+        sources = []
     if not sources:
         sources = _issuer(tok, table, lexicon.governors.documents)
     targets = (
@@ -465,6 +492,19 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets
+
+
+def _asked_of_another(tok: Token, asking: frozenset[str]) -> bool:
+    """The infinitive of an ``asking`` noun: "a Ukrainian proposal to intercept".
+
+    Whoever owns the proposal or call asks for the act; it does not do it, so
+    the noun's actors are no subject of the infinitive.
+    """
+    return (
+        tok.dep_ in ("acl", "relcl")
+        and tok.head.lemma_.lower() in asking
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 #: Classes of speech about another's act: they are no hostile act to judge later.

@@ -59,7 +59,7 @@ def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
             agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
             if passive and agent:
                 return [a for o in agent for a in actors.in_phrase(o)], False
-            found = [a for s in subj for a in actors.in_phrase(s)]
+            found = [a for s in subj for a in actors.in_phrase(s, acting=True)]
             return found or _relative_antecedent(subj, node, actors), passive
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return actors.in_phrase(node.head), False
@@ -271,7 +271,12 @@ def noun_source(
     the attack on Y"): it names no actor of it. A mutual act's "with" names the
     subject's partner ("X welcomed the agreement with Y"), so it stays a party.
     """
-    poss = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    placed = actors.owned_act(noun)  # "its Beirut strike": the owner, not the place
+    poss = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod") and not (placed and c.dep_ == "compound")
+    ]
     found = [a for c in poss for a in actors.in_phrase(c)]
     found += actors.by_token.get(noun.i, [])
     if not found and trigger.event_class in _OF_AGENT:
@@ -370,9 +375,22 @@ def participle_roles(verb: Token, table: UnitActors) -> tuple[list[str], list[st
     head = verb.head  # the described actor only, not those coordinated with it
     parts = [head, *(c for c in head.children if c.dep_ in ("compound", "poss", "appos"))]
     if head.dep_ == "appos":  # "the MSS, a Kenyan-led force": the force is the MSS
-        parts += [head.head, *(c for c in head.head.children if c.dep_ == "appos")]
+        described = _appositive_anchor(head)
+        parts += [described, *(c for c in described.children if c.dep_ == "appos")]
     targets = [a for p in parts for a in table.by_token.get(p.i, []) if a not in sources]
     return sources, list(dict.fromkeys(targets))
+
+
+def _appositive_anchor(appos: Token) -> Token:
+    """The noun an appositive describes: the last conjunct written before it.
+
+    The parser hangs "X and Y, a Kenyan-led force" on the first conjunct X,
+    but an appositive after a coordination describes the nearest one, Y
+    (one meant for X would stand before "and Y").
+    """
+    anchor = appos.head
+    before = [c for c in anchor.conjuncts if anchor.i < c.i < appos.i]
+    return max(before, key=lambda c: c.i) if before else anchor
 
 
 def _fronted_participle(verb: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:

@@ -104,8 +104,11 @@ class UnitActors:
         group: Sequence[str] = (),
         declarants: Sequence[str] = (),
         quoting: tuple[str, str] | None = None,
+        acts: frozenset[str] = frozenset(),
     ):
         located = list(located)
+        #: Nouns that name an act (the relation lexicon's noun triggers): "strike", "talks".
+        self.act_nouns = acts
         self.types = {loc.entry.id: loc.entry.type for loc in located}
         #: The body or state each actor of the unit belongs to (``part_of``), if any.
         self.sides = {loc.entry.id: loc.entry.part_of for loc in located if loc.entry.part_of}
@@ -180,12 +183,19 @@ class UnitActors:
                 self.by_token[tok.i].append(me if tok.lower_ in _SINGULAR else us)
         return me, us
 
-    def in_phrase(self, head: Token, depth: int = 0) -> list[str]:
-        """Actors named by the noun phrase headed by ``head``."""
+    def in_phrase(self, head: Token, depth: int = 0, acting: bool = False) -> list[str]:
+        """Actors named by the noun phrase headed by ``head``.
+
+        ``acting``: the phrase is who acts (a subject), so an owned act keeps
+        only its owner (``owned_act``).
+        """
         found = list(self.by_token.get(head.i, []))
         if depth > 3:
             return found
+        placed = acting and not found and self.owned_act(head)
         for child in head.children:
+            if placed and child.dep_ == "compound":
+                continue  # "its Beirut strike": Beirut is where, its owner who
             if child.dep_ in NP_PARTS and not hyphened(child):  # not "the Iran-backed"
                 found += self.in_phrase(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
@@ -193,6 +203,17 @@ class UnitActors:
                     if obj.dep_ == "pobj":
                         found += self.in_phrase(obj, depth + 1)
         return list(dict.fromkeys(found))
+
+    def owned_act(self, head: Token) -> bool:
+        """A noun naming an act owned by an actor: "its Beirut strike", "Israel's Gaza war".
+
+        Its owner is who acts; a name compounded in front of it tells where the
+        act took place or on whom ("Beirut", "Gaza"), not a second actor. A
+        group's noun is no act: "its US allies" are the US.
+        """
+        named = head.lemma_.lower() in self.act_nouns or head.lower_ in self.act_nouns
+        named = named and head.lower_ not in _GROUP_HEADS and head.lemma_ not in _GROUP_HEADS
+        return named and any(c.dep_ == "poss" and self.by_token.get(c.i) for c in head.children)
 
 
 def declared_by(span: Span, actors: UnitActors) -> list[str]:
