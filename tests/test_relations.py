@@ -306,6 +306,12 @@ def test_a_broker_of_an_agreement_mediates_between_its_parties():
     } == rels
 
 
+def test_a_mediation_between_two_actors_is_its_makers_towards_both():
+    found = strong("Norway's mediation between Chile and Peru produced a truce on Monday.")
+    assert {("NOR", "mediates_between", "CHL"), ("NOR", "mediates_between", "PER")} <= found
+    assert ("CHL", "mediates_between", "PER") not in found
+
+
 def test_in_support_of_names_whom_the_clause_acts_for():
     found = strong("Hezbollah attacked Israel in support of Hamas.")
     assert {("HEZBOLLAH", "attacked", "ISR"), ("HEZBOLLAH", "supports", "HAMAS")} <= found

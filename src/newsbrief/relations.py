@@ -676,14 +676,12 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     described = described_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
         return trig, *described  # "Poland, a NATO member", "NATO member Poland"
-    pair = list(dict.fromkeys(between(tok, table)))
-    if len(pair) >= 2 and trig.symmetric:
-        return trig, pair, []  # "an agreement between X and Y": collective pairs
-    if len(pair) >= 2:
-        return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
     sources = from_sources(tok, trig, table) or noun_source(
         tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
+    paired = _between_roles(trig, list(dict.fromkeys(between(tok, table))), sources)
+    if paired is not None:
+        return trig, *paired
     targets = (
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)
@@ -693,6 +691,26 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not targets and trig.polarity == "conflictual":
         targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _between_roles(
+    trig: Trigger, pair: list[str], sources: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """Sources and targets of a noun with a "between X and Y" phrase (None: no such pair).
+
+    Partners of a mutual act take part together ("an agreement between X and
+    Y"); a one-way act between two is the first named's ("the war between X
+    and Y"), unless the lexicon names "between" as the act's target: then
+    both are its targets and the noun's own maker acts ("X's mediation
+    between Y and Z").
+    """
+    if len(pair) < 2:
+        return None
+    if trig.symmetric:
+        return pair, []
+    if "between" in trig.targets:
+        return [s for s in sources if s not in pair], pair
+    return pair[:1], pair[1:]
 
 
 def _guarded(noun: Token, table: UnitActors, guarding: frozenset[str]) -> list[str]:
