@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
 from newsbrief.links import group_part_of, home_part_of, memberships, named_part_of
@@ -245,7 +247,21 @@ def test_event_verbs_of_rejection_reduced_relations_and_exchanged_fire():
     assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
     assert ("IND", "PAK", "FIGHT") in classes("India and Pakistan exchanged fire along the border.")
     assert ("LTU", "BLR", "COERCE") in classes("Lithuania banned imports from Belarus.")
-    assert not classes("India and Pakistan exchanged views on trade.")
+    # Views exchanged are talks, not fire.
+    found = classes("India and Pakistan exchanged views on trade.")
+    assert {c for _, _, c in found} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile and Peru traded accusations on Monday.", ("CHL", "PER", "DISAPPROVE")),
+        ("Chile exchanged accusations with Peru over the border.", ("CHL", "PER", "DISAPPROVE")),
+        ("Chile traded fire with Peru near the border.", ("CHL", "PER", "FIGHT")),
+    ],
+)
+def test_what_two_sides_trade_they_both_give(text, expected):
+    assert expected in classes(text)
 
 
 def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
