@@ -77,7 +77,10 @@ class Governors:
     ``endangering`` words say a danger unless they announce an act ("poses a
     threat to Y", "actions that threaten Y": no PLOVER THREATEN); ``averting``
     verbs keep the hostile act their object names from happening
-    ("preventing conflict with Y": no FIGHT).
+    ("preventing conflict with Y": no FIGHT); ``carriers`` are plain nouns
+    that carry the act their modifier names ("an aid package for Y", "a
+    mediation effort between Y and Z"): the act takes its actors from the
+    carrier's phrase, and the carrier says nothing of its own.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -101,6 +104,7 @@ class Governors:
     materiel: frozenset[str] = frozenset()
     endangering: frozenset[str] = frozenset()
     averting: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ _GOVERNORS = (
     "materiel",
     "endangering",
     "averting",
+    "carriers",
 )
 
 

@@ -656,9 +656,13 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
     return trig
 
 
-def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
-    trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
-    if trig is None:
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
+    trig = lexicon.noun(word.lemma_.lower(), word.lower_) if word.pos_ in _NOUNS else None
+    tok = _carrier(word, lexicon) if trig is not None else None
+    if trig is None or tok is None:
         return None
     if trig.event_class == "REQUEST" and any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
@@ -691,6 +695,25 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not targets and trig.polarity == "conflictual":
         targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _carrier(tok: Token, lexicon: Lexicon) -> Token | None:
+    """The token whose phrase holds a noun trigger's actors (None: it carries another's act).
+
+    A plain ``carriers`` noun after a trigger ("an aid package for Y", "a
+    mediation effort between Y and Z") holds the act's owner and targets;
+    such a noun carrying a trigger is no act of its own ("effort" is not
+    cooperation there).
+    """
+    carriers = lexicon.governors.carriers
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in carriers:
+        return tok.head
+    if tok.lemma_.lower() in carriers and any(
+        c.dep_ == "compound" and lexicon.noun(c.lemma_.lower(), c.lower_) is not None
+        for c in tok.children
+    ):
+        return None
+    return tok
 
 
 def _between_roles(
