@@ -212,3 +212,20 @@ def test_joint_undertaking_with_a_partner_is_cooperation(text):
 
 def test_an_undertaking_without_a_partner_names_no_relation():
     assert classes("Chile's efforts to curb smuggling paid off.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile approved a new aid package for Peru.", ("CHL", "PER", "AID")),
+        ("Norway adopted a fresh sanctions package against Russia.", ("NOR", "RUS", "SANCTION")),
+        ("Qatar launched a mediation effort between Chile and Peru.", ("QAT", "PER", "CONSULT")),
+    ],
+)
+def test_a_carrier_noun_holds_the_actors_of_the_act_it_carries(text, expected):
+    assert expected in classes(text)
+
+
+def test_a_carrier_noun_says_nothing_of_its_own():
+    found = classes("Qatar launched a mediation effort between Chile and Peru.")
+    assert ("CHL", "PER", "COOPERATE") not in found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
 from newsbrief.links import group_part_of, home_part_of, memberships, named_part_of
@@ -245,7 +247,21 @@ def test_event_verbs_of_rejection_reduced_relations_and_exchanged_fire():
     assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
     assert ("IND", "PAK", "FIGHT") in classes("India and Pakistan exchanged fire along the border.")
     assert ("LTU", "BLR", "COERCE") in classes("Lithuania banned imports from Belarus.")
-    assert not classes("India and Pakistan exchanged views on trade.")
+    # Views exchanged are talks, not fire.
+    found = classes("India and Pakistan exchanged views on trade.")
+    assert {c for _, _, c in found} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile and Peru traded accusations on Monday.", ("CHL", "PER", "DISAPPROVE")),
+        ("Chile exchanged accusations with Peru over the border.", ("CHL", "PER", "DISAPPROVE")),
+        ("Chile traded fire with Peru near the border.", ("CHL", "PER", "FIGHT")),
+    ],
+)
+def test_what_two_sides_trade_they_both_give(text, expected):
+    assert expected in classes(text)
 
 
 def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
@@ -304,6 +320,12 @@ def test_a_broker_of_an_agreement_mediates_between_its_parties():
         ("QAT", "HAMAS", "CONSULT"),
         ("ISR", "HAMAS", "AGREE"),
     } == rels
+
+
+def test_a_mediation_between_two_actors_is_its_makers_towards_both():
+    found = strong("Norway's mediation between Chile and Peru produced a truce on Monday.")
+    assert {("NOR", "mediates_between", "CHL"), ("NOR", "mediates_between", "PER")} <= found
+    assert ("CHL", "mediates_between", "PER") not in found
 
 
 def test_in_support_of_names_whom_the_clause_acts_for():

@@ -79,7 +79,10 @@ class Governors:
     verbs keep the hostile act their object names from happening
     ("preventing conflict with Y": no FIGHT); ``asking`` nouns ask another to
     do their infinitive ("Y's proposal to intercept the missiles": Y does not
-    intercept them).
+    intercept them); ``carriers`` are plain nouns that carry the act their
+    modifier names ("an aid package for Y", "a mediation effort between Y and
+    Z"): the act takes its actors from the carrier's phrase, and the carrier
+    says nothing of its own.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -104,6 +107,7 @@ class Governors:
     endangering: frozenset[str] = frozenset()
     averting: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ _GOVERNORS = (
     "endangering",
     "averting",
     "asking",
+    "carriers",
 )
 
 

@@ -696,9 +696,13 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
     return trig
 
 
-def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
-    trig = lexicon.noun(tok.lemma_.lower(), tok.lower_) if tok.pos_ in ("NOUN", "PROPN") else None
-    if trig is None:
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
+    trig = lexicon.noun(word.lemma_.lower(), word.lower_) if word.pos_ in _NOUNS else None
+    tok = _carrier(word, lexicon) if trig is not None else None
+    if trig is None or tok is None:
         return None
     if trig.event_class == "REQUEST" and any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children
@@ -716,14 +720,12 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     described = described_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
         return trig, *described  # "Poland, a NATO member", "NATO member Poland"
-    pair = list(dict.fromkeys(between(tok, table)))
-    if len(pair) >= 2 and trig.symmetric:
-        return trig, pair, []  # "an agreement between X and Y": collective pairs
-    if len(pair) >= 2:
-        return trig, pair[:1], pair[1:]  # "the war between X and Y": first named first
     sources = from_sources(tok, trig, table) or noun_source(
         tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
+    paired = _between_roles(trig, list(dict.fromkeys(between(tok, table))), sources)
+    if paired is not None:
+        return trig, *paired
     targets = (
         target_actors(tok, trig, table)
         or light_verb_targets(tok, trig, table)
@@ -733,6 +735,45 @@ def _noun_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not targets and trig.polarity == "conflictual":
         targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+def _carrier(tok: Token, lexicon: Lexicon) -> Token | None:
+    """The token whose phrase holds a noun trigger's actors (None: it carries another's act).
+
+    A plain ``carriers`` noun after a trigger ("an aid package for Y", "a
+    mediation effort between Y and Z") holds the act's owner and targets;
+    such a noun carrying a trigger is no act of its own ("effort" is not
+    cooperation there).
+    """
+    carriers = lexicon.governors.carriers
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in carriers:
+        return tok.head
+    if tok.lemma_.lower() in carriers and any(
+        c.dep_ == "compound" and lexicon.noun(c.lemma_.lower(), c.lower_) is not None
+        for c in tok.children
+    ):
+        return None
+    return tok
+
+
+def _between_roles(
+    trig: Trigger, pair: list[str], sources: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """Sources and targets of a noun with a "between X and Y" phrase (None: no such pair).
+
+    Partners of a mutual act take part together ("an agreement between X and
+    Y"); a one-way act between two is the first named's ("the war between X
+    and Y"), unless the lexicon names "between" as the act's target: then
+    both are its targets and the noun's own maker acts ("X's mediation
+    between Y and Z").
+    """
+    if len(pair) < 2:
+        return None
+    if trig.symmetric:
+        return pair, []
+    if "between" in trig.targets:
+        return [s for s in sources if s not in pair], pair
+    return pair[:1], pair[1:]
 
 
 def _guarded(noun: Token, table: UnitActors, guarding: frozenset[str]) -> list[str]:
