@@ -499,3 +499,25 @@ def test_cli_report_gazetteer_reaches_the_analysis_the_notebooks_read(tmp_path, 
         assert parameters["analysis_json"] == "analysis.json"
         assert parameters["gazetteers"] == [str(gaz)]
     assert "BLUE-LEAGUE" in [a.id for a in briefing.load(analysis_json=analysis_json).actors]
+
+
+def test_a_source_of_two_people_is_not_the_second_by_surname():
+    """"Anna Keller and Tomas Brandt" ends in Brandt's surname but is both of them."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Talks in Vienna\n\n"
+        "Chancellor Anna Keller met Prime Minister Tomas Brandt in Vienna on Monday. "
+        "Keller and Brandt said the talks had gone well. "
+        "Brandt said the two countries would expand trade.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    assert {a.name for a in analysis.actors} >= {"Anna Keller", "Tomas Brandt"}
+    written = {c.attribution for c in analysis.claims}
+    assert "Anna Keller and Tomas Brandt" in written, written
+    canonical = briefing.source_names(analysis)
+    assert canonical["anna keller and tomas brandt"] == "Anna Keller and Tomas Brandt"
+    assert canonical["tomas brandt"] == "Tomas Brandt"
+    counts = briefing.claim_counts(analysis).data
+    assert "<th>Anna Keller and Tomas…</th>" in counts  # truncated to fit the column

@@ -153,10 +153,12 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         for actor in analysis.actors
     }
 
-    def actor_of(bare: str, key: str) -> str | None:
+    def actor_of(bare: str, key: str, by_surname: bool = True) -> str | None:
         for actor in analysis.actors:
             surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
-            if bare in forms[actor.id] or (surname and key.split()[-1:] == [surname]):
+            if bare in forms[actor.id] or (
+                by_surname and surname and key.split()[-1:] == [surname]
+            ):
                 return actor.id
         return None
 
@@ -167,11 +169,13 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         written = claim.attribution
         key = written.casefold()
         names.setdefault(key, written)
-        one = actor_of(key.removeprefix("the "), key)
+        parts = [p.removeprefix("the ") for p in _PARTIES.split(key) if p]
+        # "Anna Keller and Tomas Brandt" ends in Brandt's surname but is both
+        # of them: a surname stands for one actor only in a one-party source.
+        one = actor_of(key.removeprefix("the "), key, by_surname=len(parts) == 1)
         if one is not None:
             names[key] = by_id[one]
             continue
-        parts = [p.removeprefix("the ") for p in _PARTIES.split(key) if p]
         ids = [actor_of(p, p) for p in parts]
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
