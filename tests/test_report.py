@@ -502,7 +502,7 @@ def test_cli_report_gazetteer_reaches_the_analysis_the_notebooks_read(tmp_path, 
 
 
 def test_a_source_of_two_people_is_not_the_second_by_surname():
-    """"Anna Keller and Tomas Brandt" ends in Brandt's surname but is both of them."""
+    """ "Anna Keller and Tomas Brandt" ends in Brandt's surname but is both of them."""
     from newsbrief.analysis import analyze
     from newsbrief.article import source_from_text
 
