@@ -130,6 +130,23 @@ def test_read_source_errors(tmp_path):
         read_source(big, max_bytes=100)
 
 
+def _nested(depth: int, tail: str = "") -> str:
+    inner = "<p>Kenya deployed police officers to Haiti on Friday, officials said.</p>"
+    return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}{tail}</body></html>"
+
+
+def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
+    # The parser silently drops elements below 255 ancestors: the paragraph
+    # would vanish ("no article text") or, beside shallow text, be cut away.
+    assert "Kenya deployed" in source_from_text(_nested(100), path="page.html").text
+    for html in (
+        _nested(10_000),
+        _nested(300, tail="<p>A shallow paragraph the parser keeps in full.</p>"),
+    ):
+        with pytest.raises(NewsbriefError, match="nested 255 or more deep"):
+            source_from_text(html, path="page.html")
+
+
 @pytest.mark.parametrize("unclosed", ["<iframe src=x>", "<textarea>", "<title>x", "<xmp>"])
 def test_an_unclosed_raw_text_element_neither_breaks_sentences_nor_leaks_markup(unclosed):
     # Left open, such an element swallows the rest of the page; the extractor's

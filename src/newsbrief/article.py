@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from pathlib import Path
+from typing import Any
 
 from .config import DEFAULT_MAX_BYTES, display_path
 from .errors import NewsbriefError
@@ -191,6 +192,17 @@ _NOT_PROSE = (
 )
 
 
+# libxml2 builds no element below this many ancestors: what a page nests
+# deeper is dropped without a word, so a cut tree would be read as a short
+# (or empty) article. Real pages nest a few dozen deep.
+_PARSER_DEPTH = 255
+
+
+def _too_deep(tree: Any) -> bool:
+    """Whether some element of ``tree`` sits at the parser's depth limit."""
+    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {_PARSER_DEPTH}])"))
+
+
 def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     """Keep the headline and body of a web page; drop scripts, navigation, footers."""
     import trafilatura  # heavy (lxml and friends): only for HTML articles
@@ -198,6 +210,11 @@ def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
     if tree is None:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
+    if _too_deep(tree):
+        raise NewsbriefError(
+            f"{name}: HTML elements nested {_PARSER_DEPTH} or more deep;"
+            " the parser drops what lies deeper"
+        )
     for element in tree.xpath(_NOT_PROSE):
         element.drop_tree()
     doc = trafilatura.bare_extraction(
