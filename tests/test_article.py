@@ -94,6 +94,8 @@ def test_units_cover_every_character(text):
         ("“smart” quotes".encode("cp1252"), "“smart” quotes"),
         ("\ufeffbom text".encode(), "bom text"),
         ("utf sixteen é".encode("utf-16"), "utf sixteen é"),
+        ("no bom, little end é".encode("utf-16-le"), "no bom, little end é"),
+        ("no bom, big end é".encode("utf-16-be"), "no bom, big end é"),
         (b"line one\r\nline two\r\n", "line one\nline two\n"),
     ],
 )
@@ -106,6 +108,7 @@ def test_decoding(data, expected):
     [
         (b"%PDF-1.7 binary", "PDF"),
         (b"abc\x00\x01\x02def", "binary"),
+        (b"a\x00b\x00\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00", "binary"),
         (b"   \n\t  \n", "blank"),
         (bytes(range(1, 32)) * 10, "binary"),
     ],
