@@ -521,3 +521,27 @@ def test_a_source_of_two_people_is_not_the_second_by_surname():
     assert canonical["tomas brandt"] == "Tomas Brandt"
     counts = briefing.claim_counts(analysis).data
     assert "<th>Anna Keller and Tomas…</th>" in counts  # truncated to fit the column
+
+
+def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
+    """Remarks give each claim a speaker: no "0 of N give no source", no empty column."""
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Remarks in Oslo\n\n"
+        "Chancellor Anna Keller said the two countries would expand trade. "
+        "Keller said the talks with Norway had gone well.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    claims = tuple(replace(c, attribution="Anna Keller") for c in analysis.claims)
+    analysis = replace(analysis, claims=claims)
+    n = sum(1 for c in claims if c.category is not None)
+    bluf = briefing.bottom_line(analysis).data
+    assert f"Every claim cites a source: Anna Keller ({n})." in bluf, bluf
+    assert "give no source" not in bluf
+    counts = briefing.claim_counts(analysis).data
+    assert "<th>author</th>" not in counts
+    assert "<th>Anna Keller</th>" in counts

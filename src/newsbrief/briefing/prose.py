@@ -178,7 +178,9 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
     source = {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in claims}
     ranked = Counter(v for v in source.values() if v != "author").most_common()
     named = [name for name, _ in ranked[:top]]
-    columns = ["author", *named] + (["others"] if len(ranked) > top else [])
+    # Remarks and statements often give every claim a speaker: no empty column.
+    own = ["author"] if "author" in source.values() or not ranked else []
+    columns = [*own, *named] + (["others"] if len(ranked) > top else [])
 
     def column(c: Claim) -> str:
         name = source[c.unit]
