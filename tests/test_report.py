@@ -545,3 +545,21 @@ def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
     counts = briefing.claim_counts(analysis).data
     assert "<th>author</th>" not in counts
     assert "<th>Anna Keller</th>" in counts
+
+
+def test_header_counts_relations_as_the_bottom_line_does():
+    """Co-mentions are no relations: header and bottom line give one number."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Talks in Oslo\n\n"
+        "Norway signed a trade agreement with Sweden on Monday. "
+        "Officials from Denmark and Finland attended the ceremony in Oslo.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    strong = sum(1 for r in analysis.relations if not r.weak)
+    assert 0 < strong < len(analysis.relations), analysis.relations
+    relations = f"{strong} relation" + ("" if strong == 1 else "s")
+    assert f"· {relations}</p>" in briefing.article_header(analysis).data
+    assert f"states {relations} between actors" in briefing.bottom_line(analysis).data

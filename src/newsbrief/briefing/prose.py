@@ -84,8 +84,13 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
 
 
 def article_header(analysis: Analysis) -> HTML:
-    """Title, source and size of the article (no date: for the exploration notebooks)."""
-    units, relations = len(analysis.units), len(analysis.relations)
+    """Title, source and size of the article (no date: for the exploration notebooks).
+
+    Relations are counted as the bottom line, the graph explorer and the
+    relations table count them: co-mentions (weak edges) are not relations.
+    """
+    units = len(analysis.units)
+    relations = _plural(sum(1 for r in analysis.relations if not r.weak), "relation")
     return HTML(_render("article_header", **_about(analysis), units=units, relations=relations))
 
 
