@@ -563,3 +563,19 @@ def test_header_counts_relations_as_the_bottom_line_does():
     relations = f"{strong} relation" + ("" if strong == 1 else "s")
     assert f"· {relations}</p>" in briefing.article_header(analysis).data
     assert f"states {relations} between actors" in briefing.bottom_line(analysis).data
+
+
+def test_a_bare_surname_counts_with_the_one_full_name_it_ends(default_analysis):
+    """Quoted people who are no actors: "Ortmann" is "Lena Ortmann", once."""
+    from dataclasses import replace
+
+    assert not {"Ortmann", "Lee"} & {a.name.split()[-1] for a in default_analysis.actors}
+    written = ["Lena Ortmann", "Ortmann", "Ann Lee", "Tom Lee", "Lee", "Analysts", "Some analysts"]
+    claims = [
+        replace(c, attribution=written[i % len(written)])
+        for i, c in enumerate(default_analysis.claims)
+    ]
+    canonical = briefing.source_names(replace(default_analysis, claims=tuple(claims)))
+    assert canonical["ortmann"] == "Lena Ortmann"
+    assert canonical["lee"] == "Lee"  # two people end in Lee: no guess
+    assert canonical["analysts"] == "Analysts"

@@ -179,7 +179,30 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         ids = [actor_of(p, p) for p in parts]
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
+    _surnames_to_full_names(names)
     return names
+
+
+def _surnames_to_full_names(names: dict[str, str]) -> None:
+    """Count a bare surname ("Mugano") with the one source it ends ("Gift Mugano").
+
+    Someone quoted but not an actor of the article (an economist, a witness)
+    has no actor to unite the forms, so the same person would be counted
+    twice. Only a capitalised single word with exactly one longer source
+    ending in it as a name is joined ("Analysts" stays apart from "Western
+    analysts"); two candidates ("Ann Lee", "Tom Lee") leave it be.
+    """
+    reported = set(names.values())
+    for key, name in names.items():
+        if " " in name or not name[:1].isupper():
+            continue
+        longer = {
+            v
+            for v in reported
+            if " " in v and v.split()[-1][:1].isupper() and v.split()[-1].casefold() == key
+        }
+        if len(longer) == 1:
+            names[key] = longer.pop()
 
 
 _PARTIES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
