@@ -579,3 +579,24 @@ def test_a_bare_surname_counts_with_the_one_full_name_it_ends(default_analysis):
     assert canonical["ortmann"] == "Lena Ortmann"
     assert canonical["lee"] == "Lee"  # two people end in Lee: no guess
     assert canonical["analysts"] == "Analysts"
+
+
+def test_key_claims_put_a_greeting_that_opens_remarks_last():
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "THE PRESIDENT: Good afternoon.\n\n"
+        "I met the Prime Minister of Canada today.\n\n"
+        "We signed a trade pact with Mexico.\n\n"
+        "Our navy held drills with Japan on Monday.\n"
+    )
+    analysis = analyze(source_from_text(text))
+    claims = tuple(
+        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
+    )
+    html = briefing.key_claims(replace(analysis, claims=claims), per_category=3).data
+    assert "Good afternoon" not in html
+    assert "trade pact with Mexico" in html

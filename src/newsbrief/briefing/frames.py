@@ -243,9 +243,7 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
         return None
     units = _units(analysis)
     named = {c.unit for c in analysis.claims if c.actors}
-    said = {
-        u for u in events if len(SPEAKER_LABEL.sub("", units[u].text, count=1).split()) >= _FORMULA
-    }
+    said = {u for u in events if not is_formula(units[u].text)}
     best = max(events, key=lambda u: (u in said, u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
 
@@ -253,6 +251,11 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
 # Fewer words than this, once the label is gone, make a formula ("Good
 # afternoon.", "Thank you.") that opens or closes remarks rather than a report.
 _FORMULA = 4
+
+
+def is_formula(text: str) -> bool:
+    """Whether a unit is a formula that opens or closes remarks, not a report."""
+    return len(SPEAKER_LABEL.sub("", text, count=1).split()) < _FORMULA
 
 
 def shares(analysis: Analysis) -> dict[str, float]:

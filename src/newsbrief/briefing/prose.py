@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import vocabulary
 from ..config import VERSION, package_file
-from .frames import _units, collapsed_claims, core_event, shares, source_names
+from .frames import _units, collapsed_claims, core_event, is_formula, shares, source_names
 from .loading import analysis_date, source_label
 
 if TYPE_CHECKING:
@@ -231,7 +231,11 @@ def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
     if rows.empty:
         return ""
     # The claims that name actors or are restated matter most; keep reading order.
-    ranked = rows.assign(_weight=rows["actors"].str.len().gt(0).astype(int) + rows["restated"])
+    # A formula that opens or closes remarks ("THE PRESIDENT: Good afternoon.")
+    # reports nothing, so it comes last, as it does for the core event.
+    weight = rows["actors"].str.len().gt(0).astype(int) + rows["restated"]
+    said = ~rows["text"].map(is_formula)
+    ranked = rows.assign(_weight=weight + said.astype(int) * (1 + int(weight.max())))
     chosen = ranked.sort_values("_weight", ascending=False, kind="stable").head(limit)
     return _render(
         "claim_block",
