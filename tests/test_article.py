@@ -94,6 +94,8 @@ def test_units_cover_every_character(text):
         ("“smart” quotes".encode("cp1252"), "“smart” quotes"),
         ("\ufeffbom text".encode(), "bom text"),
         ("utf sixteen é".encode("utf-16"), "utf sixteen é"),
+        ("no bom, little end é".encode("utf-16-le"), "no bom, little end é"),
+        ("no bom, big end é".encode("utf-16-be"), "no bom, big end é"),
         (b"line one\r\nline two\r\n", "line one\nline two\n"),
     ],
 )
@@ -106,6 +108,7 @@ def test_decoding(data, expected):
     [
         (b"%PDF-1.7 binary", "PDF"),
         (b"abc\x00\x01\x02def", "binary"),
+        (b"a\x00b\x00\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00", "binary"),
         (b"   \n\t  \n", "blank"),
         (bytes(range(1, 32)) * 10, "binary"),
     ],
@@ -128,6 +131,23 @@ def test_read_source_errors(tmp_path):
     big.write_text("word " * 100)
     with pytest.raises(NewsbriefError, match="limit"):
         read_source(big, max_bytes=100)
+
+
+def _nested(depth: int, tail: str = "") -> str:
+    inner = "<p>Kenya deployed police officers to Haiti on Friday, officials said.</p>"
+    return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}{tail}</body></html>"
+
+
+def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
+    # The parser silently drops elements below 255 ancestors: the paragraph
+    # would vanish ("no article text") or, beside shallow text, be cut away.
+    assert "Kenya deployed" in source_from_text(_nested(100), path="page.html").text
+    for html in (
+        _nested(10_000),
+        _nested(300, tail="<p>A shallow paragraph the parser keeps in full.</p>"),
+    ):
+        with pytest.raises(NewsbriefError, match="nested 255 or more deep"):
+            source_from_text(html, path="page.html")
 
 
 @pytest.mark.parametrize("unclosed", ["<iframe src=x>", "<textarea>", "<title>x", "<xmp>"])

@@ -131,3 +131,45 @@ def test_jupyter_nbconvert_to_newsbrief_webpdf(notebook, tmp_path):
         capture_output=True,
     )
     assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
+def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
+    """A figure never splits; its heading and caption must not end the page above it."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 500), (40, 90, 160)).save(buf, "PNG")
+    filler = "".join(f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(20))
+    first = new_code_cell("bottom_line()", execution_count=1)
+    first.outputs = [
+        new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
+    ]
+    figure = new_code_cell("figure()", execution_count=2)
+    figure.outputs = [
+        new_output(
+            "display_data",
+            data={"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": ""},
+        )
+    ]
+    nb = new_notebook(
+        cells=[first, new_markdown_cell("## Figure heading\n\nIts caption."), figure],
+        metadata={"title": "Title"},
+    )
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+
+    def run(*args: str) -> str:
+        return subprocess.run(args, capture_output=True, check=True, text=True).stdout
+
+    (image_page,) = {
+        int(row.split()[0]) for row in run("pdfimages", "-list", str(path)).splitlines()[2:]
+    }
+    assert image_page == 2  # the filler leaves room for the heading only, not the figure
+    text = run("pdftotext", "-f", "2", "-l", "2", str(path), "-")
+    assert "Figure heading" in text and "Its caption." in text

@@ -159,6 +159,8 @@ def test_sigterm_during_report_leaves_nothing(tmp_path):
         rest = proc.stderr.read()
     assert proc.wait(timeout=60) == 143, seen + rest
     assert rest.strip().endswith("newsbrief: error: terminated during report")
+    # One line, not papermill's "Kernel died ..." for each kernel killed on purpose.
+    assert "Kernel" not in rest, rest
     assert not out.exists() or not any(out.iterdir())
     assert list(runtime.iterdir()) == []
 

@@ -499,3 +499,104 @@ def test_cli_report_gazetteer_reaches_the_analysis_the_notebooks_read(tmp_path, 
         assert parameters["analysis_json"] == "analysis.json"
         assert parameters["gazetteers"] == [str(gaz)]
     assert "BLUE-LEAGUE" in [a.id for a in briefing.load(analysis_json=analysis_json).actors]
+
+
+def test_a_source_of_two_people_is_not_the_second_by_surname():
+    """ "Anna Keller and Tomas Brandt" ends in Brandt's surname but is both of them."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Talks in Vienna\n\n"
+        "Chancellor Anna Keller met Prime Minister Tomas Brandt in Vienna on Monday. "
+        "Keller and Brandt said the talks had gone well. "
+        "Brandt said the two countries would expand trade.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    assert {a.name for a in analysis.actors} >= {"Anna Keller", "Tomas Brandt"}
+    written = {c.attribution for c in analysis.claims}
+    assert "Anna Keller and Tomas Brandt" in written, written
+    canonical = briefing.source_names(analysis)
+    assert canonical["anna keller and tomas brandt"] == "Anna Keller and Tomas Brandt"
+    assert canonical["tomas brandt"] == "Tomas Brandt"
+    counts = briefing.claim_counts(analysis).data
+    assert "<th>Anna Keller and Tomas…</th>" in counts  # truncated to fit the column
+
+
+def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
+    """Remarks give each claim a speaker: no "0 of N give no source", no empty column."""
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Remarks in Oslo\n\n"
+        "Chancellor Anna Keller said the two countries would expand trade. "
+        "Keller said the talks with Norway had gone well.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    claims = tuple(replace(c, attribution="Anna Keller") for c in analysis.claims)
+    analysis = replace(analysis, claims=claims)
+    n = sum(1 for c in claims if c.category is not None)
+    bluf = briefing.bottom_line(analysis).data
+    assert f"Every claim cites a source: Anna Keller ({n})." in bluf, bluf
+    assert "give no source" not in bluf
+    counts = briefing.claim_counts(analysis).data
+    assert "<th>author</th>" not in counts
+    assert "<th>Anna Keller</th>" in counts
+
+
+def test_header_counts_relations_as_the_bottom_line_does():
+    """Co-mentions are no relations: header and bottom line give one number."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Talks in Oslo\n\n"
+        "Norway signed a trade agreement with Sweden on Monday. "
+        "Officials from Denmark and Finland attended the ceremony in Oslo.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    strong = sum(1 for r in analysis.relations if not r.weak)
+    assert 0 < strong < len(analysis.relations), analysis.relations
+    relations = f"{strong} relation" + ("" if strong == 1 else "s")
+    assert f"· {relations}</p>" in briefing.article_header(analysis).data
+    assert f"states {relations} between actors" in briefing.bottom_line(analysis).data
+
+
+def test_a_bare_surname_counts_with_the_one_full_name_it_ends(default_analysis):
+    """Quoted people who are no actors: "Ortmann" is "Lena Ortmann", once."""
+    from dataclasses import replace
+
+    assert not {"Ortmann", "Lee"} & {a.name.split()[-1] for a in default_analysis.actors}
+    written = ["Lena Ortmann", "Ortmann", "Ann Lee", "Tom Lee", "Lee", "Analysts", "Some analysts"]
+    claims = [
+        replace(c, attribution=written[i % len(written)])
+        for i, c in enumerate(default_analysis.claims)
+    ]
+    canonical = briefing.source_names(replace(default_analysis, claims=tuple(claims)))
+    assert canonical["ortmann"] == "Lena Ortmann"
+    assert canonical["lee"] == "Lee"  # two people end in Lee: no guess
+    assert canonical["analysts"] == "Analysts"
+
+
+def test_key_claims_put_a_greeting_that_opens_remarks_last():
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "THE PRESIDENT: Good afternoon.\n\n"
+        "I met the Prime Minister of Canada today.\n\n"
+        "We signed a trade pact with Mexico.\n\n"
+        "Our navy held drills with Japan on Monday.\n"
+    )
+    analysis = analyze(source_from_text(text))
+    claims = tuple(
+        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
+    )
+    html = briefing.key_claims(replace(analysis, claims=claims), per_category=3).data
+    assert "Good afternoon" not in html
+    assert "trade pact with Mexico" in html

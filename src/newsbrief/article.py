@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from pathlib import Path
+from typing import Any
 
 from .config import DEFAULT_MAX_BYTES, display_path
 from .errors import NewsbriefError
@@ -47,7 +48,8 @@ _MD_SUFFIXES = {".md", ".markdown"}
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode article bytes, accepting the encodings news text arrives in.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such;
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such,
+    and so is UTF-16 without a BOM when one byte in two is NUL (Latin text);
     anything else that is not valid UTF-8 is read as Windows-1252, whose
     printable range is a superset of Latin-1, falling back to Latin-1 itself
     for the five bytes cp1252 leaves undefined.
@@ -81,7 +83,10 @@ def decode_bytes(data: bytes, name: str) -> str:
         if data.startswith(magic):
             raise NewsbriefError(f"{name}: binary content ({what}), not an article")
     if b"\x00" in data:
-        raise NewsbriefError(f"{name}: binary content (NUL bytes), not an article")
+        wide = _bomless_utf16(data)
+        if wide is None:
+            raise NewsbriefError(f"{name}: binary content (NUL bytes), not an article")
+        return _check_text(_normalise_newlines(wide), name)
     for codec in ("utf-8", "cp1252", "latin-1"):
         try:
             text = data.decode(codec)
@@ -91,6 +96,23 @@ def decode_bytes(data: bytes, name: str) -> str:
     raise NewsbriefError(
         f"{name}: cannot decode the text"
     )  # pragma: no cover - latin-1 never fails
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM (some Windows tools do), or None.
+
+    Text in a Latin script has a zero high byte in nearly every code unit,
+    so one byte in two is NUL; binary data has NULs scattered at random.
+    """
+    if len(data) % 2:
+        return None
+    for codec, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high.count(0) >= 0.9 * len(high):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _normalise_newlines(text: str) -> str:
@@ -191,6 +213,17 @@ _NOT_PROSE = (
 )
 
 
+# libxml2 builds no element below this many ancestors: what a page nests
+# deeper is dropped without a word, so a cut tree would be read as a short
+# (or empty) article. Real pages nest a few dozen deep.
+_PARSER_DEPTH = 255
+
+
+def _too_deep(tree: Any) -> bool:
+    """Whether some element of ``tree`` sits at the parser's depth limit."""
+    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {_PARSER_DEPTH}])"))
+
+
 def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     """Keep the headline and body of a web page; drop scripts, navigation, footers."""
     import trafilatura  # heavy (lxml and friends): only for HTML articles
@@ -198,6 +231,11 @@ def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
     if tree is None:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
+    if _too_deep(tree):
+        raise NewsbriefError(
+            f"{name}: HTML elements nested {_PARSER_DEPTH} or more deep;"
+            " the parser drops what lies deeper"
+        )
     for element in tree.xpath(_NOT_PROSE):
         element.drop_tree()
     doc = trafilatura.bare_extraction(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import logging
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -223,16 +224,25 @@ def _run_notebooks(article: Path, tmp: Path, date: str, settings: Settings) -> N
             _close_thread_loop()
         stable_cell_ids(tmp / "notebooks" / name)
 
-    with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
-        futures = [pool.submit(run, name) for name in NOTEBOOKS]
-        try:
-            for future in futures:
-                future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            stop_kernels(started)
-            raise
+    # Once a notebook fails or the report is interrupted, the kernels are
+    # killed on purpose: papermill's threads would log "Kernel died ..." for
+    # each of them above the one line that names the cause.
+    papermill_log = logging.getLogger("papermill")
+    was_disabled = papermill_log.disabled
+    try:
+        with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
+            futures = [pool.submit(run, name) for name in NOTEBOOKS]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:
+                papermill_log.disabled = True
+                for future in futures:
+                    future.cancel()
+                stop_kernels(started)
+                raise
+    finally:
+        papermill_log.disabled = was_disabled
 
 
 def _stem(article: Path) -> str:

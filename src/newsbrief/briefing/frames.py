@@ -153,10 +153,12 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         for actor in analysis.actors
     }
 
-    def actor_of(bare: str, key: str) -> str | None:
+    def actor_of(bare: str, key: str, by_surname: bool = True) -> str | None:
         for actor in analysis.actors:
             surname = actor.name.split()[-1].casefold() if actor.type == "person" else None
-            if bare in forms[actor.id] or (surname and key.split()[-1:] == [surname]):
+            if bare in forms[actor.id] or (
+                by_surname and surname and key.split()[-1:] == [surname]
+            ):
                 return actor.id
         return None
 
@@ -167,15 +169,40 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         written = claim.attribution
         key = written.casefold()
         names.setdefault(key, written)
-        one = actor_of(key.removeprefix("the "), key)
+        parts = [p.removeprefix("the ") for p in _PARTIES.split(key) if p]
+        # "Anna Keller and Tomas Brandt" ends in Brandt's surname but is both
+        # of them: a surname stands for one actor only in a one-party source.
+        one = actor_of(key.removeprefix("the "), key, by_surname=len(parts) == 1)
         if one is not None:
             names[key] = by_id[one]
             continue
-        parts = [p.removeprefix("the ") for p in _PARTIES.split(key) if p]
         ids = [actor_of(p, p) for p in parts]
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
+    _surnames_to_full_names(names)
     return names
+
+
+def _surnames_to_full_names(names: dict[str, str]) -> None:
+    """Count a bare surname ("Mugano") with the one source it ends ("Gift Mugano").
+
+    Someone quoted but not an actor of the article (an economist, a witness)
+    has no actor to unite the forms, so the same person would be counted
+    twice. Only a capitalised single word with exactly one longer source
+    ending in it as a name is joined ("Analysts" stays apart from "Western
+    analysts"); two candidates ("Ann Lee", "Tom Lee") leave it be.
+    """
+    reported = set(names.values())
+    for key, name in names.items():
+        if " " in name or not name[:1].isupper():
+            continue
+        longer = {
+            v
+            for v in reported
+            if " " in v and v.split()[-1][:1].isupper() and v.split()[-1].casefold() == key
+        }
+        if len(longer) == 1:
+            names[key] = longer.pop()
 
 
 _PARTIES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -216,9 +243,7 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
         return None
     units = _units(analysis)
     named = {c.unit for c in analysis.claims if c.actors}
-    said = {
-        u for u in events if len(SPEAKER_LABEL.sub("", units[u].text, count=1).split()) >= _FORMULA
-    }
+    said = {u for u in events if not is_formula(units[u].text)}
     best = max(events, key=lambda u: (u in said, u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
 
@@ -226,6 +251,11 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
 # Fewer words than this, once the label is gone, make a formula ("Good
 # afternoon.", "Thank you.") that opens or closes remarks rather than a report.
 _FORMULA = 4
+
+
+def is_formula(text: str) -> bool:
+    """Whether a unit is a formula that opens or closes remarks, not a report."""
+    return len(SPEAKER_LABEL.sub("", text, count=1).split()) < _FORMULA
 
 
 def shares(analysis: Analysis) -> dict[str, float]:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import vocabulary
 from ..config import VERSION, package_file
-from .frames import _units, collapsed_claims, core_event, shares, source_names
+from .frames import _units, collapsed_claims, core_event, is_formula, shares, source_names
 from .loading import analysis_date, source_label
 
 if TYPE_CHECKING:
@@ -84,8 +84,13 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
 
 
 def article_header(analysis: Analysis) -> HTML:
-    """Title, source and size of the article (no date: for the exploration notebooks)."""
-    units, relations = len(analysis.units), len(analysis.relations)
+    """Title, source and size of the article (no date: for the exploration notebooks).
+
+    Relations are counted as the bottom line, the graph explorer and the
+    relations table count them: co-mentions (weak edges) are not relations.
+    """
+    units = len(analysis.units)
+    relations = _plural(sum(1 for r in analysis.relations if not r.weak), "relation")
     return HTML(_render("article_header", **_about(analysis), units=units, relations=relations))
 
 
@@ -178,7 +183,9 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
     source = {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in claims}
     ranked = Counter(v for v in source.values() if v != "author").most_common()
     named = [name for name, _ in ranked[:top]]
-    columns = ["author", *named] + (["others"] if len(ranked) > top else [])
+    # Remarks and statements often give every claim a speaker: no empty column.
+    own = ["author"] if "author" in source.values() or not ranked else []
+    columns = [*own, *named] + (["others"] if len(ranked) > top else [])
 
     def column(c: Claim) -> str:
         name = source[c.unit]
@@ -224,7 +231,11 @@ def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
     if rows.empty:
         return ""
     # The claims that name actors or are restated matter most; keep reading order.
-    ranked = rows.assign(_weight=rows["actors"].str.len().gt(0).astype(int) + rows["restated"])
+    # A formula that opens or closes remarks ("THE PRESIDENT: Good afternoon.")
+    # reports nothing, so it comes last, as it does for the core event.
+    weight = rows["actors"].str.len().gt(0).astype(int) + rows["restated"]
+    said = ~rows["text"].map(is_formula)
+    ranked = rows.assign(_weight=weight + said.astype(int) * (1 + int(weight.max())))
     chosen = ranked.sort_values("_weight", ascending=False, kind="stable").head(limit)
     return _render(
         "claim_block",
