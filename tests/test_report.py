@@ -368,23 +368,29 @@ def test_core_event_names_an_actor_before_an_earlier_one_that_names_none(default
     assert briefing.core_event(nameless) == (first, 1)
 
 
-def test_core_event_is_no_greeting_that_opens_remarks():
+def _remarks_of_events(text: str):
+    """The analysis of ``text`` with every claim an event naming one actor.
+
+    Only the words can then tell a greeting from the news.
+    """
     from dataclasses import replace
 
     from newsbrief.analysis import analyze
     from newsbrief.article import source_from_text
 
-    text = (
+    analysis = analyze(source_from_text(text))
+    claims = tuple(
+        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
+    )
+    return replace(analysis, claims=claims)
+
+
+def test_core_event_is_no_greeting_that_opens_remarks():
+    analysis = _remarks_of_events(
         "THE PRESIDENT: Good afternoon.\n\n"
         "I met the Prime Minister of Canada today, and we agreed to widen our trade talks.\n\n"
         "Thank you."
     )
-    analysis = analyze(source_from_text(text))
-    # Every claim an event naming an actor: only the words can tell them apart.
-    claims = tuple(
-        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
-    )
-    analysis = replace(analysis, claims=claims)
     unit, times = briefing.core_event(analysis)
     assert analysis.units[unit].text.startswith("I met the Prime Minister"), unit
     assert times == 1
@@ -582,21 +588,12 @@ def test_a_bare_surname_counts_with_the_one_full_name_it_ends(default_analysis):
 
 
 def test_key_claims_put_a_greeting_that_opens_remarks_last():
-    from dataclasses import replace
-
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
-    text = (
+    analysis = _remarks_of_events(
         "THE PRESIDENT: Good afternoon.\n\n"
         "I met the Prime Minister of Canada today.\n\n"
         "We signed a trade pact with Mexico.\n\n"
         "Our navy held drills with Japan on Monday.\n"
     )
-    analysis = analyze(source_from_text(text))
-    claims = tuple(
-        replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
-    )
-    html = briefing.key_claims(replace(analysis, claims=claims), per_category=3).data
+    html = briefing.key_claims(analysis, per_category=3).data
     assert "Good afternoon" not in html
     assert "trade pact with Mexico" in html
