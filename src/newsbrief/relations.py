@@ -411,9 +411,11 @@ def _threat_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
         return None
     speakers = subject_actors(tok, table)[0]
+    if not speakers:
+        return None
     own = set(speakers) | {table.sides[s] for s in speakers if s in table.sides}
     targets: list[str] = []
-    for clause in (c for c in tok.children if c.dep_ == "ccomp") if speakers else ():
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
         if not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in clause.children):
             continue
         for word in clause.subtree:
