@@ -94,6 +94,51 @@ BOMB = (
 )
 
 
+def test_report_out_that_is_a_file_fails_before_the_analysis(
+    tmp_path, article, capsys, monkeypatch
+):
+    import newsbrief.report as report
+
+    def no_analysis(*args, **kwargs):
+        raise AssertionError("the analysis ran before --out was checked")
+
+    monkeypatch.setattr(report, "_analyze", no_analysis)
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    assert main(["report", str(article), "--out", str(afile), "--no-pdf"]) == 2
+    assert one_line_error(capsys).endswith(f"{afile}: is not a folder")
+    assert main(["report", str(article), "--out", str(afile / "sub"), "--no-pdf"]) == 2
+    assert f"({afile} is a file)" in one_line_error(capsys)
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+def test_an_unwritable_out_is_one_error_line_not_an_internal_error(
+    tmp_path, article, capsys, monkeypatch
+):
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    out = tmp_path / "a.json"
+    assert main(["analyze", str(article), "--out", str(out)]) == 2
+    assert (
+        one_line_error(capsys) == f"newsbrief: error: {out}: cannot write here (Permission denied)"
+    )
+    assert not out.exists()
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path):
+    def chunks():
+        yield "{"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(NewsbriefError, match="cannot write \\(No space left on device\\)"):
+        write_atomic(tmp_path / "a.json", chunks())
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_alias_bomb_in_overrides_is_refused(tmp_path, article, capsys):
     overrides = tmp_path / "bomb.yaml"
     overrides.write_text(BOMB, encoding="utf-8")

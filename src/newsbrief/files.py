@@ -24,6 +24,7 @@ from .errors import NewsbriefError
 
 __all__ = [
     "STALE_SECONDS",
+    "check_folder",
     "check_target",
     "publish_folder",
     "remove_stale_staging",
@@ -89,13 +90,21 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     except OSError as exc:
         raise NewsbriefError(f"{target}: cannot create its folder ({exc.strerror})") from None
     chunks = [data] if isinstance(data, str | bytes) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise NewsbriefError(f"{target}: cannot write here ({exc.strerror})") from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # what open() would give, not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
                 fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
         os.replace(tmp, target)
+    except OSError as exc:
+        # A full disk or a folder that turned read-only is the user's to fix:
+        # one line naming the file, as for every other bad output path.
+        Path(tmp).unlink(missing_ok=True)
+        raise NewsbriefError(f"{target}: cannot write ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -121,15 +130,45 @@ def remove_stale_staging(target: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
+def check_folder(folder: str | Path) -> Path:
+    """Refuse an output folder that is a file, or sits under one, or cannot be written.
+
+    The report checks its folder before the analysis, so a mistyped ``--out``
+    fails at once with one line instead of after a minute of work, and never
+    as an internal error.
+
+    Raises
+    ------
+    NewsbriefError
+        When ``folder`` or the nearest part of it that exists is not a
+        folder, or is one this process may not write into.
+    """
+    folder = Path(folder)
+    for part in (folder, *folder.parents):
+        if not part.exists():
+            continue
+        if not part.is_dir():
+            where = "" if part == folder else f" ({part} is a file)"
+            raise NewsbriefError(f"{folder}: is not a folder{where}")
+        if not os.access(part, os.W_OK | os.X_OK):
+            raise NewsbriefError(f"{folder}: cannot write there (permission denied)")
+        break
+    return folder
+
+
 @contextlib.contextmanager
 def staging_folder(target: Path) -> Iterator[Path]:
     """Yield a fresh folder beside ``target``; on failure remove it (and an empty parent)."""
-    remove_stale_staging(target)
     parent = target.parent
+    check_folder(parent)
+    remove_stale_staging(target)
     created = [p for p in (parent, *parent.parents) if not p.exists()]
-    parent.mkdir(parents=True, exist_ok=True)
     tmp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
-    tmp.mkdir()  # unlike mkdtemp, honours the umask: the report is as readable as any file
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp.mkdir()  # unlike mkdtemp, honours the umask: the report is as readable as any file
+    except OSError as exc:
+        raise NewsbriefError(f"{parent}: cannot create the report here ({exc.strerror})") from None
     try:
         yield tmp
     except BaseException:

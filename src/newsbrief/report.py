@@ -38,7 +38,13 @@ from .curation import curated_analysis
 from .errors import NewsbriefError
 from .exporter import BriefingHTMLExporter, SystemChromiumWebPDFExporter
 from .figures import figure_bytes, graph_figure
-from .files import STALE_SECONDS, publish_folder, remove_stale_staging, staging_folder
+from .files import (
+    STALE_SECONDS,
+    check_folder,
+    publish_folder,
+    remove_stale_staging,
+    staging_folder,
+)
 from .graph import actor_graph, export_graph
 from .kernels import (
     BRIEFING_NOTEBOOK,
@@ -305,6 +311,7 @@ def build_report(
     target = Path(out_dir if out_dir is not None else REPORTS_DIR) / _stem(source)
     day = date or _dt.date.today().isoformat()
     progress = _Progress(stream or sys.stderr, timings if timings is not None else {})
+    check_folder(target.parent)
     with progress.step("analysis", str(source)):
         settings = settings or Settings()
         analysis = _analyze(source, max_bytes, overrides, settings)
