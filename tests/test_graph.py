@@ -65,3 +65,32 @@ def test_graphml_edges_carry_the_plover_class(default_analysis):
 
     graphml = export_graph(actor_graph(default_analysis), "graphml")
     assert 'attr.name="class"' in graphml
+
+
+def test_gexf_keeps_the_relation_and_is_valid_gexf(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    g = nx.MultiDiGraph(title="t", article="a")
+    for code, name in (("AAA", "Atlantis"), ("BBB", "Borduria")):
+        g.add_node(code, name=name, type="state", code=code, mentions=1, first_unit=0, aliases=[])
+    g.add_edge(
+        "AAA",
+        "BBB",
+        key="provides_assistance_to",
+        type="provides_assistance_to",
+        polarity="cooperative",
+        weak=False,
+        weight=1,
+        evidence=[{"unit": 0, "start": 0, "end": 4, "text": "aid"}],
+    )
+    text = export_graph(g, "gexf")
+    # GEXF allows only these values in an edge's own "type" attribute.
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    edges = ET.fromstring(text).findall(".//g:edge", ns)
+    assert [e.get("type") for e in edges] == [None]
+    assert [e.get("label") for e in edges] == ["provides assistance to"]
+    path = tmp_path / "g.gexf"
+    path.write_text(text, encoding="utf-8")
+    back = nx.read_gexf(path)
+    assert [d["relation"] for _, _, d in back.edges(data=True)] == ["provides_assistance_to"]
+    assert back.nodes["AAA"]["label"] == "Atlantis"

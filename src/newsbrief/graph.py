@@ -179,7 +179,21 @@ def _graphml(graph: nx.MultiDiGraph) -> str:
 
 
 def _gexf(graph: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_gexf(_flat(graph))) + "\n"
+    """GEXF, with the relation under ``relation`` and the names as labels.
+
+    GEXF reserves an edge's ``type`` for directed, undirected or mutual:
+    networkx writes the attribute there, so "condemns" made the file invalid
+    and was lost on reading it back. Gephi shows a node's and an edge's
+    ``label``: the actor's name and the relation read better than the ids.
+    """
+    flat = _flat(graph)
+    for node, data in flat.nodes(data=True):
+        data.setdefault("label", data.get("name", node))
+    for _, _, data in flat.edges(data=True):
+        relation = data.pop("type", "")
+        data["relation"] = relation
+        data.setdefault("label", str(relation).replace("_", " "))
+    return "\n".join(nx.generate_gexf(flat)) + "\n"
 
 
 def _node_link(graph: nx.MultiDiGraph) -> str:
