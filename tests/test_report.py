@@ -597,3 +597,36 @@ def test_key_claims_put_a_greeting_that_opens_remarks_last():
     html = briefing.key_claims(analysis, per_category=3).data
     assert "Good afternoon" not in html
     assert "trade pact with Mexico" in html
+
+
+def test_key_claims_count_as_the_table_and_name_sources_as_the_bottom_line():
+    """A claim folded into an earlier one still counts in its category's heading."""
+    from dataclasses import replace
+
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Talks in Oslo\n\n"
+        "Chancellor Anna Keller met the Prime Minister of Norway in Oslo on Monday. "
+        "Keller said the two countries would expand trade. "
+        "Keller said Norway would buy more grain. "
+        "Keller said the talks had gone well.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    first, *rest = [c for c in analysis.claims if c.category is not None]
+    assert len(rest) == 3, analysis.claims
+    # The last objective restates the event, so it is folded into it; the
+    # sources are written two ways, "Keller" and "Anna Keller".
+    claims = (
+        replace(first, category="event", attribution="author", restates=None),
+        replace(rest[0], category="objective", attribution="Keller", restates=None),
+        replace(rest[1], category="objective", attribution="Anna Keller", restates=None),
+        replace(rest[2], category="objective", attribution="Keller", restates=first.unit),
+    )
+    analysis = replace(analysis, claims=claims)
+    html = briefing.key_claims(analysis, per_category=3).data
+    assert ">Objective</span> (3 claims, 2 shown)" in html, html
+    assert "per Keller" not in html and html.count("per Anna Keller") == 2, html
+    assert "stated 2 times" in html
+    assert "<td>3</td>" in briefing.claim_counts(analysis).data

@@ -220,14 +220,23 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
     IPython.display.HTML
     """
     df = collapsed_claims(analysis)
+    # Each heading counts every claim of its category, as the counts table
+    # does; the restatements folded into an earlier claim are among those
+    # not shown. A source is named as the bottom line and the table name it.
+    counts = Counter(c.category for c in analysis.claims if c.category is not None)
+    canonical = source_names(analysis)
     blocks = [
-        _category_block(category, df[df["category"] == category], per_category)
+        _category_block(
+            category, df[df["category"] == category], per_category, counts[category], canonical
+        )
         for category in vocabulary.CATEGORIES
     ]
     return HTML("\n".join(b for b in blocks if b))
 
 
-def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
+def _category_block(
+    category: str, rows: pd.DataFrame, limit: int, total: int, canonical: dict[str, str]
+) -> str:
     if rows.empty:
         return ""
     # The claims that name actors or are restated matter most; keep reading order.
@@ -241,20 +250,20 @@ def _category_block(category: str, rows: pd.DataFrame, limit: int) -> str:
         "claim_block",
         colour=vocabulary.CATEGORY_COLOURS[category],
         category=category.capitalize(),
-        count=_plural(len(rows), "claim"),
+        count=_plural(max(total, len(rows)), "claim"),
         shown=min(limit, len(rows)),
-        total=len(rows),
-        items=[_claim_item(row) for row in chosen.sort_index().itertuples()],
+        total=max(total, len(rows)),
+        items=[_claim_item(row, canonical) for row in chosen.sort_index().itertuples()],
     )
 
 
-def _claim_item(row: Any) -> dict[str, Any]:
+def _claim_item(row: Any, canonical: dict[str, str]) -> dict[str, Any]:
     """A claim as the template lists it: its text (with its ``Label:``) and its marks."""
     marks = []
     if row.modality in ("hedged", "prescriptive"):
         marks.append(row.modality)
     if row.attribution != "author":
-        marks.append(f"per {row.attribution}")
+        marks.append(f"per {canonical.get(row.attribution.casefold(), row.attribution)}")
     if row.restated:
         marks.append(f"stated {row.restated + 1} times")
     labelled = bool(row.label) and row.text.startswith(row.label)
