@@ -118,6 +118,25 @@ def test_bad_bytes(data, message):
         decode_bytes(data, "x.txt")
 
 
+def test_a_url_or_a_broken_symlink_is_named_for_what_it_is(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(NewsbriefError) as url:
+        read_source("https://news.example.org/story.html")
+    assert str(url.value) == (
+        "https://news.example.org/story.html: is a web address; newsbrief reads files: "
+        "save the page and pass its path"
+    )
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    with pytest.raises(NewsbriefError, match=r"^a\.txt: is a symbolic link that loops$"):
+        read_source("a.txt")
+    (tmp_path / "gone.txt").symlink_to("moved/story.txt")
+    with pytest.raises(NewsbriefError, match=r"a symbolic link to a missing file \(moved/story"):
+        read_source("gone.txt")
+    with pytest.raises(NewsbriefError, match=r"^missing\.txt: no such file$"):
+        read_source("missing.txt")
+
+
 def test_read_source_errors(tmp_path):
     with pytest.raises(NewsbriefError, match="no such file"):
         read_source(tmp_path / "missing.txt")

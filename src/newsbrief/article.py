@@ -7,7 +7,10 @@ Offsets always point into ``Source.text``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -128,6 +131,30 @@ def _check_text(text: str, name: str) -> str:
     return text
 
 
+#: A web address where a file is expected; ``Path`` folds its "//" to "/".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/")
+
+
+def _missing(p: Path, name: str) -> str:
+    """Why a path that does not exist cannot be read, in the user's terms.
+
+    A URL is the commonest mistake (newsbrief never goes to the network), and
+    a symlink that loops or points nowhere "exists" as a link: saying "no
+    such file" of a name the user can see in ``ls`` would mislead.
+    """
+    if _URL.match(name) and not p.parent.exists():
+        url = re.sub(r"^([^:]+):/(?!/)", r"\1://", name)
+        return f"{url}: is a web address; newsbrief reads files: save the page and pass its path"
+    if p.is_symlink():
+        try:
+            p.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return f"{name}: is a symbolic link that loops"
+        return f"{name}: is a symbolic link to a missing file ({os.readlink(p)})"
+    return f"{name}: no such file"
+
+
 def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read an article file into a :class:`~newsbrief.model.Source`.
 
@@ -152,7 +179,7 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     p = Path(path)
     name = str(path)
     if not p.exists():
-        raise NewsbriefError(f"{name}: no such file")
+        raise NewsbriefError(_missing(p, name))
     if p.is_dir():
         raise NewsbriefError(f"{name}: is a directory, not an article file")
     mode = p.stat().st_mode
