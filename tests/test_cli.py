@@ -134,3 +134,27 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
         assert proc.returncode == 0, proc.stderr
         outs.append(proc.stdout)
     assert outs[0] == outs[1]
+
+
+def test_every_command_says_what_it_does_and_every_option_has_help():
+    """An analyst reading ``newsbrief COMMAND --help`` learns what each option is for."""
+    import argparse
+
+    from newsbrief.cli import _parser
+
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == {
+        "analyze",
+        "claims",
+        "graph",
+        "report",
+        "evaluate",
+        "agreement",
+        "train",
+    }
+    for name, command in sub.choices.items():
+        assert command.description, name
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+    limit = sub.choices["report"].format_help()
+    assert "--max-bytes N" in limit and "over N bytes" in limit

@@ -48,6 +48,10 @@ _TABLE_CHOICES = ("csv", "json", "markdown")
 _GRAPH_CHOICES = ("graphml", "gexf", "json", "plover", "png", "svg")
 
 
+def _article_help(more: str = "") -> str:
+    return f"article (.txt, .md, .html) or analysis .json{more}; default: the bundled article"
+
+
 def _emit(data: str | bytes | Iterable[str], out: str | None) -> None:
     if out:
         write_atomic(out, data)
@@ -185,28 +189,60 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        """A subcommand whose ``--help`` opens with what it does, not only its usage."""
+        return sub.add_parser(name, help=summary, description=description)
+
+    def max_bytes(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--max-bytes",
+            type=int,
+            default=DEFAULT_MAX_BYTES,
+            metavar="N",
+            help=f"refuse an article file over N bytes (default: {DEFAULT_MAX_BYTES:,})",
+        )
+
     def common(
         p: argparse.ArgumentParser,
         formats: Sequence[str],
         default: str | None,
         out_help: str = "write here instead of standard output",
+        article_help: str = "",
+        format_help: str | None = None,
     ) -> None:
         p.add_argument(
-            "article",
-            nargs="?",
-            default=str(DEFAULT_ARTICLE),
-            help="article (.txt, .md, .html) or analysis .json; default: the bundled article",
+            "article", nargs="?", default=str(DEFAULT_ARTICLE), help=article_help or _article_help()
         )
-        p.add_argument("--format", choices=formats, default=default)
+        p.add_argument(
+            "--format",
+            choices=formats,
+            default=default,
+            help=format_help or f"output format (default: {default})",
+        )
         p.add_argument("--out", help=out_help)
-        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit")
+        max_bytes(p)
         p.add_argument(
             "--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)"
         )
-        p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
+        p.add_argument(
+            "--gazetteer", action="append", help="extra actor gazetteer YAML (repeatable)"
+        )
 
-    p = sub.add_parser("analyze", help="analyze an article (or a folder) to JSON")
-    common(p, ("json", "csv"), "json")
+    p = command(
+        "analyze",
+        "analyze an article (or a folder) to JSON",
+        "Analyze an article into JSON: its units (sentences, headings, list items) with "
+        "each claim's category, modality and source, its actors and their relations. "
+        "A folder or @LIST analyzes every article into OUTDIR/<stem>.json.",
+    )
+    common(
+        p,
+        ("json", "csv"),
+        "json",
+        out_help="file to write (a folder, OUTDIR, for a folder or @LIST of articles)",
+        article_help=_article_help(", a folder of them, or @LIST (a file of their paths)"),
+        format_help="json (the whole analysis, default) or csv (the claims table)",
+    )
     p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
     p.add_argument(
         "--scheduler",
@@ -215,27 +251,63 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_analyze)
 
-    p = sub.add_parser("claims", help="the categorized claims table")
+    p = command(
+        "claims",
+        "the categorized claims table",
+        "The claims table: one row per claim with its category, modality, source, "
+        "actors, the earlier claim it restates and the cues that decided them.",
+    )
     common(p, _TABLE_CHOICES, "markdown")
     p.set_defaults(func=_cmd_claims)
 
-    p = sub.add_parser("graph", help="the actor-relationship graph")
-    common(p, _GRAPH_CHOICES, None)
+    p = command(
+        "graph",
+        "the actor-relationship graph",
+        "The actor-relationship graph: who does what to whom, each relation with its "
+        "PLOVER class and evidence sentences. A folder merges its articles' graphs.",
+    )
+    common(
+        p,
+        _GRAPH_CHOICES,
+        None,
+        article_help=_article_help(", or a folder of them (one merged graph)"),
+        format_help="output format (default: --out's suffix, else json); plover: "
+        "PLOVER-style event records",
+    )
     p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
     p.set_defaults(func=_cmd_graph)
 
-    p = sub.add_parser("report", help="build the HTML and PDF briefing")
+    p = command(
+        "report",
+        "build the HTML and PDF briefing",
+        "Build the briefing of one article in OUT/<article-stem>/: briefing.html and "
+        ".pdf, the claims, actors and relations as CSV, the graph, the analysis JSON "
+        "and the executed notebooks. A failed step leaves no files behind.",
+    )
     # The briefing is several files (HTML, PDF, CSV, GraphML, the run notebooks).
-    common(p, ("html",), "html", out_help="folder that receives ARTICLE-STEM/ (default: reports/)")
+    common(
+        p,
+        ("html",),
+        "html",
+        out_help="folder that receives ARTICLE-STEM/ (default: reports/)",
+        format_help="html (the only format; the PDF is printed from it)",
+    )
     p.add_argument("--no-pdf", action="store_true", help="skip the PDF (no Chromium needed)")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("evaluate", help="score an analysis against a gold YAML file")
+    p = command(
+        "evaluate",
+        "score an analysis against a gold YAML file",
+        "Score newsbrief against hand-made gold annotations: one article, every article "
+        "left out in turn (--cv), or PLOVER-style event records (--events).",
+    )
     p.add_argument("gold", help="gold YAML (ANNOTATION.md format), or a folder of them with --cv")
     p.add_argument("article", nargs="?", help="article or analysis JSON (default: from the gold)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--out")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    p.add_argument("--out", help="write the scores here instead of standard output")
+    max_bytes(p)
     p.add_argument(
         "--cv", action="store_true", help="leave-one-article-out over a folder of gold files"
     )
@@ -244,17 +316,27 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="GOLD is a file of PLOVER-style event records: score each sentence alone",
     )
-    p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML")
+    p.add_argument("--gazetteer", action="append", help="extra actor gazetteer YAML (repeatable)")
     p.add_argument("--overrides", help="analyst overrides YAML (default: ARTICLE.overrides.yaml)")
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("agreement", help="Cohen's kappa between two annotators' gold files")
+    p = command(
+        "agreement",
+        "Cohen's kappa between two annotators' gold files",
+        "Cohen's kappa (and raw agreement) of category, modality, attribution and "
+        "restatement between two annotators of the same articles.",
+    )
     p.add_argument("gold_dir", help="folder of the first annotator's gold files")
     p.add_argument("second_dir", help="folder of the second annotator's files (same names)")
-    p.add_argument("--out")
+    p.add_argument("--out", help="write the table here instead of standard output")
     p.set_defaults(func=_cmd_agreement)
 
-    p = sub.add_parser("train", help="refit the claim models on a folder of gold files")
+    p = command(
+        "train",
+        "refit the claim models on a folder of gold files",
+        "Refit the category, modality, genre and restatement models on gold files "
+        "(and on analysts' overrides with --curated).",
+    )
     p.add_argument("gold_dir", help="folder of gold YAML files")
     p.add_argument("--out", help="models file to write (default: the package's own)")
     p.add_argument(
