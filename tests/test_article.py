@@ -200,3 +200,36 @@ def test_html_keeps_headline_and_body_drops_scripts():
     assert "joint naval drills" in src.text and "provocative" in src.text
     for junk in ("SCRIPTCODE", "color:red", "FOOTERTEXT", "Home"):
         assert junk not in src.text
+
+
+GERMAN = (
+    "Die Außenministerin traf am Dienstag ihren polnischen Kollegen in Warschau. "
+    "Beide Regierungen vereinbarten eine engere Zusammenarbeit beim Grenzschutz. "
+    "Weitere Gespräche sollen im Frühjahr folgen, teilte das Ministerium mit.\n"
+)
+ENGLISH = (
+    "The foreign minister met her Polish counterpart in Warsaw on Tuesday. "
+    "Both governments agreed to work more closely on border protection. "
+    "Further talks are to follow in the spring, the ministry said.\n"
+)
+
+
+def test_an_article_in_another_language_is_named_and_english_is_not():
+    from newsbrief.article import language_warning
+
+    warning = language_warning(GERMAN, "bericht.txt")
+    assert warning is not None and warning.startswith("bericht.txt: does not read as English (")
+    assert language_warning(ENGLISH, "report.txt") is None
+    assert language_warning("Kurz und bündig: nur eine Zeile.", "kurz.txt") is None  # too short
+
+
+def test_cli_warns_once_and_still_analyzes_an_article_in_another_language(tmp_path, capsys):
+    from newsbrief.cli import main
+
+    path = tmp_path / "bericht.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    assert main(["claims", str(path), "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    warnings = captured.err.strip().splitlines()
+    assert len(warnings) == 1 and warnings[0].startswith(f"newsbrief: warning: {path}: does not")
+    assert "Außenministerin" in captured.out

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis import Settings, json_chunks
+from .article import language_warning
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
 from .curation import curated_analysis
 from .errors import NewsbriefError
@@ -66,10 +67,18 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _load(args: argparse.Namespace) -> Analysis:
-    """Analyze the article argument, or read it when it is an analysis JSON."""
-    return curated_analysis(
+    """Analyze the article argument, or read it when it is an analysis JSON.
+
+    An article that does not read as English is analyzed all the same, with
+    one warning line on standard error (exit status 0).
+    """
+    analysis = curated_analysis(
         args.article, args.max_bytes, getattr(args, "overrides", None), _settings(args)
     )
+    warning = language_warning(analysis.text, args.article)
+    if warning:
+        print(f"newsbrief: warning: {_printable(warning)}", file=sys.stderr)
+    return analysis
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:

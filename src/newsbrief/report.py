@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, TextIO
 import nbformat
 
 from .analysis import Settings, to_json
+from .article import language_warning
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, NOTEBOOKS_DIR, REPORTS_DIR
 from .curation import curated_analysis
 from .errors import NewsbriefError
@@ -315,6 +316,9 @@ def build_report(
     with progress.step("analysis", str(source)):
         settings = settings or Settings()
         analysis = _analyze(source, max_bytes, overrides, settings)
+    warning = language_warning(analysis.text, str(source))
+    if warning:
+        print(f"newsbrief: warning: {warning}", file=progress.stream, flush=True)
     with staging_folder(target) as tmp:
         _write(tmp / "analysis.json", to_json(analysis))
         steps: list[tuple[str, Callable[[], object]]] = [
