@@ -29,3 +29,24 @@ def test_small_article_end_to_end():
     strong = {(r.source, r.type, r.target) for r in a.relations if not r.weak}
     assert ("RUS", "invaded", "UKR") in strong
     assert ("NATO", "condemns", "RUS") in strong
+
+
+def test_the_title_is_the_long_first_line_not_a_signature_heading_at_the_foot():
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    headline = (
+        "Joint Communique of the Foreign Minister of the Republic of Atlantis and the "
+        "Foreign Minister of the Kingdom of Borduria on the results of their talks in the "
+        "capital of Atlantis"
+    )
+    text = (
+        f"{headline}\n\n"
+        "The two ministers met in the capital on Monday. They agreed to expand trade.\n\n"
+        "Jane Doe\n\nForeign Minister of the Republic of Atlantis\n"
+    )
+    analysis = analyze(source_from_text(text, "communique.txt"))
+    assert len(headline.split()) > 25  # too long to be read as a heading
+    assert analysis.article.title == headline
+    titled = analyze(source_from_text("Talks in Atlantis\n\n" + text, "c.txt"))
+    assert titled.article.title == "Talks in Atlantis"

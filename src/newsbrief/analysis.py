@@ -9,6 +9,7 @@ is parsed once however it is used.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ from .config import DEFAULT_MAX_BYTES
 from .coref import resolve as resolve_mentions
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
-from .model import Analysis, ArticleInfo, Source
+from .model import Analysis, ArticleInfo, Source, Unit
 from .nlp import parse
 from .parsed import parse_article
 from .records import (
@@ -79,6 +80,29 @@ class Settings:
             "relations_lexicon": self.relations_lexicon,
             "claims_lexicon": self.claims_lexicon,
         }
+
+
+#: A title longer than this is cut at a word, with an ellipsis.
+_TITLE_CHARS = 200
+
+
+def _title(units: Sequence[Unit]) -> str:
+    """The article's title: a heading of its first two paragraphs, else its first line.
+
+    A headline longer than a heading may be (a joint declaration's "Joint
+    Declaration by the Prime Minister of ... on the outcomes of their
+    meeting in ...") is read as a sentence, and the first heading is then a
+    signature at the foot ("Hun Manet") or a section in the middle: the
+    briefing took that for the title. A heading after a lead paragraph is
+    still the headline (some pages put the lead first).
+    """
+    heading = next((u for u in units if u.kind in ("title", "heading") and u.paragraph <= 1), None)
+    if heading is not None:
+        return heading.text
+    text = units[0].text.strip()
+    if len(text) <= _TITLE_CHARS:
+        return text
+    return text[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def analyze(source: Source, settings: Settings = Settings()) -> Analysis:
@@ -160,9 +184,7 @@ def assemble_with_reading(
     models = default_models() if models is None else models
     reading = read_article_claims(parse, load_cues(settings.claims_lexicon), models.get("genre"))
     claims = decide(reading, models)
-    title = source.title or next(
-        (u.text for u in units if u.kind in ("title", "heading")), units[0].text[:120]
-    )
+    title = source.title or _title(units)
     info = ArticleInfo(
         path=source.path,
         title=title,
