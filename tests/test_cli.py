@@ -158,3 +158,11 @@ def test_every_command_says_what_it_does_and_every_option_has_help():
             assert action.help, (name, action.dest)
     limit = sub.choices["report"].format_help()
     assert "--max-bytes N" in limit and "over N bytes" in limit
+
+
+def test_agreement_names_a_missing_folder(tmp_path, capsys):
+    (tmp_path / "gold").mkdir()
+    assert main(["agreement", str(tmp_path / "gold"), str(tmp_path / "second")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"newsbrief: error: {tmp_path / 'second'}: no such folder"
+    )

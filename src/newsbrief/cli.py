@@ -167,6 +167,10 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from .agreement import agreement_files, format_agreement  # not for analyze
 
     second = Path(args.second_dir)
+    for folder in (Path(args.gold_dir), second):
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "no such folder"
+            raise NewsbriefError(f"{folder}: {what}")
     pairs = [
         (path.stem, agreement_files(Path(args.gold_dir) / path.name, path))
         for path in sorted(second.glob("*.yaml"))
