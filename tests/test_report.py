@@ -630,3 +630,19 @@ def test_key_claims_count_as_the_table_and_name_sources_as_the_bottom_line():
     assert "per Keller" not in html and html.count("per Anna Keller") == 2, html
     assert "stated 2 times" in html
     assert "<td>3</td>" in briefing.claim_counts(analysis).data
+
+
+def test_a_source_that_opened_its_sentence_reads_in_lower_case_after_per(default_analysis):
+    from dataclasses import replace
+
+    written = ["The leaders", "The Daily Courier", "The Atlantis and Borduria delegations"]
+    claims = [
+        replace(c, attribution=written[i % len(written)])
+        for i, c in enumerate(default_analysis.claims)
+    ]
+    canonical = briefing.source_names(replace(default_analysis, claims=tuple(claims)))
+    assert canonical["the leaders"] == "the leaders"
+    assert canonical["the daily courier"] == "The Daily Courier"  # a name keeps its "The"
+    assert canonical["the atlantis and borduria delegations"] == (
+        "the Atlantis and Borduria delegations"
+    )

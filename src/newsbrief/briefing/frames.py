@@ -180,7 +180,21 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
     _surnames_to_full_names(names)
-    return names
+    return {key: _in_sentence(name) for key, name in names.items()}
+
+
+def _in_sentence(name: str) -> str:
+    """A source as it reads inside a sentence: "The leaders" -> "the leaders".
+
+    The attribution keeps the case of the sentence it opens, but the briefing
+    prints it after "per" and "cite". A name of capitalised words only ("The
+    Washington Post", "The Hague") keeps its "The"; one with a word in lower
+    case ("The leaders", "The United States and Nordic leaders") is a phrase.
+    """
+    first, _, rest = name.partition(" ")
+    if first == "The" and any(w[:1].islower() for w in rest.split()):
+        return f"the {rest}"
+    return name
 
 
 def _surnames_to_full_names(names: dict[str, str]) -> None:
