@@ -10,10 +10,8 @@ from __future__ import annotations
 import errno
 import functools
 import hashlib
-import importlib.util
 import os
 import re
-import runpy
 import stat
 from pathlib import Path
 from typing import Any
@@ -170,16 +168,14 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 @functools.cache
 def _english_stop_words() -> frozenset[str]:
-    """The English stop words of spaCy, read from their file without importing it.
+    """The English stop words the parser already ships (spaCy's list).
 
-    ``import spacy`` takes a second; a command given an analysis JSON never
-    loads it otherwise. The file is a plain set literal with no imports.
+    Imported here, not at the top: the warning is given after an analysis,
+    when spaCy is loaded anyway, and reading an article must not load it.
     """
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a dependency
-        return frozenset()
-    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
-    return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 #: A web address where a file is expected; ``Path`` folds its "//" to "/".
