@@ -236,3 +236,17 @@ def test_cutting_part_of_a_tie_cuts_the_tie():
     found = classes("Chile suspended part of a military aid program for Peru.")
     assert ("CHL", "PER", "SANCTION") in found
     assert ("CHL", "PER", "AID") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Turkish army forced out 300 Syrian families from the camp.", ("TUR-TAF", "SYR")),
+        (
+            "Chilean troops drove out Bolivian settlers from the valley.",
+            ("CHL-MIL", "BOL-SETTLERS"),
+        ),
+    ],
+)
+def test_forcing_people_out_expels_them(text, pair):
+    assert (*pair, "COERCE") in classes(text)
