@@ -399,3 +399,18 @@ def test_european_leaders_are_one_group():
     europe = actors["EUROPE"]
     assert europe.type == "group"
     assert {"European leaders", "European allies"} <= set(europe.aliases)
+
+
+def test_a_group_noun_after_a_name_the_gazetteer_lacks_is_a_group():
+    actors = actors_of(
+        "Armed militants stormed the village, and Chad accused Zaghawa rebels of the raid."
+    )
+    assert actors["ZAGHAWA-REBELS"].type == "group"
+    assert actors["ZAGHAWA-REBELS"].part_of is None  # no state of theirs is named
+    assert not any(a.startswith("ARMED") for a in actors)  # a sentence's first word is no name
+
+
+def test_a_group_noun_after_a_demonym_stays_the_states_people():
+    actors = actors_of("Kenyan protesters marched on the parliament.")
+    assert "KEN-PROTESTERS" in actors
+    assert not any(a.startswith("KENYAN") for a in actors)

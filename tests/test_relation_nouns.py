@@ -229,3 +229,24 @@ def test_a_carrier_noun_holds_the_actors_of_the_act_it_carries(text, expected):
 def test_a_carrier_noun_says_nothing_of_its_own():
     found = classes("Qatar launched a mediation effort between Chile and Peru.")
     assert ("CHL", "PER", "COOPERATE") not in found
+
+
+def test_cutting_part_of_a_tie_cuts_the_tie():
+    # The verb governs "part"; what it does to the part it does to the program.
+    found = classes("Chile suspended part of a military aid program for Peru.")
+    assert ("CHL", "PER", "SANCTION") in found
+    assert ("CHL", "PER", "AID") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Turkish army forced out 300 Syrian families from the camp.", ("TUR-TAF", "SYR")),
+        (
+            "Chilean troops drove out Bolivian settlers from the valley.",
+            ("CHL-MIL", "BOL-SETTLERS"),
+        ),
+    ],
+)
+def test_forcing_people_out_expels_them(text, pair):
+    assert (*pair, "COERCE") in classes(text)

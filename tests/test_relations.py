@@ -686,3 +686,10 @@ def test_leader_announcing_an_attack_by_their_body_threatens_the_target():
 def test_forecast_of_another_actor_act_is_no_threat():
     found = classes("Chile said Bolivia would bomb Peru.")
     assert not {r for r in found if r[2] == "THREATEN"}
+
+
+def test_an_object_counted_with_up_to_is_the_verbs_object():
+    # The parser reads "up" as a particle and "to 16 ... engineers" as a preposition.
+    assert ("KEN-REBELS", "UGA", "ASSAULT") in classes(
+        "Kenyan rebels have kidnapped up to 16 Ugandan engineers from a market."
+    )

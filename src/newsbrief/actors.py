@@ -118,6 +118,7 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
         found = _gazetteer_mentions(unit, span, gazetteer)
         if unit.kind in ("claim", "lead_in"):
             found += _ner_mentions(unit, span, found, gazetteer)
+            found += _named_groups(unit, span, found, gazetteer)
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, _not_places(located)))
     located = drop_modifiers(units, spans, drop_things(units, located, gazetteer))
@@ -159,6 +160,47 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
 
 #: "North and South Korea": a word and "and" before a state's name that starts otherwise.
 _ELIDED = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|or)\s+$")
+
+
+#: Entity labels of a capitalised modifier that names a people, place or creed.
+_PEOPLE_LABELS = frozenset({"NORP", "GPE", "LOC", "ORG"})
+
+
+def _named_groups(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) -> list[Located]:
+    """Groups of people the gazetteer does not know, named by who they are.
+
+    "Darfur rebels", "Jewish settlers", "Islamic fundamentalists": a group
+    noun of the gazetteer's ``generic_forces`` (``group`` kind) after
+    capitalised words that name no state or body the gazetteer knows is a
+    group of its own. After a state ("Kenyan protesters") the group is
+    already the state's people (:func:`newsbrief.forces.force_after`).
+    """
+    terms = {t for t, (kind, _) in gaz.force_terms.items() if kind == "group"}
+    base = span.start_char
+    out = []
+    for tok in span:
+        if tok.lower_ not in terms or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mods = {c.i for c in tok.children if c.dep_ in ("compound", "amod")}
+        first = tok
+        while first.i - 1 in mods and _capitalised_name(span.doc[first.i - 1]):
+            first = span.doc[first.i - 1]
+        if first.i == tok.i:
+            continue
+        s, e = first.idx - base, tok.idx + len(tok.text) - base
+        if any(_overlaps(k.mention, unit, s, e) for k in known):
+            continue
+        name = unit.text[s:e]
+        entry = Entry(_slug(name, "group"), name, "group", None, None, ())
+        out.append(Located(entry, _mention(unit, s, e), "ner"))
+    return out
+
+
+def _capitalised_name(tok: Token) -> bool:
+    """A capitalised word that is a name, not a sentence's first word ("Armed rebels")."""
+    if not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    return tok.i != tok.sent.start or tok.ent_type_ in _PEOPLE_LABELS
 
 
 def _names_a_thing(text: str, end: int, gaz: Gazetteer) -> bool:

@@ -46,7 +46,8 @@ class Governors:
     a cut ("suspended cooperation with"), ``refusing`` verbs into a refusal
     ("rejected talks with"), ``denying`` verbs negate the event they govern
     ("denied supporting"), ``quantity`` nouns count the events they govern
-    ("a wave of strikes"), whose actor is the counting noun's, and
+    ("a wave of strikes"), whose actor is the counting noun's and whose
+    governing verb acts on them ("suspended part of the aid program"), and
     ``straining`` words say a cooperative tie is in a bad state ("strained
     ties", "relations soured", "ties at a low"), and ``allying`` modifiers
     make an agreement an alliance ("a mutual defense treaty", "a security

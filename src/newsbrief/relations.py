@@ -681,7 +681,7 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
         return replace(trig, type="normalizes_relations_with", event_class="AGREE")
     if trig.event_class == "AGREE" and allied(tok, words.allying):
         return replace(trig, type="allies_with", event_class="ALLIED_WITH")
-    if trig.polarity == "cooperative" and _governor_lemma(tok) in words.reducing:
+    if trig.polarity == "cooperative" and _governor_lemma(_counting(tok, words)) in words.reducing:
         return replace(trig, type="reduced_relations_with", event_class="SANCTION")
     if trig.event_class == "PROTEST" and _governor_lemma(tok) in words.lodging:
         return replace(trig, type="protested_to", event_class="DISAPPROVE")
@@ -696,6 +696,18 @@ def _governed(tok: Token, trig: Trigger, words: Governors) -> Trigger:
             return replace(trig, type="eased_blockade_of", event_class="RETREAT")
         return replace(trig, type="eased_restrictions_on", event_class="CONCEDE")
     return trig
+
+
+def _counting(noun: Token, words: Governors) -> Token:
+    """The ``quantity`` noun a trigger is counted by, else the trigger itself.
+
+    "suspended part of a military aid program for Y": the verb governs "part",
+    and what it does to the part it does to the program.
+    """
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.quantity:
+        return head.head
+    return noun
 
 
 _NOUNS = ("NOUN", "PROPN")

@@ -124,6 +124,7 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             )
     if not objects and "dobj" in trigger.targets:
         found += [a for o in _shared_objects(head) for a in actors.in_phrase(o)]
+        found += [a for o in _counted_objects(head) for a in actors.in_phrase(o)]
     of_objects = [
         o
         for c in head.children
@@ -152,6 +153,24 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             for a in actors.in_phrase(s)
         ]
     return list(dict.fromkeys(found))
+
+
+def _counted_objects(verb: Token) -> list[Token]:
+    """An object counted with "up to", which the parser reads as a particle and a preposition.
+
+    "kidnapped up to 16 Soviet advisers": "up" hangs on the verb as a particle
+    and "to 16 ... advisers" as a preposition, so the verb seems to have no
+    object; a "to" right after the particle whose object is counted (a
+    number modifies it) is the object.
+    """
+    ups = {c.i for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"}
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i - 1 in ups
+        for o in c.children
+        if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)
+    ]
 
 
 #: Answers to what came from someone ("rejected an appeal from X", "accepted an
