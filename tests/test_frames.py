@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.analysis import read_with_claims
+from newsbrief.analysis import analyze, read_with_claims
 from newsbrief.article import source_from_text
-from newsbrief.claims.features import ROW_NORM, scale_row
+from newsbrief.claims.features import ROW_NORM, ArticleContext, scale_row
 from newsbrief.claims.model import describe_feature
 
 
@@ -114,6 +114,16 @@ def test_time_features_mark_past_perfect_and_older_years():
     assert older.get("earlier_year") == 1.0 and "pluperfect" not in older
     latest = features_of(text, 3)
     assert latest.get("latest_year") == 1.0 and "earlier_year" not in latest
+
+
+def test_the_articles_latest_year_is_read_once_for_all_its_claims():
+    units = analyze(
+        source_from_text("Talks began in 1998. They resumed in 2023. Nothing more.")
+    ).units
+    context = ArticleContext(units, "news", 3)
+    assert context.latest_year == 2023
+    assert "latest_year" in vars(context)  # kept: the next claim does not read the units again
+    assert ArticleContext(units[2:], "news", 1).latest_year is None
 
 
 def test_reported_clause_words_are_kept_apart_from_the_frame():

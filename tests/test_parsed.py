@@ -2,7 +2,7 @@ from newsbrief.actors import extract_actors
 from newsbrief.article import source_from_text
 from newsbrief.gazetteer import load_gazetteer
 from newsbrief.nlp import parse
-from newsbrief.parsed import ArticleParse, parse_article
+from newsbrief.parsed import ArticleParse, keeping_tokens, parse_article
 from newsbrief.units import split_blocks
 
 
@@ -41,3 +41,30 @@ def test_a_step_changing_its_token_map_does_not_change_another_steps():
     first[999] = ["YYY"]
     assert all("XXX" not in ids for ids in p.actor_tokens(0).values())
     assert 999 not in p.actor_tokens(0)
+
+
+def test_a_units_walks_share_one_list_of_its_tokens():
+    p = _parsed("Japan sent officers to NATO. Russia objected to the move.")
+    span = p.spans[0]
+    first, second = list(span), list(span)
+    assert [t.text for t in first] == ["Japan", "sent", "officers", "to", "NATO", "."]
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    # The same tokens as spaCy's own walk, span methods unchanged.
+    plain = span.doc[span.start : span.end]
+    assert [(t.i, t.lemma_, t.dep_) for t in first] == [(t.i, t.lemma_, t.dep_) for t in plain]
+    assert span == plain and span.root.text == "sent" and span[1:3].text == "sent officers"
+
+
+def test_only_the_units_walked_last_keep_their_tokens():
+    text = " ".join(f"Country {k} sent officers." for k in range(6))
+    source = source_from_text(text)
+    blocks = split_blocks(source.text)
+    docs = list(parse(b.text for b in blocks))
+    spans = keeping_tokens([s for d in docs for s in d.sents], keep=2)
+    assert len(spans) == 6
+    first = list(spans[0])
+    for span in spans[1:]:
+        list(span)
+    assert next(iter(spans[0])) is not first[0]  # listed again after two other units
+    store = spans[0]._store
+    assert len(store.tokens) == 2 and sorted(store.tokens) == [0, 5]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,6 +145,15 @@ class ArticleContext:
     n_claims: int
     # How likely each genre is (:class:`.genre.GenreReading`); empty: the one genre.
     genre_shares: tuple[tuple[str, float], ...] = ()
+
+    @cached_property
+    def latest_year(self) -> int | None:
+        """The latest year the article names (standing in for its date), read once.
+
+        Every claim naming a year is set against it; reading the article's
+        units again for each such claim grew with the square of a long input.
+        """
+        return max((int(y) for u in self.units for y in _YEAR.findall(u.text)), default=None)
 
 
 def claim_features(
@@ -295,7 +304,7 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
     elif order < 3:
         f["near_lead"] = 1.0
     units = context.units
-    f.update(_time_features(r, units))
+    f.update(_time_features(r, context.latest_year))
     prev = units[unit.index - 1] if unit.index > 0 else None
     nxt = units[unit.index + 1] if unit.index + 1 < len(units) else None
     if prev is None or prev.paragraph != unit.paragraph:
@@ -315,7 +324,7 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
     return f
 
 
-def _time_features(r: Reading, units: Sequence[Unit]) -> dict[str, float]:
+def _time_features(r: Reading, latest: int | None) -> dict[str, float]:
     """Past perfect, and years older than the article's latest: the marks of background.
 
     "had forced", "in 1983": what came before the news is context, whatever
@@ -331,8 +340,7 @@ def _time_features(r: Reading, units: Sequence[Unit]) -> dict[str, float]:
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in r.content.children):
         f["reported_pluperfect" if _backshifted(r) else "pluperfect"] = 1.0
     years = [int(y) for y in _YEAR.findall(r.unit.text)]
-    if years:
-        latest = max(int(y) for u in units for y in _YEAR.findall(u.text))
+    if years and latest is not None:
         f["earlier_year" if min(years) < latest else "latest_year"] = 1.0
     return f
 

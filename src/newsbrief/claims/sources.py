@@ -89,7 +89,7 @@ def _signed_by(source: str, located: Sequence[Located]) -> str | None:
     parties = _WITNESSED.split(source)[0].casefold()
     found: list[str] = []
     for loc in located:
-        if loc.how != SIGNATORY:  # checked first: this runs for every attributed claim
+        if loc.how != SIGNATORY:
             continue
         office = _ARTICLE.sub("", loc.mention.text).casefold()
         named = len(office.split()) > 2 and office in parties
@@ -217,10 +217,14 @@ def name_sources(
     bodies = {b for b in bodies if len(b) > 2}
     out: list[Claim] = []
     grouped = by_unit(located)
+    # Every attributed claim may name signatories' offices: their mentions
+    # picked once, as a scan of all mentions per claim grew with the square
+    # of a long input.
+    signatories = [loc for loc in located if loc.how == SIGNATORY]
     spoke: dict[str, str | None] = {"speaker": None, "body": None}
     for claim in claims:
         here = grouped.get(claim.unit, [])
-        new, cue = _renamed(claim, units[claim.unit], located, names, spoke, here)
+        new, cue = _renamed(claim, units[claim.unit], signatories, names, spoke, here)
         if new:
             claim = replace(
                 claim,
@@ -238,7 +242,7 @@ def name_sources(
 def _renamed(
     claim: Claim,
     unit: Unit,
-    located: Sequence[Located],
+    signatories: Sequence[Located],
     names: dict[str, str],
     spoke: dict[str, str | None],
     here: Sequence[Located],
@@ -246,7 +250,8 @@ def _renamed(
     """The claim's source named in full, and the cue; None when it stays as written.
 
     ``here`` holds the mentions of the claim's own unit, which every test but
-    the signatories' reads: a scan of all mentions per claim is quadratic.
+    the signatories' reads, and ``signatories`` the article's signatory
+    mentions: a scan of all mentions per claim is quadratic.
     """
     source = claim.attribution
     if source == "author":
@@ -263,7 +268,7 @@ def _renamed(
         return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
     if (pair := _persons_within(unit, written, here)) is not None:
         return pair, f"the persons it names: {source}"
-    if signed := _signed_by(source, located):
+    if signed := _signed_by(source, signatories):
         return signed, "the signatories of the offices named"
     if (full := _named_person(claim.unit, source, here)) is not None:
         return full, f"named in full: {source}"
