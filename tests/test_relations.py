@@ -614,6 +614,9 @@ def test_saying_anothers_conduct_is_bad_criticizes_it():
     # A misfortune the subject meets, or a denied judgement, condemns no one.
     assert ("GBR", "IRN", "DISAPPROVE") not in classes("Britain said Iran suffered heavy losses.")
     assert ("GBR", "IRN", "DISAPPROVE") not in classes("Britain said Iran was not irresponsible.")
+    assert ("GBR", "IRN", "DISAPPROVE") not in classes(
+        "Britain said Iran did not launch the attacks."
+    )
     # Words deeper in the clause judge something else than its subject.
     assert ("GBR", "IRN", "DISAPPROVE") not in classes(
         "Britain said Iran accepted a plan to end the devastating floods."

@@ -111,16 +111,17 @@ def damning_words(
     but no act of its, so they do not; nor do words deeper in the clause
     ("accepted a proposal to end the devastating conflict"), which judge
     something else. A "not" denies the word it modifies, and a "not" on the
-    verb denies what the subject is said to be ("Y was not irresponsible"),
-    not the object it acts on ("Y was not stopping this dirty play").
+    verb denies what the subject is said to be ("Y was not irresponsible")
+    and the act it names ("Y did not launch this war"), not the words
+    describing the object it acts on ("Y was not stopping this dirty play").
     """
     negated = any(c.dep_ == "neg" for c in clause.children)
     roles: list[tuple[Token, str]] = [(clause, "attr" if clause.pos_ == "ADJ" else "root")]
     roles += [(c, c.dep_) for c in clause.children if c.dep_ in _PREDICATE]
     roles += [(c, dep) for w, dep in roles for c in w.children if c.dep_ == "conj"]
-    if negated:
+    if negated:  # what it is not, or an act it did not do; the object's own words stay
         roles = [(w, dep) for w, dep in roles if dep not in _COPULAR]
-    words = [w for w, _ in roles]
+    words = [w for w, _ in roles if not (negated and w.pos_ == "NOUN")]
     words += [c for w, _ in roles for c in w.children if c.dep_ == "amod"]
     role = {w.i: dep for w, dep in roles}
     return [
