@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newsbrief.claims import features
+from newsbrief import stance
 from newsbrief.config import cache_dir, package_file, read_yaml_mapping
 from newsbrief.datacache import cache_key, cached_parse
 
@@ -98,11 +98,11 @@ def test_shipped_lexicons_read_from_the_cache_equal_their_yaml(monkeypatch, tmp_
 
 def test_the_stance_lexicons_read_from_the_cache_equal_their_parse(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
-    fresh = (features._vader_lexicon(), features._textblob_subjectivity())
+    fresh = (stance._vader_lexicon(), stance._textblob_subjectivity())
     assert len(fresh[0]) > 1000 and len(fresh[1]) > 1000
     monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
     for _ in range(2):  # stored, then read back
-        assert (features._vader_lexicon(), features._textblob_subjectivity()) == fresh
+        assert (stance._vader_lexicon(), stance._textblob_subjectivity()) == fresh
     assert len(_entries(tmp_path)) == 2
 
 

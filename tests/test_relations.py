@@ -603,6 +603,26 @@ def test_saying_a_hostile_act_was_done_by_another_accuses_it():
     )
 
 
+def test_saying_anothers_conduct_is_bad_criticizes_it():
+    # A clearly negative word in what the reported clause says its subject is or does.
+    assert ("GBR", "IRN", "DISAPPROVE") in classes(
+        "Britain said Iran's behaviour was reckless and illegal."
+    )
+    assert ("GBR", "IRN", "DISAPPROVE") in classes(
+        "Iran was not stopping its dirty games, the British foreign minister said."
+    )
+    # A misfortune the subject meets, or a denied judgement, condemns no one.
+    assert ("GBR", "IRN", "DISAPPROVE") not in classes("Britain said Iran suffered heavy losses.")
+    assert ("GBR", "IRN", "DISAPPROVE") not in classes("Britain said Iran was not irresponsible.")
+    assert ("GBR", "IRN", "DISAPPROVE") not in classes(
+        "Britain said Iran did not launch the attacks."
+    )
+    # Words deeper in the clause judge something else than its subject.
+    assert ("GBR", "IRN", "DISAPPROVE") not in classes(
+        "Britain said Iran accepted a plan to end the devastating floods."
+    )
+
+
 def test_demand_for_an_act_asks_its_actor():
     found = classes("France demanded the withdrawal of Russian forces from Georgia.")
     assert ("FRA", "RUS-MIL", "REQUEST") in found

@@ -55,6 +55,7 @@ from .roles import (
     subject_actors,
     target_actors,
 )
+from .stance import damning_words, load_stance
 from .unit_actors import quote_open
 
 if TYPE_CHECKING:
@@ -280,6 +281,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             or _accusation_roles(tok, table, lexicon)
             or _threat_roles(tok, table, lexicon)
             or _joint_roles(tok, table, lexicon.governors.joint)
+            or _judgement_roles(tok, table, lexicon)
         )
         if found is None:
             continue
@@ -390,6 +392,51 @@ def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not culprits:
         return None
     return _ACCUSES, speakers, list(dict.fromkeys(culprits))
+
+
+#: Saying another actor did or is something bad is criticizing it (CAMEO 111, PLOVER DISAPPROVE).
+_CRITICIZES = Trigger("criticizes", "DISAPPROVE", ())
+
+
+def _judgement_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
+    """Saying Y's conduct is bad is criticizing Y: "X said Y's move was reckless".
+
+    A statement verb (``governors.stating``) whose ``ccomp`` clause has an
+    actor other than the speaker's side in its subject, and a predicate
+    that condemns it (:func:`~newsbrief.stance.damning_words`: a word VADER
+    rates clearly negative, "illegal", "dirty", "a violation", or a
+    hostile act the subject carries out): the speaker disapproves of that
+    actor, as CAMEO codes criticism from reported speech. Tried after every
+    other reading of the verb, so a demand, an accusation or a threat in
+    the same clause keeps its own class.
+    """
+    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
+        return None
+    speakers = subject_actors(tok, table)[0]
+    if not speakers:
+        return None
+    own = set(speakers) | {table.sides[s] for s in speakers if s in table.sides}
+    valence = load_stance().valence
+    judged: list[str] = []
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        makers = [
+            a
+            for s in clause.children
+            if s.dep_ == "nsubj"
+            for a in table.in_phrase(s, acting=True)
+            if a not in own and table.sides.get(a) not in own
+        ]
+        if makers and damning_words(clause, valence, partial(_hostile_act, lexicon)):
+            judged += makers
+    if not judged:
+        return None
+    return _CRITICIZES, speakers, list(dict.fromkeys(judged))
+
+
+def _hostile_act(lexicon: Lexicon, noun: Token) -> bool:
+    """A noun the lexicon reads as a hostile act ("attacks", "violation")."""
+    trig = lexicon.noun(noun.lemma_.lower(), noun.lower_)
+    return trig is not None and trig.polarity == "conflictual"
 
 
 #: Saying one's own side will strike another actor is threatening it (CAMEO 13, PLOVER THREATEN).

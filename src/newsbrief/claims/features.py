@@ -17,12 +17,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import cache_dir
-from ..datacache import cached_parse
+from ..stance import Stance, load_stance
 from .frames import frame_features
 from .rules import Cues, Reading, clause_aspect, clause_subject
 
@@ -71,69 +68,6 @@ _GENRE_SHARE = 0.05
 # gold files: category 0.619/0.572/0.536 lenient/strict/macro-F1 unscaled,
 # 0.626/0.580/0.554 at 12, a plateau from 8 to 16).
 ROW_NORM = 12.0
-
-
-@dataclass(frozen=True)
-class Stance:
-    """Evaluative word lists: VADER valence (-4..4) and TextBlob subjectivity (0..1)."""
-
-    valence: dict[str, float]
-    subjectivity: dict[str, float]
-
-
-@lru_cache(maxsize=1)
-def load_stance() -> Stance:
-    """Read the two lexicons from the installed packages, without importing them.
-
-    Importing ``textblob`` pulls in NLTK (seconds); its lexicon is one XML file.
-    What each file yields is cached by content (:mod:`newsbrief.datacache`):
-    parsing them took 20-40 ms of every cold start.
-    """
-    return Stance(_vader_lexicon(), _textblob_subjectivity())
-
-
-def _package_dir(name: str) -> Path | None:
-    spec = find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _vader_lexicon() -> dict[str, float]:
-    folder = _package_dir("vaderSentiment")
-    if folder is None:
-        return {}
-    text = (folder / "vader_lexicon.txt").read_text(encoding="utf-8")
-    return dict(cached_parse(_parse_vader, text, cache_dir()))
-
-
-def _parse_vader(text: str) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            out[parts[0].lower()] = float(parts[1])
-    return out
-
-
-def _textblob_subjectivity() -> dict[str, float]:
-    folder = _package_dir("textblob")
-    if folder is None:
-        return {}
-    xml = (folder / "en" / "en-sentiment.xml").read_bytes()
-    return dict(cached_parse(_parse_textblob, xml, cache_dir()))
-
-
-def _parse_textblob(xml: bytes) -> dict[str, float]:
-    from xml.etree import ElementTree  # only when the cache lacks it
-
-    scores: dict[str, list[float]] = {}
-    root = ElementTree.fromstring(xml)
-    for word in root.iter("word"):
-        form = (word.get("form") or "").lower()
-        if form.isalpha():
-            scores.setdefault(form, []).append(float(word.get("subjectivity") or 0.0))
-    return {w: sum(v) / len(v) for w, v in scores.items()}
 
 
 @dataclass(frozen=True)
