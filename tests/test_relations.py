@@ -686,3 +686,10 @@ def test_leader_announcing_an_attack_by_their_body_threatens_the_target():
 def test_forecast_of_another_actor_act_is_no_threat():
     found = classes("Chile said Bolivia would bomb Peru.")
     assert not {r for r in found if r[2] == "THREATEN"}
+
+
+def test_an_answer_to_a_proposed_act_is_aimed_at_whom_the_act_concerns():
+    # "rejected Chilean ships patrolling Peru's coast": the idea, not the ships, is rejected.
+    got = classes("Brazil rejected Chilean ships patrolling Peru's coast.")
+    assert ("BRA", "PER", "REJECT") in got
+    assert ("BRA", "CHL", "REJECT") not in got
