@@ -713,3 +713,10 @@ def test_an_object_counted_with_up_to_is_the_verbs_object():
     assert ("KEN-REBELS", "UGA", "ASSAULT") in classes(
         "Kenyan rebels have kidnapped up to 16 Ugandan engineers from a market."
     )
+
+
+def test_an_answer_to_a_proposed_act_is_aimed_at_whom_the_act_concerns():
+    # "rejected Chilean ships patrolling Peru's coast": the idea, not the ships, is rejected.
+    got = classes("Brazil rejected Chilean ships patrolling Peru's coast.")
+    assert ("BRA", "PER", "REJECT") in got
+    assert ("BRA", "CHL", "REJECT") not in got

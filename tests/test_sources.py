@@ -177,3 +177,11 @@ def test_who_issued_a_statement_is_its_source():
     )
     _, reading = read_with_claims(source_from_text(text))
     assert [c.attribution for c in reading.claims] == ["author", "Canada and Norway"]
+
+
+def test_a_sentence_inside_a_quote_is_the_speakers_whoever_it_names():
+    got = sources_of(
+        "The story opens here.\n\nMinister Ola Nordmann spoke about the two envoys: “They came "
+        "late. The envoys would not have even thought about it. No one called,” Nordmann said."
+    )
+    assert [s.endswith("Nordmann") for s in got] == [False, True, True, True]

@@ -117,11 +117,7 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.dep_ in trigger.targets:
-            found += (
-                actors.in_phrase(child)
-                or _antecedent(child, head, actors)
-                or makers(child, actors, _MAKER_PREPS.get(trigger.event_class, ("by",)))
-            )
+            found += _object_targets(child, head, trigger, actors)
     if not objects and "dobj" in trigger.targets:
         found += [a for o in _shared_objects(head) for a in actors.in_phrase(o)]
         found += [a for o in _counted_objects(head) for a in actors.in_phrase(o)]
@@ -176,6 +172,28 @@ def _counted_objects(verb: Token) -> list[Token]:
 #: Answers to what came from someone ("rejected an appeal from X", "accepted an
 #: offer from X") are aimed at its sender; other acts only at a "by" maker.
 _MAKER_PREPS = {c: ("by", "from") for c in ("REJECT", "AGREE", "CONCEDE", "SUPPORT")}
+
+
+def _object_targets(obj: Token, head: Token, trigger: Trigger, actors: UnitActors) -> list[str]:
+    """Actors behind a direct object: its phrase, its antecedent or its maker."""
+    proposed = _proposed_act(obj) if trigger.event_class in _MAKER_PREPS else None
+    if proposed is not None:  # "rejected US troops defending Y's border": an idea
+        return [a for o in proposed.children if o.dep_ == "dobj" for a in actors.in_phrase(o)]
+    return (
+        actors.in_phrase(obj)
+        or _antecedent(obj, head, actors)
+        or makers(obj, actors, _MAKER_PREPS.get(trigger.event_class, ("by",)))
+    )
+
+
+def _proposed_act(obj: Token) -> Token | None:
+    """The participle of an answered object that is a state of affairs, not a party.
+
+    "X rejected US troops defending Y's border" rejects the idea of the troops
+    doing it: the answer is aimed at whom the act concerns (Y), not at the
+    troops, who proposed nothing.
+    """
+    return next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
 
 
 def makers(thing: Token, actors: UnitActors, preps: tuple[str, ...]) -> list[str]:

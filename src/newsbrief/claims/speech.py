@@ -176,7 +176,10 @@ def _ends_open(text: str, was_open: bool) -> bool:
 def quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
     """Sentences of one quotation share its speaker, named where the quote closes.
 
-    A quotation that names no speaker continues the previous one's. A
+    A sentence wholly inside the quotation is the speaker's, whoever it says
+    thought or said something ("They would never have thought of it" inside
+    X's quote is X's claim about them). A quotation that names no speaker
+    continues the previous one's. A
     paragraph left open whose next paragraph opens with a quotation mark goes
     on with the same quotation (the news convention for a quote that runs
     over paragraphs).
@@ -209,8 +212,9 @@ def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
         source = out[run[0] - 1].attribution  # the speaker goes on
     if source == "author":
         return
+    inside = set(run[1:-1])  # wholly within the quotation: whoever it names, the speaker says it
     for j in run:
-        if out[j].attribution in ("author", "We", "we", "I"):
+        if j in inside or out[j].attribution in ("author", "We", "we", "I"):
             cues = {**out[j].cues, "attribution": ("quotation carries its speaker",)}
             out[j] = replace(out[j], attribution=source, cues=cues)
 
