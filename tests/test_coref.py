@@ -154,3 +154,22 @@ def test_their_is_the_pair_joined_earlier_in_its_own_sentence():
         "Brazil's proposal."
     )
     assert _mentioned_by(a, "their") == {"CHL", "PER"}
+
+
+def test_they_is_the_unnamed_plural_object_that_governs_it():
+    # "warned the dockers they ...": the dockers, whom no actor names, not the last pair.
+    a = _analysis(
+        "Japan and Germany met in Tokyo on Monday. "
+        "The minister warned the dockers they would lose their jobs."
+    )
+    assert _mentioned_by(a, "they") == set()
+    assert _mentioned_by(a, "their") == set()
+
+
+def test_they_does_not_reach_a_pair_named_many_sentences_before():
+    a = _analysis(
+        "Japan and Germany met in Tokyo on Monday. Prices rose in March. "
+        "Rain fell in April. The harvest was poor. Shops closed early. "
+        "They said more help was needed."
+    )
+    assert _mentioned_by(a, "They") == set()

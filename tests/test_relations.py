@@ -720,3 +720,12 @@ def test_an_answer_to_a_proposed_act_is_aimed_at_whom_the_act_concerns():
     got = classes("Brazil rejected Chilean ships patrolling Peru's coast.")
     assert ("BRA", "PER", "REJECT") in got
     assert ("BRA", "CHL", "REJECT") not in got
+
+
+def test_a_they_the_coreference_step_leaves_unresolved_names_no_one():
+    # "they" are the dockers, whom no actor names: not the pair of the sentence before.
+    got = classes(
+        "Japan and Germany signed a pact on Monday. "
+        "The minister warned the dockers they would attack Chile."
+    )
+    assert got == {("JPN", "DEU", "AGREE")}

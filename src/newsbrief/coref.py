@@ -8,7 +8,9 @@ link nothing. The rules read the parse and the actors already found:
 - "he"/"she" (and "his", "her") -> the last person named, a few units back;
 - "they"/"their" -> a plural subject before it in the same sentence ("Polish
   farmers said they ..."), else the last group: actors joined by "and", or a
-  collective;
+  collective, named at most a few units back. A plural subject or object
+  that governs it and names no actor ("warned the protesters they ...") is
+  what it means: then it names no one;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
   person that title was used for;
 - "the <word of a name>" ("the court" after "International Court of
@@ -141,6 +143,9 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 
 _DETERMINERS = frozenset({"the", "both", "our", "these", "those", "all"})
 _WINDOW = 6  # units back a pronoun's or description's antecedent may be
 _GROUP_WINDOW = 30  # a readout calls its parties "the two leaders" all the way down
+#: Units back a "they" may reach for the last group: a pronoun, unlike "the two
+#: leaders", names no kind, so a group named long before is rarely still what it means.
+_THEY_WINDOW = 3
 
 
 @dataclass
@@ -169,9 +174,11 @@ class _History:
                 out.append(entry)
         return tuple(reversed(out)) if len(out) == n else ()
 
-    def group(self, unit: int, want, n: int | None) -> tuple[Entry, ...]:
+    def group(
+        self, unit: int, want, n: int | None, window: int = _GROUP_WINDOW
+    ) -> tuple[Entry, ...]:
         for u, members in reversed(self.groups):
-            if unit - u > _GROUP_WINDOW:
+            if unit - u > window:
                 break
             if all(want(e) for e in members) and (n is None or len(members) == n):
                 return members
@@ -409,10 +416,12 @@ def _refer(
         person = history.last(unit.index, _is_person)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
     if tok.pos_ == "PRON" and lower in _THEY:
+        if _unnamed_plural(tok, covered):
+            return None
         group = (
             _plural_subject(tok, covered)
             or _pair_before(tok, covered)
-            or history.group(unit.index, lambda e: True, None)
+            or history.group(unit.index, lambda e: True, None, _THEY_WINDOW)
         )
         return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
     if tok.pos_ not in ("NOUN", "PROPN") or any(
@@ -462,6 +471,27 @@ def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entr
         if found:
             return tuple(found.values())
     return ()
+
+
+def _unnamed_plural(tok: Token, covered: dict[int, list[Located]]) -> bool:
+    """Whether the nearest plural subject or object governing "they" names no actor.
+
+    "The minister warned the protesters they were playing with fire": "they"
+    are the protesters, whom no actor names, not the last pair of actors.
+    """
+    arguments = [
+        c
+        for head in tok.ancestors
+        for c in head.children
+        if c.i < tok.i
+        and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and c.pos_ in ("NOUN", "PROPN")
+        and (c.tag_ in ("NNS", "NNPS") or any(w.dep_ == "conj" for w in c.children))
+    ]
+    if not arguments:
+        return False
+    nearest = max(arguments, key=lambda c: c.i)
+    return not any(w.i in covered for w in _noun_phrase(nearest))
 
 
 def _pair_before(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:

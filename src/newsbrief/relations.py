@@ -127,7 +127,7 @@ def extract_relations(
             by_unit.get(unit.index, []),
             tokens,
             previous,
-            group,
+            () if unit.kind in _COREF_KINDS else group,
             declarants,
             quoting,
             acts=act_nouns,
@@ -184,6 +184,10 @@ def extract_relations(
     relations = _within_bodies(relations)
     relations += co_mentions(units, by_unit, relations, part_of)
     return relations
+
+
+#: Units whose "they" the coreference step resolved (or chose to leave unresolved).
+_COREF_KINDS = frozenset({"claim", "lead_in"})
 
 
 def _within_bodies(relations: list[Relation]) -> list[Relation]:
