@@ -18,6 +18,7 @@ matplotlib.use("Agg")  # the figure is written to files, never shown in a window
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
@@ -153,9 +154,13 @@ def _fit(pos: dict, labels: dict, areas: dict, rounds: int = 8) -> dict:
     if not pos:
         return {}
     size = {n: _footprint(labels[n], areas[n]) for n in pos}
+    # A corpus's merged graph (hundreds of actors) cannot fit the plot anyway:
+    # the pushes per pass shrink with the square of the count, so its explorer
+    # opens in seconds (it took 40 s) while an article's graph gets all 600.
+    pushes = min(600, max(10, 5_000_000 // len(pos) ** 2))
     fitted = _scaled(pos, _BOX)
     for _ in range(rounds):
-        fitted = _separate(fitted, size)
+        fitted = _separate(fitted, size, pushes)
         xs, ys = [p[0] for p in fitted.values()], [p[1] for p in fitted.values()]
         if max(xs) - min(xs) <= _BOX[0] * 1.02 and max(ys) - min(ys) <= _BOX[1] * 1.02:
             break
@@ -164,32 +169,32 @@ def _fit(pos: dict, labels: dict, areas: dict, rounds: int = 8) -> dict:
 
 
 def _separate(pos: dict, size: dict, rounds: int = 600) -> dict:
-    """Push nodes apart until no two footprints (width, height) overlap."""
-    pos = {n: list(p) for n, p in pos.items()}
+    """Push nodes apart until no two footprints (width, height) overlap.
+
+    Each round moves every overlapping pair apart along the axis where they
+    overlap least, all pairs at once (numpy): a corpus's merged graph has
+    hundreds of actors, and pair by pair in Python it took minutes.
+    """
     nodes = sorted(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float).reshape(-1, 2)
+    half = np.array([size[n] for n in nodes], dtype=float).reshape(-1, 2) / 2
+    upper = np.triu(np.ones((len(nodes), len(nodes)), dtype=bool), k=1)
     for _ in range(rounds):
-        moved = False
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                dx = pos[b][0] - pos[a][0]
-                dy = pos[b][1] - pos[a][1]
-                ox = (size[a][0] + size[b][0]) / 2 - abs(dx)
-                oy = (size[a][1] + size[b][1]) / 2 - abs(dy)
-                if ox > 0 and oy > 0:
-                    moved = True
-                    if ox < oy:
-                        step = ox / 2 + 0.005
-                        sign = 1 if dx >= 0 else -1
-                        pos[a][0] -= sign * step
-                        pos[b][0] += sign * step
-                    else:
-                        step = oy / 2 + 0.005
-                        sign = 1 if dy >= 0 else -1
-                        pos[a][1] -= sign * step
-                        pos[b][1] += sign * step
-        if not moved:
+        delta = xy[None, :, :] - xy[:, None, :]  # [a, b] = b - a
+        overlap = half[:, None, :] + half[None, :, :] - np.abs(delta)
+        clash = upper & (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
+        if not clash.any():
             break
-    return pos
+        axis = (overlap[..., 1] <= overlap[..., 0]).astype(int)  # the lesser overlap
+        a, b = np.nonzero(clash)
+        ax_ = axis[a, b]
+        step = overlap[a, b, ax_] / 2 + 0.005
+        sign = np.where(delta[a, b, ax_] >= 0, 1.0, -1.0)
+        move = np.zeros_like(xy)
+        np.add.at(move, (a, ax_), -sign * step)
+        np.add.at(move, (b, ax_), sign * step)
+        xy += move
+    return {n: [float(x), float(y)] for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
 def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> Figure:
