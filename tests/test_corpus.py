@@ -120,6 +120,23 @@ def test_folder_needs_out(folder: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "--out OUTDIR is required for a folder" in capsys.readouterr().err
 
 
+def test_folder_refuses_csv_instead_of_writing_json(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["analyze", str(folder), "--out", str(out), "--format", "csv"]) == 2
+    assert "--format csv is for one article" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_jobs_must_be_a_count(folder: Path, jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(folder), "--out", "unused", "--jobs", jobs])
+    assert stop.value.code == 2
+    assert "a number of processes, 0 for all cores" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("make", ["missing", "empty"])
 def test_missing_or_empty_folder_is_an_error(tmp_path: Path, make: str) -> None:
     root = tmp_path / "articles"

@@ -169,6 +169,20 @@ def test_agreement_is_perfect_with_itself_and_drops_with_a_changed_label():
     assert other.kappa("category") < 1.0
 
 
+def test_agreement_table_says_what_its_numbers_are():
+    from newsbrief.agreement import Agreement, format_agreement
+
+    labels = {
+        f: (["a", "b"], ["a", "a"]) for f in ("category", "modality", "attribution", "restates")
+    }
+    text = format_agreement([("invented", Agreement(2, labels))])
+    first, table = text.split("\n\n", 1)
+    assert "Cohen's kappa" in first and "share of claims they labelled alike" in first
+    assert table.splitlines()[2] == (
+        "| invented | 2 | 0.00 (0.50) | 0.00 (0.50) | 0.00 (0.50) | 0.00 (0.50) |"
+    )
+
+
 def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
     from newsbrief.claims import load_models
     from newsbrief.cli import main

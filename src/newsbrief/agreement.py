@@ -91,6 +91,11 @@ def agreement_files(first: str | Path, second: str | Path) -> Agreement:
 def format_agreement(pairs: Sequence[tuple[str, Agreement]]) -> str:
     """A Markdown table: kappa (raw agreement) per field, per article and pooled."""
     lines = [
+        # The table used to stand without a word on what its two numbers were.
+        "Agreement between the two annotators on the claims both marked: Cohen's kappa per field",
+        "(in brackets the share of claims they labelled alike; kappa is 0 when one of them",
+        "used a single label, however often they agree).",
+        "",
         "| article | claims | " + " | ".join(FIELDS) + " |",
         "|---|---|" + "---|" * len(FIELDS),
     ]

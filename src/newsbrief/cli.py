@@ -62,6 +62,17 @@ def _emit(data: str | bytes | Iterable[str], out: str | None) -> None:
         sys.stdout.writelines([data] if isinstance(data, str) else data)
 
 
+def _jobs(value: str) -> int:
+    """``--jobs``: a count of processes, 0 for all cores; a negative one was read as 0."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: a number of processes, 0 for all cores")
+    return jobs
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(gazetteers=tuple(args.gazetteer or ()))
 
@@ -85,6 +96,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if Path(args.article).is_dir() or args.article.startswith("@"):
         from .corpus import analyze_corpus  # the pool and its progress bar: folders only
 
+        if args.format != "json":
+            # It was ignored: an analyst asking for CSV got a folder of JSON.
+            raise NewsbriefError(
+                f"--format {args.format} is for one article; a folder or @LIST is written as "
+                "OUTDIR/<stem>.json (newsbrief claims ARTICLE --format csv gives one table)"
+            )
         return analyze_corpus(
             args.article,
             args.out,
@@ -256,7 +273,7 @@ def _parser() -> argparse.ArgumentParser:
         article_help=_article_help(", a folder of them, or @LIST (a file of their paths)"),
         format_help="json (the whole analysis, default) or csv (the claims table)",
     )
-    p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
+    p.add_argument("--jobs", type=_jobs, default=0, help="processes for a folder (0: all cores)")
     p.add_argument(
         "--scheduler",
         default="pool",
@@ -287,7 +304,7 @@ def _parser() -> argparse.ArgumentParser:
         format_help="output format (default: --out's suffix, else json); plover: "
         "PLOVER-style event records",
     )
-    p.add_argument("--jobs", type=int, default=0, help="processes for a folder (0: all cores)")
+    p.add_argument("--jobs", type=_jobs, default=0, help="processes for a folder (0: all cores)")
     p.set_defaults(func=_cmd_graph)
 
     p = command(

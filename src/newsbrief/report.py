@@ -195,9 +195,19 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def _write_tables(analysis: Analysis, tmp: Path) -> None:
-    _write(tmp / "claims.csv", safe_csv(claims_table(analysis)))
-    _write(tmp / "actors.csv", safe_csv(actors_table(analysis)))
-    _write(tmp / "relations.csv", safe_csv(relations_table(analysis)))
+    """The three CSV files, UTF-8 with a byte-order mark.
+
+    Excel reads a CSV without the mark in the system's code page, so every
+    curly quote and accent of an article came out as two or three wrong
+    characters; pandas, LibreOffice and Python's ``utf-8-sig`` read the mark
+    as such.
+    """
+    for name, table in (
+        ("claims.csv", claims_table(analysis)),
+        ("actors.csv", actors_table(analysis)),
+        ("relations.csv", relations_table(analysis)),
+    ):
+        (tmp / name).write_text(safe_csv(table), encoding="utf-8-sig")
 
 
 def _write_graph(analysis: Analysis, tmp: Path) -> None:

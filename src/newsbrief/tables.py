@@ -144,6 +144,8 @@ def relations_table(analysis: Analysis, include_weak: bool = False) -> pd.DataFr
                 "type": r.type,
                 "target": names.get(r.target, r.target),
                 "polarity": r.polarity,
+                # The PLOVER class the README promises; the figure and explorer had it, the CSV not.
+                "class": r.event_class or "",
                 "evidence_units": ", ".join(str(i) for i in evidence_units),
                 "evidence": " | ".join(units[i].text for i in evidence_units if i in units),
                 "source_id": r.source,
@@ -157,6 +159,7 @@ def relations_table(analysis: Analysis, include_weak: bool = False) -> pd.DataFr
         "type",
         "target",
         "polarity",
+        "class",
         "evidence_units",
         "evidence",
         "source_id",
