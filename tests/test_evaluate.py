@@ -203,7 +203,9 @@ def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
     args = ["train", str(folder), "--curated", str(story), "--out", str(out)]
     assert main(args) == 0
     n_gold = sum(1 for u in gold["units"] if u["kind"] == "claim")
-    assert f"fitted on {n_gold + 2} claims of 2 articles" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"fitted on {n_gold + 2} claims of 2 articles" in printed
+    assert f"NEWSBRIEF_CLAIMS_MODEL={out}" in printed
     assert set(load_models(out)) >= {"category", "modality"}
 
 
@@ -307,3 +309,24 @@ def test_cross_validation_reads_each_genre_without_its_own_label(small_cv, monke
     cross_validate(articles)
     assert len(seen) == len(articles)
     assert all(id(a.signals) not in ids for a, ids in zip(articles, seen, strict=True))
+
+
+def test_the_environment_points_every_command_at_a_refit_model(tmp_path, monkeypatch):
+    from newsbrief.claims import MODEL_FILE, default_models
+    from newsbrief.config import package_file
+
+    shipped = json.loads(package_file(MODEL_FILE).read_text(encoding="utf-8"))
+    refit = tmp_path / "refit.json"
+    refit.write_text(json.dumps({"category": shipped["category"]}), encoding="utf-8")
+    monkeypatch.setenv("NEWSBRIEF_CLAIMS_MODEL", str(refit))
+    default_models.cache_clear()
+    try:
+        assert set(default_models()) == {"category"}
+        monkeypatch.setenv("NEWSBRIEF_CLAIMS_MODEL", str(tmp_path / "missing.json"))
+        default_models.cache_clear()
+        with pytest.raises(NewsbriefError, match=r"missing\.json: cannot read the claims model"):
+            default_models()
+    finally:
+        monkeypatch.delenv("NEWSBRIEF_CLAIMS_MODEL")
+        default_models.cache_clear()
+    assert {"category", "modality"} <= set(default_models())

@@ -209,6 +209,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     write_models(fit_models(articles), out)
     claims = sum(len(a.rows) for a in articles)
     print(f"newsbrief: fitted on {claims} claims of {len(articles)} articles -> {out}")
+    if args.out:
+        print(f"newsbrief: to use it, set NEWSBRIEF_CLAIMS_MODEL={out}")
     return 0
 
 
@@ -368,7 +370,11 @@ def _parser() -> argparse.ArgumentParser:
         "(and on analysts' overrides with --curated).",
     )
     p.add_argument("gold_dir", help="folder of gold YAML files")
-    p.add_argument("--out", help="models file to write (default: the package's own)")
+    p.add_argument(
+        "--out",
+        help="models file to write (default: the package's own); set "
+        "NEWSBRIEF_CLAIMS_MODEL=FILE for analyze, claims and report to use it",
+    )
     p.add_argument(
         "--curated",
         action="append",

@@ -31,6 +31,7 @@ __all__ = [
     "SHARED_CORPUS",
     "VERSION",
     "cache_dir",
+    "claims_model_file",
     "display_path",
     "package_file",
     "read_yaml",
@@ -188,3 +189,13 @@ def display_path(path: str | Path) -> str:
 def spacy_model_name() -> str | None:
     """Return the model named by ``NEWSBRIEF_SPACY_MODEL``, if the user set one."""
     return os.environ.get("NEWSBRIEF_SPACY_MODEL") or None
+
+
+def claims_model_file() -> str | None:
+    """Return the claims model named by ``NEWSBRIEF_CLAIMS_MODEL``, if the user set one.
+
+    ``newsbrief train --out FILE`` writes an analyst's refit beside the
+    shipped model instead of over it; this is how every command, the report
+    and the notebooks' kernels (which inherit the environment) then use it.
+    """
+    return os.environ.get("NEWSBRIEF_CLAIMS_MODEL") or None

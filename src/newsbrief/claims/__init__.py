@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..config import package_file
+from ..config import claims_model_file, package_file
 from .attribution import speaker_of_remarks, writers_of_opinion
 from .features import ArticleContext, claim_features
 from .genre import GENRES, GenreReading, read_genre
@@ -56,8 +56,12 @@ class ClaimReading:
 
 @lru_cache(maxsize=1)
 def default_models() -> dict[str, LinearModel]:
-    """The shipped models, read once per process (``newsbrief train`` writes a new file)."""
-    return load_models(package_file(MODEL_FILE))
+    """The models in use, read once per process: the shipped file, or ``NEWSBRIEF_CLAIMS_MODEL``.
+
+    ``newsbrief train`` rewrites the shipped file, or with ``--out`` writes
+    one that the environment variable points every command at.
+    """
+    return load_models(claims_model_file() or package_file(MODEL_FILE))
 
 
 def read_article_claims(
