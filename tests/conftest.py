@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,25 @@ def persons_part_of():
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
     return GOLD_DIR
+
+
+@pytest.fixture
+def hub_graph():
+    """Four much-mentioned actors tied to each other and to twenty others.
+
+    Layouts that spread nodes in layout units drew such hubs on each other.
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph(title="hubs")
+    hubs = [f"Hub {c}" for c in "ABCD"]
+    for h in hubs:
+        g.add_node(h, name=h, type="state", mentions=12)
+    for i in range(20):
+        g.add_node(f"L{i}", name=f"Leaf Actor {i}", type="person", mentions=1)
+        for h in hubs:
+            g.add_edge(h, f"L{i}", key="meets", type="meets", polarity="cooperative")
+    for a, b in itertools.combinations(hubs, 2):
+        for kind in ("attacked", "condemns", "threatens"):
+            g.add_edge(a, b, key=kind, type=kind, polarity="conflictual", weight=2)
+    return g

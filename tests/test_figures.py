@@ -43,25 +43,9 @@ def test_figure_is_deterministic():
     assert figure_bytes(graph_figure(g), "png") == figure_bytes(graph_figure(g), "png")
 
 
-def hub_graph() -> nx.MultiDiGraph:
-    """Four much-mentioned actors tied to each other and to twenty others."""
-    g = nx.MultiDiGraph(title="hubs")
-    hubs = [f"Hub {c}" for c in "ABCD"]
-    for h in hubs:
-        g.add_node(h, name=h, type="state", mentions=12)
-    for i in range(20):
-        g.add_node(f"L{i}", name=f"Leaf Actor {i}", type="person", mentions=1)
-        for h in hubs:
-            g.add_edge(h, f"L{i}", key="meets", type="meets", polarity="cooperative")
-    for a, b in itertools.combinations(hubs, 2):
-        for kind in ("attacked", "condemns", "threatens"):
-            g.add_edge(a, b, key=kind, type=kind, polarity="conflictual", weight=2)
-    return g
-
-
-def test_figure_discs_of_much_mentioned_actors_do_not_overlap():
+def test_figure_discs_of_much_mentioned_actors_do_not_overlap(hub_graph):
     """Discs are sized in points, so they are kept apart at the size drawn."""
-    fig = graph_figure(hub_graph())
+    fig = graph_figure(hub_graph)
     fig.canvas.draw()
     ax = fig.axes[0]
     discs = ax.collections[-1]

@@ -120,21 +120,9 @@ def test_explorer_summary(graph):
     assert repr(graph_explorer(graph)) == "Graph explorer: 5 actors, 2 relations"
 
 
-def test_explorer_keeps_much_mentioned_actors_apart():
+def test_explorer_keeps_much_mentioned_actors_apart(hub_graph):
     """Two hubs tied to each other and to the same actors were drawn on each other."""
-    g = nx.MultiDiGraph(title="hubs")
-    hubs = [f"Hub {c}" for c in "ABCD"]
-    for h in hubs:
-        g.add_node(h, name=h, type="state", mentions=12)
-    for i in range(20):
-        g.add_node(f"L{i}", name=f"Leaf Actor {i}", type="person", mentions=1)
-        for h in hubs:
-            g.add_edge(h, f"L{i}", key="meets", type="meets", polarity="cooperative")
-    for a in hubs:
-        for b in hubs:
-            if a < b:
-                g.add_edge(a, b, key="attacked", type="attacked", polarity="conflictual")
-    nodes = graph_elements(g)["nodes"]
+    nodes = graph_elements(hub_graph)["nodes"]
     close = [
         (a["data"]["id"], b["data"]["id"])
         for i, a in enumerate(nodes)
