@@ -368,6 +368,18 @@ _ACCUSES = Trigger("accuses", "DISAPPROVE", ())
 _CULPABLE = frozenset({"FIGHT", "ASSAULT", "COERCE"})
 
 
+def _statement_speakers(tok: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
+    """The actors saying something with a statement verb (``governors.stating``), if any.
+
+    Accusing, judging and threatening are read from what a speaker says in
+    the verb's reported clause; a verb that states nothing, or has no actor
+    saying it, carries none of them.
+    """
+    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
+        return []
+    return subject_actors(tok, table)[0]
+
+
 def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     """Saying that Y attacked is accusing Y: "X said the rocket was fired by Y".
 
@@ -380,9 +392,7 @@ def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     speaker says of itself ("X said it struck Y") accuses no one. The act
     itself is read at its own verb.
     """
-    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
-        return None
-    speakers = subject_actors(tok, table)[0]
+    speakers = _statement_speakers(tok, table, lexicon)
     if not speakers:
         return None
     culprits: list[str] = []
@@ -414,9 +424,7 @@ def _judgement_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     other reading of the verb, so a demand, an accusation or a threat in
     the same clause keeps its own class.
     """
-    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
-        return None
-    speakers = subject_actors(tok, table)[0]
+    speakers = _statement_speakers(tok, table, lexicon)
     if not speakers:
         return None
     own = set(speakers) | {table.sides[s] for s in speakers if s in table.sides}
@@ -459,9 +467,7 @@ def _threat_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     done; announcing it threatens its target. Acts of others in such a clause
     ("X said Y would attack") are a forecast, not a threat by X.
     """
-    if tok.lemma_ not in lexicon.governors.stating or tok.pos_ != "VERB":
-        return None
-    speakers = subject_actors(tok, table)[0]
+    speakers = _statement_speakers(tok, table, lexicon)
     if not speakers:
         return None
     own = set(speakers) | {table.sides[s] for s in speakers if s in table.sides}
