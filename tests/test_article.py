@@ -54,6 +54,44 @@ def test_structure_title_heading_lead_in_items():
     assert_covers(text, units)
 
 
+def test_long_first_line_without_final_stop_is_the_title():
+    headline = (
+        "Joint Communique of the Foreign Minister of the Republic of Varnia and the Foreign "
+        "Minister of the Kingdom of Ostrel on the results of their consultations held in the "
+        "port city of Lemberth"
+    )
+    text = f"{headline}\n\nThe ministers met on Tuesday. They agreed to meet again."
+    units = units_of(text)
+    assert len(headline.split()) > 25
+    assert (units[0].kind, units[0].text) == ("title", headline)
+    assert [u.kind for u in units[1:]] == ["claim", "claim"]
+
+
+def test_long_first_line_closed_by_a_stop_or_running_on_stays_a_claim():
+    sentence = " ".join(["The ministers of the two neighbouring states met"] * 4) + "."
+    assert units_of(f"{sentence}\n\nThey left.")[0].kind == "claim"
+    running = " ".join(["ministers of the two neighbouring states met"] * 4)
+    assert units_of(f"{running}\nagain in the city.\n\nThey left.")[0].kind == "claim"
+
+
+def test_label_line_ending_in_colon_above_names_is_a_lead_in():
+    text = (
+        "Accord Signed\n\nThe two states signed the accord on Friday.\n\n"
+        "Alan Grey\n\nPresident of Varnia\n\nWitnessed by:\n\nRosa Vell\n\nMinister of Ostrel\n"
+    )
+    units = units_of(text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("title", "Accord Signed"),
+        ("claim", "The two states signed the accord on Friday."),
+        ("heading", "Alan Grey"),
+        ("heading", "President of Varnia"),
+        ("lead_in", "Witnessed by:"),
+        ("heading", "Rosa Vell"),
+        ("heading", "Minister of Ostrel"),
+    ]
+    assert_covers(text, units)
+
+
 def test_quote_attribution_stays_in_one_sentence():
     text = "Sikorski spoke on Monday.\n\n“We are a frontline state,” he said. Then he left."
     units = units_of(text)

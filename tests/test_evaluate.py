@@ -254,6 +254,21 @@ def test_half_scores_split_the_gold_by_sorted_index():
     assert "| held-out | 1 | 0.000 | 1.000 |" in report
 
 
+def test_category_confusion_names_each_column_in_full():
+    from newsbrief.crossval import SYSTEMS, CVResult, Prediction
+    from newsbrief.model import CATEGORIES
+
+    model = [
+        Prediction("a", "news", "recommendation", (), "implication", "asserted", "hedged", True),
+        Prediction("a", "news", "context", (), "context", "asserted", "asserted", True),
+    ]
+    report = format_cv(CVResult(predictions={s: model for s in SYSTEMS}, articles=["a"], genres={}))
+    header = next(line for line in report.splitlines() if line.startswith("| gold \\ predicted"))
+    assert header.split(" | ")[1:] == [*CATEGORIES[:-1], CATEGORIES[-1] + " |"]
+    row = next(line for line in report.splitlines() if line.startswith("| recommendation |"))
+    assert row.split(" | ")[1:] == ["0", "0", "0", "0", "1", "0 |"]
+
+
 def test_cross_validation_prints_actors_relations_and_restatements_per_half(small_cv):
     articles, result = small_cv
     assert set(result.halves) == {"development", "held-out"}

@@ -57,3 +57,33 @@ def test_figure_discs_of_much_mentioned_actors_do_not_overlap(hub_graph):
         if ((centres[i] - centres[j]) ** 2).sum() ** 0.5 < radii[i] + radii[j]
     ]
     assert close == []
+
+
+def test_edge_labels_stay_off_discs_names_and_each_other_in_a_dense_graph():
+    """Labels at their edges' middles covered names and each other in this graph."""
+    fig = graph_figure(hub_graph())
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    names = [t.get_window_extent(renderer) for t in ax.texts if t.get_fontweight() == "bold"]
+    edges = [t.get_window_extent(renderer) for t in ax.texts if t.get_fontweight() != "bold"]
+    discs = ax.collections[-1]
+    centres = ax.transData.transform(discs.get_offsets())
+    radii = [s**0.5 / 2 * fig.dpi / 72 for s in discs.get_sizes()]
+
+    def on_disc(box) -> bool:
+        return any(
+            box.x0 - r < cx < box.x1 + r and box.y0 - r < cy < box.y1 + r
+            for (cx, cy), r in zip(centres, radii, strict=True)
+        )
+
+    assert len(edges) >= 60  # of 86 related pairs: only labels with no room are left out
+    assert [e for e in edges if on_disc(e) or any(e.overlaps(n) for n in names)] == []
+    assert not [1 for a, b in itertools.combinations(edges, 2) if a.overlaps(b)]
+
+
+def test_edge_label_spots_are_the_same_on_every_run():
+    from newsbrief.figures import edge_label_spots, layout
+
+    g = hub_graph()
+    assert edge_label_spots(g, layout(g)) == edge_label_spots(g.copy(), layout(g.copy()))

@@ -133,3 +133,27 @@ def test_explorer_keeps_much_mentioned_actors_apart(hub_graph):
         < (a["data"]["size"] + b["data"]["size"]) / 2
     ]
     assert close == []
+
+
+def test_an_edge_label_over_an_actor_is_left_out_and_the_rest_are_shown():
+    from newsbrief.graphview import _clear_labels
+
+    g = nx.MultiDiGraph()
+    for n in ("A", "B", "C"):
+        g.add_node(n, name=f"Land {n}", type="state", mentions=1)
+    g.add_edge("A", "B", key="invaded", type="invaded", weight=1, **{"class": "ASSAULT"})
+    g.add_edge("A", "C", key="condemns", type="condemns", weight=3, **{"class": "DISAPPROVE"})
+    pos = {"A": (0.0, 0.0), "B": (150.0, 0.0), "C": (300.0, 0.0)}
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])
+    # A -> C passes through B: its label would sit on B's disc, however strong the edge
+    assert _clear_labels(g, pos, edges, keep_all=True) == {"A|B|invaded": "ASSAULT"}
+    pos["B"] = (150.0, 200.0)
+    assert _clear_labels(g, pos, edges, keep_all=True) == {
+        "A|B|invaded": "ASSAULT",
+        "A|C|condemns": "DISAPPROVE",
+    }
+
+
+def test_elements_label_only_edges_with_room(graph):
+    labels = {e["data"]["id"]: e["data"]["label"] for e in graph_elements(graph)["edges"]}
+    assert labels == {"JPN|NATO|cooperates_with": "COOPERATE", "RUS|UKR|invaded": "ASSAULT"}

@@ -492,8 +492,7 @@ def format_cv(result: CVResult) -> str:
     lines += ["", "Category confusion (model; rows gold, columns predicted):", ""]
     preds = result.predictions["model"]
     matrix = confusion([p.gold_category for p in preds], [p.category for p in preds], CATEGORIES)
-    short = [c[:6] for c in CATEGORIES]
-    lines.append("| gold \\ predicted | " + " | ".join(short) + " |")
+    lines.append("| gold \\ predicted | " + " | ".join(CATEGORIES) + " |")
     lines.append("|---|" + "---|" * len(CATEGORIES))
     for cat, row in zip(CATEGORIES, matrix, strict=True):
         lines.append(f"| {cat} | " + " | ".join(str(x) for x in row) + " |")

@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 
 from .files import write_atomic
 from .graph import actor_graph
+from .placement import Box, candidates, place
 from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "POLARITY_COLOURS",
     "TYPE_COLOURS",
+    "edge_label_spots",
     "figure_bytes",
     "graph_figure",
     "layout",
@@ -268,53 +270,94 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
         strong = [e for e in edges if not e.get("weak")]
         shown = strong or edges
         polarity = shown[0].get("polarity", WEAK_POLARITY)
-        rad = 0.12 if (v, u) in pairs else 0.0
         nx.draw_networkx_edges(
             graph.subgraph([u, v]).copy(),
             pos,
             edgelist=[(u, v)],
             ax=ax,
             edge_color=POLARITY_COLOURS.get(polarity, "#999999"),
-            width=1.0
-            if not strong
-            else 1.6 + 0.5 * min(sum(e.get("weight", 1) for e in strong), 6),
+            width=1.0 if not strong else 1.6 + 0.5 * min(_strength(strong), 6),
             style="dashed" if not strong else "solid",
             alpha=0.35 if not strong else 0.9,
             arrows=True,
             arrowstyle="-|>" if strong else "-",
             arrowsize=16,
             node_size=900,
-            connectionstyle=f"arc3,rad={rad}",
+            connectionstyle=f"arc3,rad={_bend(pairs, u, v)}",
         )
-        if strong:
-            label = _edge_label(strong)
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            ox, oy = _label_offset(label, x2 - x1, y2 - y1) if rad else (0.0, 0.0)
-            ax.annotate(
-                label,
-                ((x1 + x2) / 2 + ox, (y1 + y2) / 2 + oy),
-                ha="center",
-                va="center",
-                fontsize=7.5,
-                color="#333333",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none", "alpha": 0.85},
-            )
+    for label, (x, y) in edge_label_spots(graph, pos).items():
+        ax.annotate(
+            label[2],
+            (x, y),
+            ha="center",
+            va="center",
+            fontsize=_EDGE_LABEL_PT,
+            color="#333333",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none", "alpha": 0.85},
+        )
 
 
-def _label_offset(label: str, dx: float, dy: float) -> tuple[float, float]:
-    """Shift (inches) of a label off the middle of a curved edge, to its own side.
+_EDGE_LABEL_PT = 7.5
 
-    The two directions between a pair of actors curve to opposite sides; each
-    label moves off the line by half its own extent across it, so the two
-    labels no longer sit on each other when the actors are close.
+
+def _strength(edges: list[dict]) -> int:
+    return sum(int(e.get("weight", 1)) for e in edges)
+
+
+def _bend(pairs: dict, u: str, v: str) -> float:
+    """Both directions between two actors are drawn as arcs, to opposite sides."""
+    return 0.12 if (v, u) in pairs else 0.0
+
+
+def edge_label_spots(
+    graph: nx.MultiDiGraph, pos: dict
+) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """Where each labelled edge's label is drawn, clear of the actors and of each other.
+
+    Only relations (not co-mentions) are labelled, strongest first; a label
+    is tried along its own edge and beside it (:func:`newsbrief.placement.place`)
+    and left out when every spot would cover an actor or a stronger edge's label.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+    pos : dict
+        Node positions in inches, from :func:`layout`.
+
+    Returns
+    -------
+    dict
+        ``(source, target, label text)`` -> the label's centre, for the labels drawn.
     """
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
-    nx_, ny_ = -dy / length, dx / length
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for u, v, data in graph.edges(data=True):
+        pairs.setdefault((u, v), []).append(data)
+    strong = {k: [e for e in es if not e.get("weak")] for k, es in sorted(pairs.items())}
+    order = sorted((k for k, es in strong.items() if es), key=lambda k: -_strength(strong[k]))
+    labels = {k: _edge_label(strong[k]) for k in order}
+    areas = node_areas(graph)
+    obstacles = [
+        Box(x, y, *(d / 2 for d in _footprint(_label(graph, n), areas[n])))
+        for n, (x, y) in sorted(pos.items())
+    ]
+    requests = []
+    for u, v in order:
+        half = _text_half(labels[(u, v)])
+        requests.append((candidates(pos[u], pos[v], half, _bend(pairs, u, v)), half))
+    spots = place(requests, obstacles)
+    return {
+        (u, v, labels[(u, v)]): (box.x, box.y)
+        for (u, v), box in zip(order, spots, strict=True)
+        if box is not None
+    }
+
+
+def _text_half(label: str) -> tuple[float, float]:
+    """Half the width and height in inches of an edge label with its box."""
     lines = label.split("\n")
-    width = max(len(x) for x in lines) * 7.5 * 0.6 / 72
-    height = len(lines) * 7.5 * 1.25 / 72
-    shift = abs(nx_) * width / 2 + abs(ny_) * height / 2 + 0.08
-    return nx_ * shift, ny_ * shift
+    width = max(len(x) for x in lines) * _EDGE_LABEL_PT * 0.6 / 72 + 0.06
+    height = len(lines) * _EDGE_LABEL_PT * 1.25 / 72 + 0.05
+    return width / 2, height / 2
 
 
 def _edge_label(edges: list[dict]) -> str:

@@ -23,6 +23,7 @@ import networkx as nx
 from .claimsview import ALL, Shown
 from .figures import POLARITY_COLOURS, TYPE_COLOURS, layout
 from .graph import actor_graph
+from .placement import Box, place
 
 if TYPE_CHECKING:
     from .model import Analysis
@@ -108,6 +109,7 @@ def graph_elements(
     ]
     linked = {n for u, v, _, _ in edges for n in (u, v)}
     keep_all = not (polarity or klass)
+    shown = _clear_labels(graph, pos, edges, keep_all)
     nodes = []
     for n in sorted(graph.nodes):
         if not keep_all and n not in linked:
@@ -120,7 +122,7 @@ def graph_elements(
                     "id": n,
                     "label": d.get("name", n),
                     "colour": TYPE_COLOURS.get(d.get("type", ""), "#bbbbbb"),
-                    "size": 14 + 4 * min(int(d.get("mentions", 1)), 10),
+                    "size": _size(d),
                     "tooltip": f"{d.get('name', n)} ({d.get('type', '')})",
                 },
                 "position": {"x": round(x, 1), "y": round(-y, 1)},
@@ -134,7 +136,7 @@ def graph_elements(
                     "id": edge_id(u, v, k),
                     "source": u,
                     "target": v,
-                    "label": f"{d.get('class') or k}",
+                    "label": shown.get(edge_id(u, v, k), ""),
                     "colour": POLARITY_COLOURS.get(d.get("polarity", ""), "#999999"),
                     "width": 1 + min(int(d.get("weight", 1)), 6),
                     "tooltip": f"{k} ({d.get('polarity', '')})",
@@ -142,6 +144,64 @@ def graph_elements(
             }
             for u, v, k, d in edges
         ],
+    }
+
+
+_LABEL_PX = (5.4, 12.0)  # an edge label's character width and line height in pixels
+_BUNDLE_STEP = 40.0  # cytoscape's control-point-step-size between parallel edges
+
+
+def _size(data: dict[str, Any]) -> int:
+    """A node's disc diameter in pixels, by mentions."""
+    return 14 + 4 * min(int(data.get("mentions", 1)), 10)
+
+
+def _node_boxes(graph: nx.MultiDiGraph, pos: dict, nodes: set[str]) -> list[Box]:
+    """Each shown actor's disc and, below it, its name (y grows downwards on screen)."""
+    boxes = []
+    for n in sorted(nodes):
+        x, y = pos.get(n, (0.0, 0.0))
+        size, name = _size(graph.nodes[n]), str(graph.nodes[n].get("name", n))
+        boxes.append(Box(x, -y, size / 2, size / 2))
+        width = len(name) * 6.0
+        boxes.append(Box(x, -y + size / 2 + 3 + 7, width / 2, 7.0))
+    return boxes
+
+
+def _clear_labels(
+    graph: nx.MultiDiGraph, pos: dict, edges: list[tuple[str, str, str, dict]], keep_all: bool
+) -> dict[str, str]:
+    """The edges whose label is shown: those whose label covers no actor and no stronger label.
+
+    Cytoscape draws an edge's label at the middle of its curve, along the
+    edge; in a dense graph that middle lies on an actor's disc or name or on
+    another edge's label. Such a label is left out, weakest edges first, and
+    the relation stays readable on hover and click.
+    """
+    nodes = set(graph.nodes) if keep_all else {n for u, v, _, _ in edges for n in (u, v)}
+    bundles: dict[frozenset[str], list[str]] = {}
+    for u, v, k, _ in edges:
+        bundles.setdefault(frozenset((u, v)), []).append(edge_id(u, v, k))
+    order = sorted(edges, key=lambda e: (-int(e[3].get("weight", 1)), edge_id(*e[:3])))
+    requests = []
+    for u, v, k, d in order:
+        text = f"{d.get('class') or k}"
+        (x1, y1), (x2, y2) = pos.get(u, (0.0, 0.0)), pos.get(v, (0.0, 0.0))
+        y1, y2 = -y1, -y2
+        dx, dy = x2 - x1, y2 - y1
+        length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
+        bundle = bundles[frozenset((u, v))]
+        shift = (bundle.index(edge_id(u, v, k)) - (len(bundle) - 1) / 2) * _BUNDLE_STEP / 2
+        mx = (x1 + x2) / 2 + dy / length * shift
+        my = (y1 + y2) / 2 - dx / length * shift
+        w, h = len(text) * _LABEL_PX[0], _LABEL_PX[1]
+        c, s = abs(dx) / length, abs(dy) / length  # the label turns along its edge
+        requests.append(([(mx, my)], ((c * w + s * h) / 2, (s * w + c * h) / 2)))
+    spots = place(requests, _node_boxes(graph, pos, nodes))
+    return {
+        edge_id(u, v, k): f"{d.get('class') or k}"
+        for (u, v, k, d), spot in zip(order, spots, strict=True)
+        if spot is not None
     }
 
 

@@ -48,6 +48,12 @@ _MAX_HEADING_WORDS = 25
 _MAX_QUESTION_HEADING_WORDS = 12
 
 
+#: Block kinds that a sentence ending in ":" introduces, which makes it a
+#: lead-in: list items, and short lines without final stop, such as the names
+#: under "Witnessed by:" or "Signed by:" at the foot of a declaration.
+_LISTED = ("item", "heading")
+
+
 @dataclass(frozen=True)
 class Block:
     """A line-level piece of the article: a heading, a list item or a paragraph line.
@@ -92,7 +98,7 @@ def split_blocks(text: str) -> list[Block]:
         s, e = start + lstrip, start + len(raw.rstrip())
         kind, marker = _line_kind(text[s:e])
         s += marker
-        if kind == "heading" and not blocks:
+        if not blocks and (kind == "heading" or _is_long_headline(text, lines, i, text[s:e])):
             kind = "title"
         elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
             kind = "heading"
@@ -164,6 +170,22 @@ def _is_heading_text(line: str) -> bool:
     )
 
 
+def _is_long_headline(text: str, lines: list[tuple[int, int]], i: int, line: str) -> bool:
+    """The article's first line, alone above a blank line and with no final stop, is its headline.
+
+    Declarations and communiqués carry headlines longer than any section
+    heading ("Joint Declaration by the Prime Minister of X and ... on the
+    outcomes of their meeting in Y"); the word limit of headings would read
+    such a line as a claim.
+    """
+    stripped = line.rstrip(_CLOSERS) or line
+    if not stripped or stripped[-1] in _FINAL_PUNCT or line.endswith((",", "-", "–")):
+        return False
+    below = lines[i + 1 :]
+    blank_after = bool(below) and not text[slice(*below[0])].strip()
+    return blank_after and any(text[slice(*span)].strip() for span in below)
+
+
 def _is_question_heading(text: str, lines: list[tuple[int, int]], i: int, line: str) -> bool:
     """A short question standing alone between blank lines heads a section."""
     if not line.endswith("?") or len(line.split()) > _MAX_QUESTION_HEADING_WORDS:
@@ -206,7 +228,7 @@ def build_units(
         elif block.kind == "item":
             pieces = _item_pieces(doc, _label(block.text))
         else:
-            next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind == "item"
+            next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind in _LISTED
             sents = _sentences(doc)
             pieces = []
             for k, sent in enumerate(sents):
