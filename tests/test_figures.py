@@ -59,9 +59,9 @@ def test_figure_discs_of_much_mentioned_actors_do_not_overlap(hub_graph):
     assert close == []
 
 
-def test_edge_labels_stay_off_discs_names_and_each_other_in_a_dense_graph():
+def test_edge_labels_stay_off_discs_names_and_each_other_in_a_dense_graph(hub_graph):
     """Labels at their edges' middles covered names and each other in this graph."""
-    fig = graph_figure(hub_graph())
+    fig = graph_figure(hub_graph)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
@@ -82,8 +82,8 @@ def test_edge_labels_stay_off_discs_names_and_each_other_in_a_dense_graph():
     assert not [1 for a, b in itertools.combinations(edges, 2) if a.overlaps(b)]
 
 
-def test_edge_label_spots_are_the_same_on_every_run():
+def test_edge_label_spots_are_the_same_on_every_run(hub_graph):
     from newsbrief.figures import edge_label_spots, layout
 
-    g = hub_graph()
+    g = hub_graph
     assert edge_label_spots(g, layout(g)) == edge_label_spots(g.copy(), layout(g.copy()))
