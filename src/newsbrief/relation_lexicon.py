@@ -81,10 +81,10 @@ class Governors:
     ("preventing conflict with Y": no FIGHT); ``asking`` nouns ask another to
     do their infinitive ("Y's proposal to intercept the missiles": Y does not
     intercept them); ``holding`` verbs lay blame on their object with a
-    ``culpable`` word after it ("holds Y responsible for"); ``carriers`` are plain nouns that carry the act their
-    modifier names ("an aid package for Y", "a mediation effort between Y and
-    Z"): the act takes its actors from the carrier's phrase, and the carrier
-    says nothing of its own.
+    ``culpable`` word after it ("holds Y responsible for"); ``carriers`` are
+    plain nouns that carry the act their modifier names ("an aid package for
+    Y", "a mediation effort between Y and Z"): the act takes its actors from
+    the carrier's phrase, and the carrier says nothing of its own.
     """
 
     reducing: frozenset[str] = frozenset()

@@ -415,9 +415,8 @@ def _blame_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     """
     if tok.lemma_ not in lexicon.governors.holding or tok.pos_ != "VERB":
         return None
-    words = [
-        c for c in tok.children if c.dep_ in _SMALL_CLAUSE and c.lemma_ in lexicon.governors.culpable
-    ]
+    culpable = lexicon.governors.culpable
+    words = [c for c in tok.children if c.dep_ in _SMALL_CLAUSE and c.lemma_ in culpable]
     if not words or negated(tok, lexicon.governors.denying):
         return None
     heads = [c for c in tok.children if c.dep_ == "dobj"]
