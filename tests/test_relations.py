@@ -603,6 +603,21 @@ def test_saying_a_hostile_act_was_done_by_another_accuses_it():
     )
 
 
+def test_holding_another_responsible_accuses_it():
+    # The object after "hold" with a word of blame, whichever way the parser hangs it.
+    assert ("FRA", "RUS", "DISAPPROVE") in classes(
+        "France held Russia fully responsible for the crisis."
+    )
+    assert ("USA", "IRN", "DISAPPROVE") in classes(
+        "The United States will hold Iran accountable for the strike."
+    )
+    # Denied blame, or "hold" without a word of blame, accuses no one.
+    assert ("DEU", "POL", "DISAPPROVE") not in classes(
+        "Germany does not hold Poland responsible for the fire."
+    )
+    assert ("TUR", "GRC", "DISAPPROVE") not in classes("Turkey held Greece in high regard.")
+
+
 def test_saying_anothers_conduct_is_bad_criticizes_it():
     # A clearly negative word in what the reported clause says its subject is or does.
     assert ("GBR", "IRN", "DISAPPROVE") in classes(

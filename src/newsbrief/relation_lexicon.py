@@ -80,10 +80,11 @@ class Governors:
     verbs keep the hostile act their object names from happening
     ("preventing conflict with Y": no FIGHT); ``asking`` nouns ask another to
     do their infinitive ("Y's proposal to intercept the missiles": Y does not
-    intercept them); ``carriers`` are plain nouns that carry the act their
-    modifier names ("an aid package for Y", "a mediation effort between Y and
-    Z"): the act takes its actors from the carrier's phrase, and the carrier
-    says nothing of its own.
+    intercept them); ``holding`` verbs lay blame on their object with a
+    ``culpable`` word after it ("holds Y responsible for"); ``carriers`` are
+    plain nouns that carry the act their modifier names ("an aid package for
+    Y", "a mediation effort between Y and Z"): the act takes its actors from
+    the carrier's phrase, and the carrier says nothing of its own.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -109,6 +110,8 @@ class Governors:
     averting: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
+    holding: frozenset[str] = frozenset()
+    culpable: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,8 @@ _GOVERNORS = (
     "averting",
     "asking",
     "carriers",
+    "holding",
+    "culpable",
 )
 
 

@@ -283,6 +283,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
             or _side_by_side(tok, table)
             or _obligation_roles(tok, table, lexicon.governors.stating)
             or _accusation_roles(tok, table, lexicon)
+            or _blame_roles(tok, table, lexicon)
             or _threat_roles(tok, table, lexicon)
             or _joint_roles(tok, table, lexicon.governors.joint)
             or _judgement_roles(tok, table, lexicon)
@@ -406,6 +407,34 @@ def _accusation_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if not culprits:
         return None
     return _ACCUSES, speakers, list(dict.fromkeys(culprits))
+
+
+#: Where the word of blame after "hold Y" sits: a small clause, or a complement of the verb.
+_SMALL_CLAUSE = frozenset({"ccomp", "xcomp", "advcl", "acomp", "oprd"})
+
+
+def _blame_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
+    """Holding Y responsible is accusing Y: "X holds Y responsible for the strikes".
+
+    A ``holding`` verb ("hold", "deem") with a ``culpable`` word ("responsible",
+    "accountable") after its object lays the blame for an act on that object,
+    as CAMEO codes an accusation (112), though no verb of blame is said. The
+    parser hangs Y on the verb ("held Y fully responsible") or makes it the
+    subject of a small clause ("holds [Y responsible]"); both are read. "Does
+    not hold Y responsible" blames no one.
+    """
+    if tok.lemma_ not in lexicon.governors.holding or tok.pos_ != "VERB":
+        return None
+    culpable = lexicon.governors.culpable
+    words = [c for c in tok.children if c.dep_ in _SMALL_CLAUSE and c.lemma_ in culpable]
+    if not words or negated(tok, lexicon.governors.denying):
+        return None
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads += [s for w in words for s in w.children if s.dep_ == "nsubj"]
+    blamed = [a for h in heads for a in table.in_phrase(h)]
+    sources = subject_actors(tok, table)[0]
+    blamed = [a for a in dict.fromkeys(blamed) if a not in sources]
+    return (_ACCUSES, sources, blamed) if sources and blamed else None
 
 
 #: Saying another actor did or is something bad is criticizing it (CAMEO 111, PLOVER DISAPPROVE).
