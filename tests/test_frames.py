@@ -234,3 +234,19 @@ def test_a_focus_word_sets_a_claim_against_what_was_expected(sentence, focus):
     f = features_of("The story opens here. " + sentence)
     assert (f.get("focus_word") == 1.0) is focus
     assert any(k.endswith("|focus_word") for k in f) is focus
+
+
+def test_a_past_state_is_marked_apart_from_a_past_act_and_a_present_state():
+    text = (
+        "The story opens here. "
+        "The valley was home to three fishing villages. "
+        "The rebels burned the bridge at dawn. "
+        "The valley is home to three fishing villages."
+    )
+    state = features_of(text, 1)
+    assert state.get("past_state") == 1.0
+    genres = {k.removeprefix("genre="): v for k, v in state.items() if k.startswith("genre=")}
+    crossed = {k.split("|")[0]: v for k, v in state.items() if k.endswith("|past_state")}
+    assert crossed == pytest.approx(genres)
+    assert "past_state" not in features_of(text, 2)  # an act
+    assert "past_state" not in features_of(text, 3)  # a state that holds now

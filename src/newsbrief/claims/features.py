@@ -57,6 +57,7 @@ _GENRE_CROSSED = (
     "characterizes=",
     "degree_word",
     "focus_word",
+    "past_state",
 )
 # A genre less likely than this adds no features (they would be near 0 anyway).
 _GENRE_SHARE = 0.05
