@@ -50,3 +50,44 @@ def test_the_title_is_the_long_first_line_not_a_signature_heading_at_the_foot():
     assert analysis.article.title == headline
     titled = analyze(source_from_text("Talks in Atlantis\n\n" + text, "c.txt"))
     assert titled.article.title == "Talks in Atlantis"
+
+
+def _live_docs() -> int:
+    import gc
+
+    from spacy.tokens import Doc
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, Doc))
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_no_parse_is_held_while_the_claim_models_decide(monkeypatch, streamed):
+    import newsbrief.analysis as analysis_module
+    from newsbrief.analysis import analyze_sources
+    from newsbrief.nlp import BATCH_SIZE
+
+    paragraphs = [
+        f"Ruritania will open talks with Freedonia in week {k}, the minister said."
+        for k in range(2 * BATCH_SIZE)
+    ]
+    text = "\n\n".join(paragraphs)
+    before = _live_docs()
+    seen: list[int] = []
+    decide = analysis_module.decide
+
+    def counting(reading, models):
+        seen.append(_live_docs() - before)
+        return decide(reading, models)
+
+    monkeypatch.setattr(analysis_module, "decide", counting)
+    if streamed:
+        (a,) = analyze_sources([source_from_text(text)])
+    else:
+        a = analyze(source_from_text(text))
+    assert len([u for u in a.units if u.kind == "claim"]) == len(paragraphs)
+    if streamed:
+        # spaCy's pipe may still hold its last batch; the article's other Docs are gone.
+        assert len(seen) == 1 and seen[0] <= BATCH_SIZE + 1
+    else:
+        assert seen == [0]

@@ -294,3 +294,20 @@ def test_a_misspelt_lookup_fails_loudly():
 
     with pytest.raises(NewsbriefError, match=r"no key modality\.hedge_wrods"):
         load_cues().words("modality", "hedge_wrods")
+
+
+def test_claims_share_one_string_per_feature_name_and_lemma():
+    # A book-length input holds every claim's features: a name built anew for
+    # each claim ("modal=will") was a copy per claim.
+    text = (
+        "Ruritania will raise its tariffs on steel next year.\n\n"
+        "Freedonia will raise its tariffs on grain next year."
+    )
+    _, reading = read_with_claims(source_from_text(text))
+    first, second = reading.features[0], reading.features[1]
+    shared = [k for k in first if k in second]
+    assert "modal=will" in shared
+    assert all(next(k2 for k2 in second if k2 == k) is k for k in shared)
+    bags = list(reading.bags.values())
+    lemma = next(x for x in bags[1].lemmas if x == "tariff")
+    assert next(x for x in bags[0].lemmas if x == "tariff") is lemma

@@ -23,7 +23,7 @@ from .config import DEFAULT_MAX_BYTES
 from .coref import resolve as resolve_mentions
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
-from .model import Analysis, ArticleInfo, Source, Unit
+from .model import Actor, Analysis, ArticleInfo, Relation, Source, Unit
 from .nlp import parse
 from .parsed import parse_article
 from .records import (
@@ -127,8 +127,9 @@ def analyze(source: Source, settings: Settings = Settings()) -> Analysis:
     ['JPN', 'NATO']
     """
     blocks = split_blocks(source.text)
-    docs = list(parse(b.text for b in blocks))
-    return _assemble(source, blocks, docs, settings)
+    # The parse goes straight into the reading step, never into a name here,
+    # so the Docs are freed when that step returns (see :class:`_Read`).
+    return _decided(source, _read(source, blocks, list(parse(b.text for b in blocks)), settings))
 
 
 def analyze_sources(
@@ -155,22 +156,39 @@ def analyze_sources(
         if len(buffer) == len(blocks):
             pending[k] = (source, [])  # streaming: keep nothing of done articles
             k += 1
-            yield _assemble(source, blocks, buffer, settings)
-            buffer = []
+            docs, buffer = buffer, []
+            read = _read(source, blocks, docs, settings)
+            del docs  # the parse is not held while the models decide (see _Read)
+            yield _decided(source, read)
 
 
-def _assemble(source: Source, blocks: list, docs: list[Doc], settings: Settings) -> Analysis:
-    return assemble_with_reading(source, blocks, docs, settings)[0]
+@dataclass(frozen=True)
+class _Read:
+    """What the steps that walk the parse leave for the claim models: no spaCy object.
+
+    The Docs of a book-length input (a Python object per block, a C struct
+    per token, the spans and mention maps built over them) were held until
+    the analysis was returned, while the restatement step loaded its
+    embedding and scored its pairs: with the claims' features beside them
+    they set the run's peak memory. Nothing after the claims' reading walks
+    a token, so the parse is released there.
+    """
+
+    units: tuple[Unit, ...]
+    actors: tuple[Actor, ...]
+    relations: tuple[Relation, ...]
+    reading: ClaimReading
+    models: dict[str, LinearModel]
 
 
-def assemble_with_reading(
+def _read(
     source: Source,
     blocks: list,
     docs: list[Doc],
     settings: Settings,
     models: dict[str, LinearModel] | None = None,
-) -> tuple[Analysis, ClaimReading]:
-    """Assemble an analysis and keep what the claim models saw (for training)."""
+) -> _Read:
+    """Units, actors, relations and the claims' reading, from the parsed blocks."""
     parse = parse_article(source.text, blocks, docs)
     units = parse.units
     if not any(u.kind == "claim" for u in units):
@@ -183,7 +201,25 @@ def assemble_with_reading(
     relations = extract_relations(parse, actors, lexicon, gazetteer)
     models = default_models() if models is None else models
     reading = read_article_claims(parse, load_cues(settings.claims_lexicon), models.get("genre"))
-    claims = decide(reading, models)
+    return _Read(units, tuple(actors), tuple(relations), reading, models)
+
+
+def assemble_with_reading(
+    source: Source,
+    blocks: list,
+    docs: list[Doc],
+    settings: Settings,
+    models: dict[str, LinearModel] | None = None,
+) -> tuple[Analysis, ClaimReading]:
+    """Assemble an analysis and keep what the claim models saw (for training)."""
+    read = _read(source, blocks, docs, settings, models)
+    return _decided(source, read), read.reading
+
+
+def _decided(source: Source, read: _Read) -> Analysis:
+    """Let the claim models decide, and put the analysis together."""
+    units, reading = read.units, read.reading
+    claims = decide(reading, read.models)
     title = source.title or _title(units)
     info = ArticleInfo(
         path=source.path,
@@ -192,10 +228,7 @@ def assemble_with_reading(
         words=len(source.text.split()),
         genre=reading.genre,
     )
-    analysis = Analysis(
-        info, source.text, tuple(units), tuple(actors), tuple(relations), tuple(claims)
-    )
-    return analysis, reading
+    return Analysis(info, source.text, tuple(units), read.actors, read.relations, tuple(claims))
 
 
 def read_with_claims(
@@ -203,8 +236,8 @@ def read_with_claims(
 ) -> tuple[Analysis, ClaimReading]:
     """Analyze one article and return the claim features beside it (training, CV)."""
     blocks = split_blocks(source.text)
-    docs = list(parse(b.text for b in blocks))
-    return assemble_with_reading(source, blocks, docs, settings, models)
+    read = _read(source, blocks, list(parse(b.text for b in blocks)), settings, models)
+    return _decided(source, read), read.reading
 
 
 def analyze_file(

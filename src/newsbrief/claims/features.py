@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from sys import intern
 from typing import TYPE_CHECKING
 
 from ..stance import Stance, load_stance
@@ -130,7 +131,10 @@ def claim_features(
         f[f"genre={genre}"] = share
         for key in crossed:
             f[f"{genre}|{key}"] = share * f[key]
-    return scale_row(f)
+    # Each name is built anew for every claim ("modal=will" a new string each
+    # time): a book-length input held tens of thousands of copies of a few
+    # thousand names, a third of its features' memory. One copy of each serves all.
+    return {intern(k): v for k, v in scale_row(f).items()}
 
 
 def scale_row(f: dict[str, float], norm: float = ROW_NORM) -> dict[str, float]:

@@ -46,6 +46,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from sys import intern
 from typing import TYPE_CHECKING
 
 from .meaning import load_meaning
@@ -137,10 +138,11 @@ def claim_bag(
         if tok.is_stop or tok.is_punct or tok.pos_ not in _CONTENT:
             continue
         gist.append(tok.text)
-        lemma = tok.lemma_.lower()
+        # Interned: the same word in every claim of a book-length input is one string.
+        lemma = intern(tok.lemma_.lower())
         lemmas.add(synonyms.get(lemma, lemma))
         if tok.pos_ == "NUM" or tok.like_num:
-            numbers.add(tok.lower_)
+            numbers.add(intern(tok.lower_))
         elif tok.pos_ == "PROPN" or tok.ent_type_:
             names.add(lemma)
     quoted = any(ch in _QUOTES for ch in span.text)
