@@ -9,8 +9,8 @@ link nothing. The rules read the parse and the actors already found:
 - "they"/"their" -> a plural subject before it in the same sentence ("Polish
   farmers said they ..."), else the last group: actors joined by "and", or a
   collective, named at most a few units back. A plural subject or object
-  that governs it and names no actor ("warned the protesters they ...") is
-  what it means: then it names no one;
+  that governs it ("warned the protesters they ...") is what it means: its
+  actor (a crowd, :mod:`newsbrief.crowds`), or no one when none names it;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
   person that title was used for;
 - "the <word of a name>" ("the court" after "International Court of
@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import Located
+from .crowds import local_crowds
 from .gazetteer import Entry, Gazetteer
 from .identity import by_unit
 from .model import Actor, Mention, Unit
@@ -223,6 +224,11 @@ def resolve(
     named = [*located, *titled_persons(units, spans, located)]
     found = affiliations(units, spans, named, gazetteer)
     named = with_affiliations(named, found)
+    if gazetteer is not None:
+        named = sorted(
+            local_crowds(units, spans, named, gazetteer),
+            key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end),
+        )
     links = link_mentions(units, spans, named)
     everything = sorted(
         [*named, *links], key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end)
@@ -416,10 +422,12 @@ def _refer(
         person = history.last(unit.index, _is_person)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
     if tok.pos_ == "PRON" and lower in _THEY:
-        if _unnamed_plural(tok, covered):
+        governing = _governing_plural(tok, covered)
+        if governing is not None and not governing:
             return None
         group = (
-            _plural_subject(tok, covered)
+            governing
+            or _plural_subject(tok, covered)
             or _pair_before(tok, covered)
             or history.group(unit.index, lambda e: True, None, _THEY_WINDOW)
         )
@@ -473,11 +481,12 @@ def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entr
     return ()
 
 
-def _unnamed_plural(tok: Token, covered: dict[int, list[Located]]) -> bool:
-    """Whether the nearest plural subject or object governing "they" names no actor.
+def _governing_plural(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...] | None:
+    """The actors of the nearest plural subject or object governing "they"; None if none.
 
     "The minister warned the protesters they were playing with fire": "they"
-    are the protesters, whom no actor names, not the last pair of actors.
+    are the protesters, not the last pair of actors. When no actor names the
+    protesters, the result is empty and "they" names no one.
     """
     arguments = [
         c
@@ -489,9 +498,13 @@ def _unnamed_plural(tok: Token, covered: dict[int, list[Located]]) -> bool:
         and (c.tag_ in ("NNS", "NNPS") or any(w.dep_ == "conj" for w in c.children))
     ]
     if not arguments:
-        return False
+        return None
     nearest = max(arguments, key=lambda c: c.i)
-    return not any(w.i in covered for w in _noun_phrase(nearest))
+    found: dict[str, Entry] = {}
+    for w in _noun_phrase(nearest):
+        for loc in covered.get(w.i, []):
+            found.setdefault(loc.entry.id, loc.entry)
+    return tuple(found.values())
 
 
 def _pair_before(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:

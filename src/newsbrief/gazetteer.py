@@ -69,6 +69,7 @@ class Gazetteer:
     title_nouns: frozenset[str] = frozenset()
     sender_nouns: frozenset[str] = frozenset()
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    crowd_words: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -195,6 +196,7 @@ _FILTERS = (
     "document_words",
     "title_nouns",
     "sender_nouns",
+    "crowd_words",
 )
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
 
@@ -292,6 +294,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["title_nouns"],
         words["sender_nouns"],
         members,
+        words["crowd_words"],
     )
 
 
