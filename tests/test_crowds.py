@@ -53,3 +53,11 @@ def test_they_after_a_warned_crowd_is_that_crowd():
     )
     crowd = next(x for x in a.actors if x.id == "CHL-PROTESTERS")
     assert [m.text for m in crowd.mentions] == ["protesters", "they"]
+
+
+def test_bare_security_forces_are_the_forces_of_the_state_the_sentence_names():
+    a = _analysis("Peru raised fuel prices in May. Security forces detained dozens of people.")
+    force = next(x for x in a.actors if x.id == "PER-SF")
+    assert force.type == "military"
+    assert force.part_of == "PER"
+    assert [m.text for m in force.mentions] == ["Security forces"]

@@ -1,15 +1,16 @@
-"""Unnamed crowds: "the protesters" of the state the sentence is about.
+"""Unnamed crowds and forces: "the protesters" of the state the sentence is about.
 
 News names a crowd once by its country ("Kenyan protesters") and then, or
-only, by a bare noun: "President X warned the protesters", "citizens tried
-to march to parliament in Y". The annotation codes such a crowd as a group
+only, by a bare noun: "President X warned the protesters", "demonstrators
+marched on parliament in Y". The annotation codes such a crowd as a group
 of that state's people (ANNOTATION.md: groups are actors), the same group
 that "Kenyan protesters" names (:func:`newsbrief.forces.force_after`).
 Without it the crowd's acts and the acts done to it link nothing.
 
 A bare crowd noun (``ner_filters.crowd_words`` in ``data/actors.yaml``: the
 people who take to the streets, not armed groups, whose bare "militants"
-or "gangs" news uses for anyone's) is the crowd of a state only where the
+or "gangs" news uses for anyone's; and "security forces", which news uses
+only for a state's own) is the crowd of a state only where the
 text makes the state clear: exactly one state is named in its sentence
 (directly, or as the state of a person or body named there), or, with none
 there, exactly one in the unit before. With two states in play ("sanctioned
@@ -57,9 +58,11 @@ def _crowds(
     here = by.get(unit.index, [])
     found = []
     for tok in span:
-        if tok.lower_ not in gaz.crowd_words or tok.pos_ != "NOUN" or _qualified(tok):
+        words = _words_ending(tok, gaz.crowd_words)
+        if not words or tok.pos_ != "NOUN" or _qualified(tok, words):
             continue
-        start, end = unit.start + tok.idx - base, unit.start + tok.idx - base + len(tok.text)
+        first = span.doc[tok.i - len(words) + 1]
+        start, end = unit.start + first.idx - base, unit.start + tok.idx - base + len(tok.text)
         if any(x.mention.start < end and start < x.mention.end for x in here):
             continue  # "Kenyan protesters": the state's group is already found
         sent = tok.sent
@@ -70,17 +73,34 @@ def _crowds(
         if len(states) != 1:
             continue
         state = next(iter(states.values()))
-        crowd = force_after(f"{state.name} {tok.lower_}", 0, len(state.name), state, gaz)
+        term = " ".join(words)
+        crowd = force_after(f"{state.name} {term}", 0, len(state.name), state, gaz)
         if crowd is None:
             continue
-        found.append(Located(crowd[0], Mention(unit.index, start, end, tok.text), CROWD))
+        text = unit.text[start - unit.start : end - unit.start]
+        found.append(Located(crowd[0], Mention(unit.index, start, end, text), CROWD))
     return found
 
 
-def _qualified(tok: Token) -> bool:
+def _words_ending(tok: Token, terms: frozenset[str]) -> list[str]:
+    """The words of the longest term that ends at ``tok`` ("security forces"), or none."""
+    best: list[str] = []
+    for term in terms:
+        words = term.split()
+        if len(words) <= len(best) or tok.i - len(words) + 1 < tok.sent.start:
+            continue
+        toks = tok.doc[tok.i - len(words) + 1 : tok.i + 1]
+        if [t.lower_ for t in toks] == words:
+            best = words
+    return best
+
+
+def _qualified(tok: Token, words: list[str]) -> bool:
     """Whose crowd the words before it say already: "our protesters", "Darfur rebels"."""
+    own = range(tok.i - len(words) + 1, tok.i + 1)
     return any(
-        c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.text[:1].isupper())
+        c.i not in own
+        and (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.text[:1].isupper()))
         for c in tok.children
     )
 
