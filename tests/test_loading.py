@@ -212,3 +212,35 @@ def test_the_lemmatizer_finds_the_same_lemmas_in_sets_as_in_lists():
         lemmatizer.cache.clear()
     assert with_sets == with_lists
     assert with_sets[:5] == ["the", "envoy", "be", "negotiate", "well"]
+
+
+def test_entry_points_are_selected_once_per_query_with_the_library_answer():
+    from newsbrief.nlp import SelectedOnce
+
+    asked: list[dict] = []
+
+    class _Available:
+        def select(self, **params):
+            asked.append(params)
+            return (f"plugins of {params['group']}",)
+
+    once = SelectedOnce(_Available())
+    answers = [once.select(group="spacy_factories") for _ in range(3)]
+    other = once.select(group="spacy_languages")
+    assert answers == [("plugins of spacy_factories",)] * 3
+    assert answers[0] is answers[2] and other == ("plugins of spacy_languages",)
+    assert asked == [{"group": "spacy_factories"}, {"group": "spacy_languages"}]
+
+
+def test_loading_the_pipeline_puts_the_registries_entry_points_back():
+    import catalogue
+
+    from newsbrief import nlp
+
+    before = catalogue.AVAILABLE_ENTRY_POINTS
+    with nlp._entry_points_selected_once():
+        inside = catalogue.AVAILABLE_ENTRY_POINTS
+        assert isinstance(inside, nlp.SelectedOnce)
+        group = "spacy_factories"
+        assert list(inside.select(group=group)) == list(before.select(group=group))
+    assert catalogue.AVAILABLE_ENTRY_POINTS is before
