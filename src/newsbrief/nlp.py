@@ -117,7 +117,7 @@ _NAMES_SPACY_TOKENIZER = re.compile(
 def _load_package(module: ModuleType) -> Language:
     """Load a model package's pipeline without building its tokenizer twice.
 
-    spaCy first makes the language's default tokenizer (2,700 special cases
+    spaCy first makes the language's default tokenizer (1,350 special cases
     and three long regular expressions) and then reads the model's own
     tokenizer file over it, which begins by clearing every rule and
     expression the first one set: 0.10-0.15 s of CPU of every cold
