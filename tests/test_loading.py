@@ -212,3 +212,81 @@ def test_the_lemmatizer_finds_the_same_lemmas_in_sets_as_in_lists():
         lemmatizer.cache.clear()
     assert with_sets == with_lists
     assert with_sets[:5] == ["the", "envoy", "be", "negotiate", "well"]
+
+
+def test_entry_points_are_selected_once_per_query_with_the_library_answer():
+    from newsbrief.nlp import SelectedOnce
+
+    asked: list[dict] = []
+
+    class _Available:
+        def select(self, **params):
+            asked.append(params)
+            return (f"plugins of {params['group']}",)
+
+    once = SelectedOnce(_Available())
+    answers = [once.select(group="spacy_factories") for _ in range(3)]
+    other = once.select(group="spacy_languages")
+    assert answers == [("plugins of spacy_factories",)] * 3
+    assert answers[0] is answers[2] and other == ("plugins of spacy_languages",)
+    assert asked == [{"group": "spacy_factories"}, {"group": "spacy_languages"}]
+
+
+def test_loading_the_pipeline_puts_the_registries_entry_points_back():
+    import catalogue
+
+    from newsbrief import nlp
+
+    before = catalogue.AVAILABLE_ENTRY_POINTS
+    with nlp._entry_points_selected_once():
+        inside = catalogue.AVAILABLE_ENTRY_POINTS
+        assert isinstance(inside, nlp.SelectedOnce)
+        group = "spacy_factories"
+        assert list(inside.select(group=group)) == list(before.select(group=group))
+    assert catalogue.AVAILABLE_ENTRY_POINTS is before
+
+
+def _package(folder: Path, config_line: str, tokenizer_file: bool = True):
+    import types
+
+    data = folder / "pkg" / "en_x-1.0"
+    data.mkdir(parents=True)
+    (data / "config.cfg").write_text(f'[nlp]\nlang = "en"\n{config_line}\n', encoding="utf-8")
+    if tokenizer_file:
+        (data / "tokenizer").write_bytes(b"")
+    module = types.ModuleType("en_x")
+    module.__file__ = str(folder / "pkg" / "__init__.py")
+    return module
+
+
+def test_only_a_pipeline_with_spacys_tokenizer_and_its_file_starts_from_a_bare_one(tmp_path):
+    from newsbrief.nlp import _ships_spacy_tokenizer
+
+    spacy_line = 'tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}'
+    assert _ships_spacy_tokenizer(_package(tmp_path / "a", spacy_line))
+    assert not _ships_spacy_tokenizer(_package(tmp_path / "b", spacy_line, tokenizer_file=False))
+    custom = 'tokenizer = {"@tokenizers":"my.Tokenizer.v1"}'
+    assert not _ships_spacy_tokenizer(_package(tmp_path / "c", custom))
+
+
+def test_the_pipeline_started_from_a_bare_tokenizer_is_the_packages_own():
+    from newsbrief.nlp import SPACY_TOKENIZER, UNUSED_COMPONENTS, load_nlp, model_in_use
+
+    ours = load_nlp()
+    module = __import__(model_in_use())
+    plain = module.load(exclude=list(UNUSED_COMPONENTS))
+    assert ours.config["nlp"]["tokenizer"] == SPACY_TOKENIZER
+    assert ours.config.to_str() == plain.config.to_str()
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    text = "We can't meet the U.S. Dept. of State's envoy at 5 p.m.; she'll call Mr. Kim."
+    assert [t.text for t in ours.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+    assert "can't" not in [t.text for t in ours.tokenizer(text)]  # the special cases are there
+    # The special cases' lexemes (ours may hold more: earlier tests parsed with it).
+    for lexeme in plain.vocab:
+        assert lexeme.orth in ours.vocab
+        same = ours.vocab[lexeme.orth]
+        assert (same.norm_, same.shape_, same.is_stop) == (
+            lexeme.norm_,
+            lexeme.shape_,
+            lexeme.is_stop,
+        )
