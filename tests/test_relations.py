@@ -490,6 +490,14 @@ def test_refusing_a_cooperative_noun_is_rejection_and_aid_is_material():
     assert classes("Chile's assistance to Peru grew.") == {("CHL", "PER", "AID")}
 
 
+def test_contributing_is_aid_only_when_material():
+    # Invented sentences: PLOVER AID is material; other contributions are cooperation.
+    assert classes("Chile contributed troops to Peru.") == {("CHL", "PER", "AID")}
+    assert classes("Chile will contribute to Peru's reform initiatives.") == {
+        ("CHL", "PER", "COOPERATE")
+    }
+
+
 def test_a_call_with_an_actor_is_talking_to_it():
     assert classes("Chile held a phone call with Peru.") == {("CHL", "PER", "CONSULT")}
     assert classes("The call between Chile and Peru lasted an hour.") == {("CHL", "PER", "CONSULT")}
