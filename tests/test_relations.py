@@ -102,6 +102,29 @@ def test_object_control_makes_the_object_act():
     assert ("FRA", "supports", "UKR") not in found
 
 
+def test_gerund_of_an_adjunct_takes_the_verbs_subject():
+    # Invented sentences: "by"/"after" gerunds are done by the main verb's subject.
+    assert ("PER", "CHL", "SANCTION") in classes(
+        "Peru responded by expelling two Chilean diplomats."
+    )
+    assert ("BRA", "ARG", "CONSULT") in classes(
+        "After meeting Argentine officials in Lima, Brazil announced a new plan."
+    )
+    # A passive main verb's subject, not its "by" agent, does the gerund.
+    assert ("BOL", "ARG", "FIGHT") in classes(
+        "Bolivia was struck by Chile after firing rockets at Argentina."
+    )
+    assert ("CHL", "ARG", "FIGHT") not in classes(
+        "Bolivia was struck by Chile after firing rockets at Argentina."
+    )
+    assert ("PER", "CHL", "FIGHT") in classes("Peru resorted to attacking Chilean border posts.")
+    # Kept from the act, or handed to the object: no relation of the subject.
+    assert not classes("Peru refrained from attacking Chile.")
+    assert ("PER", "IRQ", "COOPERATE") not in classes(
+        "Peru reaffirmed support for Bolivia in strengthening relations with Iraq."
+    )
+
+
 def test_negated_event_is_no_relation():
     assert not strong("Chile did not attack Peru.")
     assert not strong("No Chilean troops were deployed to Peru.")
@@ -465,6 +488,14 @@ def test_refusing_a_cooperative_noun_is_rejection_and_aid_is_material():
     assert classes("Chile rejected talks with Peru.") == {("CHL", "PER", "REJECT")}
     assert ("CHL", "PER", "CONSULT") in classes("Chile held talks with Peru.")
     assert classes("Chile's assistance to Peru grew.") == {("CHL", "PER", "AID")}
+
+
+def test_contributing_is_aid_only_when_material():
+    # Invented sentences: PLOVER AID is material; other contributions are cooperation.
+    assert classes("Chile contributed troops to Peru.") == {("CHL", "PER", "AID")}
+    assert classes("Chile will contribute to Peru's reform initiatives.") == {
+        ("CHL", "PER", "COOPERATE")
+    }
 
 
 def test_a_call_with_an_actor_is_talking_to_it():

@@ -272,6 +272,8 @@ def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
 
 #: The lexicon's type for backing words (support, back, help, assist): verbal unless material.
 _BACKING = "supports"
+#: The lexicon's type for contributing: cooperation unless what is given is material.
+_CONTRIBUTING = "contributes_to"
 
 
 def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
@@ -294,8 +296,9 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         if trig.event_class == "THREATEN" and danger(tok, lexicon.governors.endangering):
             continue  # "X's actions threaten Y", "poses a threat to Y": a danger, no threat made
         trig = _threatened(tok, trig, lexicon.governors.threatening)
-        if trig.type == _BACKING and material(tok, lexicon.governors.materiel):
-            trig = replace(trig, type="provides_assistance_to", event_class="AID")
+        if trig.type in (_BACKING, _CONTRIBUTING) and material(tok, lexicon.governors.materiel):
+            kind = "provides_assistance_to" if trig.type == _BACKING else trig.type
+            trig = replace(trig, type=kind, event_class="AID")
         if trig.collective and not targets and 1 < len(set(sources)) <= 3:
             # "Japan and the US will hold a joint exercise": the subjects act together.
             targets, sources = list(dict.fromkeys(sources)), []

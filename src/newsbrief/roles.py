@@ -47,18 +47,24 @@ _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp")
 _AGENTIVE = ("by",)
 #: Prepositions whose gerund tells what the verb's object did ("accused X of attacking Y").
 _CHARGED = ("of", "for")
+#: Prepositions of means, time and aim whose gerund the governing verb's subject does.
+_ADJUNCTS = frozenset(
+    {"by", "after", "before", "while", "since", "upon", "through", "despite", "to"}
+)
 
 
 def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
     """Actors in the verb's subject, climbing to the governing verb when it has none."""
-    node = verb
+    node, adjunct = verb, False
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subj:
             passive = any(c.dep_ == "nsubjpass" for c in subj)
             agent = [o for c in node.children if c.dep_ == "agent" for o in c.children]
-            if passive and agent:
+            if passive and agent and not adjunct:
                 return [a for o in agent for a in actors.in_phrase(o)], False
+            if passive and adjunct:  # "Hamas was struck after firing at Y": Hamas fired
+                return [a for s in subj for a in actors.in_phrase(s, acting=True)], False
             found = [a for s in subj for a in actors.in_phrase(s, acting=True)]
             return found or _relative_antecedent(subj, node, actors), passive
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
@@ -66,10 +72,35 @@ def subject_actors(verb: Token, actors: UnitActors) -> tuple[list[str], bool]:
         controller = _controller(node, actors)
         if controller:
             return controller, False
+        host = _adjunct_host(node)
+        if host is not None:
+            node, adjunct = host, True
+            continue
         if node.dep_ not in _INHERIT or node.head.i == node.i:
             break
         node = node.head
     return [], False
+
+
+def _adjunct_host(node: Token) -> Token | None:
+    """The verb whose subject does a gerund in its adjunct: "X responded by expelling Y".
+
+    "by expelling", "after meeting", "resorted to throwing": the gerund hangs
+    on a preposition of means, time or aim (``_ADJUNCTS``) of the verb (or of
+    its adjective: "committed to supporting"), and English gives it that
+    verb's subject. Other prepositions do not: "prevented Y from acquiring"
+    and "warned Y against moving" leave the act to the object and undone,
+    "without consulting" denies it, and the parser hangs a noun's "in" or
+    "on" gerund on the verb ("reaffirmed support for Y in strengthening
+    ties" is Y strengthening them); "of" and "for" gerunds are read by
+    :func:`_controller`.
+    """
+    prep, host = node.head, node.head.head
+    if node.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _ADJUNCTS:
+        return None
+    if prep.lower_ == "to" and any(c.dep_ == "dobj" for c in host.children):
+        return None  # "put an end to fighting Y": the object's phrase, no act done
+    return host if host.pos_ in ("VERB", "AUX", "ADJ") else None
 
 
 def _relative_antecedent(subj: list[Token], verb: Token, actors: UnitActors) -> list[str]:
