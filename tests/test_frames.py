@@ -250,3 +250,17 @@ def test_a_past_state_is_marked_apart_from_a_past_act_and_a_present_state():
     assert crossed == pytest.approx(genres)
     assert "past_state" not in features_of(text, 2)  # an act
     assert "past_state" not in features_of(text, 3)  # a state that holds now
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prescribes"),
+    [
+        ("The unions' demands include a shorter working week.", True),
+        ("All parties are under an obligation to publish their accounts.", True),
+        ("The unions demand a shorter working week.", False),  # the verb: an appeal frame
+        ("All parties published their accounts.", False),
+    ],
+)
+def test_a_noun_of_obligation_or_demand_is_a_prescriptive_cue(sentence, prescribes):
+    f = features_of("The story opens here. " + sentence)
+    assert (f.get("lex=prescriptive_nouns") == 1.0) is prescribes
