@@ -142,6 +142,31 @@ def test_decoding(data, expected):
 
 
 @pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Ko\u200bravia and Dal\u00admenia".encode(), "Koravia and Dalmenia"),
+        ("word\u2060joined, mid\ufefftext".encode(), "wordjoined, midtext"),
+        (b"end of page\n\x0cnext page\x0b line", "end of page\n next page  line"),
+    ],
+)
+def test_invisible_characters_that_split_words_are_removed(data, expected):
+    assert decode_bytes(data, "x.txt") == expected
+
+
+def test_a_zero_width_space_inside_a_country_name_still_finds_the_country(tmp_path):
+    from newsbrief.analysis import analyze
+
+    path = tmp_path / "zw.txt"
+    text = "Fr\u200bance and Ger\u200bmany signed a treaty on Tuesday.\n"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    assert "\u200b" not in source.text
+    assert {a.id for a in analyze(source).actors} >= {"FRA", "DEU"}
+    direct = source_from_text("Talks\x0cin Geneva\u00ad.")
+    assert direct.text == "Talks in Geneva."
+
+
+@pytest.mark.parametrize(
     ("data", "message"),
     [
         (b"%PDF-1.7 binary", "PDF"),

@@ -69,7 +69,8 @@ def decode_bytes(data: bytes, name: str) -> str:
     Returns
     -------
     str
-        The decoded text with newlines normalised to ``\\n``.
+        The decoded text with newlines normalised to ``\\n`` and invisible
+        characters that split words (zero-width space, soft hyphen) removed.
     """
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -83,7 +84,7 @@ def decode_bytes(data: bytes, name: str) -> str:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise NewsbriefError(f"{name}: not valid {codec} text ({exc.reason})") from None
-            return _check_text(_normalise_newlines(text), name)
+            return _check_text(_normalise_text(text), name)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise NewsbriefError(f"{name}: binary content ({what}), not an article")
@@ -91,13 +92,13 @@ def decode_bytes(data: bytes, name: str) -> str:
         wide = _bomless_utf16(data)
         if wide is None:
             raise NewsbriefError(f"{name}: binary content (NUL bytes), not an article")
-        return _check_text(_normalise_newlines(wide), name)
+        return _check_text(_normalise_text(wide), name)
     for codec in ("utf-8", "cp1252", "latin-1"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return _check_text(_normalise_newlines(text), name)
+        return _check_text(_normalise_text(text), name)
     raise NewsbriefError(
         f"{name}: cannot decode the text"
     )  # pragma: no cover - latin-1 never fails
@@ -120,8 +121,21 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+#: Characters that render as nothing but split a word for the tokenizer
+#: ("Ger\u200bmany" is not Germany): zero-width space, word joiner, a
+#: byte-order mark inside the text, soft hyphen. Web pages and word
+#: processors leave them in copied text. Zero-width (non-)joiners stay: in
+#: some scripts they change how a word is spelled.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+#: A form feed or vertical tab (a page break in text printed from a PDF or
+#: a word processor) is whitespace inside a line; XML 1.0, and with it the
+#: GraphML, GEXF and HTML exports, cannot carry either character.
+_INVISIBLE.update({ord("\f"): " ", ord("\v"): " "})
+
+
+def _normalise_text(text: str) -> str:
+    """Newlines to ``\\n``, invisible word-splitting characters removed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
 
 
 def _check_text(text: str, name: str) -> str:
@@ -267,6 +281,7 @@ def source_from_text(text: str, path: str = "<text>", sha256: str | None = None)
     Source
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = _normalise_text(text)
     suffix = Path(path).suffix.lower()
     head = text.lstrip()[:200].lower()
     if suffix in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
@@ -325,4 +340,4 @@ def _extract_html(html: str, name: str) -> tuple[str | None, str]:
     if not body:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
     title = getattr(doc, "title", None)
-    return (title.strip() if title else None), _normalise_newlines(body)
+    return (_normalise_text(title).strip() if title else None), _normalise_text(body)
