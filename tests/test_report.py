@@ -411,6 +411,26 @@ def test_sources_naming_the_same_parties_in_another_order_are_one(default_analys
     assert canonical["japan and analysts"] == "Japan and analysts"
 
 
+def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
+    """ "Analysts said ..." is cited as "analysts"; a one-word name keeps its capital."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Border talks resume\n\n"
+        "Analysts said the border talks between Chile and Peru would resume in May.\n\n"
+        "Reuters said the delegations had met twice before.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    assert {c.attribution for c in analysis.claims} >= {"Analysts", "Reuters"}
+    canonical = briefing.source_names(analysis)
+    assert canonical["analysts"] == "analysts"
+    assert canonical["reuters"] == "Reuters"
+    bluf = briefing.bottom_line(analysis).data
+    assert "Every claim cites a source: Reuters (1), analysts (1)." in bluf
+    assert "(per analysts)" in briefing.key_claims(analysis).data
+
+
 def test_shares_cover_the_claims(default_analysis):
     shares = briefing.shares(default_analysis)
     assert set(shares) == set(briefing.BUCKETS)

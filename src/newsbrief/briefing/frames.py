@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import vocabulary
+from ..claims import load_cues
 from ..tables import claims_table
 from ..units import SPEAKER_LABEL
 from ..vocabulary import BUCKETS
@@ -194,6 +195,9 @@ def _in_sentence(name: str) -> str:
     first, _, rest = name.partition(" ")
     if first == "The" and any(w[:1].islower() for w in rest.split()):
         return f"the {rest}"
+    if not rest and name.casefold() in load_cues().words("attribution", "source_nouns"):
+        # "Officials said ..." opens its sentence: "cite officials (4)".
+        return name.casefold()
     return name
 
 
