@@ -431,6 +431,26 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     assert "(per analysts)" in briefing.key_claims(analysis).data
 
 
+def test_a_one_claim_article_is_counted_in_the_singular():
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = "Harbour deal signed\n\nChile signed a fishing accord on Monday.\n"
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    title = briefing.title_block(analysis, "2025-01-01").data
+    assert "· 1 claim · 1 actor<br>" in title, title
+    header = briefing.article_header(analysis).data
+    assert "· 2 units · 1 claim · 1 actor · 0 relations" in header, header
+    bluf = briefing.bottom_line(analysis).data
+    assert "The one claim gives no source (the author’s own voice); no one else" in bluf
+    two = analyze(source_from_text(text + "\nAnalysts said the accord would hold.\n", "b.txt"))
+    bluf = briefing.bottom_line(two).data
+    assert (
+        "1 of 2 claims gives no source (the author’s own voice); the other cites analysts (1)."
+        in bluf
+    )
+
+
 def test_shares_cover_the_claims(default_analysis):
     shares = briefing.shares(default_analysis)
     assert set(shares) == set(briefing.BUCKETS)
@@ -604,7 +624,7 @@ def test_a_bare_surname_counts_with_the_one_full_name_it_ends(default_analysis):
     canonical = briefing.source_names(replace(default_analysis, claims=tuple(claims)))
     assert canonical["ortmann"] == "Lena Ortmann"
     assert canonical["lee"] == "Lee"  # two people end in Lee: no guess
-    assert canonical["analysts"] == "Analysts"
+    assert canonical["analysts"] == "analysts"  # not "Some analysts"; lower case in a sentence
 
 
 def test_key_claims_put_a_greeting_that_opens_remarks_last():

@@ -89,7 +89,7 @@ def article_header(analysis: Analysis) -> HTML:
     Relations are counted as the bottom line, the graph explorer and the
     relations table count them: co-mentions (weak edges) are not relations.
     """
-    units = len(analysis.units)
+    units = _plural(len(analysis.units), "unit")
     relations = _plural(sum(1 for r in analysis.relations if not r.weak), "relation")
     return HTML(_render("article_header", **_about(analysis), units=units, relations=relations))
 
@@ -106,9 +106,9 @@ def _about(analysis: Analysis) -> dict[str, object]:
         "title": info.title,
         "source": source_label(analysis),
         "genre": info.genre,
-        "words": info.words,
-        "claims": sum(1 for c in analysis.claims if c.category is not None),
-        "actors": len(analysis.actors),
+        "words": _plural(info.words, "word"),
+        "claims": _plural(sum(1 for c in analysis.claims if c.category is not None), "claim"),
+        "actors": _plural(len(analysis.actors), "actor"),
     }
 
 
