@@ -173,3 +173,58 @@ def test_they_does_not_reach_a_pair_named_many_sentences_before():
         "They said more help was needed."
     )
     assert _mentioned_by(a, "They") == set()
+
+
+def test_the_president_is_not_the_vice_president_named_last():
+    a = _analysis(
+        "President Anna Berg arrived in Oslo on Monday. "
+        "Vice President Tomas Lind met the delegation. "
+        "The President said the talks went well."
+    )
+    assert a.claims[2].attribution == "Anna Berg"
+
+
+def test_the_vice_president_is_the_whole_title():
+    a = _analysis(
+        "Vice President Tomas Lind arrived in Oslo on Monday. "
+        "President Anna Berg met the delegation. "
+        "The vice president said the talks went well."
+    )
+    assert a.claims[2].attribution == "Tomas Lind"
+
+
+def test_the_prime_minister_is_not_the_foreign_minister_named_last():
+    a = _analysis(
+        "Prime Minister Anna Berg arrived in Oslo on Monday. "
+        "Foreign Minister Tomas Lind met the delegation. "
+        "The prime minister said the talks went well."
+    )
+    assert a.claims[2].attribution == "Anna Berg"
+
+
+def test_the_former_president_is_the_one_named_former():
+    a = _analysis(
+        "Former President Anna Berg arrived in Oslo on Monday. "
+        "President Tomas Lind met the delegation. "
+        "The former president said the talks went well. "
+        "The president said they went badly."
+    )
+    assert [c.attribution for c in a.claims[2:]] == ["Anna Berg", "Tomas Lind"]
+
+
+def test_the_secretary_of_state_is_the_whole_title():
+    a = _analysis(
+        "Secretary of State Anna Berg arrived in Oslo on Monday. "
+        "Defense Secretary Tomas Lind met the delegation. "
+        "The secretary of state said the talks went well."
+    )
+    assert a.claims[2].attribution == "Anna Berg"
+
+
+def test_a_title_in_apposition_is_kept_whole():
+    a = _analysis(
+        "Anna Berg, Norway's vice president, arrived in Oslo on Monday. "
+        "President Tomas Lind met the delegation. "
+        "The vice president said the talks went well."
+    )
+    assert a.claims[2].attribution == "Anna Berg"

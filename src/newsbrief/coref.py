@@ -12,7 +12,10 @@ link nothing. The rules read the parse and the actors already found:
   that governs it ("warned the protesters they ...") is what it means: its
   actor (a crowd, :mod:`newsbrief.crowds`), or no one when none names it;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
-  person that title was used for;
+  person that whole title was used for: a title is its run of office words
+  ("vice president", "foreign minister", "secretary of state", "former
+  president"), so "the president" is not the vice president named last, and
+  "the minister" not the prime minister;
 - "the <word of a name>" ("the court" after "International Court of
   Justice", "the rebels" after "Houthi rebels") -> that actor;
 - "the country", "the nation" -> the last state; "the North", "the South"
@@ -83,6 +86,12 @@ _PERSON_TITLES = frozenset(
         "pope",
     ]
 )
+#: Words of a whole title: the office words, and "former", which makes another office.
+_TITLE_WORDS = frozenset({w.lower().strip(".") for w in OFFICE_WORDS} | {"former"})
+#: Words back from a name or title noun that a title run may reach.
+_TITLE_REACH = 5
+#: A name's own words before its head word ("JD" in "JD Vance") skipped to reach its title.
+_NAME_WORDS = 4
 _PERSON_GROUPS = frozenset(
     [
         "leader",
@@ -154,7 +163,7 @@ class _History:
     """What has been named so far, in reading order."""
 
     seen: list[tuple[int, Entry]] = field(default_factory=list)  # (unit, entry)
-    titles: dict[str, set[str]] = field(default_factory=dict)
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person -> whole titles
     nouns: dict[str, set[str]] = field(default_factory=dict)  # "RSF rebels": RSF -> rebel
     groups: list[tuple[int, tuple[Entry, ...]]] = field(default_factory=list)
 
@@ -321,19 +330,65 @@ def _remember(history: _History, unit: Unit, span: Span, loc: Located, tok: Toke
     if loc.entry.type != "person":
         _remember_noun(history, span, loc, tok)
         return
-    words = {w.lower().strip(".") for w in loc.mention.text.split() if w in OFFICE_WORDS}
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:  # the name's head word
         tok = tok.head
-    for left in reversed(list(span.doc[max(span.start, tok.i - 4) : tok.i])):
-        if left.pos_ not in ("PROPN", "NOUN", "ADJ"):
+    titles = {_title_before(span, tok)}
+    if tok.dep_ == "appos":  # "the minister, Wang Yi"
+        titles.add(_title_of(tok.head))
+    titles |= {_title_of(c) for c in tok.children if c.dep_ == "appos"}  # "Wang Yi, the minister"
+    history.titles.setdefault(loc.entry.id, set()).update(t for t in titles if t)
+
+
+def _title_word(tok: Token) -> bool:
+    """A word of a title: an office word ("Vice", "Foreign", "State") or "former"."""
+    word = tok.lower_.strip(".")
+    return word in _TITLE_WORDS or tok.lemma_.lower() in _PERSON_TITLES
+
+
+def _title_run(doc: Doc, end: int, lowest: int) -> list[str]:
+    """The office words right before token ``end`` (exclusive), "of" inside a run kept."""
+    words: list[str] = []
+    i = end - 1
+    while i >= lowest:
+        t = doc[i]
+        if _title_word(t):
+            words.insert(0, t.lower_.strip("."))
+        elif not (t.lower_ == "of" and words and i > lowest and _title_word(doc[i - 1])):
             break
-        words.add(left.lemma_.lower())
-    for child in tok.head.children if tok.dep_ == "appos" else ():
-        words.add(child.lemma_.lower())
-    words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"}
-    if tok.dep_ == "appos":
-        words.add(tok.head.lemma_.lower())
-    history.titles.setdefault(loc.entry.id, set()).update(words)
+        else:
+            words.insert(0, "of")
+        i -= 1
+    return words
+
+
+def _title_before(span: Span, name: Token) -> str:
+    """The whole title run before a name: "vice president" in "Vice President JD Vance".
+
+    The name's own words ("JD") are skipped first; the run stops at the first
+    word that is no office word, so "Haiti's interim Prime Minister" is
+    "prime minister" and "US President" is "president".
+    """
+    i = name.i
+    while i > span.start and name.i - i < _NAME_WORDS and _is_name_word(span.doc[i - 1]):
+        i -= 1
+    return " ".join(_title_run(span.doc, i, max(span.start, i - _TITLE_REACH)))
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A word of a person's name: a proper noun that is no office word."""
+    return tok.pos_ == "PROPN" and not _title_word(tok)
+
+
+def _title_of(noun: Token) -> str:
+    """The whole title a noun heads: its office words before it, "of X" after it."""
+    if noun.lemma_.lower() not in _PERSON_TITLES:
+        return ""
+    words = [*_title_run(noun.doc, noun.i, max(noun.sent.start, noun.i - _TITLE_REACH))]
+    words.append(noun.lemma_.lower())
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        objs = [o for o in prep.children if o.dep_ == "pobj" and _title_word(o)]
+        words += ["of", *(o.lower_ for o in objs)] if objs else []
+    return " ".join(words)
 
 
 def _names_itself(tok: Token, covered: dict[int, list[Located]], members: tuple) -> bool:
@@ -558,10 +613,11 @@ def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _Histo
         state = history.last(unit.index, lambda e: _is_state(e) and _first_word(e) == tok.text)
         return (first, tok.i, (state,), f"the {tok.text}") if state else None
     if lemma in _PERSON_TITLES:
+        title = _title_of(tok)
         person = history.last(
-            unit.index, lambda e: e.type == "person" and lemma in history.titles.get(e.id, set())
+            unit.index, lambda e: e.type == "person" and title in history.titles.get(e.id, set())
         )
-        return (first, tok.i, (person,), f"title {lemma}") if person else None
+        return (first, tok.i, (person,), f"title {title}") if person else None
     if lemma in _STATE_WORDS:
         state = history.last(unit.index, _is_state)
         return (first, tok.i, (state,), f"the {lemma}") if state else None
