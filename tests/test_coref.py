@@ -228,3 +228,12 @@ def test_a_title_in_apposition_is_kept_whole():
         "The vice president said the talks went well."
     )
     assert a.claims[2].attribution == "Anna Berg"
+
+
+def test_a_title_with_another_state_in_front_is_not_the_person_named_last():
+    a = _analysis(
+        "Norwegian Foreign Minister Tomas Lind arrived in Oslo on Monday. "
+        "The Swedish foreign minister said the talks were useful. "
+        "The Norwegian foreign minister agreed."
+    )
+    assert _links(a, "tomas-lind") == ["foreign minister"]

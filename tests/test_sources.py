@@ -185,3 +185,19 @@ def test_a_sentence_inside_a_quote_is_the_speakers_whoever_it_names():
         "late. The envoys would not have even thought about it. No one called,” Nordmann said."
     )
     assert [s.endswith("Nordmann") for s in got] == [False, True, True, True]
+
+
+def test_a_title_with_the_persons_state_in_front_is_that_person():
+    text = (
+        "Norwegian Foreign Minister Tomas Lind arrived in Oslo on Monday. "
+        "The Norwegian foreign minister said the talks were useful."
+    )
+    assert sources_of(text) == ["author", "Tomas Lind"]
+
+
+def test_a_title_with_another_state_in_front_stays_as_written():
+    text = (
+        "Norwegian Foreign Minister Tomas Lind arrived in Oslo on Monday. "
+        "The Swedish foreign minister said the talks were useful."
+    )
+    assert sources_of(text) == ["author", "The Swedish foreign minister"]

@@ -505,12 +505,13 @@ def _refer(
     named = [c.right_edge.i for c in left if any(w.i in covered for w in c.subtree)]
     if named:  # "the Iran-backed group": the group is not Iran, Iran is not the group
         first = min(max(named) + 1, tok.i)
+    owners = {loc.entry.id for c in left for w in c.subtree for loc in covered.get(w.i, [])}
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") or any(d.lower_ == "both" for d in dets):
         return _collective(tok, first, lemma, dets, unit, history)
     if any(d.lower_ != "the" for d in dets) or _has_of_actor(tok, covered):
         return None
-    return _description(tok, first, lemma, unit, history)
+    return _description(tok, first, lemma, unit, history, owners)
 
 
 def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
@@ -608,14 +609,26 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
     return (first, tok.i, members, cue) if members else None
 
 
-def _description(tok: Token, first: int, lemma: str, unit: Unit, history: _History):
+def _description(
+    tok: Token, first: int, lemma: str, unit: Unit, history: _History, owners: set[str]
+):
+    """The actor a singular "the <noun>" stands for.
+
+    A title with a name in front ("the Swedish foreign minister") is a person
+    of that body only: not the foreign minister of another state named last.
+    """
     if tok.text in _COMPASS:  # "the North" after "North Korea": the state of that name
         state = history.last(unit.index, lambda e: _is_state(e) and _first_word(e) == tok.text)
         return (first, tok.i, (state,), f"the {tok.text}") if state else None
     if lemma in _PERSON_TITLES:
         title = _title_of(tok)
         person = history.last(
-            unit.index, lambda e: e.type == "person" and title in history.titles.get(e.id, set())
+            unit.index,
+            lambda e: (
+                e.type == "person"
+                and title in history.titles.get(e.id, set())
+                and (not owners or e.part_of in owners)
+            ),
         )
         return (first, tok.i, (person,), f"title {title}") if person else None
     if lemma in _STATE_WORDS:

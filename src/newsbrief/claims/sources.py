@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ..actors import Located
-    from ..model import Claim, Unit
+    from ..model import Claim, Mention, Unit
 
 __all__ = ["name_sources"]
 
@@ -35,6 +35,7 @@ _IMPERSONAL = frozenset({"it", "the report", "the statement"})
 _WITNESSED = re.compile(r",?\s+(?:as\s+)?(?:witnessed|in the presence of)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
+_POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 
 
@@ -60,6 +61,39 @@ def _linked(unit: int, source: str, located: Sequence[Located]) -> list[str]:
         if loc.mention.text.strip().lower() == wanted and loc.entry.id not in hits:
             hits.append(loc.entry.id)
     return hits
+
+
+def _described(unit: Unit, source: str, located: Sequence[Located]) -> str | None:
+    """The person a description with a name in front stands for ("The Chinese foreign minister").
+
+    Coreference links only the title ("foreign minister"), so that the name in
+    front (the person's state) and the person can still relate; the source is
+    that person when every word before the title is "the" or part of a name.
+    """
+    at = unit.text.find(source)
+    if at < 0 or not source.strip():
+        return None
+    start, end = unit.start + at, unit.start + at + len(source.rstrip())
+    named = [x.mention for x in located if not x.how.startswith(COREF)]
+    for loc in located:
+        m = loc.mention
+        linked = loc.how.startswith(COREF) and loc.entry.type == "person"
+        before = unit.text[at : max(at, m.start - unit.start)]
+        if linked and start < m.start and m.end == end and _all_named(before, start, named):
+            return loc.entry.name
+    return None
+
+
+def _all_named(words: str, offset: int, named: Sequence[Mention]) -> bool:
+    """Whether each word (but "the") lies inside a named mention: "The Norwegian", "China's"."""
+    for w in re.finditer(r"\S+", words):
+        if w.group().lower() == "the":
+            continue
+        word = _POSSESSIVE.sub("", w.group())  # "China's" is inside the mention "China"
+        s, e = offset + w.start(), offset + w.start() + len(word)
+        if not any(n.start <= s and e <= n.end for n in named):
+            return False
+    return True
 
 
 def _persons_within(unit: Unit, source: str, located: Sequence[Located]) -> str | None:
@@ -266,6 +300,8 @@ def _renamed(
         return body, f"the body that spoke last: {written}"
     if ids:
         return " and ".join(names.get(i, i) for i in ids), f"coreference: {source}"
+    if (described := _described(unit, written, here)) is not None:
+        return described, f"coreference: {source}"
     if (pair := _persons_within(unit, written, here)) is not None:
         return pair, f"the persons it names: {source}"
     if signed := _signed_by(source, signatories):
