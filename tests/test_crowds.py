@@ -61,3 +61,17 @@ def test_bare_security_forces_are_the_forces_of_the_state_the_sentence_names():
     assert force.type == "military"
     assert force.part_of == "PER"
     assert [m.text for m in force.mentions] == ["Security forces"]
+
+
+def test_the_longest_crowd_term_ending_at_a_word_is_found_inside_its_sentence():
+    from newsbrief.crowds import _words_ending
+    from newsbrief.nlp import parse
+
+    text = "Rain fell on state. Security forces left, and the state security forces stayed."
+    (doc,) = parse([text])
+    terms = frozenset({"forces", "security forces", "state security forces", "police"})
+    ends = [t for t in doc if t.lower_ == "forces"]
+    # "state." ends the sentence before: the three-word term may not reach back into it.
+    assert _words_ending(ends[0], terms) == ["security", "forces"]
+    assert _words_ending(ends[1], terms) == ["state", "security", "forces"]
+    assert _words_ending(doc[0], terms) == []

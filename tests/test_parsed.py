@@ -60,11 +60,30 @@ def test_only_the_units_walked_last_keep_their_tokens():
     source = source_from_text(text)
     blocks = split_blocks(source.text)
     docs = list(parse(b.text for b in blocks))
-    spans = keeping_tokens([s for d in docs for s in d.sents], keep=2)
-    assert len(spans) == 6
+    spans = keeping_tokens([s for d in docs for s in d.sents], keep=10)  # two units of five
+    assert len(spans) == 6 and all(len(s) == 5 for s in spans)
     first = list(spans[0])
     for span in spans[1:]:
         list(span)
     assert next(iter(spans[0])) is not first[0]  # listed again after two other units
     store = spans[0]._store
     assert len(store.tokens) == 2 and sorted(store.tokens) == [0, 5]
+
+
+def test_a_unit_longer_than_the_budget_still_keeps_its_tokens_while_walked():
+    text = "Japan sent officers to NATO. Chile sent ships to Peru."
+    docs = list(parse([text]))
+    spans = keeping_tokens(list(docs[0].sents), keep=3)
+    first = list(spans[0])
+    assert next(iter(spans[0])) is first[0]  # the last unit listed stays, whatever its length
+    list(spans[1])
+    assert sorted(spans[0]._store.tokens) == [1]
+
+
+def test_an_article_under_the_budget_keeps_every_unit_listed():
+    text = " ".join(f"Country {k} sent officers." for k in range(40))
+    docs = list(parse([text]))
+    spans = keeping_tokens(list(docs[0].sents))
+    firsts = [next(iter(s)) for s in spans]
+    assert len(spans) == 40
+    assert all(next(iter(s)) is f for s, f in zip(spans, firsts, strict=True))

@@ -130,8 +130,9 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
 def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]:
     text = unit.text
     out: list[Located] = []
-    ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")]
-    persons = [e for e in span.ents if e.label_ == "PERSON"]  # "Israel Katz" is a man
+    named = span.ents  # spaCy lists the whole document's entities on each call
+    ents = [e for e in named if e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")]
+    persons = [e for e in named if e.label_ == "PERSON"]  # "Israel Katz" is a man
     for m in gaz.finditer(text):
         surface = gaz.lookup(m.group(0))
         if surface is None:

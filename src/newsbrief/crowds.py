@@ -20,6 +20,7 @@ by the United States ... the protesters") it names no one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .forces import force_after
@@ -84,15 +85,34 @@ def _crowds(
 
 def _words_ending(tok: Token, terms: frozenset[str]) -> list[str]:
     """The words of the longest term that ends at ``tok`` ("security forces"), or none."""
-    best: list[str] = []
+    candidates = _by_last_word(terms).get(tok.lower_)
+    if not candidates:
+        return []
+    first_in_sentence = tok.sent.start
+    doc = tok.doc
+    for words in candidates:  # longest first
+        first = tok.i - len(words) + 1
+        if first >= first_in_sentence and all(
+            doc[first + k].lower_ == w for k, w in enumerate(words[:-1])
+        ):
+            return list(words)
+    return []
+
+
+@lru_cache(maxsize=8)
+def _by_last_word(terms: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The terms' words by their last word, longest first.
+
+    Every token of every claim is asked whether a crowd term ends there;
+    testing each term at each token (a sentence lookup and a slice of Token
+    objects per term) cost more than the rest of the actors' step.
+    """
+    out: dict[str, list[tuple[str, ...]]] = {}
     for term in terms:
-        words = term.split()
-        if len(words) <= len(best) or tok.i - len(words) + 1 < tok.sent.start:
-            continue
-        toks = tok.doc[tok.i - len(words) + 1 : tok.i + 1]
-        if [t.lower_ for t in toks] == words:
-            best = words
-    return best
+        words = tuple(term.split())
+        if words:
+            out.setdefault(words[-1], []).append(words)
+    return {last: tuple(sorted(set(ws), key=len, reverse=True)) for last, ws in out.items()}
 
 
 def _qualified(tok: Token, words: list[str]) -> bool:
