@@ -201,3 +201,25 @@ def test_a_title_with_another_state_in_front_stays_as_written():
         "The Swedish foreign minister said the talks were useful."
     )
     assert sources_of(text) == ["author", "The Swedish foreign minister"]
+
+
+def test_a_guest_welcomed_to_a_place_is_no_source():
+    # Hosting a visit is an act the author reports, not a position the host states.
+    got = sources_of(
+        "The story opens here. The President of Chile, Ana Rojas, welcomed the Prime Minister"
+        " of Peru, Luis Vega, to the palace."
+    )
+    assert got[-1] == "author"
+    # Welcoming a decision still states the welcomer's position.
+    judged = sources_of("The story opens here. President Ana Rojas welcomed the ceasefire.")
+    assert judged[-1].endswith("Ana Rojas")
+
+
+def test_a_name_after_the_speech_verb_is_not_the_titled_source():
+    # "The army said Okafor ...": Okafor is who the army speaks of, not the army's title.
+    got = sources_of(
+        "The story opens here. The Kenyan army said Daniel Okafor, also known as Big Dan,"
+        " “has led the raids since May.”"
+    )
+    assert "Okafor" not in got[-1] and "Big Dan" not in got[-1]
+    assert "army" in got[-1].lower()

@@ -149,9 +149,19 @@ def _person_named_at(unit: Unit, source: str, located: Sequence[Located]) -> str
         between = unit.text[end - unit.start : m.start - unit.start]
         if m.start < end and start < m.end:
             return loc.entry.name
-        if 0 <= m.start - end <= _TITLE_GAP and " " not in between.strip():
+        if 0 <= m.start - end <= _TITLE_GAP and _is_rank(between.strip()):
             return loc.entry.name
     return None
+
+
+def _is_rank(gap: str) -> bool:
+    """Whether the words between a title and a name are nothing or one rank ("Admiral").
+
+    A rank before a name is capitalised; a lower-case word is the sentence's
+    own ("The IDF said Shukr ...": the name after "said" is what the source
+    speaks of, not the source).
+    """
+    return not gap or (" " not in gap and gap[:1].isupper())
 
 
 def _named_person(unit: int, source: str, located: Sequence[Located]) -> str | None:

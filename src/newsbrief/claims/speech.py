@@ -20,6 +20,7 @@ from .reading import (
     _phrase_text,
     clause_subject,
     is_agent,
+    receives_guest,
 )
 
 if TYPE_CHECKING:
@@ -145,7 +146,9 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
     if witnessed(tok, subj):
         return True
     agent = is_agent(subj, cues, actor_tokens) or subj.lower_ == "it"
-    if agent and lemma in cues.words("attribution", "position_verbs"):
+    # "welcomed the Prime Minister to the White House" hosts a visit: an act, not a position.
+    hosts = receives_guest(tok, cues, actor_tokens)
+    if agent and lemma in cues.words("attribution", "position_verbs") and not hosts:
         return True
     if lemma == "cast" and any(c.lower_ == "doubt" for c in kids):
         return True
