@@ -775,3 +775,35 @@ def test_a_they_the_coreference_step_leaves_unresolved_names_no_one():
         "The minister warned the dockers they would attack Chile."
     )
     assert got == {("JPN", "DEU", "AGREE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "prospect", "fact"),
+    [
+        # A prospect frame keeps the act's class but words it as still to come.
+        (
+            "Chile is ready to sign an agreement with Peru.",
+            ("CHL", "seeks_agreement_with", "PER"),
+            ("CHL", "signed_agreement_with", "PER"),
+        ),
+        (
+            "Chile and Peru affirmed their intent to convene later this year in Lima for talks.",
+            ("CHL", "plans_talks_with", "PER"),
+            ("CHL", "held_talks_with", "PER"),
+        ),
+        (
+            "Chile wants to meet with Peru next month.",
+            ("CHL", "plans_to_meet_with", "PER"),
+            ("CHL", "met_with", "PER"),
+        ),
+    ],
+)
+def test_a_prospect_is_worded_as_one(text, prospect, fact):
+    got = strong(text)
+    assert prospect in got
+    assert fact not in got
+
+
+def test_a_done_act_keeps_its_past_tense_wording():
+    assert ("CHL", "signed_agreement_with", "PER") in strong("Chile signed an agreement with Peru.")
+    assert ("CHL", "held_talks_with", "PER") in strong("Chile said that it held talks with Peru.")

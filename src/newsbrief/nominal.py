@@ -5,7 +5,8 @@ module holds readings of a trigger that change what it says or who acts in
 it: a tie named in a bad state ("strained ties" are no cooperation), the
 giver of a nominal event after "from" ("condemnation from Israel"), and
 backing that names arms, money or a defense ("support Y's defense" is aid),
-and a threat word that names a danger, not a threat made ("poses a threat").
+a threat word that names a danger, not a threat made ("poses a threat"),
+and an act framed as a prospect ("prepared to conclude a deal with Y").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from .relation_lexicon import Trigger
     from .unit_actors import UnitActors
 
-__all__ = ["allied", "danger", "from_sources", "material", "strained"]
+__all__ = ["allied", "danger", "from_sources", "material", "prospective", "strained"]
 
 #: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
 _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
@@ -143,3 +144,33 @@ def danger(tok: Token, words: frozenset[str]) -> bool:
     return not any(
         c.dep_ in _ANNOUNCED or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children
     )
+
+
+#: Links a framed act climbs to its frame: objects, prepositions, infinitives, modifiers.
+_FRAMED_BY = frozenset({"dobj", "pobj", "prep", "pcomp", "xcomp", "acl", "compound", "conj"})
+#: How far a frame may stand above its act ("prepared to conclude a set of deals with Y").
+_FRAME_REACH = 6
+
+
+def prospective(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a ``prospect`` word frames the act ``tok`` names as still to come.
+
+    The frame governs the act through objects, prepositions and infinitives
+    within its own clause: "remains prepared to conclude a set of deals with
+    Y", "their intent to convene for talks", "a pathway for establishing
+    normalization", "efforts to reach agreements". A reported clause
+    ("said that talks were held") is another clause: its act is no prospect.
+
+    Examples
+    --------
+    "X is ready to hold talks with Y" -> True (for "talks");
+    "X held talks with Y" -> False.
+    """
+    node = tok
+    for _ in range(_FRAME_REACH):
+        if node.dep_ not in _FRAMED_BY or node.head.i == node.i:
+            return False
+        node = node.head
+        if _says(node, words):
+            return True
+    return False

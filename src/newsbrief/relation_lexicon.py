@@ -84,7 +84,11 @@ class Governors:
     ``culpable`` word after it ("holds Y responsible for"); ``carriers`` are
     plain nouns that carry the act their modifier names ("an aid package for
     Y", "a mediation effort between Y and Z"): the act takes its actors from
-    the carrier's phrase, and the carrier says nothing of its own.
+    the carrier's phrase, and the carrier says nothing of its own;
+    ``prospect`` words frame the act they govern as one still to come
+    ("prepared to conclude a deal with Y", "their intent to convene for
+    talks", "a pathway to normalization"): the guide codes such an act with
+    its class, and the relation's wording says it is a prospect.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -112,6 +116,7 @@ class Governors:
     carriers: frozenset[str] = frozenset()
     holding: frozenset[str] = frozenset()
     culpable: frozenset[str] = frozenset()
+    prospect: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,9 @@ class Lexicon:
     governors: Governors = Governors()
     speech_titles: frozenset[str] = frozenset()
     judgement_verbs: frozenset[str] = frozenset()
+    #: A relation type's wording when a ``prospect`` word frames its act
+    #: ("reached_agreement_with" -> "seeks_agreement_with").
+    prospect_types: dict[str, str] = field(default_factory=dict)
 
     def noun(self, lemma: str, word: str) -> Trigger | None:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
@@ -200,8 +208,17 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         **{kind: frozenset(str(w).lower() for w in words.get(kind) or ()) for kind in _GOVERNORS}
     )
     titles = frozenset(str(w).lower() for w in data.get("speech_titles") or ())
+    prospects = data.get("prospect_types") or {}
+    if not isinstance(prospects, dict):
+        raise NewsbriefError(f"{source}: prospect_types must map a type to a type")
     return Lexicon(
-        table("verbs"), table("nouns"), table("modifiers"), governors, titles, _judgement_verbs()
+        table("verbs"),
+        table("nouns"),
+        table("modifiers"),
+        governors,
+        titles,
+        _judgement_verbs(),
+        {str(k): str(v) for k, v in prospects.items()},
     )
 
 
@@ -238,6 +255,7 @@ _GOVERNORS = (
     "carriers",
     "holding",
     "culpable",
+    "prospect",
 )
 
 

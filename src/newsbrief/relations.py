@@ -25,7 +25,7 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
-from .nominal import allied, danger, from_sources, material, strained
+from .nominal import allied, danger, from_sources, material, prospective, strained
 from .parsed import mention_span
 from .relation_lexicon import (
     Governors,
@@ -296,6 +296,8 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         if trig.event_class == "THREATEN" and danger(tok, lexicon.governors.endangering):
             continue  # "X's actions threaten Y", "poses a threat to Y": a danger, no threat made
         trig = _threatened(tok, trig, lexicon.governors.threatening)
+        if trig.type in lexicon.prospect_types and prospective(tok, lexicon.governors.prospect):
+            trig = replace(trig, type=lexicon.prospect_types[trig.type])
         if trig.type in (_BACKING, _CONTRIBUTING) and material(tok, lexicon.governors.materiel):
             kind = "provides_assistance_to" if trig.type == _BACKING else trig.type
             trig = replace(trig, type=kind, event_class="AID")
