@@ -27,6 +27,15 @@ def test_graph_nodes_edges_and_evidence():
     assert weak and all(d["type"] == "co_mentioned" for d in weak)
 
 
+def test_a_parent_no_actor_of_the_article_is_named_on_the_node():
+    # a leader's state is his part_of, but the text never names the state: no node, no edge
+    g = actor_graph(analyze(source_from_text("Vladimir Putin met the Chinese envoy on Tuesday.")))
+    putin = g.nodes["vladimir-putin"]
+    assert "RUS" not in g.nodes
+    assert (putin["part_of"], putin["part_of_name"]) == ("RUS", "Russia")
+    assert g.nodes["CHN"]["part_of_name"] == ""
+
+
 def test_metrics_ignore_weak_edges():
     g = actor_graph(analyze(source_from_text(TEXT)))
     m = metrics_table(g).set_index("actor")

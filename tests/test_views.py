@@ -193,3 +193,9 @@ def test_relations_evidence_quotes_a_sentence_once_and_lists_structure_compactly
 def test_relations_evidence_says_so_when_there_are_none(analysis):
     html = relations_evidence(replace(analysis, relations=())).data
     assert "states no relations" in html
+
+
+def test_actors_view_names_a_parent_the_article_does_not_list():
+    analysis = analyze(source_from_text("Vladimir Putin met the Chinese envoy on Tuesday."))
+    html = actors_view(analysis).data
+    assert "Russia" in html and ">RUS<" not in html

@@ -22,9 +22,11 @@ from .errors import NewsbriefError
 from .patterns import FormMatch, FormMatcher
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
-__all__ = ["Entry", "Gazetteer", "load_gazetteer"]
+    from .model import Actor
+
+__all__ = ["Entry", "Gazetteer", "load_gazetteer", "parent_names"]
 
 
 @dataclass(frozen=True)
@@ -315,3 +317,22 @@ def _compile(surfaces: dict[str, Surface]) -> FormMatcher:
         if form[:1].islower():  # "the alliance" also starts a sentence
             forms |= {c + form[1:] for c in form[0].upper()}
     return FormMatcher(forms, before="’'")
+
+
+def parent_names(actors: Sequence[Actor]) -> dict[str, str]:
+    """Actor id -> the name of the body it is part of, for every actor with a ``part_of``.
+
+    A parent the article never names as a participant (Trump's ``USA`` in an
+    article with no United States row) is no actor, so a reader of the table or
+    the graph would see a bare code; the shipped gazetteer's name fills it
+    ("United States"). The actor list is not changed, so actor scores are not
+    either. An unknown id stays as it is.
+    """
+    known = {a.id: a.name for a in actors}
+    entries = load_gazetteer().entries
+    out = {}
+    for a in actors:
+        if a.part_of:
+            entry = entries.get(a.part_of)
+            out[a.id] = known.get(a.part_of) or (entry.name if entry else a.part_of)
+    return out

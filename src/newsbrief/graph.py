@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import NewsbriefError
+from .gazetteer import parent_names
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +43,9 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
     -------
     networkx.MultiDiGraph
         Nodes keyed by actor id with ``name``, ``type``, ``code``,
-        ``mentions`` (count), ``first_unit``; edges keyed by relation type with
+        ``part_of`` (id) and ``part_of_name`` (the parent's name, from the
+        gazetteer when the parent is no actor of the article, so no edge shows
+        it), ``mentions`` (count), ``first_unit``; edges keyed by relation type with
         ``type``, ``polarity``, ``evidence`` (list of dicts), ``weight``
         (number of evidence units) and ``weak``.
 
@@ -55,12 +58,15 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
     [('RUS', 'UKR', 'invaded')]
     """
     g = nx.MultiDiGraph(title=analysis.article.title, article=analysis.article.path)
+    parents = parent_names(analysis.actors)
     for a in analysis.actors:
         g.add_node(
             a.id,
             name=a.name,
             type=a.type,
             code=a.code or "",
+            part_of=a.part_of or "",
+            part_of_name=parents.get(a.id, ""),
             mentions=len(a.mentions),
             first_unit=a.first_unit if a.first_unit is not None else -1,
             aliases=list(a.aliases),

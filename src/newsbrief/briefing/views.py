@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from IPython.display import HTML
 
 from .. import vocabulary
+from ..gazetteer import parent_names
 from ..graph import actor_graph, metrics_table
 from ..tables import actors_table, relations_table
 from ..vocabulary import CATEGORY_COLOURS
@@ -112,6 +113,9 @@ def actors_view(analysis: Analysis) -> HTML:
     """
     cols = ["id", "name", "type", "code", "part_of", "mentions", "aliases"]
     df = actors_table(analysis)[cols].rename(columns={"part_of": "part of"})
+    # a parent that is no actor of the article shows its name, not a bare code
+    parents = parent_names(analysis.actors)
+    df["part of"] = [parents.get(i, "") for i in df["id"]]
     return inline_table(df, "T_actors", {"aliases": Column(wide=True)})
 
 
