@@ -237,3 +237,29 @@ def test_a_title_with_another_state_in_front_is_not_the_person_named_last():
         "The Norwegian foreign minister agreed."
     )
     assert _links(a, "tomas-lind") == ["foreign minister"]
+
+
+def test_pronoun_object_is_not_its_own_verbs_subject():
+    a = _analysis("Anna Berg arrived in Oslo on Monday. Tomas Lind met her at the airport.")
+    assert _links(a, "anna-berg") == ["her"]
+    assert _links(a, "tomas-lind") == []
+
+
+def test_pronoun_object_of_a_preposition_or_an_infinitive_is_not_the_subject():
+    a = _analysis(
+        "Anna Berg arrived in Oslo on Monday. Tomas Lind spoke with her on Tuesday. "
+        "Tomas Lind wants to meet her again."
+    )
+    assert _links(a, "anna-berg") == ["her", "her"]
+    assert _links(a, "tomas-lind") == []
+
+
+def test_reflexive_object_is_its_verbs_subject():
+    a = _analysis("Anna Berg arrived in Oslo on Monday. Tomas Lind told her about himself.")
+    assert _links(a, "anna-berg") == ["her"]
+    assert _links(a, "tomas-lind") == ["himself"]
+
+
+def test_possessive_pronoun_may_be_the_subject():
+    a = _analysis("Anna Berg arrived in Oslo on Monday. Tomas Lind met his counterpart.")
+    assert _links(a, "tomas-lind") == ["his"]

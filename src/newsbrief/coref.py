@@ -6,6 +6,8 @@ sentences have no actor, so their claims are the author's and their verbs
 link nothing. The rules read the parse and the actors already found:
 
 - "he"/"she" (and "his", "her") -> the last person named, a few units back;
+  an object of a verb is never that verb's own subject ("Lind met her": not
+  Lind, the person before), a reflexive always is ("Lind praised himself");
 - "they"/"their" -> a plural subject before it in the same sentence ("Polish
   farmers said they ..."), else the last group: actors joined by "and", or a
   collective, named at most a few units back. A plural subject or object
@@ -56,6 +58,10 @@ __all__ = ["COREF", "link_mentions", "resolve"]
 COREF = "coref"
 _HE_SHE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _THEY = frozenset({"they", "them", "their", "themselves"})
+_REFLEXIVE = frozenset({"himself", "herself"})
+#: Dependencies by which a pronoun is its verb's object (or, "with him", the
+#: object of a preposition attached to that verb).
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "obj", "pobj"})
 _PERSON_TITLES = frozenset(
     [
         "president",
@@ -474,7 +480,7 @@ def _refer(
 ) -> tuple[int, int, tuple[Entry, ...], str] | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" and lower in _HE_SHE:
-        person = history.last(unit.index, _is_person)
+        person = _person_pronoun(tok, unit, covered, history)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
     if tok.pos_ == "PRON" and lower in _THEY:
         governing = _governing_plural(tok, covered)
@@ -512,6 +518,48 @@ def _refer(
     if any(d.lower_ != "the" for d in dets) or _has_of_actor(tok, covered):
         return None
     return _description(tok, first, lemma, unit, history, owners)
+
+
+def _person_pronoun(
+    tok: Token, unit: Unit, covered: dict[int, list[Located]], history: _History
+) -> Entry | None:
+    """The person "he"/"she" means: the last one named that binding allows."""
+    subject = _clause_subject(tok, covered)
+    if tok.lower_ in _REFLEXIVE and len(subject) == 1:
+        return subject[0]
+    bound = {e.id for e in subject}
+    return history.last(unit.index, lambda e: _is_person(e) and e.id not in bound)
+
+
+def _clause_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
+    """The persons named as subject of the verb whose object ``tok`` is.
+
+    Binding: a plain pronoun object never means its own verb's subject ("Lind
+    met her"), a reflexive one always does. "Lind wants to meet her": the
+    subject of "meet" is that of "wants". A possessive ("Lind met his
+    counterpart") is no object, so it binds nothing.
+    """
+    if tok.dep_ not in _OBJECTS:
+        return ()
+    verb = tok.head
+    if tok.dep_ == "pobj":
+        if verb.dep_ != "prep":
+            return ()
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = {
+        loc.entry.id: loc.entry
+        for s in subjects
+        for w in s.subtree
+        for loc in covered.get(w.i, [])
+        if _is_person(loc.entry)
+    }
+    return tuple(found.values())
 
 
 def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
