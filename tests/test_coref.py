@@ -263,3 +263,21 @@ def test_reflexive_object_is_its_verbs_subject():
 def test_possessive_pronoun_may_be_the_subject():
     a = _analysis("Anna Berg arrived in Oslo on Monday. Tomas Lind met his counterpart.")
     assert _links(a, "tomas-lind") == ["his"]
+
+
+def test_possessive_state_before_a_title_is_that_states_person():
+    a = _analysis(
+        "Norwegian Foreign Minister Tomas Lind and Swedish Foreign Minister Anna Berg met "
+        "in Berlin on Monday. Sweden's foreign minister said the talks went well."
+    )
+    assert _links(a, "anna-berg") == ["foreign minister"]
+    assert _links(a, "tomas-lind") == []
+    assert a.claims[1].attribution == "Anna Berg"
+
+
+def test_possessive_state_before_a_title_needs_that_states_person():
+    a = _analysis(
+        "Norwegian Foreign Minister Tomas Lind arrived in Berlin on Monday. "
+        "Sweden's foreign minister said the talks went well."
+    )
+    assert _links(a, "tomas-lind") == []

@@ -14,7 +14,8 @@ link nothing. The rules read the parse and the actors already found:
   that governs it ("warned the protesters they ...") is what it means: its
   actor (a crowd, :mod:`newsbrief.crowds`), or no one when none names it;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
-  person that whole title was used for: a title is its run of office words
+  person that whole title was used for ("Norway's foreign minister": that
+  state's person with that title): a title is its run of office words
   ("vice president", "foreign minister", "secretary of state", "former
   president"), so "the president" is not the vice president named last, and
   "the minister" not the prime minister;
@@ -504,7 +505,7 @@ def _refer(
     ]
     if not dets and tok.dep_ == "conj":  # "The President and Prime Minister": one determiner
         dets = [c for c in tok.head.children if c.dep_ == "det" and c.i < tok.head.i]
-    if not any(d.lower_ in _DETERMINERS for d in dets):
+    if not any(d.lower_ in _DETERMINERS for d in dets) and not _state_title(tok, dets, covered):
         return None
     left = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
     first = min([tok.i, *(c.i for c in left)])
@@ -515,7 +516,7 @@ def _refer(
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") or any(d.lower_ == "both" for d in dets):
         return _collective(tok, first, lemma, dets, unit, history)
-    if any(d.lower_ != "the" for d in dets) or _has_of_actor(tok, covered):
+    if any(d.lower_ != "the" and d.i not in covered for d in dets) or _has_of_actor(tok, covered):
         return None
     return _description(tok, first, lemma, unit, history, owners)
 
@@ -560,6 +561,22 @@ def _clause_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entr
         if _is_person(loc.entry)
     }
     return tuple(found.values())
+
+
+def _state_title(tok: Token, dets: list, covered: dict[int, list[Located]]) -> bool:
+    """Whether ``tok`` is a title owned by a named state: "Norway's foreign minister".
+
+    The possessive stands where "the" would ("the Norwegian foreign minister"),
+    so the title reaches that state's person with that whole title.
+    """
+    return (
+        tok.lemma_.lower() in _PERSON_TITLES
+        and tok.tag_ not in ("NNS", "NNPS")
+        and tok.dep_ != "compound"
+        and len(dets) == 1
+        and dets[0].dep_ == "poss"
+        and any(_is_state(loc.entry) for loc in covered.get(dets[0].i, []))
+    )
 
 
 def _plural_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
