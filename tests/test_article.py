@@ -153,6 +153,13 @@ def test_invisible_characters_that_split_words_are_removed(data, expected):
     assert decode_bytes(data, "x.txt") == expected
 
 
+def test_bidirectional_controls_are_removed_so_no_override_leaks_into_the_briefing():
+    # An override the text never closes would reverse every word after it.
+    data = "Koravia said \u202eit would talk\u2069 to Dal\u200fmenia \u2067today.".encode()
+    assert decode_bytes(data, "x.txt") == "Koravia said it would talk to Dalmenia today."
+    assert source_from_text("Talks\u202b in\u200e Geneva\u202c.").text == "Talks in Geneva."
+
+
 def test_a_zero_width_space_inside_a_country_name_still_finds_the_country(tmp_path):
     from newsbrief.analysis import analyze
 

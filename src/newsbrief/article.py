@@ -70,7 +70,8 @@ def decode_bytes(data: bytes, name: str) -> str:
     -------
     str
         The decoded text with newlines normalised to ``\\n`` and invisible
-        characters that split words (zero-width space, soft hyphen) removed.
+        characters that split words (zero-width space, soft hyphen) or reorder
+        them (bidirectional controls) removed.
     """
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -127,6 +128,14 @@ def _bomless_utf16(data: bytes) -> str | None:
 #: processors leave them in copied text. Zero-width (non-)joiners stay: in
 #: some scripts they change how a word is spelled.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+#: Bidirectional controls: embeddings, overrides and isolates (U+202A-202E,
+#: U+2066-2069) and the direction marks (U+200E, U+200F, U+061C). An English
+#: article has no use for them, and shown in the briefing an override that the
+#: article never closes reverses every word after it, the briefing's own
+#: included ("Trojan source"); a mark inside a word splits it like a zero-width
+#: space.
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e")))
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f\u061c")))
 #: A form feed or vertical tab (a page break in text printed from a PDF or
 #: a word processor) is whitespace inside a line; XML 1.0, and with it the
 #: GraphML, GEXF and HTML exports, cannot carry either character.
