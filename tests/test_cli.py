@@ -166,3 +166,21 @@ def test_agreement_names_a_missing_folder(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (
         f"newsbrief: error: {tmp_path / 'second'}: no such folder"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["analyze", "--format", "xml"], "invalid choice: 'xml'"),
+        (["claims", "--max-bytes", "lots"], "invalid int value: 'lots'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["evaluate"], "required: gold"),
+    ],
+)
+def test_a_mistyped_option_is_one_error_line_not_the_usage(capsys, argv, fragment):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert len(err.splitlines()) == 1 and err.startswith("newsbrief: error: ")
+    assert fragment in err and err.rstrip().endswith("--help)")

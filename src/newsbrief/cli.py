@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .analysis import Settings, json_chunks
 from .article import language_warning
@@ -214,8 +214,24 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line, like every other error here.
+
+    argparse prints the whole usage block before its message: for a mistyped
+    ``--format`` six lines of which the one that matters is the last, and a
+    script that reads the first line of standard error gets the usage.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        print(
+            f"newsbrief: error: {_printable(message)} (see {self.prog} --help)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsbrief",
         description="Turn a news article into an analyst's briefing.",
     )
