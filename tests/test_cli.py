@@ -184,3 +184,10 @@ def test_a_mistyped_option_is_one_error_line_not_the_usage(capsys, argv, fragmen
     assert exit_.value.code == 2
     assert len(err.splitlines()) == 1 and err.startswith("newsbrief: error: ")
     assert fragment in err and err.rstrip().endswith("--help)")
+
+
+def test_an_empty_article_path_is_named_not_read_as_the_current_folder(tmp_path, capsys):
+    out = tmp_path / "out.json"
+    assert main(["analyze", "", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == "newsbrief: error: the article path is empty\n"
+    assert not out.exists()

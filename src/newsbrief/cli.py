@@ -416,6 +416,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "max_bytes", 1) < 1:
             raise NewsbriefError(f"--max-bytes {args.max_bytes}: the size limit must be at least 1")
+        if getattr(args, "article", None) == "":
+            # Path("") is the current folder: an empty shell variable would
+            # otherwise analyze every article in it, or say ": is a folder".
+            raise NewsbriefError("the article path is empty")
         return args.func(args)
     except NewsbriefError as exc:
         print(f"newsbrief: error: {_printable(str(exc))}", file=sys.stderr)
