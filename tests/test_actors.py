@@ -414,3 +414,15 @@ def test_a_group_noun_after_a_demonym_stays_the_states_people():
     actors = actors_of("Kenyan protesters marched on the parliament.")
     assert "KEN-PROTESTERS" in actors
     assert not any(a.startswith("KENYAN") for a in actors)
+
+
+def test_a_persons_name_does_not_open_with_the_noun_before_it():
+    from newsbrief.actors import _trim_common_nouns
+
+    text = "on the messaging platform Q. Dorvan was detained"
+    s = text.index("platform")
+    e = text.index(" was")
+    start, name = _trim_common_nouns(text, s, e)
+    assert (start, name) == (text.index("Q."), "Q. Dorvan")
+    text = "envoy de Vries arrived"
+    assert _trim_common_nouns(text, 0, text.index(" arrived")) == (6, "de Vries")

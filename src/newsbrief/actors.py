@@ -327,6 +327,8 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
             continue
         s, e = ent.start_char - base, _name_end(ent, gaz) - base
         s, e, name = _trim_entity(unit.text, s, e)
+        if kind == "person":
+            s, name = _trim_common_nouns(unit.text, s, e)
         # "the Coalition to [Defeat ISIS]": a name it goes on with is no clash.
         core = min(e, ent.end_char - base)
         if not name or any(_overlaps(k.mention, unit, s, core) for k in known):
@@ -441,6 +443,28 @@ def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     if trail:
         e -= len(trail.group(0))
     return s, e, text[s:e].strip(" ,.;:“”\"'’")
+
+
+#: Lower-case words that open a person's name: "de Klerk", "al-Sadr", "bin Salman".
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "ibn", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le"}
+    | {"ter", "van", "von"}
+)
+
+
+def _trim_common_nouns(text: str, s: int, e: int) -> tuple[int, str]:
+    """A person's name opens with a capital: spaCy's span may take the noun before it.
+
+    "on social media platform X. Fabz" comes back as one PERSON, "platform" and
+    all; so can a title left in lower case ("spokesman John Kirby"). A particle
+    ("de", "al-") is part of the name and stays.
+    """
+    while True:
+        lead = re.match(r"([a-z][\w’'-]*)\s+", text[s:e])
+        if lead is None or lead.group(1).split("-")[0] in _NAME_PARTICLES:
+            break
+        s += lead.end()
+    return s, text[s:e].strip(" ,.;:“”\"'’")
 
 
 def _overlaps(m: Mention, unit: Unit, s: int, e: int) -> bool:
