@@ -277,3 +277,15 @@ def test_possessive_state_before_a_title_needs_that_states_person():
         "Sweden's foreign minister said the talks went well."
     )
     assert _links(a, "tomas-lind") == []
+
+
+def test_a_headline_title_and_a_family_name_first_name_are_one_mention():
+    # The title rule took "Foreign Minister Wang", the surname rule "Yi": one name, one mention.
+    text = (
+        "Readout of Secretary Blinken’s Call with Foreign Minister Wang Yi of the People’s "
+        "Republic of China\n\nSecretary Antony J. Blinken spoke today with Foreign Minister "
+        "Wang Yi of China. They discussed trade.\n"
+    )
+    wang = {a.id: a for a in analyze(source_from_text(text)).actors}["wang-yi"]
+    assert [m.text for m in wang.mentions] == ["Foreign Minister Wang Yi", "Wang Yi"]
+    assert wang.aliases == ("Wang Yi",)

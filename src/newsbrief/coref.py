@@ -237,7 +237,7 @@ def resolve(
         ones with ``how`` = ``coref:<cue>``.
     """
     units, spans, located = parse.units, parse.spans, parse.mentions
-    named = [*located, *titled_persons(units, spans, located)]
+    named = _joined(units, [*located, *titled_persons(units, spans, located)])
     found = affiliations(units, spans, named, gazetteer)
     named = with_affiliations(named, found)
     if gazetteer is not None:
@@ -251,6 +251,45 @@ def resolve(
     )
     people = {k: v.body for k, v in found.items()}
     return _assemble(actors, everything, people), parse.with_mentions(everything)
+
+
+def _joined(units: Sequence[Unit], located: Sequence[Located]) -> list[Located]:
+    """Two mentions of one actor with only a space between them are one mention.
+
+    A headline's title rule takes one word after the title ("President Xi")
+    and the surname rule the next ("Jinping"), so "President Xi Jinping"
+    counted twice and gave the person a second alias; the same holds for any
+    two name rules that meet inside one name.
+    """
+    text = {u.index: u for u in units}
+    out: list[Located] = []
+    for loc in sorted(located, key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end)):
+        prev = out[-1].mention if out else None
+        m = loc.mention
+        if (
+            prev is not None
+            and out[-1].entry.id == loc.entry.id
+            and prev.unit == m.unit
+            and prev.end < m.start
+            and not _between(text[m.unit], prev.end, m.start).strip()
+        ):
+            unit = text[m.unit]
+            joined = _between(unit, prev.start, m.end)
+            out[-1] = replace(out[-1], mention=replace(prev, end=m.end, text=joined))
+            continue
+        out.append(loc)
+    return out
+
+
+def _still_named(aliases: Sequence[str], named: Sequence[Mention]) -> tuple[str, ...]:
+    """The aliases that are still a mention's text: one :func:`_joined` took in is not."""
+    texts = {m.text for m in named}
+    return tuple(a for a in aliases if a in texts)
+
+
+def _between(unit: Unit, start: int, end: int) -> str:
+    """The unit's text between two article offsets."""
+    return unit.text[start - unit.start : end - unit.start]
 
 
 def _assemble(
@@ -280,7 +319,8 @@ def _assemble(
         out.append(
             replace(
                 base,
-                aliases=base.aliases or tuple(dict.fromkeys(m.text for m in named[actor_id])),
+                aliases=_still_named(base.aliases, named[actor_id])
+                or tuple(dict.fromkeys(m.text for m in named[actor_id])),
                 part_of=base.part_of or part_of.get(actor_id),
                 mentions=tuple(mentions[actor_id]),
             )
