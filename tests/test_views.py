@@ -199,3 +199,30 @@ def test_actors_view_names_a_parent_the_article_does_not_list():
     analysis = analyze(source_from_text("Vladimir Putin met the Chinese envoy on Tuesday."))
     html = actors_view(analysis).data
     assert "Russia" in html and ">RUS<" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Orlen said: “The dam is lost.", "Orlen said: “The dam is lost.”"),
+        ("It cannot be rebuilt.” He left.", "“It cannot be rebuilt.” He left."),
+        ("“Whole,” she said, “and done.”", "“Whole,” she said, “and done.”"),
+        ("No quotes at all.", "No quotes at all."),
+    ],
+)
+def test_a_sentence_of_a_longer_quotation_is_shown_with_its_quotes_balanced(text, shown):
+    from newsbrief.briefing.prose import balanced_quotes
+
+    assert balanced_quotes(text) == shown
+
+
+def test_key_claims_close_a_quotation_that_runs_on_past_the_sentence():
+    from newsbrief.briefing.prose import key_claims
+
+    text = (
+        "Koravia rejects the plan\n\n"
+        "The Koravian minister warned: “The plan will fail. It cannot work.” "
+        "Koravia said it would wait.\n"
+    )
+    html = key_claims(analyze(source_from_text(text))).data
+    assert "“The plan will fail.”" in html and "“It cannot work.”" in html

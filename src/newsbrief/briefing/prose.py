@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "article_header",
+    "balanced_quotes",
     "bottom_line",
     "claim_counts",
     "key_claims",
@@ -60,6 +61,28 @@ _TEMPLATES = Environment(
 
 def _render(name: str, **values: Any) -> str:
     return _TEMPLATES.get_template(f"{name}.html.j2").render(**values)
+
+
+def balanced_quotes(text: str) -> str:
+    """A sentence shown alone, its curly double quotes closed and opened.
+
+    A unit is one sentence, and a quotation often runs over several: its
+    first sentence opens a quote that the next one closes ("Grossi: “The site
+    is lost." ... "It cannot be rebuilt.”"). Shown alone in the briefing, one
+    had a quote that never closed and the other a closing mark from nowhere.
+    The mark a sentence lacks is added at its end or start; the tables and
+    the JSON keep the article's own text.
+    """
+    depth = opened = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                opened += 1
+    return "“" * opened + text + "”" * depth
 
 
 def _plural(n: int, noun: str) -> str:
@@ -156,7 +179,7 @@ def bottom_line(analysis: Analysis) -> HTML:
     event = None
     if core is not None:
         unit, times = core
-        event = {"text": _units(analysis)[unit].text.strip(), "times": times}
+        event = {"text": balanced_quotes(_units(analysis)[unit].text.strip()), "times": times}
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
     return HTML(
@@ -269,8 +292,8 @@ def _claim_item(row: Any, canonical: dict[str, str]) -> dict[str, Any]:
     labelled = bool(row.label) and row.text.startswith(row.label)
     return {
         "label": row.label if labelled else None,
-        "rest": row.text[len(row.label) :].lstrip(": ") if labelled else None,
-        "text": row.text,
+        "rest": balanced_quotes(row.text[len(row.label) :].lstrip(": ")) if labelled else None,
+        "text": balanced_quotes(row.text),
         "marks": marks,
     }
 
@@ -301,7 +324,9 @@ def relations_evidence(analysis: Analysis) -> HTML:
         if r.weak:
             continue
         cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
-        quotes = [(i, None if i in quoted else units[i].text.strip()) for i in cited]
+        quotes = [
+            (i, None if i in quoted else balanced_quotes(units[i].text.strip())) for i in cited
+        ]
         row: dict[str, object] = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
