@@ -808,3 +808,32 @@ def test_a_prospect_is_worded_as_one(text, prospect, fact):
 def test_a_done_act_keeps_its_past_tense_wording():
     assert ("CHL", "signed_agreement_with", "PER") in strong("Chile signed an agreement with Peru.")
     assert ("CHL", "held_talks_with", "PER") in strong("Chile said that it held talks with Peru.")
+
+
+def test_a_body_placed_by_a_relation_has_that_parent_in_its_own_record():
+    text = (
+        "Chile and Peru signed a reactor accord in Lima on Monday. The Chilean Atomic "
+        "Energy Commission said the accord would help both states.\n"
+    )
+    analysis = analyze(source_from_text(text))
+    commission = next(a for a in analysis.actors if "ATOMIC" in a.id)
+    assert commission.part_of == "CHL"
+    assert any(
+        r.source == commission.id and r.target == "CHL" and r.type == "part_of"
+        for r in analysis.relations
+    )
+    assert {a.part_of for a in analysis.actors if a.type == "state"} == {None}
+
+
+def test_an_actor_with_two_parents_found_keeps_none():
+    from newsbrief.links import placed_actors
+
+    m = (Mention(0, 0, 4, "Body"),)
+    body = Actor("BODY", "Body", "organization", None, ("Body",), None, m)
+    ev = (Evidence(0, 0, 4, "Body"),)
+    rels = [
+        Relation("BODY", "AAA", "part_of", "structural", ev, event_class="PART_OF"),
+        Relation("BODY", "BBB", "part_of", "structural", ev, event_class="PART_OF"),
+    ]
+    assert placed_actors([body], rels)[0].part_of is None
+    assert placed_actors([body], rels[:1])[0].part_of == "AAA"

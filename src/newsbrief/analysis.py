@@ -23,6 +23,7 @@ from .config import DEFAULT_MAX_BYTES
 from .coref import resolve as resolve_mentions
 from .errors import NewsbriefError
 from .gazetteer import load_gazetteer
+from .links import placed_actors
 from .model import Actor, Analysis, ArticleInfo, Relation, Source, Unit
 from .nlp import parse
 from .parsed import parse_article
@@ -199,6 +200,7 @@ def _read(
     actors, parse = drop_bystanders(parse, actors, gazetteer)
     lexicon = load_lexicon(settings.relations_lexicon)
     relations = extract_relations(parse, actors, lexicon, gazetteer)
+    actors = placed_actors(actors, relations)
     models = default_models() if models is None else models
     reading = read_article_claims(parse, load_cues(settings.claims_lexicon), models.get("genre"))
     return _Read(units, tuple(actors), tuple(relations), reading, models)

@@ -30,6 +30,7 @@ __all__ = [
     "memberships",
     "named_part_of",
     "part_of_relations",
+    "placed_actors",
     "possessed_part_of",
 ]
 
@@ -37,6 +38,27 @@ __all__ = [
 _STATE_BODIES = frozenset({"government", "military", "organization"})
 #: Actor types that own bodies: "Iraq's army", "Hezbollah's Radwan Force", "NATO's command".
 _PARENTS = frozenset({"state", "group", "organization"})
+
+
+def placed_actors(actors: Sequence[Actor], relations: Sequence[Relation]) -> list[Actor]:
+    """Each actor's ``part_of`` from the one ``part_of`` relation found for it.
+
+    The name, possessive, home and group rules place a body in its parent as a
+    relation only, so "Israel Atomic Energy Commission part of Israel" stood
+    in the briefing's structure and in ``relations.csv`` while the actor's own
+    ``part_of`` (``actors.csv``, the graph's node) was empty. An actor with two
+    parents found this way keeps none: the relations say both.
+    """
+    parents: dict[str, set[str]] = {}
+    for r in relations:
+        if r.event_class == "PART_OF":
+            parents.setdefault(r.source, set()).add(r.target)
+    return [
+        replace(a, part_of=next(iter(parents[a.id])))
+        if not a.part_of and len(parents.get(a.id, ())) == 1
+        else a
+        for a in actors
+    ]
 
 
 def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
