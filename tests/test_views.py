@@ -226,3 +226,18 @@ def test_key_claims_close_a_quotation_that_runs_on_past_the_sentence():
     )
     html = key_claims(analyze(source_from_text(text))).data
     assert "“The plan will fail.”" in html and "“It cannot work.”" in html
+
+
+def test_a_label_that_ends_in_a_full_stop_leaves_no_stray_mark_in_key_claims():
+    from newsbrief.briefing.prose import key_claims
+
+    text = (
+        "Koravia and Chile review their partnership\n\n"
+        "The partnership has three lines of effort:\n\n"
+        "- Fisheries. Koravia will provide Chile with two patrol boats by next spring.\n"
+        "- Ports: Chile will open a harbour office to Koravian inspectors next year.\n"
+    )
+    html = key_claims(analyze(source_from_text(text))).data
+    assert "<strong>Fisheries:</strong> Koravia will provide" in html
+    assert "<strong>Ports:</strong> Chile will open" in html
+    assert ": ." not in html

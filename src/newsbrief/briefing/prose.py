@@ -292,10 +292,21 @@ def _claim_item(row: Any, canonical: dict[str, str]) -> dict[str, Any]:
     labelled = bool(row.label) and row.text.startswith(row.label)
     return {
         "label": row.label if labelled else None,
-        "rest": balanced_quotes(row.text[len(row.label) :].lstrip(": ")) if labelled else None,
+        "rest": balanced_quotes(_after_label(row.text[len(row.label) :])) if labelled else None,
         "text": balanced_quotes(row.text),
         "marks": marks,
     }
+
+
+def _after_label(rest: str) -> str:
+    """The claim after its label and the one mark that ends it.
+
+    A label ends with a colon ("Energy: ...") or a full stop ("Submarines.
+    AUKUS will ..."); the template prints it with a colon, so the full stop
+    left behind read "Submarines: . AUKUS will ...".
+    """
+    rest = rest.lstrip()
+    return rest[1:].lstrip() if rest[:1] in (":", ".") else rest
 
 
 def relations_evidence(analysis: Analysis) -> HTML:
