@@ -54,6 +54,19 @@ def test_structure_title_heading_lead_in_items():
     assert_covers(text, units)
 
 
+def test_a_pictograph_after_the_stop_keeps_a_paragraph_a_claim_of_one_sentence():
+    text = (
+        "Koravia Marks Its Harbour Day\n\n"
+        "Crowds filled the Koravian harbour on Sunday, organisers said. \U0001f389\n\n"
+        "The mayor thanked the sailors. \U0001f1f0\U0001f1f7 \u2764\ufe0f\n"
+    )
+    units = units_of(text)
+    assert [u.kind for u in units] == ["title", "claim", "claim"]
+    assert units[1].text.endswith("organisers said. \U0001f389")
+    assert units[2].text.startswith("The mayor") and units[2].text.endswith("\ufe0f")
+    assert_covers(text, units)
+
+
 def test_long_first_line_without_final_stop_is_the_title():
     headline = (
         "Joint Communique of the Foreign Minister of the Republic of Varnia and the Foreign "

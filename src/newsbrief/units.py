@@ -32,6 +32,16 @@ _FINAL_PUNCT = ".!?:;…"
 
 
 _CLOSERS = "\"'”’)]»"
+#: Pictographs after a sentence's stop ("... officials said. 😀", a flag, a
+#: variation selector or joiner): a social-media post quoted in an article
+#: ends so, and read as the line's last character they made every such
+#: paragraph a heading (an article of them had "no sentences").
+_TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0f\U0001f000-\U0001faff\u2600-\u27bf]+$")
+
+
+def _line_end(line: str) -> str:
+    """The line without the closing quotes, brackets and pictographs that follow its stop."""
+    return _TRAILING_SYMBOLS.sub("", line).rstrip(_CLOSERS) or line
 
 
 #: A transcript's speaker label opening a unit ("THE PRESIDENT:", "MR. KIRBY:"):
@@ -161,7 +171,7 @@ def _line_kind(line: str) -> tuple[str, int]:
 
 def _is_heading_text(line: str) -> bool:
     """A heading is a short line with no final sentence punctuation."""
-    stripped = line.rstrip(_CLOSERS) or line
+    stripped = _line_end(line)
     words = line.split()
     return (
         0 < len(words) <= _MAX_HEADING_WORDS
@@ -178,7 +188,7 @@ def _is_long_headline(text: str, lines: list[tuple[int, int]], i: int, line: str
     outcomes of their meeting in Y"); the word limit of headings would read
     such a line as a claim.
     """
-    stripped = line.rstrip(_CLOSERS) or line
+    stripped = _line_end(line)
     if not stripped or stripped[-1] in _FINAL_PUNCT or line.endswith((",", "-", "–")):
         return False
     below = lines[i + 1 :]
@@ -288,18 +298,23 @@ def _sentences(doc: Doc) -> list[Span]:
     """SpaCy's sentences, with fragments glued back onto their sentence.
 
     The parser sometimes starts a sentence at a lowercase word after a quote
-    (``"...," he said.``) or at stray closing punctuation; such a piece is
-    never a sentence of its own.
+    (``"...," he said.``), at stray closing punctuation or at a pictograph
+    after the stop; such a piece is never a sentence of its own.
     """
     merged: list[Span] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if merged and (first is None or _continues(first.text)):
+        if merged and (first is None or _continues(first.text) or _wordless(sent)):
             prev = merged[-1]
             merged[-1] = doc[prev.start : sent.end]
         else:
             merged.append(sent)
     return merged
+
+
+def _wordless(sent: Span) -> bool:
+    """A piece without a letter or digit ("😀" after the stop, a lone "…") says nothing alone."""
+    return not any(ch.isalnum() for ch in sent.text)
 
 
 def _continues(token_text: str) -> bool:
