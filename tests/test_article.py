@@ -67,6 +67,20 @@ def test_a_pictograph_after_the_stop_keeps_a_paragraph_a_claim_of_one_sentence()
     assert_covers(text, units)
 
 
+def test_a_quote_marker_is_a_marker_not_part_of_the_claim():
+    text = (
+        "Koravia Answers Dalmenia\n\n"
+        "> Koravia said it would answer the note by Friday.\n"
+        "> > - Ports: Dalmenia will reopen two harbours.\n"
+    )
+    units = units_of(text)
+    assert [u.text for u in units[1:]] == [
+        "Koravia said it would answer the note by Friday.",
+        "Ports: Dalmenia will reopen two harbours.",
+    ]
+    assert units[2].label == "Ports" and units[2].list_item
+
+
 def test_long_first_line_without_final_stop_is_the_title():
     headline = (
         "Joint Communique of the Foreign Minister of the Republic of Varnia and the Foreign "

@@ -26,6 +26,8 @@ _BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: A quoted line's marker (Markdown's blockquote, an e-mail's quote): "> text".
+_QUOTE_MARK = re.compile(r"^>(?:\s*>)*\s+")
 
 
 _FINAL_PUNCT = ".!?:;…"
@@ -89,8 +91,8 @@ def split_blocks(text: str) -> list[Block]:
     Returns
     -------
     list of Block
-        In reading order; every non-blank character outside list and heading
-        markers lies in exactly one block.
+        In reading order; every non-blank character outside list, heading
+        and quote markers lies in exactly one block.
     """
     lines = _lines(text)
     blocks: list[Block] = []
@@ -157,7 +159,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _line_kind(line: str) -> tuple[str, int]:
-    """Classify a stripped line and return the width of its marker."""
+    """Classify a stripped line and return the width of its marker.
+
+    A quote marker is a marker too: left in, "> Koravia said ..." gave the
+    source "> Koravia".
+    """
+    quoted = _QUOTE_MARK.match(line)
+    if quoted and line[quoted.end() :].strip():
+        kind, marker = _line_kind(line[quoted.end() :])
+        return kind, quoted.end() + marker
     md = _MD_HEADING.match(line)
     if md and line[md.end() :].strip():
         return "heading", md.end()
