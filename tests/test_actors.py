@@ -426,3 +426,18 @@ def test_a_persons_name_does_not_open_with_the_noun_before_it():
     assert (start, name) == (text.index("Q."), "Q. Dorvan")
     text = "envoy de Vries arrived"
     assert _trim_common_nouns(text, 0, text.index(" arrived")) == (6, "de Vries")
+
+
+def test_aliases_that_differ_only_in_case_are_listed_once():
+    from newsbrief.identity import distinct_names
+
+    assert distinct_names(["Border guards", "the Guard", "border guards", "The Guard"]) == (
+        "Border guards",
+        "the Guard",
+    )
+    actors = actors_of(
+        "Chile said on Monday that the alliance would meet. The alliance met in Lima. "
+        "NATO said the alliance agreed."
+    )
+    nato = actors["NATO"]
+    assert len({a.casefold() for a in nato.aliases}) == len(nato.aliases)

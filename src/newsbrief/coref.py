@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from .actors import Located
 from .crowds import local_crowds
 from .gazetteer import Entry, Gazetteer
-from .identity import by_unit
+from .identity import by_unit, distinct_names
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_span
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
@@ -320,7 +320,7 @@ def _assemble(
             replace(
                 base,
                 aliases=_still_named(base.aliases, named[actor_id])
-                or tuple(dict.fromkeys(m.text for m in named[actor_id])),
+                or distinct_names(m.text for m in named[actor_id]),
                 part_of=base.part_of or part_of.get(actor_id),
                 mentions=tuple(mentions[actor_id]),
             )

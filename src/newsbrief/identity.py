@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span
 
-__all__ = ["Located", "by_unit"]
+__all__ = ["Located", "by_unit", "distinct_names"]
 
 
 _HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Jr", "Sr"])
@@ -215,6 +215,19 @@ def _short_forms(located: list[Located]) -> list[Located]:
     return out
 
 
+def distinct_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """The names in first-seen order, one per spelling that differs only in case.
+
+    A sentence's first word is capitalised: "Security forces responded" and
+    "praised the security forces" gave the aliases "Security forces, security
+    forces", one name twice to the reader of ``actors.csv``.
+    """
+    seen: dict[str, str] = {}
+    for text in texts:
+        seen.setdefault(text.casefold(), text)
+    return tuple(seen.values())
+
+
 def _assemble(located: list[Located]) -> list[Actor]:
     """One actor per id, with its aliases and mentions in reading order."""
     mentions: dict[str, list[Mention]] = defaultdict(list)
@@ -227,7 +240,7 @@ def _assemble(located: list[Located]) -> list[Actor]:
     actors = []
     for actor_id, entry in entries.items():
         ms = tuple(mentions[actor_id])
-        aliases = tuple(dict.fromkeys(m.text for m in ms))
+        aliases = distinct_names(m.text for m in ms)
         actors.append(
             Actor(
                 id=actor_id,
