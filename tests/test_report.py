@@ -686,3 +686,20 @@ def test_a_source_that_opened_its_sentence_reads_in_lower_case_after_per(default
     assert canonical["the atlantis and borduria delegations"] == (
         "the Atlantis and Borduria delegations"
     )
+
+
+def test_a_relative_pythonpath_reaches_the_kernels_as_an_absolute_one(tmp_path, monkeypatch):
+    import os
+
+    from newsbrief.kernels import kernel_env
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(["src", str(tmp_path / "lib")]))
+    env = kernel_env()
+    assert env is not None
+    assert env["PYTHONPATH"].split(os.pathsep) == [
+        str((tmp_path / "src").resolve()),
+        str((tmp_path / "lib").resolve()),
+    ]
+    monkeypatch.delenv("PYTHONPATH")
+    assert kernel_env() is None

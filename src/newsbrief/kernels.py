@@ -27,6 +27,7 @@ from .config import NOTEBOOKS_DIR
 __all__ = [
     "BRIEFING_NOTEBOOK",
     "NOTEBOOKS",
+    "kernel_env",
     "kernel_name",
     "refresh_notebooks",
     "run_notebook",
@@ -49,6 +50,22 @@ def kernel_name() -> str:
     str
     """
     return "newsbrief" if "newsbrief" in KernelSpecManager().find_kernel_specs() else "python3"
+
+
+def kernel_env() -> dict[str, str] | None:
+    """The environment for a kernel, its ``PYTHONPATH`` made absolute; None if unset.
+
+    The kernel starts in another folder (the report's), where a relative entry
+    (``PYTHONPATH=src``, a checkout run without installing) names nothing: the
+    kernel then imported the installed newsbrief, so the briefing's prose came
+    from other code than the analysis it showed. An empty entry is the
+    current folder, as Python reads it.
+    """
+    path = os.environ.get("PYTHONPATH")
+    if not path:
+        return None
+    entries = (str(Path(entry).resolve()) for entry in path.split(os.pathsep))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(entries)}
 
 
 def _kernel_manager_class(started: list | None = None) -> type:
@@ -77,6 +94,9 @@ def _kernel_manager_class(started: list | None = None) -> type:
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             if not os.environ.get("NEWSBRIEF_DEBUG"):
                 kw.setdefault("stderr", subprocess.DEVNULL)
+            env = kernel_env()
+            if env is not None:
+                kw.setdefault("env", env)
             await super().start_kernel(**kw)
             if started is not None:
                 started.append(self)
