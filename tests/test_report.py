@@ -703,3 +703,18 @@ def test_a_relative_pythonpath_reaches_the_kernels_as_an_absolute_one(tmp_path, 
     ]
     monkeypatch.delenv("PYTHONPATH")
     assert kernel_env() is None
+
+
+def test_a_report_of_another_article_with_the_same_stem_is_named_before_it_is_replaced(
+    tmp_path,
+):
+    folder = tmp_path / "koravia"
+    folder.mkdir()
+    (folder / "analysis.json").write_text(
+        '{"article": {"path": "feeds/koravia.html"}}', encoding="utf-8"
+    )
+    assert report._other_article(folder, "notes/koravia.txt") == "feeds/koravia.html"
+    assert report._other_article(folder, "feeds/koravia.html") is None  # a re-run
+    assert report._other_article(tmp_path / "absent", "koravia.txt") is None
+    (folder / "analysis.json").write_text("not json", encoding="utf-8")
+    assert report._other_article(folder, "koravia.txt") is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import json
 import logging
 import sys
 import time
@@ -270,6 +271,21 @@ def _stem(article: Path) -> str:
     return article.stem or "article"
 
 
+def _other_article(target: Path, path: str) -> str | None:
+    """The article whose report ``target`` holds, when its file name is not ``path``'s.
+
+    The folder is named by the stem: "a.txt" and "a.html", or "a.txt" of two
+    folders, share it, and the second report replaced the first without a word.
+    A re-run of the same article (edited or not) is no news.
+    """
+    try:
+        old = json.loads((target / "analysis.json").read_text(encoding="utf-8"))
+        before = str(old["article"]["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return before if Path(before).name != Path(path).name else None
+
+
 def build_report(
     article: str | Path | None = None,
     out_dir: str | Path | None = None,
@@ -329,6 +345,14 @@ def build_report(
     warning = language_warning(analysis.text, str(source))
     if warning:
         print(f"newsbrief: warning: {warning}", file=progress.stream, flush=True)
+    replaced = _other_article(target, analysis.article.path)
+    if replaced:
+        print(
+            f"newsbrief: warning: {target} holds the report of {replaced}, another article "
+            f"with the same stem; it is replaced by this one",
+            file=progress.stream,
+            flush=True,
+        )
     with staging_folder(target) as tmp:
         _write(tmp / "analysis.json", to_json(analysis))
         steps: list[tuple[str, Callable[[], object]]] = [
