@@ -264,3 +264,35 @@ def test_a_past_state_is_marked_apart_from_a_past_act_and_a_present_state():
 def test_a_noun_of_obligation_or_demand_is_a_prescriptive_cue(sentence, prescribes):
     f = features_of("The story opens here. " + sentence)
     assert (f.get("lex=prescriptive_nouns") == 1.0) is prescribes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prior", "habitual"),
+    [
+        ("The council has previously rejected the harbour plan.", True, False),
+        ("The two villages first shared a ferry in the spring.", True, False),
+        ("The rebels have repeatedly shelled the old port.", False, True),
+        ("The ferry still crosses the bay twice a day.", False, True),
+        ("The council rejected the harbour plan on Tuesday.", False, False),
+        ("The envoys spoke again after the earlier round of talks.", False, False),
+    ],
+)
+def test_adverbs_of_anteriority_and_frequency_mark_background(sentence, prior, habitual):
+    f = features_of("The story opens here. " + sentence)
+    assert (f.get("prior_adverb") == 1.0) is prior
+    assert (f.get("habitual_adverb") == 1.0) is habitual
+    assert any(k.endswith("|prior_adverb") for k in f) is prior
+
+
+@pytest.mark.parametrize(
+    ("sentence", "describes"),
+    [
+        ("Marlow, a small river port on the coast, exported grain.", True),
+        ("The envoys visited Marlow, which borders the salt lake.", True),
+        ("The envoys visited the mayor of Marlow on Tuesday.", False),
+        ("The port that Marlow built exported grain.", False),
+    ],
+)
+def test_a_name_described_in_passing_is_marked(sentence, describes):
+    f = features_of("The story opens here. " + sentence)
+    assert (f.get("describes_a_name") == 1.0) is describes
