@@ -296,3 +296,18 @@ def test_adverbs_of_anteriority_and_frequency_mark_background(sentence, prior, h
 def test_a_name_described_in_passing_is_marked(sentence, describes):
     f = features_of("The story opens here. " + sentence)
     assert (f.get("describes_a_name") == 1.0) is describes
+
+
+def test_a_past_clause_after_an_older_year_recounts_the_history():
+    text = (
+        "The talks opened in Vienna in 2024. "
+        "The treaty was signed in 1990. "
+        "Both sides later withdrew from it. "
+        "The treaty is a relic of that era. "
+        "The second round ended in 2024. "
+        "The envoys then left the city."
+    )
+    assert features_of(text, 2).get("follows_an_earlier_year") == 1.0
+    assert "follows_an_earlier_year" not in features_of(text, 3)  # present: no history
+    assert "follows_an_earlier_year" not in features_of(text, 5)  # after the latest year
+    assert "follows_an_earlier_year" not in features_of(text, 1)  # the dated sentence itself

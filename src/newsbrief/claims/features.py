@@ -248,6 +248,7 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
         f["near_lead"] = 1.0
     units = context.units
     f.update(_time_features(r, context.latest_year))
+    f.update(_time_before(r, context))
     prev = units[unit.index - 1] if unit.index > 0 else None
     nxt = units[unit.index + 1] if unit.index + 1 < len(units) else None
     if prev is None or prev.paragraph != unit.paragraph:
@@ -286,6 +287,31 @@ def _time_features(r: Reading, latest: int | None) -> dict[str, float]:
     if years and latest is not None:
         f["earlier_year" if min(years) < latest else "latest_year"] = 1.0
     return f
+
+
+def _time_before(r: Reading, context: ArticleContext) -> dict[str, float]:
+    """A past clause after a sentence that names a year older than the article's latest.
+
+    A narrative names its time once and the sentences after it keep it
+    ("The treaty was signed in 1987. Both sides later withdrew from it."):
+    a past or perfect clause right after such a sentence recounts the
+    history as well. Only the unit just before: the last year named within
+    three units fired on events too, and asking that the clause name no
+    time of its own lost on both halves. Leave-one-article-out
+    (development / held-out), category lenient/strict/macro-F1: before
+    0.702/0.653/0.658 and 0.698/0.661/0.648; on any clause
+    0.709/0.660/0.665 and 0.696/0.658/0.646; on a past or perfect clause
+    0.707/0.659/0.663 and 0.698/0.660/0.647; modality 0.952/0.931 before,
+    0.950/0.931 after.
+    """
+    latest = context.latest_year
+    k = r.unit.index - 1
+    if k < 0 or latest is None or clause_aspect(r.content) not in ("past", "perfect"):
+        return {}
+    years = [int(y) for y in _YEAR.findall(context.units[k].text)]
+    if years and min(years) < latest:
+        return {"follows_an_earlier_year": 1.0}
+    return {}
 
 
 def _backshifted(r: Reading) -> bool:
