@@ -116,6 +116,28 @@ def test_readout_positions_and_judgements(text, category, cue):
     assert c.cues["category"][0] == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The story opens here. Thick smoke can be seen rising over the harbour.", "scene:see"),
+        ("The story opens here. Gunfire could be heard across the valley.", "scene:hear"),
+        (
+            "The story opens here. The video shows firefighters carrying a child from the ruins.",
+            "scene:show",
+        ),
+    ],
+)
+def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
+    c = claim_of(text)
+    assert c.category == "event"
+    assert c.cues["category"][0] == cue
+
+
+def test_seen_as_characterizes_rather_than_shows():
+    c = claim_of("The story opens here. The bridge is seen as a symbol of the new era.")
+    assert not c.cues["category"][0].startswith("scene:"), c.cues
+
+
 def test_a_guest_welcomed_to_a_place_is_received_not_judged():
     c = claim_of(
         "The story opens here. The President welcomed the Prime Minister of Peru to the palace."

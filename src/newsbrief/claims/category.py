@@ -58,7 +58,7 @@ _SINCE_YEAR = re.compile(r"\bsince (?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 def category_of(r: Reading, modality: str, cues: Cues, first: bool) -> tuple[str, tuple[str, ...]]:
     """The unit's category and the cues that decided it (first rule that fires)."""
     prior = _section_prior(r.section, cues)
-    for rule in (_rule_prescriptive, _rule_hedged, _rule_objective, _rule_assessment):
+    for rule in (_rule_prescriptive, _rule_scene, _rule_hedged, _rule_objective, _rule_assessment):
         decided = rule(r, modality, cues, prior)
         if decided:
             return decided
@@ -68,6 +68,35 @@ def category_of(r: Reading, modality: str, cues: Cues, first: bool) -> tuple[str
 def _rule_prescriptive(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     if modality == "prescriptive":
         return "recommendation", ("modality:prescriptive",)
+    return None
+
+
+_PERCEPTION = frozenset({"see", "hear", "watch", "show", "depict", "capture", "film"})
+
+
+def _rule_scene(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
+    """What footage or a witness shows is an occurrence (the guide's event), not a judgement.
+
+    "smoke can be seen billowing", "sirens can be heard", "the video shows
+    children playing": a verb of perception, passive (without "seen *as*",
+    which characterizes) or with a depicting subject (video, images), reports
+    what was observed. Without this rule "can" and "appear" in such a
+    description read as a hedge and the scene as an assessment.
+    Leave-one-article-out (development / held-out), category lenient/strict/
+    macro-F1: 0.700/0.652/0.657 and 0.696/0.660/0.649 before, 0.702/0.653/0.659
+    and 0.701/0.663/0.649 with it; modality 0.952/0.931 -> 0.952/0.932.
+    """
+    verb = r.root
+    if verb.lemma_.lower() not in _PERCEPTION or verb.pos_ != "VERB":
+        return None
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return None  # "is seen as a symbol of": a characterization
+    subj = clause_subject(verb)
+    if any(c.dep_ == "auxpass" for c in children) or (
+        subj is not None and subj.lemma_.lower() in cues.words("category", "evidence_nouns")
+    ):
+        return "event", (f"scene:{verb.lemma_.lower()}",)
     return None
 
 
