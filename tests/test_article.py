@@ -137,6 +137,26 @@ def test_markdown_headings_and_bullets_drop_markers():
     ]
 
 
+def test_short_line_holding_a_sentence_end_is_not_a_heading():
+    html = (
+        "<html><body><h1>Varnia Shells Ostrel</h1>"
+        "<p>Varnia shelled Ostrel on Sunday, the mayor said. Ostrel condemned the shelling</p>"
+        "<p>The talks resumed.</p></body></html>"
+    )
+    blocks = split_blocks(source_from_text(html, path="page.html").text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("title", "Varnia Shells Ostrel"),
+        ("para", "Varnia shelled Ostrel on Sunday, the mayor said. Ostrel condemned the shelling"),
+        ("para", "The talks resumed."),
+    ]
+    text = (
+        "Talks\n\nThe envoy left (he said so.) Talks went on\n\nU.S. Envoy in Varnia\n\n"
+        "Article 3. Scope of the Accord\n\nVarnia vs. Ostrel\n\nIt rained."
+    )
+    kinds = ["title", "para", "heading", "heading", "heading", "para"]
+    assert [b.kind for b in split_blocks(text)] == kinds
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(
