@@ -157,6 +157,20 @@ def test_short_line_holding_a_sentence_end_is_not_a_heading():
     assert [b.kind for b in split_blocks(text)] == kinds
 
 
+def test_markdown_tables_and_code_are_not_read():
+    text = (
+        "# Varnia Votes\n\n| party | seats |\n|---|---|\n| Greens | 12 |\n\n"
+        "```text\nvote count Greens won\n```\n\nThe Greens won twelve seats.\n\n"
+        "~~~\nThe fence above is never closed."
+    )
+    blocks = split_blocks(text)
+    assert [(b.kind, b.text, b.paragraph) for b in blocks] == [
+        ("title", "Varnia Votes", 0),
+        ("para", "The Greens won twelve seats.", 1),
+        ("para", "The fence above is never closed.", 2),
+    ]
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

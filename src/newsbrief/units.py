@@ -55,6 +55,13 @@ def _line_end(line: str) -> str:
 _INNER_STOP = re.compile(r"\b(?!vs\.)[a-z]{2,}[.!?][\"'”’)\]»]*\s+[\"“‘'(]?[A-Z]")
 
 
+#: Markdown's code fence (``` or ~~~) and a table row ("| a | b |"): the code
+#: and the table are not prose (the HTML reader drops tables too), and read as
+#: short lines without a stop they were headings and section names.
+_FENCE = re.compile(r"^(?:`{3,}|~{3,})")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+
+
 #: A transcript's speaker label opening a unit ("THE PRESIDENT:", "MR. KIRBY:"):
 #: the floor passes to that speaker, and the words after it are theirs.
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
@@ -92,6 +99,8 @@ class Block:
 def split_blocks(text: str) -> list[Block]:
     """Split the article into line-level blocks, without any NLP.
 
+    Markdown's code and tables are not read (:func:`_markup_lines`).
+
     Parameters
     ----------
     text : str
@@ -104,12 +113,13 @@ def split_blocks(text: str) -> list[Block]:
         and quote markers lies in exactly one block.
     """
     lines = _lines(text)
+    markup = _markup_lines(text, lines)
     blocks: list[Block] = []
     paragraph = 0
     previous_blank = True
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
-        if not raw.strip():
+        if not raw.strip() or i in markup:
             previous_blank = True
             continue
         if previous_blank and blocks:
@@ -165,6 +175,29 @@ def _lines(text: str) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def _markup_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of Markdown code and tables: fences, the code between them, table rows.
+
+    A fence that is never closed hides only its own line, so a stray one
+    cannot swallow the rest of the article.
+    """
+    markup: set[int] = set()
+    opened: int | None = None
+    for i, span in enumerate(lines):
+        line = text[slice(*span)].strip()
+        if _FENCE.match(line):
+            if opened is None:
+                opened = i
+            else:
+                markup.update(range(opened, i + 1))
+                opened = None
+        elif opened is None and _TABLE_ROW.match(line):
+            markup.add(i)
+    if opened is not None:
+        markup.add(opened)
+    return markup
 
 
 def _line_kind(line: str) -> tuple[str, int]:
