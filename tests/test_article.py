@@ -11,6 +11,7 @@ from newsbrief.errors import NewsbriefError
 from newsbrief.nlp import load_nlp
 
 BULLET = re.compile(r"^\s*(?:[-*+•‣–—]|\d{1,3}[.)])\s+|^\s*#{1,6}\s+", re.MULTILINE)
+WORDLESS_LINE = re.compile(r"^(?:[^\w\n]|_)*$", re.MULTILINE)
 
 
 def units_of(text: str):
@@ -20,7 +21,7 @@ def units_of(text: str):
 
 
 def assert_covers(text: str, units) -> None:
-    """Every non-blank character outside markers lies in exactly one unit."""
+    """Every non-blank character outside markers and wordless lines lies in exactly one unit."""
     owner = [None] * len(text)
     for u in units:
         assert u.text == text[u.start : u.end]
@@ -30,6 +31,8 @@ def assert_covers(text: str, units) -> None:
             owner[i] = u.index
     markers = set()
     for m in BULLET.finditer(text):
+        markers.update(range(m.start(), m.end()))
+    for m in WORDLESS_LINE.finditer(text):
         markers.update(range(m.start(), m.end()))
     missing = [i for i, ch in enumerate(text) if not ch.isspace() and owner[i] is None]
     assert [i for i in missing if i not in markers] == []
@@ -169,6 +172,20 @@ def test_markdown_tables_and_code_are_not_read():
         ("para", "The Greens won twelve seats.", 1),
         ("para", "The fence above is never closed.", 2),
     ]
+
+
+def test_a_line_without_a_letter_or_digit_is_not_a_claim():
+    text = (
+        "Storm Hits Varnia\n\nThe storm reached the coast.\n\n...\n\n* * *\n\n"
+        "Roads closed on 4 May."
+    )
+    units = units_of(text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("title", "Storm Hits Varnia"),
+        ("claim", "The storm reached the coast."),
+        ("claim", "Roads closed on 4 May."),
+    ]
+    assert units[2].paragraph == 2
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -99,7 +99,8 @@ class Block:
 def split_blocks(text: str) -> list[Block]:
     """Split the article into line-level blocks, without any NLP.
 
-    Markdown's code and tables are not read (:func:`_markup_lines`).
+    Markdown's code and tables are not read (:func:`_markup_lines`), nor
+    lines without a letter or digit.
 
     Parameters
     ----------
@@ -119,7 +120,9 @@ def split_blocks(text: str) -> list[Block]:
     previous_blank = True
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
-        if not raw.strip() or i in markup:
+        if i in markup or not any(ch.isalnum() for ch in raw):
+            # A line without a letter or digit ("...", "* * *", "---") says
+            # nothing: read as a sentence, it was a claim of its own.
             previous_blank = True
             continue
         if previous_blank and blocks:
