@@ -381,3 +381,23 @@ def test_cli_warns_once_and_still_analyzes_an_article_in_another_language(tmp_pa
     warnings = captured.err.strip().splitlines()
     assert len(warnings) == 1 and warnings[0].startswith(f"newsbrief: warning: {path}: does not")
     assert "Außenministerin" in captured.out
+
+
+def test_a_trailing_off_ellipsis_before_a_capital_ends_the_sentence():
+    text = "“We were never close… It hardly matters now…’ I hope he signs,” she said."
+    units = units_of(text)
+    assert [u.text for u in units] == [
+        "“We were never close…",
+        "It hardly matters now…’",
+        "I hope he signs,” she said.",
+    ]
+    assert_covers(text, units)
+
+
+def test_an_ellipsis_before_lowercase_or_spaced_in_a_quotation_goes_on():
+    text = "One of them… he said the plan is bold … It cannot fail. Then he left."
+    units = units_of(text)
+    assert [u.text for u in units] == [
+        "One of them… he said the plan is bold … It cannot fail.",
+        "Then he left.",
+    ]

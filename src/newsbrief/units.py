@@ -365,7 +365,50 @@ def _sentences(doc: Doc) -> list[Span]:
             merged[-1] = doc[prev.start : sent.end]
         else:
             merged.append(sent)
-    return merged
+    return [piece for sent in merged for piece in _cut_missed(sent)]
+
+
+def _cut_missed(sent: Span) -> list[Span]:
+    """Cut a sentence where the parser ran over a full stop it took for something else.
+
+    The parser's boundaries hold for most text; a trailing-off ellipsis is
+    read as no stop at all (:func:`_missed_start`). Cutting the span
+    afterwards keeps every other boundary as the parser gave it.
+    """
+    # Most sentences hold no ellipsis and skip the token walk: build_units over
+    # the 35 gold articles took 14 ms without the cut, 56 ms walking every
+    # sentence, 30 ms with this test (their parse: about 17 s).
+    text = sent.doc.text[sent.start_char : sent.end_char]
+    if not any(mark in text for mark in _ELLIPSES):
+        return [sent]
+    doc, cuts = sent.doc, [sent.start]
+    cuts += [i for i in range(sent.start + 1, sent.end) if _missed_start(doc, i)]
+    return [doc[a:b] for a, b in zip(cuts, [*cuts[1:], sent.end], strict=True)]
+
+
+#: A trailing-off ellipsis, one character or three stops.
+_ELLIPSES = ("…", "...")
+
+
+def _missed_start(doc: Doc, i: int) -> bool:
+    """A capitalised word after an ellipsis glued to its word, maybe behind a closing quote.
+
+    In transcripts a speaker trails off ("We were never close… It hardly
+    matters now… I hope he signs"): the ellipsis ends the sentence, and the
+    parser runs on over "…" (not over "..."). A lowercase word goes on the
+    same sentence ("one of them… he said"), and an ellipsis with a space on
+    both sides ("the plan is bold … It cannot fail") marks words a writer left
+    out of a quotation, which goes on too.
+    """
+    word = doc[i].text
+    if not (word[0].isupper() and word[0].isalpha()):
+        return False
+    j = i - 1
+    while j > 0 and doc[j].text in _CLOSERS:
+        j -= 1
+    if doc[j].text not in _ELLIPSES:
+        return doc[j].text.endswith("…")
+    return j > 0 and not doc[j - 1].whitespace_
 
 
 def _wordless(sent: Span) -> bool:
