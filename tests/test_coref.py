@@ -89,6 +89,39 @@ def test_name_modifying_a_noun_joins_the_coordinated_parties():
     assert _mentioned_by(a, "Both sides") == {"SDN-ARMY", "HEZBOLLAH"}
 
 
+def test_the_two_countries_are_the_parties_the_headline_names_not_an_aside():
+    a = _analysis(
+        "Joint Statement by the President of Chile and the President of Peru\n\n"
+        "The presidents met in Lima on Monday to discuss trade.\n\n"
+        "Both condemned Argentina's blockade of Bolivia. "
+        "The two countries will hold talks on a new port in May."
+    )
+    assert _mentioned_by(a, "The two countries") == {"CHL", "PER"}
+    found = {(r.source, r.target) for r in a.relations if not r.weak}
+    assert ("ARG", "BOL") in found and ("CHL", "PER") in found
+    assert len(found) == 2
+
+
+def test_a_pair_in_the_sentence_before_is_nearer_than_the_headline_parties():
+    a = _analysis(
+        "Joint Statement by the President of Chile and the President of Peru\n\n"
+        "The presidents met in Lima on Monday to discuss trade.\n\n"
+        "Bolivia and Uruguay signed a river treaty in March. "
+        "The two countries will share the water."
+    )
+    assert _mentioned_by(a, "The two countries") == {"BOL", "URY"}
+
+
+def test_the_three_countries_are_a_dashed_list_in_the_headline():
+    a = _analysis(
+        "Fact Sheet: Chile – Peru – Bolivia Partnership\n\n"
+        "The partnership opens a new chapter in trade.\n\n"
+        "The plan responds to Argentina's blockade of Uruguay and Brazil's protests. "
+        "The three countries will meet in Quito in June."
+    )
+    assert _mentioned_by(a, "The three countries") == {"CHL", "PER", "BOL"}
+
+
 def test_all_countries_and_our_allies_refer_to_no_one_named_before():
     a = _analysis(
         "Japan and Germany held talks in Tokyo on Monday. All countries must respect the "

@@ -29,8 +29,11 @@ link nothing. The rules read the parse and the actors already found:
   A name inside the description ("the Iran-backed group") stays out of its
   mention, so the description and the name can still relate;
 - "the two leaders", "both sides", "the three countries", "our nations" ->
-  the last group of that kind and size, else the last persons (or states)
-  named, as many as the number says. "All countries" and "our allies" name
+  a list of that kind and size named in the sentence before, else the
+  parties the headline or lead lists ("the President of X and the Prime
+  Minister of Y", "X – Y – Z Partnership"), not states from a later aside,
+  else the last group of that kind and size, else the last persons (or
+  states) named, as many as the number says. "All countries" and "our allies" name
   no one named before (everyone, or the speaker's partners, not the speaker).
 
 Each link becomes a mention (``how`` = ``coref:<cue>``), so it counts for the
@@ -160,6 +163,9 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 
 _DETERMINERS = frozenset({"the", "both", "our", "these", "those", "all"})
 _WINDOW = 6  # units back a pronoun's or description's antecedent may be
 _GROUP_WINDOW = 30  # a readout calls its parties "the two leaders" all the way down
+#: Units back a list of the right size is nearer than the headline's parties: "Chile and
+#: Peru signed a deal. The two countries ..." are Chile and Peru, whatever the headline names.
+_LOCAL_WINDOW = 1
 #: Units back a "they" may reach for the last group: a pronoun, unlike "the two
 #: leaders", names no kind, so a group named long before is rarely still what it means.
 _THEY_WINDOW = 3
@@ -173,6 +179,8 @@ class _History:
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> whole titles
     nouns: dict[str, set[str]] = field(default_factory=dict)  # "RSF rebels": RSF -> rebel
     groups: list[tuple[int, tuple[Entry, ...]]] = field(default_factory=list)
+    #: The lists of actors named together in the headline and lead, in reading order.
+    parties: list[tuple[Entry, ...]] = field(default_factory=list)
 
     def last(self, unit: int, want) -> Entry | None:
         for u, entry in reversed(self.seen):
@@ -190,6 +198,13 @@ class _History:
             if want(entry) and entry.id not in {e.id for e in out}:
                 out.append(entry)
         return tuple(reversed(out)) if len(out) == n else ()
+
+    def party(self, want, n: int) -> tuple[Entry, ...]:
+        """The first list of ``n`` actors of the wanted kind the headline or lead names."""
+        return next(
+            (m for m in self.parties if len(m) == n and all(want(e) for e in m)),
+            (),
+        )
 
     def group(
         self, unit: int, want, n: int | None, window: int = _GROUP_WINDOW
@@ -335,6 +350,7 @@ def link_mentions(
     grouped = by_unit(located)
     history = _History()
     out: list[Located] = []
+    head = _head_units(units)
     for unit, span in zip(units, spans, strict=True):
         mine = grouped.get(unit.index, [])
         covered = _token_map(unit, span, mine)
@@ -361,6 +377,127 @@ def link_mentions(
             if len(members) > 1:
                 history.groups.append((unit.index, members))
         _coordinated(history, unit, span, covered)
+        if unit.index in head:
+            history.parties += _listed(unit, span, mine, covered)
+    return out
+
+
+def _head_units(units: Sequence[Unit]) -> set[int]:
+    """The headline and the lead: every unit up to the first sentence of the text itself."""
+    out: set[int] = set()
+    for unit in units:
+        out.add(unit.index)
+        if unit.kind in ("claim", "lead_in"):
+            break
+    return out
+
+
+def _listed(
+    unit: Unit, span: Span, mine: Sequence[Located], covered: dict[int, list[Located]]
+) -> list[tuple[Entry, ...]]:
+    """The lists of actors a unit names together, in reading order.
+
+    A list is a coordination whose every conjunct names one actor of a kind
+    ("the Prime Minister of Chile and the Prime Minister of Peru": Chile and
+    Peru, and the two persons when they are named), or names joined by dashes,
+    slashes or commas only ("Chile–Peru talks", "the Chile – Peru – Bolivia
+    partnership"), which the parse does not coordinate.
+    """
+    found: list[tuple[int, tuple[Entry, ...]]] = []
+    for start, conjuncts in _conjuncts(span.doc, sorted(covered), covered).items():
+        for want in (_is_person, _is_state, _is_body):
+            picked = [[e for e in c if want(e)] for c in conjuncts]
+            if all(len(p) == 1 for p in picked):
+                members = _distinct(p[0] for p in picked)
+                if len(members) == len(picked):
+                    found.append((span.doc[start].idx - span.start_char, members))
+                    break
+    found += _joined_by_marks(unit, mine)
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for _, members in sorted(found, key=lambda x: x[0]):
+        key = tuple(sorted(e.id for e in members))
+        if key not in seen:
+            seen.add(key)
+            out.append(members)
+    return out
+
+
+#: Climbs from a name to the conjunct it belongs to ("Chile" in "the Prime Minister of Chile").
+_CONJUNCT_CLIMB = 4
+
+
+def _conjuncts(
+    doc: Doc, indices: Iterable[int], covered: dict[int, list[Located]]
+) -> dict[int, list[list[Entry]]]:
+    """The actors of each conjunct of every coordination, keyed by where it begins.
+
+    A name inside a conjunct counts for it: through "of" ("the Prime Minister
+    of Chile"), a possessive ("Chile's minister") or a compound ("Chile talks").
+    """
+    chains: dict[int, dict[int, dict[str, Entry]]] = {}
+    for i in indices:
+        conjunct = _conjunct_of(doc[i])
+        if conjunct is None:
+            continue
+        root = conjunct
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        entries = chains.setdefault(root.i, {}).setdefault(conjunct.i, {})
+        for loc in covered[i]:
+            entries.setdefault(loc.entry.id, loc.entry)
+    return {
+        start: [list(c.values()) for _, c in sorted(parts.items())]
+        for start, parts in chains.items()
+        if len(parts) > 1
+    }
+
+
+def _conjunct_of(tok: Token) -> Token | None:
+    """The conjunct a name belongs to, or None outside a coordination."""
+    tok = _head_word(tok)
+    for _ in range(_CONJUNCT_CLIMB):
+        if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+            return tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+        elif tok.dep_ in ("poss", "compound", "nmod"):
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    return tuple({e.id: e for e in reversed(list(entries))}.values())[::-1]
+
+
+_LIST_MARKS = frozenset({"-", "–", "—", "/", ",", "and", ",and", "&"})
+
+
+def _joined_by_marks(unit: Unit, mine: Sequence[Located]) -> list[tuple[int, tuple[Entry, ...]]]:
+    """Runs of names with only a dash, slash, comma or "and" between them."""
+    named = sorted(
+        {(loc.mention.start, loc.mention.end, loc.entry.id): loc for loc in mine}.values(),
+        key=lambda x: (x.mention.start, -x.mention.end),
+    )
+    runs: list[list[Located]] = []
+    for loc in named:
+        last = runs[-1][-1] if runs else None
+        gap = (
+            unit.text[last.mention.end - unit.start : loc.mention.start - unit.start]
+            if last
+            else ""
+        )
+        if last and loc.mention.start >= last.mention.end and "".join(gap.split()) in _LIST_MARKS:
+            runs[-1].append(loc)
+        else:
+            runs.append([loc])
+    out = []
+    for run in runs:
+        members = _distinct(loc.entry for loc in run)
+        if len(members) > 1 and len({e.type == "person" for e in members}) == 1:
+            out.append((run[0].mention.start - unit.start, members))
     return out
 
 
@@ -707,8 +844,11 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
         return _named_noun(tok, first, lemma, unit, history)
     else:
         return None
-    members = history.group(unit.index, want, n) or (
-        history.recent(unit.index, want, n) if n else ()
+    members = (
+        (history.group(unit.index, want, n, _LOCAL_WINDOW) if n else ())
+        or (history.party(want, n) if n else ())
+        or history.group(unit.index, want, n)
+        or (history.recent(unit.index, want, n) if n else ())
     )
     cue = f"collective {n} {lemma}" if n else f"collective {lemma}"
     return (first, tok.i, members, cue) if members else None
