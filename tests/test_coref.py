@@ -102,24 +102,29 @@ def test_the_two_countries_are_the_parties_the_headline_names_not_an_aside():
     assert len(found) == 2
 
 
-def test_a_pair_in_the_sentence_before_is_nearer_than_the_headline_parties():
-    a = _analysis(
-        "Joint Statement by the President of Chile and the President of Peru\n\n"
-        "The presidents met in Lima on Monday to discuss trade.\n\n"
-        "Bolivia and Uruguay signed a river treaty in March. "
-        "The two countries will share the water."
-    )
-    assert _mentioned_by(a, "The two countries") == {"BOL", "URY"}
-
-
-def test_the_three_countries_are_a_dashed_list_in_the_headline():
-    a = _analysis(
-        "Fact Sheet: Chile – Peru – Bolivia Partnership\n\n"
-        "The partnership opens a new chapter in trade.\n\n"
-        "The plan responds to Argentina's blockade of Uruguay and Brazil's protests. "
-        "The three countries will meet in Quito in June."
-    )
-    assert _mentioned_by(a, "The three countries") == {"CHL", "PER", "BOL"}
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (  # a pair in the sentence before is nearer than the headline's parties
+            "Joint Statement by the President of Chile and the President of Peru\n\n"
+            "The presidents met in Lima on Monday to discuss trade.\n\n"
+            "Bolivia and Uruguay signed a river treaty in March. "
+            "The two countries will share the water.",
+            "The two countries",
+            {"BOL", "URY"},
+        ),
+        (  # a dashed list in the headline names the three parties
+            "Fact Sheet: Chile – Peru – Bolivia Partnership\n\n"
+            "The partnership opens a new chapter in trade.\n\n"
+            "The plan responds to Argentina's blockade of Uruguay and Brazil's protests. "
+            "The three countries will meet in Quito in June.",
+            "The three countries",
+            {"CHL", "PER", "BOL"},
+        ),
+    ],
+)
+def test_a_numbered_collective_takes_the_nearest_list_of_its_size(text, phrase, expected):
+    assert _mentioned_by(_analysis(text), phrase) == expected
 
 
 def test_all_countries_and_our_allies_refer_to_no_one_named_before():
