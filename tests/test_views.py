@@ -241,3 +241,19 @@ def test_a_label_that_ends_in_a_full_stop_leaves_no_stray_mark_in_key_claims():
     assert "<strong>Fisheries:</strong> Koravia will provide" in html
     assert "<strong>Ports:</strong> Chile will open" in html
     assert ": ." not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Orlen said: “The dam is lost.”", "Orlen said: ‘The dam is lost.’"),
+        ("Orlen said: “The dam is lost.", "Orlen said: ‘The dam is lost.’"),
+        ('Orlen said: "The dam is lost."', "Orlen said: ‘The dam is lost.’"),
+        ('A 6" pipe burst.', 'A 6" pipe burst.'),
+        ("No quotes at all.", "No quotes at all."),
+    ],
+)
+def test_a_sentence_the_briefing_quotes_has_its_own_quotes_made_single(text, shown):
+    from newsbrief.briefing.prose import inner_quotes
+
+    assert inner_quotes(text) == shown

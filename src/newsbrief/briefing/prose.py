@@ -32,6 +32,7 @@ __all__ = [
     "balanced_quotes",
     "bottom_line",
     "claim_counts",
+    "inner_quotes",
     "key_claims",
     "method_note",
     "relations_evidence",
@@ -83,6 +84,26 @@ def balanced_quotes(text: str) -> str:
             else:
                 opened += 1
     return "“" * opened + text + "”" * depth
+
+
+_INNER = str.maketrans({"“": "‘", "”": "’"})
+
+
+def inner_quotes(text: str) -> str:
+    """A sentence the briefing itself puts in double quotes, its own quotes made single.
+
+    The core event and the relations' evidence are shown inside “…”; a
+    sentence that quotes someone then read “He said: “We will stay.””, two
+    closing marks in a row. Nested quotations take single marks, as in
+    print. Straight double quotes are turned only when they pair up (an odd
+    one may be an inch mark or a typo, and stays).
+    """
+    text = balanced_quotes(text).translate(_INNER)
+    n = text.count('"')
+    if n and n % 2 == 0:
+        marks = iter(("‘", "’") * (n // 2))
+        text = "".join(next(marks) if ch == '"' else ch for ch in text)
+    return text
 
 
 def _plural(n: int, noun: str) -> str:
@@ -179,7 +200,7 @@ def bottom_line(analysis: Analysis) -> HTML:
     event = None
     if core is not None:
         unit, times = core
-        event = {"text": balanced_quotes(_units(analysis)[unit].text.strip()), "times": times}
+        event = {"text": inner_quotes(_units(analysis)[unit].text.strip()), "times": times}
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
     return HTML(
@@ -335,9 +356,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
         if r.weak:
             continue
         cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
-        quotes = [
-            (i, None if i in quoted else balanced_quotes(units[i].text.strip())) for i in cited
-        ]
+        quotes = [(i, None if i in quoted else inner_quotes(units[i].text.strip())) for i in cited]
         row: dict[str, object] = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
