@@ -10,7 +10,8 @@ relation of the graph and filters it by polarity, taking a screenshot after
 each step into ``--out`` (default
 ``reports/labcheck``). Every request the page makes to a host other than
 127.0.0.1 is blocked and counted: the widgets must work with no network.
-The server is stopped at the end, whatever happened.
+The server is stopped at the end, whatever happened. It serves a copy of
+the notebooks, so running them leaves the committed ones as they were.
 
 Usage: ``python scripts/labcheck.py [--out DIR] [--chromium PATH] [--untrusted-only]``
 (``make lab-check``).
@@ -51,7 +52,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_lab(port: int, token: str, home: Path) -> subprocess.Popen[bytes]:
+def start_lab(port: int, token: str, home: Path, root: Path) -> subprocess.Popen[bytes]:
     """JupyterLab on loopback only, with its settings in a throw-away folder."""
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "HOME": str(home)}
     env["JUPYTERLAB_SETTINGS_DIR"] = str(home / "settings")
@@ -67,7 +68,7 @@ def start_lab(port: int, token: str, home: Path) -> subprocess.Popen[bytes]:
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={NOTEBOOKS}",
+        f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
@@ -344,7 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     home.mkdir()
     port, token = free_port(), secrets.token_hex(16)
     check = Check(args.out)
-    lab = start_lab(port, token, home)
+    # A copy of the notebooks: JupyterLab saves the ones it runs, and the
+    # committed notebooks (their outputs are what nbval holds) must not change.
+    root = home / "notebooks"
+    shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    lab = start_lab(port, token, home, root)
     try:
         wait_ready(lab, port, token)
         browse(f"http://127.0.0.1:{port}", token, args.chromium, check, args.untrusted_only)
