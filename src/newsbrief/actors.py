@@ -429,6 +429,10 @@ def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
     return True
 
 
+#: Punctuation and quotes a name found by spaCy may carry at either end.
+_NAME_EDGES = " ,.;:“”\"'’"
+
+
 def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     piece = text[s:e]
     lead = re.match(r"^(?:the|The)\s+", piece)
@@ -442,7 +446,7 @@ def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     trail = re.search(r"(?:’s|'s)$", piece)
     if trail:
         e -= len(trail.group(0))
-    return s, e, text[s:e].strip(" ,.;:“”\"'’")
+    return s, e, text[s:e].strip(_NAME_EDGES)
 
 
 #: Lower-case words that open a person's name: "de Klerk", "al-Sadr", "bin Salman".
@@ -464,7 +468,7 @@ def _trim_common_nouns(text: str, s: int, e: int) -> tuple[int, str]:
         if lead is None or lead.group(1).split("-")[0] in _NAME_PARTICLES:
             break
         s += lead.end()
-    return s, text[s:e].strip(" ,.;:“”\"'’")
+    return s, text[s:e].strip(_NAME_EDGES)
 
 
 def _overlaps(m: Mention, unit: Unit, s: int, e: int) -> bool:

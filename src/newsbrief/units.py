@@ -120,7 +120,7 @@ def split_blocks(text: str) -> list[Block]:
     previous_blank = True
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
-        if i in markup or not any(ch.isalnum() for ch in raw):
+        if i in markup or _wordless(raw):
             # A line without a letter or digit ("...", "* * *", "---") says
             # nothing: read as a sentence, it was a claim of its own.
             previous_blank = True
@@ -360,7 +360,7 @@ def _sentences(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if merged and (first is None or _continues(first.text) or _wordless(sent)):
+        if merged and (first is None or _continues(first.text) or _wordless(sent.text)):
             prev = merged[-1]
             merged[-1] = doc[prev.start : sent.end]
         else:
@@ -411,9 +411,9 @@ def _missed_start(doc: Doc, i: int) -> bool:
     return j > 0 and not doc[j - 1].whitespace_
 
 
-def _wordless(sent: Span) -> bool:
-    """A piece without a letter or digit ("😀" after the stop, a lone "…") says nothing alone."""
-    return not any(ch.isalnum() for ch in sent.text)
+def _wordless(text: str) -> bool:
+    """Text without a letter or digit ("...", "* * *", "😀" after a stop) says nothing alone."""
+    return not any(ch.isalnum() for ch in text)
 
 
 def _continues(token_text: str) -> bool:
