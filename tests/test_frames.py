@@ -148,6 +148,24 @@ def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "marked"),
+    [
+        ("The envoy said a blockade of the harbour would halt the grain trade.", True),
+        ("The envoy said there would be no second round of talks.", True),
+        ("The envoy said the alliance would not send troops.", False),
+        ("The envoy said it would not send troops.", False),
+        ("The envoy vowed that the toll would be paid in full.", False),
+        ("A blockade of the harbour would halt the grain trade.", False),
+    ],
+)
+def test_a_reported_would_of_a_thing_is_a_prediction(sentence, marked):
+    f = features_of(f"The story opens here. {sentence}")
+    assert (f.get("reported_future=prediction") == 1.0) is marked
+    described = describe_feature("reported_future=prediction")
+    assert described == "a reported 'would' of a thing or an event: a prediction"
+
+
+@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         ("The minister said a raid on the port would lead to war.", "consequence=modal"),

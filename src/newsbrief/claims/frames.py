@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..relation_lexicon import load_lexicon
-from .modal_scope import hedges_nothing
+from .modal_scope import hedges_nothing, modal_verb, reported_by
 from .reading import (
     Reading,
     clause_aspect,
@@ -67,6 +67,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
     f.update(_modal_frame(r.content))
     f.update(_consequence_frame(r, cues))
     f.update(_modal_scope(r, cues))
+    f.update(_reported_prediction(r, cues))
     if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
     return f
@@ -145,6 +146,35 @@ def _modal_scope(r: Reading, cues: Cues) -> dict[str, float]:
         if scope is not None:
             f[f"modal_scope={scope.replace(' ', '_')}"] = 1.0
     return f
+
+
+def _reported_prediction(r: Reading, cues: Cues) -> dict[str, float]:
+    """A reported "would" whose subject is a thing or an event: the source's forecast.
+
+    The rules read every backshifted "would" as the reported future, stated as
+    fact, and the gold agrees when an actor's own course is reported ("said
+    NATO would not get involved", "noting that the United States would
+    continue to invest"). With a thing or an event as the subject the source
+    forecasts what will follow ("told CNN that an attack on the airport would
+    lead to war", "said any strike on the capital would prompt an attack"),
+    which the gold marks hedged: five of the six such claims of the
+    development half, against three of six with an actor, a name or a
+    pronoun as the subject (two of those three hedged by another word, "appeared
+    to", "maybe"; a pronoun most often takes up the speaker: "said it would
+    respond"). As a rule the split lost on the held-out half (leave-one-
+    article-out modality, development/held-out, 0.955/0.931 -> 0.959/0.925);
+    as this feature, weighed by the model, 0.959/0.931; with a second one for
+    the actor's plan, 0.959/0.929.
+    """
+    for tok in r.span:
+        if tok.tag_ != "MD" or reported_by(tok, cues) is None:
+            continue
+        if hedges_nothing(tok, cues) is not None:
+            continue
+        subj = clause_subject(modal_verb(tok))
+        if subj is None or not (subj.pos_ == "PRON" or is_agent(subj, cues, r.actor_tokens)):
+            return {"reported_future=prediction": 1.0}
+    return {}
 
 
 def _consequence_frame(r: Reading, cues: Cues) -> dict[str, float]:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .cues import Cues
 
-__all__ = ["hedges_nothing"]
+__all__ = ["hedges_nothing", "modal_verb", "reported_by"]
 
 # Clauses that a verb or a preposition takes as its complement or argument.
 _EMBEDDED = frozenset({"ccomp", "pcomp", "xcomp", "csubj", "advcl", "dobj", "pobj"})
@@ -44,6 +44,25 @@ def hedges_nothing(md: Token, cues: Cues) -> str | None:
     if lemma == "would" and _commitment_reported(verb, cues):
         return "reported commitment"
     return None
+
+
+def reported_by(md: Token, cues: Cues) -> Token | None:
+    """The past speech verb above a backshifted "would" ("he said NATO would not ..."), if any."""
+    if md.lower_ != "would":
+        return None
+    speech = cues.words("attribution", "speech_verbs")
+    for anc in md.head.ancestors:
+        if anc.lemma_.lower() in speech and anc.tag_ in ("VBD", "VBN", "VBG"):
+            return anc
+    return None
+
+
+def modal_verb(md: Token) -> Token:
+    """The verb a modal qualifies, past the auxiliaries it leans on ("would not get involved")."""
+    verb = md.head
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _opens_a_wish(md: Token) -> bool:

@@ -9,7 +9,7 @@ from .cues import (
     _has_pattern,
     _has_phrase,
 )
-from .modal_scope import hedges_nothing
+from .modal_scope import hedges_nothing, reported_by
 from .reading import (
     Reading,
     is_directive,
@@ -35,17 +35,6 @@ def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
 
 def _modals(r: Reading) -> list[Token]:
     return [t for t in r.span if t.tag_ == "MD"]
-
-
-def _future_in_past(modal: Token, r: Reading, cues: Cues) -> bool:
-    """Tell reported future ("he said NATO would not ...", a backshift) from a hedge."""
-    if modal.lower_ != "would":
-        return False
-    speech = cues.words("attribution", "speech_verbs")
-    for anc in modal.head.ancestors:
-        if anc.lemma_.lower() in speech and anc.tag_ in ("VBD", "VBN", "VBG"):
-            return True
-    return False
 
 
 def modality_of(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
@@ -153,7 +142,7 @@ def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
             continue
         if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
             continue
-        if not _future_in_past(md, r, cues) and hedges_nothing(md, cues) is None:
+        if reported_by(md, cues) is None and hedges_nothing(md, cues) is None:
             out.append(md)
     return out
 

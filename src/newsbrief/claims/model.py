@@ -178,6 +178,7 @@ _WORDS = {
     "content_subj": "content subject: {}",
     "content_modal": "modal on the claim's verb: {}",
     "modal_scope": "a modal that hedges nothing: {}",
+    "reported_future": "a reported 'would' of a thing or an event: a {}",
     "characterizes": "a linking verb with a {} complement",
 }
 

@@ -78,6 +78,7 @@ MODALITY_SIGNALS = (
     "lex=prescriptive",
     "directive",
     "modal_scope=",
+    "reported_future=",
 )
 
 
