@@ -329,3 +329,10 @@ def test_a_past_clause_after_an_older_year_recounts_the_history():
     assert "follows_an_earlier_year" not in features_of(text, 3)  # present: no history
     assert "follows_an_earlier_year" not in features_of(text, 5)  # after the latest year
     assert "follows_an_earlier_year" not in features_of(text, 1)  # the dated sentence itself
+
+
+def test_the_modal_may_names_no_date():
+    wish = features_of("The story opens here. May the new year bring the hostages home.")
+    assert "date" not in wish
+    month = features_of("The story opens here. The talks resumed in May.")
+    assert month["date"] == 1.0

@@ -208,11 +208,17 @@ def _shape_features(r: Reading) -> dict[str, float]:
         f["starts_with_quote"] = 1.0
     if text.rstrip().endswith("?"):
         f["question"] = 1.0
-    if _DATE.search(text):
+    if _names_a_date(text, r):
         f["date"] = 1.0
     if _YEAR.search(text):
         f["year"] = 1.0
     return f
+
+
+def _names_a_date(text: str, r: Reading) -> bool:
+    """Whether the unit names a day or a month, the modal "May" ("May God bless them") aside."""
+    modal_may = any(t.text == "May" and t.tag_ == "MD" for t in r.span)
+    return any(m.group() != "May" or not modal_may for m in _DATE.finditer(text))
 
 
 def _token_features(tok: Token, f: dict[str, float]) -> None:
