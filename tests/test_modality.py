@@ -54,6 +54,8 @@ CLAUSE_CASES = {
     "can-if": ("If it is ratified, the treaty can end the dispute.", "hedged"),
     "can-unless": ("Unless talks resume, the strike can spread to ports.", "hedged"),
     "can-plain": ("The pilots can fly at night.", "asserted"),
+    "if-then": ("If the rebels cross the river, then the army holds the bridge.", "asserted"),
+    "if-then-could": ("If the rebels cross the river, then the bridge could fall.", "hedged"),
     "cannot": ("Peace cannot be won on the battlefield alone.", "asserted"),
     # Reportative passives hedge; the same words in other forms do not.
     "expected-to": ("The vote is expected to take place in May.", "hedged"),
