@@ -71,6 +71,7 @@ CLAUSE_CASES = {
     "would-plain": ("A long strike would cripple the ports.", "hedged"),
     # ... but not where it only describes, asks, wishes or reports a pledge.
     "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),
+    "thats-why": ("That's why the unrest could spread to the ports.", "hedged"),
     "restrictive-relative": ("Police seized rifles that could be used in attacks.", "asserted"),
     "purpose": ("The shelter was built so that families could sleep safely.", "asserted"),
     "past-inability": ("The convoy could not reach the town.", "asserted"),

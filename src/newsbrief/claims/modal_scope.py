@@ -78,11 +78,24 @@ def _opens_a_wish(md: Token) -> bool:
 
 def _indirect_question(verb: Token) -> bool:
     """A clause opened by a wh-word and embedded under a verb or a preposition."""
-    if verb.dep_ not in _EMBEDDED:
+    if verb.dep_ not in _EMBEDDED or _explains(verb):
         return False
     return any(
         c.lower_ in _WH and c.i < verb.i and c.dep_ in ("advmod", "dobj", "nsubj", "mark", "attr")
         for c in verb.children
+    )
+
+
+def _explains(verb: Token) -> bool:
+    """A wh-clause after "that's" or "this is": "that's why the unrest can spread" states it.
+
+    The clause is the copula's complement, no question asked of anyone: its
+    modal qualifies the claim as in a main clause. One claim of the
+    development half; leave-one-article-out modality unchanged (0.960/0.931).
+    """
+    head = verb.head
+    return head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in head.children
     )
 
 
