@@ -336,3 +336,19 @@ def test_the_modal_may_names_no_date():
     assert "date" not in wish
     month = features_of("The story opens here. The talks resumed in May.")
     assert month["date"] == 1.0
+
+
+def test_a_reporter_question_in_a_transcript_is_marked_as_asked():
+    text = (
+        "The story opens here. The minister spoke to reporters at the harbour.\n\n"
+        "Q Madam Minister, thank you. Will the ferry resume its crossings before the storms?\n\n"
+        "THE MINISTER: Why would anyone doubt the crossings? The boats are ready."
+    )
+    analysis, reading = read_with_claims(source_from_text(text))
+    asked = {
+        analysis.units[c.unit].text: "press_question" in f
+        for c, f in zip(reading.claims, reading.features, strict=True)
+    }
+    assert asked["Will the ferry resume its crossings before the storms?"] is True
+    assert asked["THE MINISTER: Why would anyone doubt the crossings?"] is False
+    assert asked["The boats are ready."] is False

@@ -26,7 +26,13 @@ if TYPE_CHECKING:
     from ..model import Claim, Unit
     from .rules import Cues
 
-__all__ = ["headline_speaker", "headline_writers", "speaker_of_remarks", "writers_of_opinion"]
+__all__ = [
+    "headline_speaker",
+    "headline_writers",
+    "reporter_questions",
+    "speaker_of_remarks",
+    "writers_of_opinion",
+]
 
 _QUESTION = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
@@ -84,7 +90,7 @@ def speaker_of_remarks(
     speaker = headline_speaker(units, cues) if genre == "remarks" else None
     if not speaker:
         return list(claims)
-    asked = _questions(units)
+    asked = reporter_questions(units)
     return [
         replace(c, attribution="reporter", cues={**c.cues, "attribution": ("a reporter asks",)})
         if c.unit in asked
@@ -120,7 +126,7 @@ def writers_of_opinion(
     ]
 
 
-def _questions(units: Sequence[Unit]) -> set[int]:
+def reporter_questions(units: Sequence[Unit]) -> set[int]:
     """Units a reporter speaks: from a "Q" ("Q Mr. President, ...") to the next speaker label.
 
     A question ends with its paragraph or where a label gives the floor back

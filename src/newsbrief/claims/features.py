@@ -21,6 +21,7 @@ from sys import intern
 from typing import TYPE_CHECKING
 
 from ..stance import Stance, load_stance
+from .attribution import reporter_questions
 from .frames import frame_features
 from .rules import Cues, Reading, clause_aspect, clause_subject
 
@@ -92,6 +93,19 @@ class ArticleContext:
         units again for each such claim grew with the square of a long input.
         """
         return max((int(y) for u in self.units for y in _YEAR.findall(u.text)), default=None)
+
+    @cached_property
+    def asked(self) -> frozenset[int]:
+        """The units a reporter asks in a transcript ("Q Mr. President, will you ..."), read once.
+
+        A press question asks and states nothing; the gold marks it hedged,
+        where a speaker's rhetorical question ("How many of their leaders are
+        dead?") is asserted (development half: two press questions, three
+        rhetorical ones). The feature ``press_question`` tells the two apart.
+        Leave-one-article-out modality (development/held-out): 0.960/0.931
+        before, 0.962/0.932 with it.
+        """
+        return frozenset(reporter_questions(self.units))
 
 
 def claim_features(
@@ -261,6 +275,14 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
         f["paragraph_first"] = 1.0
     if nxt is None or nxt.paragraph != unit.paragraph:
         f["paragraph_last"] = 1.0
+    f.update(_unit_marks(r, context))
+    return f
+
+
+def _unit_marks(r: Reading, context: ArticleContext) -> dict[str, float]:
+    """What the layout makes of the unit: a section's, a list's, a lead-in's, a reporter's."""
+    unit = r.unit
+    f: dict[str, float] = {}
     if unit.section:
         f["in_section"] = 1.0
     if unit.list_item:
@@ -271,6 +293,8 @@ def _place_features(r: Reading, order: int, context: ArticleContext) -> dict[str
         f["under_lead_in"] = 1.0
     if unit.kind == "lead_in":
         f["lead_in"] = 1.0
+    if unit.index in context.asked:
+        f["press_question"] = 1.0
     return f
 
 

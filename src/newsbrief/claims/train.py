@@ -79,6 +79,7 @@ MODALITY_SIGNALS = (
     "directive",
     "modal_scope=",
     "reported_future=",
+    "press_question",
 )
 
 
