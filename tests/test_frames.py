@@ -143,6 +143,13 @@ def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
     assert question["modal_scope=indirect_question"] == 1.0
     plain = features_of("The story opens here. The floods could reach the town.")
     assert not any(k.startswith("modal_scope=") for k in plain)
+    wish = features_of("The story opens here. May peace return to the valley.")
+    assert wish["modal_scope=wish"] == 1.0
+    assert not any(k.startswith("content_modal=") for k in wish)
+    assert (
+        features_of("The story opens here. The floods may reach the town.")["content_modal=may"]
+        == 1.0
+    )
     described = describe_feature("modal_scope=past_ability")
     assert described == "a modal that hedges nothing: past ability"
 

@@ -64,7 +64,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
     f.update(_subject_frame(r, cues))
     f.update(_predicate_frame(r.content, cues))
     f.update(_past_state(r.content, cues))
-    f.update(_modal_frame(r.content))
+    f.update(_modal_frame(r.content, cues))
     f.update(_consequence_frame(r, cues))
     f.update(_modal_scope(r, cues))
     f.update(_reported_prediction(r, cues))
@@ -198,7 +198,7 @@ def _consequence_frame(r: Reading, cues: Cues) -> dict[str, float]:
     return f
 
 
-def _modal_frame(verb: Token) -> dict[str, float]:
+def _modal_frame(verb: Token, cues: Cues) -> dict[str, float]:
     """The modal on the content clause's verb and its subject's person.
 
     Not its negation: "cannot be achieved" and "could not perform" state an
@@ -207,10 +207,16 @@ def _modal_frame(verb: Token) -> dict[str, float]:
     opposite from too few claims. Leave-one-article-out over the 35 gold files
     without it: modality 0.940 / 0.934 -> 0.947 / 0.932 (development /
     held-out), category strict 0.648 / 0.653 -> 0.648 / 0.656.
+
+    Nor a modal that hedges nothing (:mod:`.modal_scope`): "May God protect
+    them" wishes, "vowed that it would respond" reports a pledge, and the
+    claim's modal feature then taught the model the word's usual doubt
+    against the rules' reading. Modality 0.962 / 0.932 with it, 0.964 / 0.932
+    without.
     """
     f: dict[str, float] = {}
     modals = [c for c in verb.children if c.tag_ == "MD"]
-    if not modals:
+    if not modals or hedges_nothing(modals[0], cues) is not None:
         return f
     modal = modals[0].lower_
     f[f"content_modal={modal}"] = 1.0
