@@ -250,3 +250,22 @@ def test_cutting_part_of_a_tie_cuts_the_tie():
 )
 def test_forcing_people_out_expels_them(text, pair):
     assert (*pair, "COERCE") in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru dropped the tariff following pressure from Chile.",
+        "Under pressure from Chile, Peru suspended the new tariff.",
+    ],
+)
+def test_acting_under_pressure_from_an_actor_yields_to_it(text):
+    found = classes(text)
+    assert ("PER", "CHL", "CONCEDE") in found
+    assert not {(s, t) for s, t, _ in found} & {("CHL", "PER")}
+
+
+def test_pressure_with_its_own_target_stays_pressure():
+    found = classes("Peru paused the talks after pressure from Chile on Bolivia.")
+    assert ("CHL", "BOL", "COERCE") in found
+    assert not [c for c in found if c[2] == "CONCEDE"]

@@ -828,6 +828,9 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     sources = from_sources(tok, trig, table) or noun_source(
         tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
+    yielded = _yielded_roles(tok, trig, table, sources)
+    if yielded is not None:
+        return yielded  # "X retracted the bill following pressure from Y": X yields to Y
     paired = _between_roles(trig, list(dict.fromkeys(between(tok, table))), sources)
     if paired is not None:
         return trig, *paired
@@ -840,6 +843,34 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     if not targets and trig.polarity == "conflictual":
         targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+#: Prepositions that set an act in the wake of another's pressure or demands.
+_IN_THE_WAKE = frozenset({"following", "after", "under", "amid", "amidst"})
+#: Classes of what presses an actor to act: pressure, demands, protests.
+_PRESSING = frozenset({"COERCE", "REQUEST", "PROTEST"})
+_YIELDS = Trigger("conceded_to", "CONCEDE", ())
+
+
+def _yielded_roles(
+    noun: Token, trig: Trigger, table: UnitActors, sources: list[str]
+) -> tuple[Trigger, list[str], list[str]] | None:
+    """An act done "under pressure from Y" yields to Y (PLOVER CONCEDE).
+
+    "X retracted the bill following pressure from demonstrators", "under
+    pressure from Washington, X agreed", "amid demands from Y": the pressing
+    noun names no target of its own, and the one who acts in its wake is
+    the clause's subject, who gives way to the noun's owner.
+    """
+    prep = noun.head
+    if trig.event_class not in _PRESSING or not sources or noun.dep_ != "pobj":
+        return None
+    if prep.lower_ not in _IN_THE_WAKE or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if target_actors(noun, trig, table):
+        return None  # "after pressure from the US on Israel": the US presses Israel
+    actors = [a for a in subject_actors(prep.head, table)[0] if a not in sources]
+    return (_YIELDS, actors, sources) if actors else None
 
 
 def _carrier(tok: Token, lexicon: Lexicon) -> Token | None:
