@@ -837,3 +837,20 @@ def test_an_actor_with_two_parents_found_keeps_none():
     ]
     assert placed_actors([body], rels)[0].part_of is None
     assert placed_actors([body], rels[:1])[0].part_of == "AAA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru backed down after Chile threatened sanctions.",
+        "Peru relented once Chile closed the border.",
+        "Peru gave in to Chile on Monday.",
+    ],
+)
+def test_giving_way_yields_to_whom_it_answers(text):
+    assert ("PER", "CHL", "CONCEDE") in classes(text)
+
+
+def test_giving_way_names_no_one_without_an_after_clause():
+    found = classes("Peru backtracked on the tariff in March, Chile said.")
+    assert not [c for c in found if c[2] == "CONCEDE"]

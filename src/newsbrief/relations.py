@@ -584,7 +584,33 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         targets = [a for p in patients for a in _patient(p, tok, table)] + targets
     if passive and not targets:
         return trig, [], []
-    return trig, sources, targets
+    return trig, sources, targets or _answered_actors(tok, trig, table, sources)
+
+
+#: Conjunctions of a clause whose act another's giving way follows.
+_AFTER = frozenset({"after", "following", "once"})
+
+
+def _answered_actors(
+    verb: Token, trig: Trigger, table: UnitActors, sources: list[str]
+) -> list[str]:
+    """Who a concession gives way to, told by the act it follows.
+
+    "X backtracked on the delay after the council ruled against it", "X
+    backed down once Y threatened sanctions": a yielding verb with no "to"
+    phrase yields to the subject of the "after" clause it hangs on.
+    """
+    if trig.event_class != "CONCEDE":
+        return []
+    return [
+        a
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AFTER for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for a in table.in_phrase(s)
+        if a not in sources
+    ]
 
 
 def _asked_of_another(tok: Token, asking: frozenset[str]) -> bool:
