@@ -854,3 +854,20 @@ def test_giving_way_yields_to_whom_it_answers(text):
 def test_giving_way_names_no_one_without_an_after_clause():
     found = classes("Peru backtracked on the tariff in March, Chile said.")
     assert not [c for c in found if c[2] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile warned Peru to withdraw its troops at once.",
+        "Chile warned Peru not to deploy troops.",
+    ],
+)
+def test_a_warning_to_act_is_a_demand(text):
+    found = classes(text)
+    assert ("CHL", "PER", "REQUEST") in found
+    assert ("CHL", "PER", "THREATEN") not in found
+
+
+def test_a_warning_without_an_infinitive_stays_a_threat():
+    assert ("CHL", "PER", "THREATEN") in classes("Chile warned Peru that it would respond.")

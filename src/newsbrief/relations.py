@@ -295,7 +295,7 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         trig, sources, targets = found
         if trig.event_class == "THREATEN" and danger(tok, lexicon.governors.endangering):
             continue  # "X's actions threaten Y", "poses a threat to Y": a danger, no threat made
-        trig = _threatened(tok, trig, lexicon.governors.threatening)
+        trig = _bidding(tok, _threatened(tok, trig, lexicon.governors.threatening))
         if trig.type in lexicon.prospect_types and prospective(tok, lexicon.governors.prospect):
             trig = replace(trig, type=lexicon.prospect_types[trig.type])
         if trig.type in (_BACKING, _CONTRIBUTING) and material(tok, lexicon.governors.materiel):
@@ -309,6 +309,29 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+#: A warning that bids its addressee act: a demand (PLOVER REQUEST), not a threat.
+_BIDS = Trigger("urged", "REQUEST", ("dobj",))
+
+
+def _bidding(tok: Token, trig: Trigger) -> Trigger:
+    """A warning to its object to act, or not to, demands the act.
+
+    "We warn North Korea to immediately stop its actions", "X warned Y not
+    to deploy troops": the to-infinitive says what Y is asked to do, as after
+    "urged Y to"; a warning with no such infinitive ("warned Y that it would
+    respond", "warned Y of consequences") stays a threat.
+    """
+    if trig.event_class != "THREATEN" or tok.pos_ != "VERB":
+        return trig
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return trig
+    bids = any(
+        x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        for x in tok.children
+    )
+    return _BIDS if bids else trig
 
 
 def _threatened(tok: Token, trig: Trigger, threatening: frozenset[str]) -> Trigger:
