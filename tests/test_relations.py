@@ -871,3 +871,25 @@ def test_a_warning_to_act_is_a_demand(text):
 
 def test_a_warning_without_an_infinitive_stays_a_threat():
     assert ("CHL", "PER", "THREATEN") in classes("Chile warned Peru that it would respond.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said Peru's actions violate international law.",
+        "Peru breached the ceasefire, Chile said.",
+    ],
+)
+def test_saying_another_breaks_a_rule_criticizes_it(text):
+    assert ("CHL", "PER", "DISAPPROVE") in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said Peru did not violate the ceasefire.",
+        "Chile said its own troops violated the ceasefire.",
+    ],
+)
+def test_no_charge_in_a_denied_or_own_breach(text):
+    assert not [c for c in classes(text) if c[2] == "DISAPPROVE"]

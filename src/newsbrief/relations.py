@@ -495,11 +495,35 @@ def _judgement_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
             for a in table.in_phrase(s, acting=True)
             if a not in own and table.sides.get(a) not in own
         ]
-        if makers and damning_words(clause, valence, partial(_hostile_act, lexicon)):
+        if makers and (
+            damning_words(clause, valence, partial(_hostile_act, lexicon))
+            or _breaks_a_rule(clause, lexicon)
+        ):
             judged += makers
     if not judged:
         return None
     return _CRITICIZES, speakers, list(dict.fromkeys(judged))
+
+
+#: The lexicon's type for breaking a rule (violate, breach): said of another, a charge.
+_VIOLATES = "violates"
+
+
+def _breaks_a_rule(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause saying its subject violates or breaches something judges it.
+
+    "X said Y's actions clearly violate international law", "practices that
+    it said violated international law": breaking a law, a ceasefire or a
+    treaty is no act one witnesses but a charge the speaker makes, so the
+    report is a criticism, as "a violation" is (:func:`damning_words`).
+    """
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    return any(
+        v.pos_ == "VERB"
+        and getattr(lexicon.verbs.get(v.lemma_), "type", None) == _VIOLATES
+        and not negated(v)
+        for v in verbs
+    )
 
 
 def _hostile_act(lexicon: Lexicon, noun: Token) -> bool:
