@@ -269,3 +269,8 @@ def test_pressure_with_its_own_target_stays_pressure():
     found = classes("Peru paused the talks after pressure from Chile on Bolivia.")
     assert ("CHL", "BOL", "COERCE") in found
     assert not [c for c in found if c[2] == "CONCEDE"]
+
+
+def test_a_deployment_reads_the_verbs_frame():
+    found = classes("The planned Chilean deployment of missiles in Peru angered Bolivia.")
+    assert ("CHL", "PER", "COOPERATE") in found
