@@ -893,3 +893,18 @@ def test_saying_another_breaks_a_rule_criticizes_it(text):
 )
 def test_no_charge_in_a_denied_or_own_breach(text):
     assert not [c for c in classes(text) if c[2] == "DISAPPROVE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean missiles hit towns in Peru overnight.",
+        "Chile fired rockets at military targets inside Peru.",
+    ],
+)
+def test_a_place_inside_a_state_makes_the_state_the_target(text):
+    assert ("CHL", "PER", "FIGHT") in classes(text)
+
+
+def test_a_place_only_near_a_state_does_not_make_it_the_target():
+    assert ("CHL", "PER", "FIGHT") not in classes("Chilean missiles hit towns near Peru.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .demonyms import PLACE_HEADS
 from .unit_actors import UnitActors, declared_by, hyphened
 
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
                 continue  # "condemnation of Russia's invasion of Ukraine" is not of Ukraine
             for obj in _prep_objects(child, trigger.targets):
                 preps = _MAKER_PREPS.get(trigger.event_class, ("by",))
-                found += actors.in_phrase(obj) or makers(obj, actors, preps)
+                found += (
+                    actors.in_phrase(obj) or placed_in(obj, actors) or makers(obj, actors, preps)
+                )
     if "that" in trigger.targets:  # "demanded that Greece withdraw": who is to act
         clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl")]
         found += [
@@ -212,9 +215,35 @@ def _object_targets(obj: Token, head: Token, trigger: Trigger, actors: UnitActor
         return [a for o in proposed.children if o.dep_ == "dobj" for a in actors.in_phrase(o)]
     return (
         actors.in_phrase(obj)
+        or placed_in(obj, actors)
         or _antecedent(obj, head, actors)
         or makers(obj, actors, _MAKER_PREPS.get(trigger.event_class, ("by",)))
     )
+
+
+#: Prepositions that put a place inside a state: "cities in Ukraine", "targets inside Israel".
+_INSIDE = frozenset({"in", "inside", "across", "throughout"})
+#: Places an act aims at, besides the place words a demonym only locates (demonyms.PLACE_HEADS).
+_AIMED_PLACES = PLACE_HEADS | {"target", "targets", "infrastructure", "facility", "facilities"}
+
+
+def placed_in(place: Token, actors: UnitActors) -> list[str]:
+    """The state a place an act aims at lies in: "hit cities in Ukraine" hits Ukraine.
+
+    "Attacks on Ukrainian cities" hit Ukraine (:mod:`newsbrief.demonyms`);
+    "cities in Ukraine" and "targets inside Ukraine" say the same with a
+    preposition, so the state that holds the place is the act's target.
+    """
+    if place.lemma_.lower() not in _AIMED_PLACES and place.lower_ not in _AIMED_PLACES:
+        return []
+    return [
+        a
+        for c in place.children
+        if c.dep_ == "prep" and c.lower_ in _INSIDE
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in actors.in_phrase(o)
+    ]
 
 
 def _proposed_act(obj: Token) -> Token | None:
