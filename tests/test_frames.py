@@ -359,3 +359,15 @@ def test_a_reporter_question_in_a_transcript_is_marked_as_asked():
     assert asked["Will the ferry resume its crossings before the storms?"] is True
     assert asked["THE MINISTER: Why would anyone doubt the crossings?"] is False
     assert asked["The boats are ready."] is False
+
+
+def test_a_quotation_mark_enters_crossed_with_the_genre():
+    text = 'The story opens here. "The ferry will sail at dawn," the harbour master said.'
+    f = features_of(text)
+    assert f.get("quote") == 1.0
+    genres = {k.removeprefix("genre="): v for k, v in f.items() if k.startswith("genre=")}
+    crossed = {k.split("|")[0]: v for k, v in f.items() if k.endswith("|quote")}
+    assert crossed == pytest.approx(genres)
+    plain = features_of("The story opens here. The ferry sailed at dawn.")
+    assert "quote" not in plain
+    assert not any(k.endswith("|quote") for k in plain)
