@@ -225,7 +225,7 @@ def child_throughput(kind: str, n: int) -> dict:
 
     sources = _sources(n)
     _warm(sources)
-    blocks = [b.text for s in sources for b in split_blocks(s.text)]
+    blocks = [b.text for s in sources for b in split_blocks(s.text, s.line_kinds)]
     start, cpu = time.perf_counter(), time.process_time()
     if kind == "floor":
         for _ in load_nlp().pipe(blocks, batch_size=64):

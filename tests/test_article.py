@@ -305,6 +305,36 @@ def _nested(depth: int, tail: str = "") -> str:
     return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}{tail}</body></html>"
 
 
+def test_html_headings_paragraphs_and_items_are_the_page_markup_not_a_guess():
+    # A one-sentence paragraph without its final stop was read as a heading
+    # (its claim lost); a question in an h3 was read as a claim.
+    html = (
+        "<html><head><title>Ostrel Water Accord</title></head><body>"
+        "<h1>Ostrel Water Accord</h1>"
+        "<p>Varnia and Ostrel signed a water accord on Monday.</p>"
+        "<h2>Talks</h2><p>Envoys said the talks had lasted three days</p>"
+        "<p><b>Next steps</b></p>"
+        "<ul><li>A river commission will meet twice a year</li><li>Data will be shared.</li></ul>"
+        "<h3>Who pays?</h3><p>Ostrel pays most of it.</p></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    blocks = split_blocks(src.text, src.line_kinds)
+    assert [(b.kind, b.text, b.paragraph) for b in blocks] == [
+        ("title", "Ostrel Water Accord", 0),
+        ("para", "Varnia and Ostrel signed a water accord on Monday.", 1),
+        ("heading", "Talks", 2),
+        ("para", "Envoys said the talks had lasted three days", 3),
+        ("heading", "Next steps", 4),
+        ("item", "A river commission will meet twice a year", 5),
+        ("item", "Data will be shared.", 5),
+        ("heading", "Who pays?", 6),
+        ("para", "Ostrel pays most of it.", 7),
+    ]
+    units = build_units(src.text, blocks, list(load_nlp().pipe(b.text for b in blocks)))[0]
+    assert [u.kind for u in units].count("claim") == 5
+    assert units[3].section == "Talks"
+
+
 def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
     # The parser silently drops elements below 255 ancestors: the paragraph
     # would vanish ("no article text") or, beside shallow text, be cut away.

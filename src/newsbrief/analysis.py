@@ -127,7 +127,7 @@ def analyze(source: Source, settings: Settings = Settings()) -> Analysis:
     >>> [x.id for x in a.actors]
     ['JPN', 'NATO']
     """
-    blocks = split_blocks(source.text)
+    blocks = split_blocks(source.text, source.line_kinds)
     # The parse goes straight into the reading step, never into a name here,
     # so the Docs are freed when that step returns (see :class:`_Read`).
     return _decided(source, _read(source, blocks, list(parse(b.text for b in blocks)), settings))
@@ -145,7 +145,7 @@ def analyze_sources(
 
     def texts() -> Iterator[str]:
         for source in sources:
-            blocks = split_blocks(source.text)
+            blocks = split_blocks(source.text, source.line_kinds)
             pending.append((source, blocks))
             yield from (b.text for b in blocks)
 
@@ -237,7 +237,7 @@ def read_with_claims(
     source: Source, settings: Settings = Settings(), models: dict[str, LinearModel] | None = None
 ) -> tuple[Analysis, ClaimReading]:
     """Analyze one article and return the claim features beside it (training, CV)."""
-    blocks = split_blocks(source.text)
+    blocks = split_blocks(source.text, source.line_kinds)
     read = _read(source, blocks, list(parse(b.text for b in blocks)), settings, models)
     return _decided(source, read), read.reading
 

@@ -23,6 +23,7 @@ from .units import (
     MAX_BLOCK_CHARS,
     Block,
     build_units,
+    is_heading_text,
     split_blocks,
 )
 
@@ -294,9 +295,18 @@ def source_from_text(text: str, path: str = "<text>", sha256: str | None = None)
     suffix = Path(path).suffix.lower()
     head = text.lstrip()[:200].lower()
     if suffix in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
-        title, body = _extract_html(text, path)
-        body_text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-        return Source(path=path, text=body_text, sha256=digest, media_type="html", title=title)
+        title, pieces = _extract_html(text, path)
+        if title and not pieces[0][1].startswith(title):
+            pieces.insert(0, ("title", title))
+        body_text, kinds = _joined(pieces)
+        return Source(
+            path=path,
+            text=body_text,
+            sha256=digest,
+            media_type="html",
+            title=title,
+            line_kinds=kinds,
+        )
     media = "markdown" if suffix in _MD_SUFFIXES else "text"
     return Source(path=path, text=text, sha256=digest, media_type=media)
 
@@ -322,8 +332,13 @@ def _too_deep(tree: Any) -> bool:
     return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {_PARSER_DEPTH}])"))
 
 
-def _extract_html(html: str, name: str) -> tuple[str | None, str]:
-    """Keep the headline and body of a web page; drop scripts, navigation, footers."""
+def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """Keep the headline and body of a web page; drop scripts, navigation, footers.
+
+    The body comes as (kind, text) pieces, one per block element of the
+    page, so that its headings, paragraphs and list items reach the units as
+    the page marks them (see :func:`_pieces`).
+    """
     import trafilatura  # heavy (lxml and friends): only for HTML articles
 
     tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
@@ -342,11 +357,66 @@ def _extract_html(html: str, name: str) -> tuple[str | None, str]:
         include_tables=False,
         include_images=False,
         include_links=False,
+        include_formatting=True,  # keeps bold runs: see _bold_heading
         favor_recall=True,
         with_metadata=True,
     )
-    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    body = getattr(doc, "body", None) if doc is not None else None
+    pieces = _pieces(body) if body is not None else []
+    if not pieces:
+        text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+        pieces = [("para", _normalise_text(text))] if text else []
+    if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
     title = getattr(doc, "title", None)
-    return (_normalise_text(title).strip() if title else None), _normalise_text(body)
+    return (_normalise_text(title).strip() if title else None), pieces
+
+
+def _pieces(body: Any) -> list[tuple[str, str]]:
+    """The (kind, text) of each block element of the extracted body, in page order.
+
+    The text of each is the extractor's own (its line breaks, list bullets
+    and spacing); the kind is the element's: a heading (h1-h6), a list's
+    items, or a paragraph. A paragraph all in bold and worded as a heading
+    (short, no final stop) is one: pages mark sub-headings so as often as
+    with h2-h6. Without this, a paragraph of one sentence that lacks its
+    final stop was read as a heading (its claim lost, the section renamed).
+    """
+    from trafilatura.xml import xmltotxt
+
+    pieces = []
+    for element in body:
+        text = _normalise_text(xmltotxt(element, include_formatting=False)).strip()
+        if not text or element.tag == "graphic":
+            continue
+        if element.tag == "head" or (element.tag == "p" and _bold_heading(element, text)):
+            kind = "heading"
+        elif element.tag == "list":
+            kind = "item"
+        else:
+            kind = "para"
+        pieces.append((kind, text))
+    return pieces
+
+
+def _bold_heading(element: Any, text: str) -> bool:
+    """A paragraph whose only content is one bold run worded as a heading."""
+    if len(element) != 1 or (element.text or "").strip() or (element[0].tail or "").strip():
+        return False
+    bold = element[0].tag == "hi" and "#b" in (element[0].get("rend") or "")
+    return bold and "\n" not in text and is_heading_text(text)
+
+
+def _joined(pieces: list[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
+    """The pieces as one text, a blank line between blocks, and each line's kind.
+
+    The blank line makes each block a paragraph of its own, as in a text
+    file (the extractor's text ran them on one line apart, so the whole
+    page was one paragraph).
+    """
+    kinds: list[str] = []
+    for kind, text in pieces:
+        if kinds:
+            kinds.append("")
+        kinds.extend([kind] * (text.count("\n") + 1))
+    return "\n\n".join(text for _, text in pieces), tuple(kinds)

@@ -159,7 +159,7 @@ def load_gold_articles(
     for path in files:
         gold = load_gold(path)
         source = read_source(resolve_article(gold, path))
-        blocks = split_blocks(source.text)
+        blocks = split_blocks(source.text, source.line_kinds)
         docs = list(parse(b.text for b in blocks))
         units = parse_article(source.text, blocks, docs)
         signals = document_signals(units.units, units.spans, cues)

@@ -37,6 +37,11 @@ class Source:
     ``text`` is what every offset in the analysis points into: the decoded
     file with newlines normalised (``\\r\\n`` -> ``\\n``), or for HTML the
     extracted headline and body.
+
+    ``line_kinds`` is the structure the file itself marks, when it marks it
+    (HTML): one block kind per line of ``text`` ("title", "heading", "item",
+    "para", or "" for a blank line). Without it the structure is read from
+    the layout of the text (see :func:`newsbrief.units.split_blocks`).
     """
 
     path: str
@@ -44,6 +49,7 @@ class Source:
     sha256: str
     media_type: str
     title: str | None = None
+    line_kinds: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-__all__ = ["MAX_BLOCK_CHARS", "SPEAKER_LABEL", "Block", "build_units", "split_blocks"]
+__all__ = [
+    "MAX_BLOCK_CHARS",
+    "SPEAKER_LABEL",
+    "Block",
+    "build_units",
+    "is_heading_text",
+    "split_blocks",
+]
 
 
 _BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
@@ -96,7 +103,7 @@ class Block:
     paragraph: int
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Block]:
     """Split the article into line-level blocks, without any NLP.
 
     Markdown's code and tables are not read (:func:`_markup_lines`), nor
@@ -106,6 +113,10 @@ def split_blocks(text: str) -> list[Block]:
     ----------
     text : str
         ``Source.text``.
+    line_kinds : sequence of str, optional
+        ``Source.line_kinds``: the kind the file's markup gives each line
+        (an HTML page's h1-h6, p and li). It is taken as it is; only a text
+        without markup has its headings guessed from their layout.
 
     Returns
     -------
@@ -114,7 +125,9 @@ def split_blocks(text: str) -> list[Block]:
         and quote markers lies in exactly one block.
     """
     lines = _lines(text)
-    markup = _markup_lines(text, lines)
+    if line_kinds is not None and len(line_kinds) != len(lines):
+        raise ValueError(f"{len(line_kinds)} line kinds for {len(lines)} lines")
+    markup = _markup_lines(text, lines) if line_kinds is None else set()
     blocks: list[Block] = []
     paragraph = 0
     previous_blank = True
@@ -130,12 +143,16 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
         lstrip = len(raw) - len(raw.lstrip())
         s, e = start + lstrip, start + len(raw.rstrip())
-        kind, marker = _line_kind(text[s:e])
-        s += marker
-        if not blocks and (kind == "heading" or _is_long_headline(text, lines, i, text[s:e])):
-            kind = "title"
-        elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
-            kind = "heading"
+        if line_kinds is None:
+            kind, marker = _line_kind(text[s:e])
+            s += marker
+            if not blocks and (kind == "heading" or _is_long_headline(text, lines, i, text[s:e])):
+                kind = "title"
+            elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
+                kind = "heading"
+        else:
+            kind, marker = _marked_kind(line_kinds[i], text[s:e], first=not blocks)
+            s += marker
         blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph)))
     return blocks
 
@@ -219,12 +236,27 @@ def _line_kind(line: str) -> tuple[str, int]:
     bullet = _BULLET.match(line)
     if bullet and line[bullet.end() :].strip():
         return "item", bullet.end()
-    if _is_heading_text(line):
+    if is_heading_text(line):
         return "heading", 0
     return "para", 0
 
 
-def _is_heading_text(line: str) -> bool:
+def _marked_kind(marked: str, line: str, first: bool) -> tuple[str, int]:
+    """The block kind of a line whose kind the markup gives, and its marker's width.
+
+    The page's first heading is its headline, as in a text; a list item's
+    bullet (which the HTML reader writes, "- ") is a marker. A line the
+    markup leaves unmarked (a blank line's "") is a paragraph.
+    """
+    if marked == "item":
+        bullet = _BULLET.match(line)
+        return "item", bullet.end() if bullet and line[bullet.end() :].strip() else 0
+    if marked in ("title", "heading"):
+        return ("title" if first else "heading"), 0
+    return "para", 0
+
+
+def is_heading_text(line: str) -> bool:
     """A heading is a short line with no final sentence punctuation."""
     stripped = _line_end(line)
     words = line.split()
