@@ -431,6 +431,26 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     assert "(per analysts)" in briefing.key_claims(analysis).data
 
 
+def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited():
+    """The parse, not a word list, tells "Senior clerks" from a name that opens a sentence."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    text = (
+        "Port strike widens\n\n"
+        "Senior clerks at the port said the cranes had stopped on Monday.\n\n"
+        "Aid workers said the strike would delay food deliveries.\n\n"
+        "Okonkwo said the port would stay closed until Friday.\n"
+    )
+    analysis = analyze(source_from_text(text, "invented.txt"))
+    assert {c.attribution for c in analysis.claims} >= {"Senior clerks", "Aid workers"}
+    canonical = briefing.source_names(analysis)
+    assert canonical["senior clerks"] == "senior clerks"
+    assert canonical["aid workers"] == "aid workers"
+    assert canonical["okonkwo"] == "Okonkwo"
+    assert "(per senior clerks)" in briefing.key_claims(analysis).data
+
+
 def test_a_one_claim_article_is_counted_in_the_singular():
     from newsbrief.analysis import analyze
     from newsbrief.article import source_from_text

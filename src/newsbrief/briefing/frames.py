@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import vocabulary
 from ..claims import load_cues
+from ..claims.sources import COMMON_OPENING
 from ..tables import claims_table
 from ..units import SPEAKER_LABEL
 from ..vocabulary import BUCKETS
@@ -181,20 +182,33 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
     _surnames_to_full_names(names)
-    return {key: _in_sentence(name) for key, name in names.items()}
+    common = {
+        c.attribution.casefold()
+        for c in analysis.claims
+        if COMMON_OPENING in c.cues.get("attribution", ())
+    }
+    return {
+        key: _in_sentence(name, common=key in common and name.casefold() == key)
+        for key, name in names.items()
+    }
 
 
-def _in_sentence(name: str) -> str:
+def _in_sentence(name: str, common: bool = False) -> str:
     """A source as it reads inside a sentence: "The leaders" -> "the leaders".
 
     The attribution keeps the case of the sentence it opens, but the briefing
     prints it after "per" and "cite". A name of capitalised words only ("The
     Washington Post", "The Hague") keeps its "The"; one with a word in lower
     case ("The leaders", "The United States and Nordic leaders") is a phrase.
+    Any other first word the parse read as a common word (``common``, see
+    :func:`newsbrief.claims.sources.in_running_text`) is lowered: "Human
+    rights lawyer X" was cited as such after "per".
     """
     first, _, rest = name.partition(" ")
     if first == "The" and any(w[:1].islower() for w in rest.split()):
         return f"the {rest}"
+    if common and first != "The":
+        return name[:1].lower() + name[1:]
     if not rest and name.casefold() in load_cues().words("attribution", "source_nouns"):
         # "Officials said ..." opens its sentence: "cite officials (4)".
         return name.casefold()

@@ -21,7 +21,7 @@ from .genre import GENRES, GenreReading, read_genre
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
-from .sources import name_sources
+from .sources import in_running_text, name_sources
 
 if TYPE_CHECKING:
     from ..model import Claim
@@ -94,6 +94,7 @@ def read_article_claims(
             previous = claim
             order += 1
     claims = writers_of_opinion(claims, units, genre, cues)
+    claims = in_running_text(claims, units, spans)
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)
 
 

@@ -22,11 +22,16 @@ from ..signatures import SIGNATORY
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from spacy.tokens import Span, Token
+
     from ..actors import Located
     from ..model import Claim, Mention, Unit
 
-__all__ = ["name_sources"]
+__all__ = ["COMMON_OPENING", "in_running_text", "name_sources"]
 
+#: The attribution cue of a source whose first word is capitalised only
+#: because it opens the sentence (:func:`in_running_text`).
+COMMON_OPENING = "opens its sentence with a common word"
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _UNNUMBERED = re.compile(r"coref:collective [a-z]+$")
 _RESOLVED = re.compile(r"^resolved:(.+)$")
@@ -325,3 +330,38 @@ def _renamed(
             f"speaker of the quotation: {source}"
         )
     return None, ""
+
+
+def in_running_text(
+    claims: Sequence[Claim], units: Sequence[Unit], spans: Sequence[Span]
+) -> list[Claim]:
+    """Mark a source whose first word has its capital only because it opens the sentence.
+
+    The briefing re-uses a source after a lead-in ("per Senior officials",
+    "cite Human rights lawyer X") and lowers such a word (see
+    :func:`newsbrief.briefing.source_names`); the attribution itself stays
+    as written. The parse decides, not a word list: the first token is a
+    common word when it is no proper noun, no part of a named entity, not
+    "I" and no acronym ("NATO", "Ukraine", "The Hague" are left alone).
+    Every claim with the same source, wherever it was read, is marked.
+    """
+    common: set[str] = set()
+    for claim in claims:
+        source, unit = claim.attribution, units[claim.unit]
+        if source != "author" and source not in common and unit.text.startswith(source):
+            first = spans[claim.unit][0]
+            if _common_word(first) and source.startswith(first.text):
+                common.add(source)
+    out = []
+    for claim in claims:
+        if claim.attribution in common:
+            cues = (*claim.cues.get("attribution", ()), COMMON_OPENING)
+            claim = replace(claim, cues={**claim.cues, "attribution": cues})
+        out.append(claim)
+    return out
+
+
+def _common_word(tok: Token) -> bool:
+    """Whether a sentence's capitalised first token is a common word, by the parse."""
+    text = tok.text
+    return text[:1].isupper() and not text.isupper() and tok.pos_ != "PROPN" and not tok.ent_type_
