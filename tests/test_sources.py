@@ -44,6 +44,14 @@ def test_a_document_is_its_issuers_word():
     assert got[1:] == ["Defense Ministry", "the Interior Ministry"]
 
 
+def test_a_newspaper_named_for_a_document_is_the_source_not_its_city():
+    got = sources_of(
+        "The story opens here. The Ostrel Post reported that the dam had cracked. "
+        "The Varnia Post said the repairs would take a month."
+    )
+    assert got[1:] == ["The Ostrel Post", "The Varnia Post"]
+
+
 def test_an_idiom_with_told_is_not_a_source():
     got = sources_of("The story opens here. All told, the war has lasted a decade.")
     assert got[-1] == "author"

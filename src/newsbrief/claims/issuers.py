@@ -29,6 +29,8 @@ _WITNESS_NOUNS = frozenset({"journalist", "reporter", "correspondent", "witness"
 _PERCEPTION_VERBS = frozenset({"see", "witness", "hear", "observe"})
 _ISSUER_PREPS = frozenset({"from", "by", "of", "in"})
 _NAMED = frozenset({"PROPN"})
+#: Entities whose last word may be a document noun: a newspaper, a title.
+_TITLES = frozenset({"ORG", "WORK_OF_ART"})
 
 
 _ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "punct", "case"})
@@ -84,6 +86,10 @@ def issuer_of(tok: Token) -> str | None:
     "a statement from the national police" -> None (no name, the text decides).
     """
     if tok.lemma_.lower() not in DOCUMENT_NOUNS and tok.lower_ not in DOCUMENT_NOUNS:
+        return None
+    if tok.pos_ == "PROPN" and tok.ent_type_ in _TITLES:
+        # The word ends a name ("The Washington Post", "The Jakarta Post"):
+        # the source is the paper, not "Washington".
         return None
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and _named(child):
