@@ -431,3 +431,20 @@ def test_an_ellipsis_before_lowercase_or_spaced_in_a_quotation_goes_on():
         "One of them… he said the plan is bold … It cannot fail.",
         "Then he left.",
     ]
+
+
+def test_a_transcripts_q_stays_with_its_question_and_a_short_one_is_no_heading():
+    # The parser cut "Q" off as a sentence of its own (a claim "Q"); a short
+    # question standing alone was read as a section heading.
+    text = (
+        "Remarks by the Mayor on the Harbour\n\nTHE MAYOR: The port reopens today.\n\n"
+        "Q Mr. Mayor, will the port stay open for ships until the vote next month?\n\n"
+        "THE MAYOR: It will.\n\nQ Why did the talks take so long?\n\nTHE MAYOR: Trust takes time."
+    )
+    units = units_of(text)
+    assert [(u.kind, u.text) for u in units][2:4] == [
+        ("claim", "Q Mr. Mayor, will the port stay open for ships until the vote next month?"),
+        ("claim", "THE MAYOR: It will."),
+    ]
+    assert (units[4].kind, units[4].text) == ("claim", "Q Why did the talks take so long?")
+    assert_covers(text, units)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_BLOCK_CHARS",
+    "QUESTION_LABEL",
     "SPEAKER_LABEL",
     "Block",
     "build_units",
@@ -72,6 +73,9 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 #: A transcript's speaker label opening a unit ("THE PRESIDENT:", "MR. KIRBY:"):
 #: the floor passes to that speaker, and the words after it are theirs.
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]+:")
+#: A transcript's reporter's question: "Q Mr. President, ...", or "Q" alone.
+QUESTION_LABEL = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
+_BARE_Q = ("Q", "Q.", "Q:")
 
 # ``Label: text`` or ``Label. text``: a short capitalised label, then a capital.
 _LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?)(?P<sep>[:.])\s+(?=[\"“‘'(]?[A-Z0-9])")
@@ -288,6 +292,8 @@ def _is_question_heading(text: str, lines: list[tuple[int, int]], i: int, line: 
     """A short question standing alone between blank lines heads a section."""
     if not line.endswith("?") or len(line.split()) > _MAX_QUESTION_HEADING_WORDS:
         return False
+    if QUESTION_LABEL.match(line):
+        return False  # a reporter asks ("Q How is this different?"): said, not a heading
     if line.count("?") != 1 or any(q in line for q in '"“”'):
         return False
     before = i == 0 or not text[slice(*lines[i - 1])].strip()
@@ -387,17 +393,28 @@ def _sentences(doc: Doc) -> list[Span]:
 
     The parser sometimes starts a sentence at a lowercase word after a quote
     (``"...," he said.``), at stray closing punctuation or at a pictograph
-    after the stop; such a piece is never a sentence of its own.
+    after the stop; such a piece is never a sentence of its own, nor is a
+    transcript's "Q" before its question.
     """
     merged: list[Span] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if merged and (first is None or _continues(first.text) or _wordless(sent.text)):
+        glue = first is None or _continues(first.text) or _wordless(sent.text)
+        if merged and (glue or _bare_question_label(merged)):
             prev = merged[-1]
             merged[-1] = doc[prev.start : sent.end]
         else:
             merged.append(sent)
     return [piece for sent in merged for piece in _cut_missed(sent)]
+
+
+def _bare_question_label(merged: list[Span]) -> bool:
+    """Whether the paragraph so far is only a transcript's "Q", cut off its question.
+
+    The parser reads "Q Mr. President, will you ...?" as "Q" and a sentence;
+    the mark belongs to the question it opens (and tells a reporter asks it).
+    """
+    return len(merged) == 1 and merged[0].text.strip() in _BARE_Q
 
 
 def _cut_missed(sent: Span) -> list[Span]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import load_gazetteer
-from ..units import SPEAKER_LABEL
+from ..units import QUESTION_LABEL, SPEAKER_LABEL
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,7 +34,6 @@ __all__ = [
     "writers_of_opinion",
 ]
 
-_QUESTION = re.compile(r"^Q(?:[.:]?\s+\S|[.:]?$)")
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
 _SPEAKER_WORDS = frozenset({"author", "i", "we"})
 _GENRES = ("opinion", "release", "remarks")
@@ -135,7 +134,7 @@ def reporter_questions(units: Sequence[Unit]) -> set[int]:
     out: set[int] = set()
     paragraph: int | None = None
     for unit in units:
-        if _QUESTION.match(unit.text):
+        if QUESTION_LABEL.match(unit.text):
             paragraph = unit.paragraph
         elif unit.paragraph != paragraph or SPEAKER_LABEL.match(unit.text):
             paragraph = None
