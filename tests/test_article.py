@@ -335,6 +335,18 @@ def test_html_headings_paragraphs_and_items_are_the_page_markup_not_a_guess():
     assert units[3].section == "Talks"
 
 
+def test_html_the_extractor_keeps_as_found_is_read_by_its_layout():
+    # A page with no article falls back on its navigation: the link "Home"
+    # was read as a paragraph, and so as a claim.
+    html = (
+        "<html><head><title>Harbour News</title></head><body>"
+        '<nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>'
+    )
+    src = source_from_text(html, path="page.html")
+    blocks = split_blocks(src.text, src.line_kinds)
+    assert [(b.kind, b.text) for b in blocks] == [("title", "Harbour News"), ("heading", "Home")]
+
+
 def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
     # The parser silently drops elements below 255 ancestors: the paragraph
     # would vanish ("no article text") or, beside shallow text, be cut away.

@@ -365,7 +365,7 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     pieces = _pieces(body) if body is not None else []
     if not pieces:
         text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-        pieces = [("para", _normalise_text(text))] if text else []
+        pieces = [("", _normalise_text(text))] if text else []  # no structure: read by layout
     if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
     title = getattr(doc, "title", None)
@@ -377,10 +377,11 @@ def _pieces(body: Any) -> list[tuple[str, str]]:
 
     The text of each is the extractor's own (its line breaks, list bullets
     and spacing); the kind is the element's: a heading (h1-h6), a list's
-    items, or a paragraph. A paragraph all in bold and worded as a heading
-    (short, no final stop) is one: pages mark sub-headings so as often as
-    with h2-h6. Without this, a paragraph of one sentence that lacks its
-    final stop was read as a heading (its claim lost, the section renamed).
+    items, a paragraph, or "" for any other element (read by its layout).
+    A paragraph all in bold and worded as a heading (short, no final stop)
+    is one: pages mark sub-headings so as often as with h2-h6. Without
+    this, a paragraph of one sentence that lacks its final stop was read
+    as a heading (its claim lost, the section renamed).
     """
     from trafilatura.xml import xmltotxt
 
@@ -394,7 +395,9 @@ def _pieces(body: Any) -> list[tuple[str, str]]:
         elif element.tag == "list":
             kind = "item"
         else:
-            kind = "para"
+            # What the extractor kept as it found it (a "nav" or "div" when it
+            # fell back on the raw page) is read by its layout, as a text is.
+            kind = "para" if element.tag in ("p", "quote") else ""
         pieces.append((kind, text))
     return pieces
 

@@ -40,8 +40,9 @@ class Source:
 
     ``line_kinds`` is the structure the file itself marks, when it marks it
     (HTML): one block kind per line of ``text`` ("title", "heading", "item",
-    "para", or "" for a blank line). Without it the structure is read from
-    the layout of the text (see :func:`newsbrief.units.split_blocks`).
+    "para", or "" for a blank line and a line the markup does not mark).
+    Without it the structure is read from the layout of the text (see
+    :func:`newsbrief.units.split_blocks`).
     """
 
     path: str

@@ -119,8 +119,9 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
         ``Source.text``.
     line_kinds : sequence of str, optional
         ``Source.line_kinds``: the kind the file's markup gives each line
-        (an HTML page's h1-h6, p and li). It is taken as it is; only a text
-        without markup has its headings guessed from their layout.
+        (an HTML page's h1-h6, p and li). It is taken as it is; a line it
+        leaves unmarked (""), and a text without markup, has its headings
+        guessed from their layout.
 
     Returns
     -------
@@ -147,7 +148,7 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
         previous_blank = False
         lstrip = len(raw) - len(raw.lstrip())
         s, e = start + lstrip, start + len(raw.rstrip())
-        if line_kinds is None:
+        if line_kinds is None or not line_kinds[i]:
             kind, marker = _line_kind(text[s:e])
             s += marker
             if not blocks and (kind == "heading" or _is_long_headline(text, lines, i, text[s:e])):
@@ -249,8 +250,7 @@ def _marked_kind(marked: str, line: str, first: bool) -> tuple[str, int]:
     """The block kind of a line whose kind the markup gives, and its marker's width.
 
     The page's first heading is its headline, as in a text; a list item's
-    bullet (which the HTML reader writes, "- ") is a marker. A line the
-    markup leaves unmarked (a blank line's "") is a paragraph.
+    bullet (which the HTML reader writes, "- ") is a marker.
     """
     if marked == "item":
         bullet = _BULLET.match(line)
