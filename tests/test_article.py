@@ -219,6 +219,26 @@ def test_decoding(data, expected):
     assert decode_bytes(data, "x.txt") == expected
 
 
+GREEK = "Ο υπουργός συναντήθηκε με τον ομόλογό του."
+
+
+@pytest.mark.parametrize(
+    ("head", "codec"),
+    [
+        ('<meta charset="windows-1253">', "cp1253"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-7">', "iso8859-7"),
+        ('<meta charset="utf-16">', "cp1252"),  # no NUL: not UTF-16, whatever it says
+        ('<meta charset="no-such-code">', "cp1252"),
+    ],
+)
+def test_a_page_that_is_not_utf8_is_read_in_the_encoding_it_declares(head, codec):
+    # Read as Windows-1252 whatever the page said, a Greek page became Latin
+    # gibberish, analysed without a warning.
+    text = GREEK if codec != "cp1252" else "Caf\u00e9 talks."
+    page = f"<html><head>{head}</head><body><p>{text}</p></body></html>"
+    assert decode_bytes(page.encode(codec), "page.html") == page
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

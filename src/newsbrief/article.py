@@ -7,6 +7,7 @@ Offsets always point into ``Source.text``.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 import hashlib
@@ -56,7 +57,8 @@ def decode_bytes(data: bytes, name: str) -> str:
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded as such,
     and so is UTF-16 without a BOM when one byte in two is NUL (Latin text);
-    anything else that is not valid UTF-8 is read as Windows-1252, whose
+    anything else that is not valid UTF-8 is read in the encoding a web page
+    declares (``<meta charset>``), else as Windows-1252, whose
     printable range is a superset of Latin-1, falling back to Latin-1 itself
     for the five bytes cp1252 leaves undefined.
 
@@ -95,15 +97,50 @@ def decode_bytes(data: bytes, name: str) -> str:
         if wide is None:
             raise NewsbriefError(f"{name}: binary content (NUL bytes), not an article")
         return _check_text(_normalise_text(wide), name)
-    for codec in ("utf-8", "cp1252", "latin-1"):
+    return _check_text(_normalise_text(_single_byte(data)), name)
+
+
+def _single_byte(data: bytes) -> str:
+    """Bytes without BOM or NUL: UTF-8, else the page's declared encoding, else Windows-1252."""
+    for codec in ("utf-8", _declared_charset(data), "cp1252"):
+        if codec is None:
+            continue
         try:
-            text = data.decode(codec)
+            return data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return _check_text(_normalise_text(text), name)
-    raise NewsbriefError(
-        f"{name}: cannot decode the text"
-    )  # pragma: no cover - latin-1 never fails
+    return data.decode("latin-1")  # never fails: every byte is a character
+
+
+#: A web page's own statement of its encoding, in its head: ``<meta
+#: charset="windows-1251">``, the older ``http-equiv`` form, or an XML
+#: declaration. Only the first bytes are searched, as browsers do.
+_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+_CHARSET_WINDOW = 4096
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares, when Python knows it, or None.
+
+    Bytes that are not UTF-8 were read as Windows-1252 whatever the page
+    said: a Cyrillic or Greek page saved in its own code page became Latin
+    gibberish that was analysed without a word of warning. Valid UTF-8 is
+    still read as such first (pages often declare Latin-1 and send UTF-8).
+    """
+    m = _CHARSET.search(data[:_CHARSET_WINDOW])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii")
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # Bytes without NUL are no UTF-16 or -32, whatever the page says (browsers
+    # read such a declaration as UTF-8, which has been tried).
+    return None if codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def _bomless_utf16(data: bytes) -> str | None:
