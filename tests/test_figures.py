@@ -87,3 +87,20 @@ def test_edge_label_spots_are_the_same_on_every_run(hub_graph):
 
     g = hub_graph
     assert edge_label_spots(g, layout(g)) == edge_label_spots(g.copy(), layout(g.copy()))
+
+
+def test_a_name_is_kept_apart_by_its_drawn_width_and_a_clear_gap():
+    # Sized at 0.62 em a letter, a name of wide capitals took less room than
+    # it is drawn with, and two names side by side read as one.
+    import matplotlib.pyplot as plt
+
+    from newsbrief.figures import _footprint
+
+    for name in ("MWM WMW MWMW", "Mohammed Shia’a", "Ivo Illi"):
+        fig = plt.figure(dpi=100)
+        text = fig.text(0, 0, name, fontsize=9.5, fontweight="bold", family="DejaVu Sans")
+        fig.canvas.draw()
+        drawn = text.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi
+        plt.close(fig)
+        width = _footprint(name, area=300.0)[0]
+        assert drawn + 0.2 < width < drawn + 0.6

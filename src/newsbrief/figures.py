@@ -23,6 +23,7 @@ from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.textpath import TextPath
 
 from .files import write_atomic
 from .graph import actor_graph
@@ -123,13 +124,32 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
 _BOX = (8.4, 4.9)
 _MARGIN = 0.55  # inches around the outermost centres (half a large disc or label)
 _LABEL_PT = 9.5
+#: Inches added to a label's width: its box's padding and a clear gap. At 0.1
+#: two names side by side ("Joseph R. Biden Jr", "Mohammed Shia’a") were
+#: drawn touching, read as one name.
+_LABEL_GAP = 0.3
+
+
+@lru_cache(maxsize=4096)
+def _text_width(line: str, points: float, bold: bool) -> float:
+    """The width in inches of one line of text as the figure's font draws it.
+
+    A fixed width per character (0.62 em) made "Mohammed Shia’a" 0.12 inch
+    narrower than drawn and "Israel" 0.1 inch wider: two long names side by
+    side were "separated" with their labels touching. Measured here by the
+    font's own glyph outlines, which needs no renderer.
+    """
+    prop = font_manager.FontProperties(
+        family=_RC["font.family"], size=points, weight="bold" if bold else "normal"
+    )
+    return float(TextPath((0, 0), line, prop=prop).get_extents().width) / 72
 
 
 def _footprint(label: str, area: float) -> tuple[float, float]:
     """Width and height in inches that a node's disc and label cover, with a gap."""
     lines = label.split("\n")
     disc = area**0.5 / 72  # node_size is the marker's area in points squared
-    width = max(len(x) for x in lines) * _LABEL_PT * 0.62 / 72 + 0.1
+    width = max(_text_width(x, _LABEL_PT, True) for x in lines) + _LABEL_GAP
     height = len(lines) * _LABEL_PT * 1.25 / 72 + 0.06
     return max(width, disc) + 0.08, max(height, disc) + 0.08
 
@@ -355,7 +375,7 @@ def edge_label_spots(
 def _text_half(label: str) -> tuple[float, float]:
     """Half the width and height in inches of an edge label with its box."""
     lines = label.split("\n")
-    width = max(len(x) for x in lines) * _EDGE_LABEL_PT * 0.6 / 72 + 0.06
+    width = max(_text_width(x, _EDGE_LABEL_PT, False) for x in lines) + 0.06
     height = len(lines) * _EDGE_LABEL_PT * 1.25 / 72 + 0.05
     return width / 2, height / 2
 
