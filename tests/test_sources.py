@@ -231,3 +231,11 @@ def test_a_name_after_the_speech_verb_is_not_the_titled_source():
     )
     assert "Okafor" not in got[-1] and "Big Dan" not in got[-1]
     assert "army" in got[-1].lower()
+
+
+def test_coordinated_persons_are_all_the_source_not_the_first_one():
+    got = sources_of(
+        "The story opens here. President Ada Okafor met Chancellor Tomas Brandt in Ostrel. "
+        "Chancellor Brandt and President Okafor affirmed that the port treaty would stand."
+    )
+    assert got[-1] == "Tomas Brandt and Ada Okafor"

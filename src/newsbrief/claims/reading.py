@@ -76,7 +76,10 @@ def _phrase_text(tok: Token) -> str:
             keep.append(child)
     keep.sort(key=lambda t: t.i)
     ents = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= tok.i < e.end]
-    if ents:
+    # A person's name stands for the phrase ("Chancellor Anna Berg" -> "Anna
+    # Berg"), but not for a coordination: "Prime Minister X and President Y"
+    # gave X alone, though both speak (the joint statement's "the two leaders").
+    if ents and not any(c.dep_ == "conj" for c in tok.children):
         return ents[0].text
     text = tok.doc[keep[0].i : keep[-1].i + 1].text
     return re.sub(r"^(?:a|an|A|An)\s+", "", text).strip(" ,")
