@@ -480,3 +480,25 @@ def test_a_transcripts_q_stays_with_its_question_and_a_short_one_is_no_heading()
     ]
     assert (units[4].kind, units[4].text) == ("claim", "Q Why did the talks take so long?")
     assert_covers(text, units)
+
+
+def test_markdown_inline_markup_is_read_as_its_words():
+    # Left in, the table showed "[the accord](https://...)", and "*the port
+    # authority* said" gave the source "*".
+    md = (
+        "# Ostrel Port Reopens\n\n**Background**\n\n"
+        'Ostrel reopened its [harbour](https://example.org/h "map") on Monday, '
+        "*the port authority* said.\n\n![The quay](https://example.org/q.jpg)\n\n"
+        "* Ships pay a `fee` of 5\\*3 crowns under [the tariff][1] and snake_case stays.\n\n"
+        "[1]: https://example.org/tariff\n"
+    )
+    src = source_from_text(md, path="story.md")
+    assert src.media_type == "markdown"
+    assert src.text.count("\n") == md.count("\n")  # line for line: the layout is kept
+    units = units_of(src.text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("title", "Ostrel Port Reopens"),
+        ("heading", "Background"),
+        ("claim", "Ostrel reopened its harbour on Monday, the port authority said."),
+        ("claim", "Ships pay a fee of 5*3 crowns under the tariff and snake_case stays."),
+    ]
