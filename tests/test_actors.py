@@ -441,3 +441,12 @@ def test_aliases_that_differ_only_in_case_are_listed_once():
     )
     nato = actors["NATO"]
     assert len({a.casefold() for a in nato.aliases}) == len(nato.aliases)
+
+
+def test_a_generational_suffix_keeps_its_stop_and_a_sentence_stop_goes():
+    # The name shed the sentence's punctuation, "Jr." with it: "Samuel T. Okafor Jr".
+    actors = actors_of(
+        "President Samuel T. Okafor Jr. met Chancellor Anna Berg in Lagos on Monday, "
+        "and Berg later thanked Okafor Jr., the host. Then she left for Oslo."
+    ).values()
+    assert {a.name for a in actors if a.type == "person"} == {"Samuel T. Okafor Jr.", "Anna Berg"}

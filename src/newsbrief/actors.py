@@ -431,6 +431,18 @@ def _looks_like_actor(ent: Span, gaz: Gazetteer) -> bool:
 
 #: Punctuation and quotes a name found by spaCy may carry at either end.
 _NAME_EDGES = " ,.;:“”\"'’"
+#: A name's last word whose final stop is its own, not the sentence's: a
+#: generational suffix ("Joseph R. Biden Jr.", the shed stop read "Jr") or an
+#: abbreviation with a stop inside ("Washington, D.C.").
+_OWN_STOP = re.compile(r"(?:\b(?:Jr|Sr)|\b(?:[A-Z]\.)+[A-Z])$")
+
+
+def _shed(piece: str) -> str:
+    """The name without the punctuation and quotes at its ends, but its own final stop."""
+    name = piece.strip(_NAME_EDGES)
+    if _OWN_STOP.search(name) and piece.rstrip(_NAME_EDGES.replace(".", "")).endswith(name + "."):
+        return name + "."
+    return name
 
 
 def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
@@ -446,7 +458,7 @@ def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     trail = re.search(r"(?:’s|'s)$", piece)
     if trail:
         e -= len(trail.group(0))
-    return s, e, text[s:e].strip(_NAME_EDGES)
+    return s, e, _shed(text[s:e])
 
 
 #: Lower-case words that open a person's name: "de Klerk", "al-Sadr", "bin Salman".
@@ -468,7 +480,7 @@ def _trim_common_nouns(text: str, s: int, e: int) -> tuple[int, str]:
         if lead is None or lead.group(1).split("-")[0] in _NAME_PARTICLES:
             break
         s += lead.end()
-    return s, text[s:e].strip(_NAME_EDGES)
+    return s, _shed(text[s:e])
 
 
 def _overlaps(m: Mention, unit: Unit, s: int, e: int) -> bool:
