@@ -449,6 +449,14 @@ def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited
     assert canonical["aid workers"] == "aid workers"
     assert canonical["okonkwo"] == "Okonkwo"
     assert "(per senior clerks)" in briefing.key_claims(analysis).data
+    # A source an analyst's override gives keeps the case it was given.
+    from dataclasses import replace
+
+    claims = tuple(
+        replace(c, attribution="Dock Union") if c.attribution == "Senior clerks" else c
+        for c in analysis.claims
+    )
+    assert briefing.source_names(replace(analysis, claims=claims))["dock union"] == "Dock Union"
 
 
 def test_a_one_claim_article_is_counted_in_the_singular():

@@ -182,10 +182,14 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
     _surnames_to_full_names(names)
+    # The cue holds for the source as read: one an analyst's override gave
+    # no longer opens the sentence, and keeps the case it was given.
+    units = _units(analysis)
     common = {
         c.attribution.casefold()
         for c in analysis.claims
         if COMMON_OPENING in c.cues.get("attribution", ())
+        and units[c.unit].text.startswith(c.attribution)
     }
     return {
         key: _in_sentence(name, common=key in common and name.casefold() == key)
