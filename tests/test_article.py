@@ -365,6 +365,8 @@ def test_html_the_extractor_keeps_as_found_is_read_by_its_layout():
     src = source_from_text(html, path="page.html")
     blocks = split_blocks(src.text, src.line_kinds)
     assert [(b.kind, b.text) for b in blocks] == [("title", "Harbour News"), ("heading", "Home")]
+    bold = source_from_text(html.replace(">Home<", "><b>Home</b> <i>World</i><"), path="p.html")
+    assert bold.text == "Harbour News\n\nHome World"  # the kept bold's "**" does not leak
 
 
 def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():

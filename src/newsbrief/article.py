@@ -412,6 +412,7 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     the page marks them (see :func:`_pieces`).
     """
     import trafilatura  # heavy (lxml and friends): only for HTML articles
+    from trafilatura.xml import xmltotxt
 
     tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
     if tree is None:
@@ -434,14 +435,23 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         with_metadata=True,
     )
     body = getattr(doc, "body", None) if doc is not None else None
-    pieces = _pieces(body) if body is not None else []
-    if not pieces:
-        text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-        pieces = [("", _normalise_text(text))] if text else []  # no structure: read by layout
+    blocks = body is not None and any(child.tag in _BLOCK_TAGS for child in body)
+    pieces = _pieces(body) if blocks else []
+    if not pieces and body is not None:
+        # What the extractor fell back on (the page's nav, a div) is no body
+        # of blocks: its plain text, not the extractor's text with the "**"
+        # of its kept bold, is read by its layout.
+        text = _normalise_text(xmltotxt(body, include_formatting=False)).strip()
+        pieces = [("", text)] if text else []
     if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
     title = getattr(doc, "title", None)
     return (_normalise_text(title).strip() if title else None), pieces
+
+
+#: The extractor's block elements: a body made of none (a nav or div it fell
+#: back on, holding only inline text) is read as one piece.
+_BLOCK_TAGS = frozenset({"head", "p", "list", "quote", "code", "table", "div"})
 
 
 def _pieces(body: Any) -> list[tuple[str, str]]:
