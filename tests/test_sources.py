@@ -239,3 +239,14 @@ def test_coordinated_persons_are_all_the_source_not_the_first_one():
         "Chancellor Brandt and President Okafor affirmed that the port treaty would stand."
     )
     assert got[-1] == "Tomas Brandt and Ada Okafor"
+
+
+def test_a_quotations_later_sentences_take_the_name_its_speaker_was_given():
+    # Only the opening sentence names the speaker in full: the later ones kept
+    # the title as written ("Harbour Minister Ada Okafor" beside "Ada Okafor").
+    got = sources_of(
+        "The story opens here.\n\n"
+        "Harbour Minister Ada Okafor: “The port is open again. Ships can dock from today. "
+        "The strike is over.”"
+    )
+    assert got[1:] == ["Ada Okafor", "Ada Okafor", "Ada Okafor"]

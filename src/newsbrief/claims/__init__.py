@@ -21,7 +21,7 @@ from .genre import GENRES, GenreReading, read_genre
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
-from .sources import in_running_text, name_sources
+from .sources import carry_given_names, in_running_text, name_sources
 
 if TYPE_CHECKING:
     from ..model import Claim
@@ -76,8 +76,8 @@ def read_article_claims(
     claims, readings = read_claims(parse, cues)
     read = read_genre(units, spans, cues, genre_model)
     genre, genre_cue = read.genre, read.cue
-    claims = speaker_of_remarks(claims, units, genre, cues)
-    claims = name_sources(claims, units, parse.mentions)
+    written = speaker_of_remarks(claims, units, genre, cues)
+    claims = name_sources(written, units, parse.mentions)
     n = sum(1 for c in claims if units[c.unit].kind == "claim")
     context = ArticleContext(units, genre, n, tuple(sorted(read.shares.items())))
     features = []
@@ -93,6 +93,7 @@ def read_article_claims(
             )
             previous = claim
             order += 1
+    claims = carry_given_names(written, claims)
     claims = writers_of_opinion(claims, units, genre, cues)
     claims = in_running_text(claims, units, spans)
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)

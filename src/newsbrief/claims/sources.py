@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..coref import COREF
 from ..identity import by_unit
 from ..signatures import SIGNATORY
+from .speech import QUOTE_CARRIED
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..actors import Located
     from ..model import Claim, Mention, Unit
 
-__all__ = ["COMMON_OPENING", "in_running_text", "name_sources"]
+__all__ = ["COMMON_OPENING", "carry_given_names", "in_running_text", "name_sources"]
 
 #: The attribution cue of a source whose first word is capitalised only
 #: because it opens the sentence (:func:`in_running_text`).
@@ -330,6 +331,37 @@ def _renamed(
             f"speaker of the quotation: {source}"
         )
     return None, ""
+
+
+def carry_given_names(written: Sequence[Claim], named: Sequence[Claim]) -> list[Claim]:
+    """A quotation's later sentences take the name its speaker was given where it opened.
+
+    ``written`` are the claims before :func:`name_sources`, ``named`` after.
+    "Secretary of Defense Pete Hegseth: “...” gives the first sentence "Pete
+    Hegseth" (its unit names him); the quotation's later sentences carry the
+    title as written, and the table showed both. This runs after the claims'
+    features and restatement bags are read: renaming the carried sources
+    before them lowered the restatement F1 on both halves (development 0.353
+    -> 0.294, held-out 0.414 -> 0.387), the same speaker counting as another.
+    """
+    given: dict[str, str] = {}
+    out = []
+    for before, claim in zip(written, named, strict=True):
+        if claim.attribution != before.attribution and before.attribution != "author":
+            # The latest opening before the sentence, as read: the first one
+            # the article gives anywhere cost the development half's
+            # attribution 0.947 -> 0.943.
+            given[before.attribution] = claim.attribution
+        carried = QUOTE_CARRIED in claim.cues.get("attribution", ())
+        if carried and claim.attribution in given:
+            cue = f"the quotation's speaker: {claim.attribution}"
+            claim = replace(
+                claim,
+                attribution=given[claim.attribution],
+                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
+            )
+        out.append(claim)
+    return out
 
 
 def in_running_text(

@@ -208,6 +208,10 @@ def quote_runs(claims: list[Claim], units: Sequence[Unit]) -> list[Claim]:
     return out
 
 
+#: The attribution cue of a sentence a quotation opened elsewhere gives its speaker.
+QUOTE_CARRIED = "quotation carries its speaker"
+
+
 def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
     if source == "author":
         source = out[run[0]].attribution  # named where the quote opens ("X: “...")
@@ -218,7 +222,7 @@ def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
     inside = set(run[1:-1])  # wholly within the quotation: whoever it names, the speaker says it
     for j in run:
         if j in inside or out[j].attribution in ("author", "We", "we", "I"):
-            cues = {**out[j].cues, "attribution": ("quotation carries its speaker",)}
+            cues = {**out[j].cues, "attribution": (QUOTE_CARRIED,)}
             out[j] = replace(out[j], attribution=source, cues=cues)
 
 
