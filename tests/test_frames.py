@@ -371,3 +371,21 @@ def test_a_quotation_mark_enters_crossed_with_the_genre():
     plain = features_of("The story opens here. The ferry sailed at dawn.")
     assert "quote" not in plain
     assert not any(k.endswith("|quote") for k in plain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The governors discussed their commitment to a calm border.", "commitment"),
+        ("The rangers stayed steadfast in their support for the park.", "commitment"),
+        ("The envoy raised concerns about the dam.", "judgement"),
+        ("The councils repeated their condemnation of the raid.", "judgement"),
+        ("Support for the new bridge grew over the winter.", None),
+        ("The dam's importance grew over the decade.", None),
+    ],
+)
+def test_a_partys_commitment_or_judgement_named_by_a_noun(sentence, stance):
+    f = features_of(f"The story opens here. {sentence}")
+    found = [k for k in f if k.startswith("stance_noun=")]
+    assert found == ([f"stance_noun={stance}"] if stance else [])
+    assert describe_feature("stance_noun=commitment") == "a party's commitment named by a noun"

@@ -180,6 +180,7 @@ _WORDS = {
     "modal_scope": "a modal that hedges nothing: {}",
     "reported_future": "a reported 'would' of a thing or an event: a {}",
     "characterizes": "a linking verb with a {} complement",
+    "stance_noun": "a party's {} named by a noun",
 }
 
 
