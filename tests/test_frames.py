@@ -389,3 +389,21 @@ def test_a_partys_commitment_or_judgement_named_by_a_noun(sentence, stance):
     found = [k for k in f if k.startswith("stance_noun=")]
     assert found == ([f"stance_noun={stance}"] if stance else [])
     assert describe_feature("stance_noun=commitment") == "a party's commitment named by a noun"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "of_thing"),
+    [
+        ("The new ferry will strengthen the town's trade.", True),
+        ("Closer ties could weaken the cartel.", True),
+        ("The ferry company will strengthen its fleet.", False),
+        ("The rebels will not be allowed to regroup.", False),
+        ("The bridge was closed for a week.", False),
+    ],
+)
+def test_a_consequence_a_thing_brings_is_marked_apart_and_crossed_with_the_genre(
+    sentence, of_thing
+):
+    f = features_of(f"The story opens here. {sentence}")
+    assert ("consequence_of_thing" in f) is of_thing
+    assert any(k.endswith("|consequence_of_thing") for k in f) is of_thing

@@ -71,6 +71,7 @@ _GENRE_CROSSED = (
     # well rose less on both halves (with "quote" 0.714/0.664/0.669 and
     # 0.707/0.663/0.640).
     "quote",
+    "consequence_of_thing",
 )
 # A genre less likely than this adds no features (they would be near 0 anyway).
 _GENRE_SHARE = 0.05

@@ -183,7 +183,15 @@ def _consequence_frame(r: Reading, cues: Cues) -> dict[str, float]:
 
     "would lead to war", "will strengthen the alliance", "could reshape its
     posture" say what follows from something (implication), where "will send
-    ships" states a plan; "risks" says it without a modal.
+    ships" states a plan; "risks" says it without a modal. When the verb's
+    subject is a thing ("the new step will advance the effort", "closer
+    cooperation will help reduce"), ``consequence_of_thing`` says so apart,
+    crossed with the genre: a release's "will" states plans, so there the
+    model needs to see that no party is planning. Leave-one-article-out
+    (development / held-out), category lenient/strict/macro-F1:
+    0.716/0.667/0.673 and 0.708/0.668/0.648 before; 0.719/0.671/0.679 and
+    0.708/0.668/0.649 with it; 0.721/0.672/0.682 and 0.708/0.668/0.649 crossed
+    with the genre; modality 0.955/0.931 -> 0.957/0.931.
     """
     f: dict[str, float] = {}
     verbs = cues.words("category", "consequence_verbs")
@@ -194,6 +202,8 @@ def _consequence_frame(r: Reading, cues: Cues) -> dict[str, float]:
         if modals:
             kind = "future" if modals[0] in cues.words("category", "future_aux") else "modal"
             f[f"consequence={kind}"] = 1.0
+            if _done_by_a_thing(tok, cues, r.actor_tokens):
+                f["consequence_of_thing"] = 1.0
         elif tok.lemma_.lower() == "risk" and tok.tag_ == "VBZ":
             f["consequence=modal"] = 1.0
     return f
@@ -256,3 +266,16 @@ def _stance_nouns(r: Reading, cues: Cues) -> dict[str, float]:
         elif lemma in judgement and (owned or (tok.dep_ == "dobj" and tok.head.pos_ == "VERB")):
             f["stance_noun=judgement"] = 1.0
     return f
+
+
+def _done_by_a_thing(verb: Token, cues: Cues, actor_tokens: frozenset[int]) -> bool:
+    """Whether the verb's active subject is a thing, not a party ("the step will advance").
+
+    A thing that will strengthen, help or advance something is an outlook
+    (the guide's implication); a party that will do so states a plan. A
+    passive subject is no such thing: "will not be allowed to be rebuilt"
+    hides the party that commits to it.
+    """
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # a proper name is always a party (:func:`is_agent`); a pronoun may be either
+    return subj is not None and subj.pos_ == "NOUN" and not is_agent(subj, cues, actor_tokens)
