@@ -155,6 +155,14 @@ def test_a_position_noun_needs_a_verb_that_only_delivers_it():
     assert c.category != "objective", c.cues
 
 
+def test_a_goal_phrase_needs_the_goal_as_the_subject_of_is():
+    c = claim_of("The story opens here. Our goal is to reopen the ferry line.")
+    assert (c.category, c.cues["category"]) == ("objective", ("phrase:goal is",))
+    # "the goal" is the object of "reached"; "is" belongs to the clause that judges the claim
+    c = claim_of("The story opens here. The claim that the ferry never reached its goal is absurd.")
+    assert c.category != "objective", c.cues
+
+
 @pytest.mark.parametrize(
     ("text", "modality", "cue"),
     [
