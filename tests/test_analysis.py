@@ -91,3 +91,11 @@ def test_no_parse_is_held_while_the_claim_models_decide(monkeypatch, streamed):
         assert len(seen) == 1 and seen[0] <= BATCH_SIZE + 1
     else:
         assert seen == [0]
+
+
+def test_word_count_is_the_length_of_str_split_for_every_whitespace():
+    from newsbrief.analysis import word_count
+
+    text = " Ministers\tmet\u00a0twice\u2028in\u3000Oslo;\x1cthe\x85talks\u200bended \n"
+    assert word_count(text) == len(text.split()) == 7
+    assert word_count("") == word_count(" \n\t") == 0

@@ -9,6 +9,7 @@ is parsed once however it is used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,6 +219,21 @@ def assemble_with_reading(
     return _decided(source, read), read.reading
 
 
+#: A word as ``str.split`` finds one: a run of characters that are not whitespace
+#: (``\s`` is the same Unicode whitespace test as ``str.isspace``).
+_WORD = re.compile(r"\S+")
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, counted without the list of words.
+
+    The list held a book-length article's every word as a string of its own
+    at once (330,000 of them, 14 MB at the top of a 1.95 MB article's peak)
+    just to take its length; a match at a time holds one.
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
 def _decided(source: Source, read: _Read) -> Analysis:
     """Let the claim models decide, and put the analysis together."""
     units, reading = read.units, read.reading
@@ -227,7 +243,7 @@ def _decided(source: Source, read: _Read) -> Analysis:
         path=source.path,
         title=title,
         sha256=source.sha256,
-        words=len(source.text.split()),
+        words=word_count(source.text),
         genre=reading.genre,
     )
     return Analysis(info, source.text, tuple(units), read.actors, read.relations, tuple(claims))
