@@ -105,6 +105,18 @@ def test_pair_features_add_cosines_only_with_vectors():
     assert meanings(bags[:1]) == {}  # one claim restates nothing: no load
 
 
+def test_meanings_in_chunks_are_the_vectors_of_all_claims_at_once(model, monkeypatch):
+    texts = [TALKS, NO_DEAL, FROG, PRICES, FOOD, ""]
+    bags = [ClaimBag(k, frozenset(), text=t, gist=t[:12]) for k, t in enumerate(texts)]
+    monkeypatch.setattr(restatement, "_MEANING_CHUNK", 4)
+    chunked = meanings(bags)
+    whole, gists = model.vectors(texts), model.vectors([t[:12] for t in texts])
+    assert sorted(chunked) == list(range(6))
+    for k in range(6):
+        assert chunked[k][0].tobytes() == whole[k].tobytes()
+        assert chunked[k][1].tobytes() == gists[k].tobytes()
+
+
 def test_link_follows_meaning_and_nothing_without_the_embedding(monkeypatch):
     cosine_only = LinearModel(
         "restatement", ("no", "yes"), (0.0, -3.0), {"cosine": (0.0, 10.0)}, threshold=0.5

@@ -100,6 +100,9 @@ _QUOTES = '"“”‘’«»'
 WINDOW = 128
 # About this many pairs are scored at once by :func:`link`.
 _BATCH = 4096
+# Claims embedded at once by :func:`meanings`: more than a news article holds
+# (the longest gold article has 71 units), so an article is one chunk.
+_MEANING_CHUNK = 128
 
 
 @dataclass(frozen=True)
@@ -188,14 +191,25 @@ def article_weights(bags: Sequence[ClaimBag]) -> dict[str, float]:
 
 
 def meanings(bags: Iterable[ClaimBag]) -> Meanings:
-    """Each claim's sentence vector and content-word vector; empty without the embedding."""
+    """Each claim's sentence vector and content-word vector; empty without the embedding.
+
+    The claims are embedded :data:`_MEANING_CHUNK` at a time, each chunk in
+    arrays of its own (a text's vector does not depend on the texts beside
+    it). Two arrays for all of a book-length input's claims (13 MB each at
+    1.95 MB) could not reuse the memory the parse had just given back, in
+    pieces, and raised the run's peak; a chunk's fit in those pieces.
+    """
     bags = list(bags)
     model = load_meaning() if len(bags) > 1 else None
     if model is None:
         return {}
-    texts = model.vectors([b.text for b in bags])
-    gists = model.vectors([b.gist for b in bags])
-    return {b.order: (texts[k], gists[k]) for k, b in enumerate(bags)}
+    out: Meanings = {}
+    for at in range(0, len(bags), _MEANING_CHUNK):
+        chunk = bags[at : at + _MEANING_CHUNK]
+        texts = model.vectors([b.text for b in chunk])
+        gists = model.vectors([b.gist for b in chunk])
+        out.update((b.order, (texts[k], gists[k])) for k, b in enumerate(chunk))
+    return out
 
 
 def _weighted(lemmas: frozenset[str], weights: Mapping[str, float]) -> float:
