@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsbrief.analysis import analyze, read_with_claims
@@ -407,3 +409,10 @@ def test_a_consequence_a_thing_brings_is_marked_apart_and_crossed_with_the_genre
     f = features_of(f"The story opens here. {sentence}")
     assert ("consequence_of_thing" in f) is of_thing
     assert any(k.endswith("|consequence_of_thing") for k in f) is of_thing
+
+
+def test_scale_row_shares_one_float_per_value_and_keeps_the_sign_of_zero():
+    row = scale_row({"a": 1.0, "b": 1, "c": 2.0, "d": 1.0, "e": -0.0, "f": 0.0, "g": 3.0}, 2.0)
+    assert row == {"a": 0.5, "b": 0.5, "c": 1.0, "d": 0.5, "e": 0.0, "f": 0.0, "g": 1.5}
+    assert row["a"] is row["b"] is row["d"] and isinstance(row["b"], float)
+    assert math.copysign(1.0, row["e"]) == -1.0 and math.copysign(1.0, row["f"]) == 1.0
