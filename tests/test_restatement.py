@@ -319,3 +319,11 @@ def test_score_pairs_of_nothing_is_empty():
     pairs = PairColumns({}, {0: 0.0})
     pairs.add(bag(0, "a"), [])
     assert pairs.size == 0
+
+
+def test_claim_bags_without_numbers_or_names_share_one_empty_set():
+    text = "The weather stayed calm. Farmers waited for rain. Roads were quiet."
+    _, reading = read_with_claims(source_from_text(text))
+    bags = list(reading.bags.values())
+    assert len(bags) == 3 and all(b.numbers == frozenset() for b in bags)
+    assert len({id(b.numbers) for b in bags}) == 1

@@ -169,10 +169,10 @@ def claim_bag(
     quoted = any(ch in _QUOTES for ch in span.text)
     return ClaimBag(
         order,
-        frozenset(lemmas),
-        frozenset(claim.actors),
-        frozenset(numbers),
-        frozenset(names),
+        _frozen(lemmas),
+        _frozen(claim.actors),
+        _frozen(numbers),
+        _frozen(names),
         span.root.lemma_.lower(),
         claim.attribution,
         quoted,
@@ -181,6 +181,21 @@ def claim_bag(
         span.text,
         " ".join(gist),
     )
+
+
+#: The one empty set every bag without numbers (or names, or actors) holds.
+_NONE: frozenset[str] = frozenset()
+
+
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    """The items as a frozenset; an empty one is :data:`_NONE`, not a new object.
+
+    Each empty frozenset is an object of 216 bytes, and most claims name no
+    number and many no actor: a book-length input's bags held 12,000 copies of
+    the empty set, kept while the restatement step runs at the run's peak.
+    """
+    found = frozenset(items)
+    return found if found else _NONE
 
 
 def article_weights(bags: Sequence[ClaimBag]) -> dict[str, float]:
