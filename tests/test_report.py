@@ -368,6 +368,14 @@ def test_core_event_names_an_actor_before_an_earlier_one_that_names_none(default
     assert briefing.core_event(nameless) == (first, 1)
 
 
+def _invented(text: str):
+    """The analysis of a made-up article (the name only labels it)."""
+    from newsbrief.analysis import analyze
+    from newsbrief.article import source_from_text
+
+    return analyze(source_from_text(text, "invented.txt"))
+
+
 def _remarks_of_events(text: str):
     """The analysis of ``text`` with every claim an event naming one actor.
 
@@ -375,10 +383,7 @@ def _remarks_of_events(text: str):
     """
     from dataclasses import replace
 
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
-    analysis = analyze(source_from_text(text))
+    analysis = _invented(text)
     claims = tuple(
         replace(c, category="event", actors=("CAN",), restates=None) for c in analysis.claims
     )
@@ -413,15 +418,12 @@ def test_sources_naming_the_same_parties_in_another_order_are_one(default_analys
 
 def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     """ "Analysts said ..." is cited as "analysts"; a one-word name keeps its capital."""
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Border talks resume\n\n"
         "Analysts said the border talks between Chile and Peru would resume in May.\n\n"
         "Reuters said the delegations had met twice before.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     assert {c.attribution for c in analysis.claims} >= {"Analysts", "Reuters"}
     canonical = briefing.source_names(analysis)
     assert canonical["analysts"] == "analysts"
@@ -433,16 +435,13 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
 
 def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited():
     """The parse, not a word list, tells "Senior clerks" from a name that opens a sentence."""
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Port strike widens\n\n"
         "Senior clerks at the port said the cranes had stopped on Monday.\n\n"
         "Aid workers said the strike would delay food deliveries.\n\n"
         "Okonkwo said the port would stay closed until Friday.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     assert {c.attribution for c in analysis.claims} >= {"Senior clerks", "Aid workers"}
     canonical = briefing.source_names(analysis)
     assert canonical["senior clerks"] == "senior clerks"
@@ -460,18 +459,15 @@ def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited
 
 
 def test_a_one_claim_article_is_counted_in_the_singular():
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = "Harbour deal signed\n\nChile signed a fishing accord on Monday.\n"
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     title = briefing.title_block(analysis, "2025-01-01").data
     assert "· 1 claim · 1 actor<br>" in title, title
     header = briefing.article_header(analysis).data
     assert "· 2 units · 1 claim · 1 actor · 0 relations" in header, header
     bluf = briefing.bottom_line(analysis).data
     assert "The one claim gives no source (the author’s own voice); no one else" in bluf
-    two = analyze(source_from_text(text + "\nAnalysts said the accord would hold.\n", "b.txt"))
+    two = _invented(text + "\nAnalysts said the accord would hold.\n")
     bluf = briefing.bottom_line(two).data
     assert (
         "1 of 2 claims gives no source (the author’s own voice); the other cites analysts (1)."
@@ -495,9 +491,6 @@ def test_bottom_line_escapes_and_names_the_actors(reports):
 
 def test_headers_count_the_claims_the_counts_table_counts():
     """A lead-in is a unit, not a claim: header and counts table agree."""
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Ministers meet in Oslo\n\n"
         "The ministers met in Oslo on Monday.\n\n"
@@ -505,7 +498,7 @@ def test_headers_count_the_claims_the_counts_table_counts():
         "- expand joint patrols;\n"
         "- share radar data.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     kinds = [u.kind for u in analysis.units]
     assert "lead_in" in kinds
     n = kinds.count("claim")
@@ -577,16 +570,13 @@ def test_cli_report_gazetteer_reaches_the_analysis_the_notebooks_read(tmp_path, 
 
 def test_a_source_of_two_people_is_not_the_second_by_surname():
     """ "Anna Keller and Tomas Brandt" ends in Brandt's surname but is both of them."""
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Talks in Vienna\n\n"
         "Chancellor Anna Keller met Prime Minister Tomas Brandt in Vienna on Monday. "
         "Keller and Brandt said the talks had gone well. "
         "Brandt said the two countries would expand trade.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     assert {a.name for a in analysis.actors} >= {"Anna Keller", "Tomas Brandt"}
     written = {c.attribution for c in analysis.claims}
     assert "Anna Keller and Tomas Brandt" in written, written
@@ -601,15 +591,12 @@ def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
     """Remarks give each claim a speaker: no "0 of N give no source", no empty column."""
     from dataclasses import replace
 
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Remarks in Oslo\n\n"
         "Chancellor Anna Keller said the two countries would expand trade. "
         "Keller said the talks with Norway had gone well.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     claims = tuple(replace(c, attribution="Anna Keller") for c in analysis.claims)
     analysis = replace(analysis, claims=claims)
     n = sum(1 for c in claims if c.category is not None)
@@ -623,15 +610,12 @@ def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
 
 def test_header_counts_relations_as_the_bottom_line_does():
     """Co-mentions are no relations: header and bottom line give one number."""
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Talks in Oslo\n\n"
         "Norway signed a trade agreement with Sweden on Monday. "
         "Officials from Denmark and Finland attended the ceremony in Oslo.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     strong = sum(1 for r in analysis.relations if not r.weak)
     assert 0 < strong < len(analysis.relations), analysis.relations
     relations = f"{strong} relation" + ("" if strong == 1 else "s")
@@ -671,9 +655,6 @@ def test_key_claims_count_as_the_table_and_name_sources_as_the_bottom_line():
     """A claim folded into an earlier one still counts in its category's heading."""
     from dataclasses import replace
 
-    from newsbrief.analysis import analyze
-    from newsbrief.article import source_from_text
-
     text = (
         "Talks in Oslo\n\n"
         "Chancellor Anna Keller met the Prime Minister of Norway in Oslo on Monday. "
@@ -681,7 +662,7 @@ def test_key_claims_count_as_the_table_and_name_sources_as_the_bottom_line():
         "Keller said Norway would buy more grain. "
         "Keller said the talks had gone well.\n"
     )
-    analysis = analyze(source_from_text(text, "invented.txt"))
+    analysis = _invented(text)
     first, *rest = [c for c in analysis.claims if c.category is not None]
     assert len(rest) == 3, analysis.claims
     # The last objective restates the event, so it is folded into it; the
