@@ -84,6 +84,13 @@ CLAUSE_CASES = {
     "asked-reduced": ("Asked about the plan, the minister said it was on schedule.", "asserted"),
     "asked-perfect": ("The minister has asked donors to send more aid.", "prescriptive"),
     "urged-past": ("The minister urged donors to send more aid.", "prescriptive"),
+    # A first-person belief or hope with its clause left out hedges; said out, it asserts.
+    "hope-so": ("Will the bridge reopen in June? We hope so.", "hedged"),
+    "think-not": ("Will the mayor resign? I think not.", "hedged"),
+    "hoping-bare": ("Will the rain stop soon? I'm hoping.", "hedged"),
+    "asked-then-so": ("You ask me whether the dam will hold — I think so.", "hedged"),
+    "think-clause": ("I think the bridge will reopen in June.", "asserted"),
+    "they-hope-so": ("Will the bridge reopen? The builders hope so.", "asserted"),
 }
 
 
