@@ -327,3 +327,30 @@ def test_a_headline_title_and_a_family_name_first_name_are_one_mention():
     wang = {a.id: a for a in analyze(source_from_text(text)).actors}["wang-yi"]
     assert [m.text for m in wang.mentions] == ["Foreign Minister Wang Yi", "Wang Yi"]
     assert wang.aliases == ("Wang Yi",)
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_subject_before():
+    # Centering: "him" continues the subject of the sentence before (Lind), not
+    # the last person it named (Berg), and so does the next sentence's "him".
+    a = _analysis(
+        "Tomas Lind is a senior aide to party leader Anna Berg. "
+        "The police offered a reward for information on him. "
+        "In May, the court summoned him."
+    )
+    assert _links(a, "tomas-lind") == ["him", "him"]
+    assert _links(a, "anna-berg") == []
+
+
+def test_a_pronoun_subject_continues_the_subject_of_its_governing_clause():
+    a = _analysis(
+        "Officials said Tomas Lind, also known as Anna Berg's deputy, "
+        "directed the raids and he ordered the arrests."
+    )
+    assert _links(a, "tomas-lind") == ["he"]
+
+
+def test_a_pronoun_after_a_person_named_in_its_own_sentence_keeps_the_last_person():
+    a = _analysis(
+        "Tomas Lind is a senior aide to Anna Berg. Carl Moe met Anna Berg and praised her."
+    )
+    assert _links(a, "anna-berg") == ["her"]

@@ -5,9 +5,13 @@ News names a participant once and then says "he", "the former president",
 sentences have no actor, so their claims are the author's and their verbs
 link nothing. The rules read the parse and the actors already found:
 
-- "he"/"she" (and "his", "her") -> the last person named, a few units back;
-  an object of a verb is never that verb's own subject ("Lind met her": not
-  Lind, the person before), a reflexive always is ("Lind praised himself");
+- "he"/"she" (and "his", "her") -> the one person subject of the nearest
+  clause over it ("the IDF said Lind directed the raids and he ..."), else,
+  when no person is named before it in its sentence, the person the sentence
+  before is most about (its subject, then its object: centering), else the
+  last person named, a few units back; an object of a verb is never that
+  verb's own subject ("Lind met her": not Lind, the person before), a
+  reflexive always is ("Lind praised himself");
 - "they"/"their" -> a plural subject before it in the same sentence ("Polish
   farmers said they ..."), else the last group: actors joined by "and", or a
   collective, named at most a few units back. A plural subject or object
@@ -181,6 +185,21 @@ class _History:
     groups: list[tuple[int, tuple[Entry, ...]]] = field(default_factory=list)
     #: The lists of actors named together in the headline and lead, in reading order.
     parties: list[tuple[Entry, ...]] = field(default_factory=list)
+    #: The persons the unit being read refers to, as (grammatical rank, token, person).
+    referred: list[tuple[int, int, Entry]] = field(default_factory=list)
+    #: The person the unit before is most about (its subject first): whom a pronoun
+    #: opening the next sentence continues.
+    centre: Entry | None = None
+
+    def refer(self, tok: Token, members: tuple[Entry, ...]) -> None:
+        """Note a reference to one person, ranked by its place in the sentence."""
+        if len(members) == 1 and _is_person(members[0]):
+            self.referred.append((_rank(tok), tok.i, members[0]))
+
+    def close_unit(self) -> None:
+        """The unit read is over: its most prominent person is the next one's centre."""
+        self.centre = min(self.referred, key=lambda r: r[:2])[2] if self.referred else None
+        self.referred = []
 
     def last(self, unit: int, want) -> Entry | None:
         for u, entry in reversed(self.seen):
@@ -361,6 +380,7 @@ def link_mentions(
                     if id(loc) not in pushed:
                         pushed.add(id(loc))
                         _remember(history, unit, span, loc, tok)
+                        history.refer(tok, (loc.entry,))
                 continue
             if unit.kind not in ("claim", "lead_in"):
                 continue
@@ -376,6 +396,8 @@ def link_mentions(
             out += [Located(e, mention, f"{COREF}:{cue}") for e in members]
             if len(members) > 1:
                 history.groups.append((unit.index, members))
+            history.refer(tok, members)
+        history.close_unit()
         _coordinated(history, unit, span, covered)
         if unit.index in head:
             history.parties += _listed(unit, span, mine, covered)
@@ -706,7 +728,64 @@ def _person_pronoun(
     if tok.lower_ in _REFLEXIVE and len(subject) == 1:
         return subject[0]
     bound = {e.id for e in subject}
+    governing = _governing_person(tok, covered)
+    if governing is not None and governing.id not in bound:
+        return governing
+    centre = history.centre
+    if (
+        centre is not None
+        and centre.id not in bound
+        and not _person_before(tok, covered)
+        and history.last(unit.index, lambda e: e.id == centre.id) is not None
+    ):
+        return centre
     return history.last(unit.index, lambda e: _is_person(e) and e.id not in bound)
+
+
+def _rank(tok: Token) -> int:
+    """How prominent a mention is in its sentence: main subject 0, subject 1, object 2, else 3.
+
+    Centering: the next sentence's pronoun most often continues the subject
+    ("Lind is an adviser to Moe. Police seek him": Lind), then the object.
+    """
+    word = _head_word(tok)
+    if word.dep_ == "appos":  # "the minister, Lind, said": the minister's place
+        word = word.head
+    if word.dep_ in ("nsubj", "nsubjpass"):
+        return 0 if word.head.dep_ == "ROOT" else 1
+    return 2 if word.dep_ in ("dobj", "dative", "iobj", "obj") else 3
+
+
+def _person_before(tok: Token, covered: dict[int, list[Located]]) -> bool:
+    """Whether a person is named in the pronoun's sentence before it: then recency decides."""
+    return any(
+        _is_person(loc.entry) for i in range(tok.sent.start, tok.i) for loc in covered.get(i, [])
+    )
+
+
+def _governing_person(tok: Token, covered: dict[int, list[Located]]) -> Entry | None:
+    """The one person subject of a clause the pronoun sits in, named before it.
+
+    "The IDF said Lind has directed attacks and he was the commander": "he" is
+    Lind, the subject its clause continues, not the last person named (an
+    alias, a person in an object). Only the nearest clause with a subject
+    counts ("Lind said: I told him": "I", not Lind), and a subject naming two
+    persons is no antecedent of a singular pronoun.
+    """
+    for verb in tok.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+        if not subjects:
+            continue
+        found = {
+            loc.entry.id: loc.entry
+            for c in subjects
+            if c.i < tok.i
+            for w in _noun_phrase(c)
+            for loc in covered.get(w.i, [])
+            if _is_person(loc.entry)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 def _clause_subject(tok: Token, covered: dict[int, list[Located]]) -> tuple[Entry, ...]:
