@@ -908,3 +908,20 @@ def test_a_place_inside_a_state_makes_the_state_the_target(text):
 
 def test_a_place_only_near_a_state_does_not_make_it_the_target():
     assert ("CHL", "PER", "FIGHT") not in classes("Chilean missiles hit towns near Peru.")
+
+
+def test_a_subject_it_is_the_body_its_governing_clause_is_about():
+    # "who it accused": Chile, the subject over the relative clause, not Peru named last.
+    found = classes("Chile says its navy seized a Peruvian trawler, which it accused of spying.")
+    assert ("CHL", "PER", "DISAPPROVE") in found
+
+
+def test_it_never_stands_for_a_person():
+    # "its" is no person: "Tomas Lind" named last is not who condemns.
+    found = classes("Tomas Lind said the council met. Its members condemned Peru.")
+    assert not any(src == "tomas-lind" for src, _, _ in found)
+
+
+def test_it_after_a_sentence_naming_no_body_names_no_one():
+    found = classes("Chile met Peru on Monday. The talks were long. It condemned Bolivia.")
+    assert ("CHL", "BOL", "DISAPPROVE") not in found

@@ -152,8 +152,10 @@ def extract_relations(
             if ev not in found[key]:
                 found[key].append(ev)
             meta.setdefault(key, (trig.polarity, (f"{tok.lemma_}->{trig.type}",), trig.event_class))
-        if by_unit.get(unit.index):
-            previous = by_unit[unit.index][0].entry.id
+        # "It" opening the next sentence is the first body or state named here, never a
+        # person; after a sentence naming none it names no one ("It is too early to say").
+        bodies = [loc.entry.id for loc in by_unit.get(unit.index, []) if loc.entry.type != "person"]
+        previous = bodies[0] if bodies else None
         subjects = subject_actors(span.root, table)[0] if len(span) else []
         group = subjects if len(subjects) > 1 else group
     relations = [

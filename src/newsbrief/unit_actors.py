@@ -1,7 +1,9 @@
 """Which actor each word of one sentence names, for the relation step.
 
 The actor step marks the words of every name; the relation step also needs
-"its" (the last actor named), "they" (the last group), "I" and "we" in what
+"it" and "its" (a subject "it" the body its governing clause is about, else
+the last body or state named, else the first named in the sentence before:
+never a person), "they" (the last group), "I" and "we" in what
 an actor says (the speaker and the speaker's side), the "we" of a declaration
 (its parties) and the actors inside a noun phrase ("the leaders of France and
 Germany"). This table answers those questions for one unit.
@@ -119,8 +121,7 @@ class UnitActors:
             if self.by_token.get(tok.i):
                 continue
             if tok.lower_ in _PRONOUNS:
-                before = [a for idx, a in order if idx < tok.idx]
-                ref = before[-1] if before else previous
+                ref = self._it(tok, order, previous)
                 if ref:
                     self.by_token[tok.i].append(ref)
             elif tok.lower_ in _PLURAL_PRONOUNS and len(group) > 1:
@@ -136,6 +137,39 @@ class UnitActors:
         for tok in span if declarants else ():
             if not self.by_token.get(tok.i) and tok.lower_ in _FIRST_PERSON - _SINGULAR:
                 self.by_token[tok.i].extend(declarants)
+
+    def _it(self, tok: Token, order: list[tuple[int, str]], previous: str | None) -> str | None:
+        """The actor "it" or "its" stands for: never a person; a subject continues a subject.
+
+        "Chile says its navy seized a Peruvian trawler, which it accused of
+        spying": a subject "it" is the body or state its governing clause is
+        about (centering), not the actor named last ("Peruvian"). A person
+        named last is never "it" ("Lind warned that it would end badly").
+        """
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            governing = self._governing_body(tok)
+            if governing is not None:
+                return governing
+        before = [a for idx, a in order if idx < tok.idx and self.types.get(a) != "person"]
+        return before[-1] if before else previous
+
+    def _governing_body(self, tok: Token) -> str | None:
+        """The one body or state subject of the nearest clause over ``tok`` that has one."""
+        for verb in tok.ancestors:
+            subjects = [
+                c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+            ]
+            if not subjects:
+                continue
+            found = {
+                a
+                for c in subjects
+                if c.i < tok.i
+                for a in self.in_phrase(c)
+                if self.types.get(a) != "person"
+            }
+            return next(iter(found)) if len(found) == 1 else None
+        return None
 
     def _bind_their(self, span: Span) -> None:
         """In "X and Y reiterated their condemnation", "their" is the clause's own subject.
