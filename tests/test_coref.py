@@ -354,3 +354,13 @@ def test_a_pronoun_after_a_person_named_in_its_own_sentence_keeps_the_last_perso
         "Tomas Lind is a senior aide to Anna Berg. Carl Moe met Anna Berg and praised her."
     )
     assert _links(a, "anna-berg") == ["her"]
+
+
+def test_they_nothing_else_explains_continues_the_body_subject_before():
+    a = _analysis("Al-Shabaab rejected the offer on Monday. Their fighters kept attacking Kenya.")
+    assert _links(a, "AL-SHABAAB") == ["Their"]
+
+
+def test_they_after_a_state_subject_is_not_that_state():
+    a = _analysis("Kenya rejected the offer on Monday. Their fighters kept attacking Somalia.")
+    assert _links(a, "KEN") == []

@@ -6,7 +6,7 @@ sentences have no actor, so their claims are the author's and their verbs
 link nothing. The rules read the parse and the actors already found:
 
 - "he"/"she" (and "his", "her") -> the one person subject of the nearest
-  clause over it ("the IDF said Lind directed the raids and he ..."), else,
+  clause over it ("the army said Lind led the raids and he ..."), else,
   when no person is named before it in its sentence, the person the sentence
   before is most about (its subject, then its object: centering), else the
   last person named, a few units back; an object of a verb is never that
@@ -14,7 +14,10 @@ link nothing. The rules read the parse and the actors already found:
   reflexive always is ("Lind praised himself");
 - "they"/"their" -> a plural subject before it in the same sentence ("Polish
   farmers said they ..."), else the last group: actors joined by "and", or a
-  collective, named at most a few units back. A plural subject or object
+  collective, named at most a few units back, else (nothing named before it
+  in its sentence) the group, force or organization, not a state, that was
+  the sentence before's subject ("the Front refused. Their fighters ...").
+  A plural subject or object
   that governs it ("warned the protesters they ...") is what it means: its
   actor (a crowd, :mod:`newsbrief.crowds`), or no one when none names it;
 - "the <title>" ("the president", "the Chinese foreign minister") -> the last
@@ -190,16 +193,22 @@ class _History:
     #: The person the unit before is most about (its subject first): whom a pronoun
     #: opening the next sentence continues.
     centre: Entry | None = None
+    #: The bodies the unit being read has as its main subject, and those of the unit before.
+    subjects: list[Entry] = field(default_factory=list)
+    subject_body: Entry | None = None
 
     def refer(self, tok: Token, members: tuple[Entry, ...]) -> None:
         """Note a reference to one person, ranked by its place in the sentence."""
         if len(members) == 1 and _is_person(members[0]):
             self.referred.append((_rank(tok), tok.i, members[0]))
+        elif len(members) == 1 and not _is_state(members[0]) and _rank(tok) == 0:
+            self.subjects.append(members[0])
 
     def close_unit(self) -> None:
         """The unit read is over: its most prominent person is the next one's centre."""
         self.centre = min(self.referred, key=lambda r: r[:2])[2] if self.referred else None
-        self.referred = []
+        self.subject_body = self.subjects[0] if len(self.subjects) == 1 else None
+        self.referred, self.subjects = [], []
 
     def last(self, unit: int, want) -> Entry | None:
         for u, entry in reversed(self.seen):
@@ -691,6 +700,7 @@ def _refer(
             or _plural_subject(tok, covered)
             or _pair_before(tok, covered)
             or history.group(unit.index, lambda e: True, None, _THEY_WINDOW)
+            or _continued_body(tok, covered, history)
         )
         return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
     if tok.pos_ not in ("NOUN", "PROPN") or any(
@@ -742,6 +752,21 @@ def _person_pronoun(
     return history.last(unit.index, lambda e: _is_person(e) and e.id not in bound)
 
 
+def _continued_body(
+    tok: Token, covered: dict[int, list[Located]], history: _History
+) -> tuple[Entry, ...]:
+    """The body the sentence before had as its subject, for a "they" nothing else explains.
+
+    "The Front refused to negotiate. Their fighters attacked again": a group,
+    a force or an organization is "they" as often as "it"; a state is "it".
+    Only when nothing is named before the pronoun in its own sentence.
+    """
+    body = history.subject_body
+    if body is None or any(i in covered for i in range(tok.sent.start, tok.i)):
+        return ()
+    return (body,)
+
+
 def _rank(tok: Token) -> int:
     """How prominent a mention is in its sentence: main subject 0, subject 1, object 2, else 3.
 
@@ -766,7 +791,7 @@ def _person_before(tok: Token, covered: dict[int, list[Located]]) -> bool:
 def _governing_person(tok: Token, covered: dict[int, list[Located]]) -> Entry | None:
     """The one person subject of a clause the pronoun sits in, named before it.
 
-    "The IDF said Lind has directed attacks and he was the commander": "he" is
+    "The army said Lind led the raids and he ordered the arrests": "he" is
     Lind, the subject its clause continues, not the last person named (an
     alias, a person in an object). Only the nearest clause with a subject
     counts ("Lind said: I told him": "I", not Lind), and a subject naming two
