@@ -91,6 +91,9 @@ CLAUSE_CASES = {
     "asked-then-so": ("You ask me whether the dam will hold — I think so.", "hedged"),
     "think-clause": ("I think the bridge will reopen in June.", "asserted"),
     "they-hope-so": ("Will the bridge reopen? The builders hope so.", "asserted"),
+    # A hedge on the reporting verb leaves the quoted words unvouched.
+    "reportedly-told": ("“You must leave now,” the captain reportedly told the crew.", "hedged"),
+    "allegedly-said": ("The envoy allegedly said the port should close.", "hedged"),
 }
 
 
@@ -98,3 +101,13 @@ CLAUSE_CASES = {
 def test_modality_reads_the_clause_around_the_cue(sentence, modality):
     """A cue counts in the clause it qualifies: a modal hedges its claim, not a question."""
     assert rules_of(f"The story opens here. {sentence}")[-1][0] == modality
+
+
+def test_an_unvouched_demand_keeps_its_category():
+    """ "reportedly told ... must" hedges the report; the words still prescribe."""
+    _, reading = read_with_claims(
+        source_from_text("The story opens here. “You must leave now,” the captain reportedly said.")
+    )
+    last = reading.claims[-1]
+    assert (last.category, last.modality) == ("recommendation", "hedged")
+    assert last.cues["modality"] == ("report:reportedly",)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-__all__ = ["modality_of"]
+__all__ = ["hedged_report", "modality_of"]
 
 
 def _section_prior(section: str | None, cues: Cues) -> tuple[str, str] | None:
@@ -49,6 +49,24 @@ def modality_of(r: Reading, cues: Cues) -> tuple[str, tuple[str, ...]]:
     if hedge:
         return "hedged", (hedge,)
     return "asserted", ("default:no modal or hedge",)
+
+
+def hedged_report(r: Reading, cues: Cues) -> str | None:
+    """A hedge on the reporting verb ("reportedly said '... you should ...'"): the words unvouched.
+
+    A hedge word on the reporting verb qualifies the report itself, so it
+    decides the modality over whatever force the quoted words carry; the
+    category stays what the words do (an unvouched demand still demands).
+    Leave-one-article-out modality, development/held-out: 0.971/0.929 ->
+    0.972/0.929; with the category read from the hedge ("hedged present",
+    an assessment) the held-out category fell 0.708 -> 0.705 lenient.
+    """
+    if r.speech is None:
+        return None
+    for c in r.speech.children:
+        if c.dep_ == "advmod" and c.lower_ in cues.words("modality", "hedge_words"):
+            return f"report:{c.lower_}"
+    return None
 
 
 def _prescription(r: Reading, text: str, cues: Cues) -> str | None:

@@ -20,6 +20,7 @@ from .cues import (
     load_cues,
 )
 from .modality import (
+    hedged_report,
     modality_of,
 )
 from .reading import (
@@ -89,6 +90,9 @@ def read_claims(parse: ArticleParse, cues: Cues) -> tuple[list[Claim], list[Read
         reading = _read(unit, span, cues, actor_tokens, lead_in if unit.list_item else None)
         modality, mcue = modality_of(reading, cues)
         category, ccue = category_of(reading, modality, cues, first_claim)
+        unvouched = hedged_report(reading, cues)
+        if unvouched is not None:
+            modality, mcue = "hedged", (unvouched,)
         attribution, acue = attribution_of(reading, claims, last_source, cues)
         readings.append(reading)
         if attribution != "author":
