@@ -411,6 +411,22 @@ def test_a_consequence_a_thing_brings_is_marked_apart_and_crossed_with_the_genre
     assert any(k.endswith("|consequence_of_thing") for k in f) is of_thing
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("The tribunal found that the ferry levy was unlawful.", True),
+        ("The new bridge is widely seen as a turning point for the valley.", True),
+        ("Critics described the harbour plan as reckless.", True),
+        ("The divers found the keys under the pier.", False),
+        ("Residents saw the convoy on the coast road.", False),
+    ],
+)
+def test_a_verb_of_verdict_with_a_clause_or_as_marks_a_judgement(sentence, verdict):
+    f = features_of(f"The story opens here. {sentence}")
+    assert ("verdict_verb" in f) is verdict
+    assert describe_feature("verdict_verb") == "verdict verb"
+
+
 def test_scale_row_shares_one_float_per_value_and_keeps_the_sign_of_zero():
     row = scale_row({"a": 1.0, "b": 1, "c": 2.0, "d": 1.0, "e": -0.0, "f": 0.0, "g": 3.0}, 2.0)
     assert row == {"a": 0.5, "b": 0.5, "c": 1.0, "d": 0.5, "e": 0.0, "f": 0.0, "g": 1.5}
