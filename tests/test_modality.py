@@ -111,3 +111,22 @@ def test_an_unvouched_demand_keeps_its_category():
     last = reading.claims[-1]
     assert (last.category, last.modality) == ("recommendation", "hedged")
     assert last.cues["modality"] == ("report:reportedly",)
+
+
+def test_a_reporter_question_asserts_nothing():
+    """A press question is hedged; the speaker's own question and statements are not."""
+    text = (
+        "The story opens here. The minister spoke to reporters at the harbour.\n\n"
+        "Q Madam Minister, thank you. Will the ferry resume its crossings before the storms?\n\n"
+        "THE MINISTER: Why would anyone doubt the crossings? The boats are ready."
+    )
+    analysis, reading = read_with_claims(source_from_text(text))
+    read = {
+        analysis.units[c.unit].text: (c.modality, c.cues["modality"][0])
+        for c in reading.claims
+        if analysis.units[c.unit].kind == "claim"
+    }
+    asked = read["Will the ferry resume its crossings before the storms?"]
+    assert asked == ("hedged", "question:asked by a reporter")
+    assert read["THE MINISTER: Why would anyone doubt the crossings?"][1] != asked[1]
+    assert read["The boats are ready."] == ("asserted", "default:no modal or hedge")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Unit
+from .attribution import reporter_questions
 from .category import (
     category_of,
 )
@@ -79,6 +80,7 @@ def read_claims(parse: ArticleParse, cues: Cues) -> tuple[list[Claim], list[Read
     lead_in: Unit | None = None
     last_source: str | None = None
     first_claim = True
+    asked = reporter_questions(units)
     for unit, span in zip(units, spans, strict=True):
         if unit.kind == "lead_in":
             lead_in = unit
@@ -90,7 +92,7 @@ def read_claims(parse: ArticleParse, cues: Cues) -> tuple[list[Claim], list[Read
         reading = _read(unit, span, cues, actor_tokens, lead_in if unit.list_item else None)
         modality, mcue = modality_of(reading, cues)
         category, ccue = category_of(reading, modality, cues, first_claim)
-        unvouched = hedged_report(reading, cues)
+        unvouched = hedged_report(reading, cues) or _press_question(unit, asked)
         if unvouched is not None:
             modality, mcue = "hedged", (unvouched,)
         attribution, acue = attribution_of(reading, claims, last_source, cues)
@@ -111,6 +113,23 @@ def read_claims(parse: ArticleParse, cues: Cues) -> tuple[list[Claim], list[Read
         if unit.kind == "claim":
             first_claim = False
     return quote_runs(claims, units), readings
+
+
+def _press_question(unit: Unit, asked: set[int]) -> str | None:
+    """A reporter's question in a transcript ("Q Mr. President, will you ...?"): it asserts nothing.
+
+    The question asks what the speaker's answer will state; the guide's
+    hedged, as the gold marks the reporters' questions, where a speaker's
+    own rhetorical question ("How many of their leaders are dead?") states
+    its answer and stays asserted. The category is still read from the
+    words, as for a hedge on the reporting verb. The model already saw
+    ``press_question``; as a rule, leave-one-article-out modality
+    (development/held-out) 0.972/0.929 -> 0.972/0.932, the rules alone
+    0.952/0.925 -> 0.955/0.929.
+    """
+    if unit.index in asked and unit.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return "question:asked by a reporter"
+    return None
 
 
 def _read(
