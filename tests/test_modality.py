@@ -71,6 +71,12 @@ CLAUSE_CASES = {
     "would-plain": ("A long strike would cripple the ports.", "hedged"),
     # ... but not where it only describes, asks, wishes or reports a pledge.
     "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),
+    # ... also when the parser hangs the wh-word inside the clause's first phrase.
+    "indirect-question-wh-inside": (
+        "The ministers traded ideas on how regional and trade ties between the ports could grow.",
+        "asserted",
+    ),
+    "when-clause-inside": ("He said that when the troops arrive they could fight.", "hedged"),
     "thats-why": ("That's why the unrest could spread to the ports.", "hedged"),
     "restrictive-relative": ("Police seized rifles that could be used in attacks.", "asserted"),
     "purpose": ("The shelter was built so that families could sleep safely.", "asserted"),
