@@ -154,6 +154,11 @@ def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
     )
     described = describe_feature("modal_scope=past_ability")
     assert described == "a modal that hedges nothing: past ability"
+    seen = features_of("The story opens here. Smoke can be seen above the harbour.")
+    assert seen["modal_scope=perception"] == 1.0
+    assert not any(k.startswith("content_modal=") for k in seen)
+    heard = features_of("The story opens here. Sirens could be heard across the city.")
+    assert heard["modal_scope=perception"] == 1.0
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ CLAUSE_CASES = {
     "purpose": ("The shelter was built so that families could sleep safely.", "asserted"),
     "past-inability": ("The convoy could not reach the town.", "asserted"),
     "perceived": ("Gunfire could be heard across the city.", "asserted"),
+    "perceived-can": ("Smoke can be seen from the valley.", "asserted"),
     "wish": ("May peace return to the valley.", "asserted"),
     "pledge": ("The government vowed that it would rebuild the bridge.", "asserted"),
     # An open question is no hedge of the claim that states it.

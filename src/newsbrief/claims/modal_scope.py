@@ -5,7 +5,8 @@ itself. A modal can sit in the sentence without qualifying its claim: inside
 an indirect question ("discussed how the talks could resume"), in a
 restrictive relative clause that only describes a noun ("weapons that could
 be used"), in a purpose clause ("so that she could rest"), as a past
-inability ("could not reach the town"), in a wish ("May God bless them"), or
+inability ("could not reach the town"), in what there is to perceive
+("smoke can be seen"), in a wish ("May God bless them"), or
 as the reported future of a commitment ("vowed that it would respond"). In
 each the claim is stated as fact.
 """
@@ -39,7 +40,9 @@ def hedges_nothing(md: Token, cues: Cues) -> str | None:
         return "restrictive relative clause"
     if _purpose(verb):
         return "purpose clause"
-    if lemma == "could" and (_negated(verb) or _perceived(verb)):
+    if lemma in ("can", "could") and _perceived(verb):
+        return "perception"
+    if lemma == "could" and _negated(verb):
         return "past ability"
     if lemma == "would" and _commitment_reported(verb, cues):
         return "reported commitment"
@@ -136,7 +139,15 @@ def _negated(verb: Token) -> bool:
 
 
 def _perceived(verb: Token) -> bool:
-    """What was perceived, in the past: "gunfire could be heard"."""
+    """What is or was there to perceive: "gunfire could be heard", "smoke can be seen".
+
+    A scene told from footage or by a witness, stated as fact: the guide's
+    event, with no doubt in it (development half: the five claims with
+    "can be seen/heard" or "could be heard" are all asserted). With "can"
+    as well as "could", leave-one-article-out modality (development/
+    held-out) 0.971/0.934 -> 0.972/0.934, category lenient/strict/macro-F1
+    0.731/0.683/0.693 -> 0.734/0.686/0.694 and 0.707/0.667/0.643 unchanged.
+    """
     return verb.lemma_.lower() in _PERCEPTION and any(c.dep_ == "auxpass" for c in verb.children)
 
 
