@@ -241,6 +241,27 @@ def test_restatement_links_the_claim_that_shares_most():
     assert any("paraphrase" in cue for cue in claims[2].cues["restates"])
 
 
+def test_a_prescription_is_a_recommendation_whatever_the_category_model_says():
+    from newsbrief.claims import decide, joint_category
+    from newsbrief.claims.model import LinearModel
+
+    assert joint_category("assessment", "prescriptive") == "recommendation"
+    assert joint_category("assessment", "hedged") == "assessment"
+    assert joint_category("objective", "asserted") == "objective"
+    text = "The council must reopen the ferry route to the islands before winter."
+    _, reading = read_with_claims(source_from_text(text))
+    # Hand-made models that always say "assessment" and "prescriptive".
+    category = LinearModel("category", ("assessment", "event"), (1.0, 0.0), {})
+    modality = LinearModel("modality", ("asserted", "prescriptive"), (0.0, 1.0), {})
+    claim = decide(reading, {"category": category, "modality": modality})[0]
+    assert (claim.category, claim.modality) == ("recommendation", "prescriptive")
+    assert claim.cues["category"][0].startswith("model p=")
+    assert claim.cues["category"][1] == "modality:prescriptive"
+    asserted = LinearModel("modality", ("asserted", "prescriptive"), (1.0, 0.0), {})
+    claim = decide(reading, {"category": category, "modality": asserted})[0]
+    assert (claim.category, claim.modality) == ("assessment", "asserted")
+
+
 def test_model_decisions_explain_themselves_and_repeat_exactly():
     text = "Russia invaded Ukraine in 2022. NATO condemned Russia. Analysts say it could widen."
     first = analyze(source_from_text(text))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import Settings, assemble_with_reading, read_with_claims
 from .article import read_source
-from .claims import GENRES, default_models, load_cues
+from .claims import GENRES, default_models, joint_category, load_cues
 from .claims.document import document_signals
 from .claims.genre import model_genre, rule_genre
 from .claims.restatement import restatements
@@ -283,12 +283,14 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             for r in rows
         ]
         author = [same_source(r.attribution, "author") for r in rows]
+        # The category follows a prescriptive modality, as :func:`.claims.decide` has it.
+        model_mods = _predict(rows, models["modality"], "modality")
+        model_cats = [
+            joint_category(c, m) if c is not None and m is not None else c
+            for c, m in zip(_predict(rows, models["category"], "category"), model_mods, strict=True)
+        ]
         systems: dict[str, tuple[Sequence[str | None], Sequence[str | None], Sequence[bool]]] = {
-            "model": (
-                _predict(rows, models["category"], "category"),
-                _predict(rows, models["modality"], "modality"),
-                att,
-            ),
+            "model": (model_cats, model_mods, att),
             "rules": (_predict(rows, None, "category"), _predict(rows, None, "modality"), att),
             "majority": ([majority] * len(rows), [majority_mod] * len(rows), author),
             "always asserted": ([majority] * len(rows), ["asserted"] * len(rows), author),

@@ -34,6 +34,7 @@ __all__ = [
     "GenreReading",
     "decide",
     "default_models",
+    "joint_category",
     "load_cues",
     "load_models",
     "read_article_claims",
@@ -99,6 +100,21 @@ def read_article_claims(
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)
 
 
+def joint_category(category: str, modality: str) -> str:
+    """The category once the modality is known: a prescription is a recommendation.
+
+    The guide defines the two by the same signals (should, must, needs to,
+    called on X to), and the gold agrees: of the development half's 30
+    prescriptive claims 29 are recommendations. The two models decide apart,
+    and a long sentence's words can outvote "must" in the category model
+    while the modality model, which weighs its modal signals more, reads it.
+    Leave-one-article-out (development / held-out), category lenient/strict/
+    macro-F1: 0.728/0.679/0.687 and 0.708/0.668/0.645 before, 0.729/0.683/0.695
+    and 0.712/0.672/0.653 after; modality unchanged (0.972 / 0.929).
+    """
+    return "recommendation" if modality == "prescriptive" else category
+
+
 def decide(reading: ClaimReading, models: dict[str, LinearModel]) -> list[Claim]:
     """Let the fitted models decide category, modality and restatements."""
     out = []
@@ -115,5 +131,11 @@ def decide(reading: ClaimReading, models: dict[str, LinearModel]) -> list[Claim]
             label, p = model.predict(feats)
             changes[field] = label
             cues[field] = (f"model p={p:.2f}", *model.explain(feats, label))
+        if "category" in changes and "modality" in changes:
+            joint = joint_category(changes["category"], changes["modality"])
+            if joint != changes["category"]:
+                changes["category"] = joint
+                # the modality model's probability, then why the category follows it
+                cues["category"] = (cues["modality"][0], "modality:prescriptive")
         out.append(replace(claim, **changes, cues=cues))
     return restatements(out, reading.bags, models.get("restatement"))
