@@ -133,6 +133,39 @@ def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
     assert c.cues["category"][0] == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # A tally measured from a past point is background, not the day's news.
+        (
+            "The story opens here. More than 400 families have left the valley since March.",
+            "context",
+            "since a time",
+        ),
+        (
+            "The story opens here. The ferry has been running late since Tuesday.",
+            "context",
+            "since a time",
+        ),
+        # The writer's own past perfect sets the clause before the news.
+        (
+            "The story opens here. The council had approved the bridge two winters before.",
+            "context",
+            "pluperfect",
+        ),
+        # A past perfect after a past reporting verb is only the tense moved back.
+        (
+            "The story opens here. The mayor said the council had approved the bridge.",
+            "event",
+            "tense:perfect",
+        ),
+    ],
+)
+def test_a_perfect_measured_from_the_past_is_background(text, category, cue):
+    c = claim_of(text)
+    assert (c.category, c.cues["category"][0]) == (category, cue)
+
+
 def test_seen_as_characterizes_rather_than_shows():
     c = claim_of("The story opens here. The bridge is seen as a symbol of the new era.")
     assert not c.cues["category"][0].startswith("scene:"), c.cues
