@@ -125,6 +125,14 @@ def test_readout_positions_and_judgements(text, category, cue):
             "The story opens here. The video shows firefighters carrying a child from the ruins.",
             "scene:show",
         ),
+        (
+            "The story opens here. The footage shows rescuers lifting a car off the road.",
+            "scene:show",
+        ),
+        (
+            "The story opens here. A security camera captured the moment the wall gave way.",
+            "scene:capture",
+        ),
     ],
 )
 def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
