@@ -161,6 +161,11 @@ def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
             "context",
             "pluperfect",
         ),
+        (
+            "The story opens here. The mayor says the council had approved the bridge.",
+            "context",
+            "pluperfect",
+        ),
         # A past perfect after a past reporting verb is only the tense moved back.
         (
             "The story opens here. The mayor said the council had approved the bridge.",
