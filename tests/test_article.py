@@ -369,6 +369,29 @@ def test_html_the_extractor_keeps_as_found_is_read_by_its_layout():
     assert bold.text == "Harbour News\n\nHome World"  # the kept bold's "**" does not leak
 
 
+def test_html_a_line_of_links_to_other_pages_is_furniture_not_a_claim():
+    # "Related: <a>...</a>" inside the body was read as a claim; the test is
+    # the share of the block's letters inside links, so a sentence with a
+    # linked phrase (its stop outside the link) stays.
+    html = (
+        "<html><head><title>Ostrel Water Accord</title></head><body><article>"
+        "<p>Varnia and Ostrel signed a water accord on Monday, officials said.</p>"
+        '<p><strong>Related:</strong> <a href="/a">Drought empties Ostrel reservoirs</a></p>'
+        "<p>Envoys said the talks ended in the <a href='/k'>river town of Kell</a>.</p>"
+        '<p>Read more: <a href="/b">Varnia names envoy</a> | <a href="/c">The accord</a></p>'
+        '<div>See also <a href="/d">Ostrel border closes</a></div>'
+        "<p>The ministry <a href='/m'>said it would build two dams on the river</a>.</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Ostrel Water Accord",
+        "Varnia and Ostrel signed a water accord on Monday, officials said.",
+        "Envoys said the talks ended in the river town of Kell.",
+        "The ministry said it would build two dams on the river.",
+    ]
+
+
 def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
     # The parser silently drops elements below 255 ancestors: the paragraph
     # would vanish ("no article text") or, beside shallow text, be cut away.

@@ -404,6 +404,63 @@ def _too_deep(tree: Any) -> bool:
     return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {_PARSER_DEPTH}])"))
 
 
+#: The page's blocks that can hold a line of furniture: paragraphs, list
+#: items and a div or aside holding inline content only.
+_FURNITURE_BLOCKS = "//p|//li|//dd|//dt|//div[not(.//p|.//div|.//li|.//ul|.//ol|.//table)]"
+#: A block is furniture when at least this share of its letters lie inside
+#: links: "Related: Drought empties the reservoirs" has 0.8, a sentence with
+#: one linked name or phrase well under half.
+_LINK_SHARE = 0.5
+#: The most words a furniture line has outside its links: a label ("Related:",
+#: "Read more:", "See also", "More from World") or separators.
+_LABEL_WORDS = 3
+_LETTER = re.compile(r"\w", re.UNICODE)
+_SENTENCE_END = re.compile(r"""[.!?]["'\u2019\u201d)]*\s*$""")
+
+
+def _link_furniture(tree: Any) -> list[Any]:
+    """The page's blocks that are a line of links to other pages, not prose.
+
+    A "Related: <a>...</a>" or "Read more: <a>...</a> | <a>...</a>" line
+    inside the article body is kept by the extractor (it tests link density
+    only on blocks shorter than 30 characters) and was read as a claim. The
+    test is the page's own markup, not a word list: most of the block's
+    letters are link text, what lies outside its links is a label of a few
+    words at most, and the block does not end with a sentence stop outside a
+    link (a sentence whose verb phrase is linked keeps its own final stop).
+    """
+    found = []
+    for element in tree.xpath(_FURNITURE_BLOCKS):
+        links = element.xpath(".//a[not(ancestor::a)]")
+        if not links:
+            continue
+        total = len(_LETTER.findall(element.text_content()))
+        linked = sum(len(_LETTER.findall(a.text_content())) for a in links)
+        outside = _outside_links(element)
+        if (
+            total
+            and linked >= _LINK_SHARE * total
+            and len(outside.split()) <= _LABEL_WORDS
+            and not _SENTENCE_END.search(outside)
+        ):
+            found.append(element)
+    # A block inside another found block goes with it: drop the outermost only.
+    return [e for e in found if not any(a in found for a in e.iterancestors())]
+
+
+def _outside_links(element: Any) -> str:
+    """The text of ``element`` that lies outside its links, in page order."""
+    parts = [element.text or ""] if element.tag != "a" else []
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            parts.append(child.tail or "")
+            continue
+        if child.tag != "a":
+            parts.append(_outside_links(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str]]]:
     """Keep the headline and body of a web page; drop scripts, navigation, footers.
 
@@ -423,6 +480,8 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
             " the parser drops what lies deeper"
         )
     for element in tree.xpath(_NOT_PROSE):
+        element.drop_tree()
+    for element in _link_furniture(tree):
         element.drop_tree()
     doc = trafilatura.bare_extraction(
         tree,
