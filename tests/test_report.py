@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -606,6 +607,32 @@ def test_bottom_line_and_counts_when_every_claim_has_a_speaker():
     counts = briefing.claim_counts(analysis).data
     assert "<th>author</th>" not in counts
     assert "<th>Anna Keller</th>" in counts
+
+
+def test_bottom_line_of_remarks_names_the_speaker_and_what_others_say():
+    """A transcript's sentences are its speaker's: "Every claim cites a source:
+    President Okafor (5)" told the analyst nothing; the share in the speaker's
+    own words, the reporters' questions and who else is quoted do."""
+    text = (
+        "Remarks by President Okafor on the Harbour Accord\n\n"
+        "THE PRESIDENT: We signed the harbour accord with Varnia this morning. "
+        "Our ships will share the northern port from June. "
+        "Minister Tomas Brandt said the fleet would withdraw by March.\n\n"
+        "Q Mr. President, will the fleet withdraw before the summer?\n\n"
+        "THE PRESIDENT: We expect the fleet to leave in the spring.\n"
+    )
+    analysis = _invented(text)
+    claims = [c for c in analysis.claims if c.category is not None]
+    by = Counter(c.attribution for c in claims)
+    assert by["reporter"] == 1 and by["Tomas Brandt"] == 1, by
+    own = by["President Okafor"]
+    assert own == len(claims) - 2
+    bluf = briefing.bottom_line(analysis).data
+    assert (
+        f"The remarks of one speaker: {own} of {len(claims)} claims are President Okafor’s"
+        " own words and 1 is a reporter’s question; the other cites Tomas Brandt (1)."
+    ) in bluf, bluf
+    assert "Every claim cites a source" not in bluf
 
 
 def test_header_counts_relations_as_the_bottom_line_does():

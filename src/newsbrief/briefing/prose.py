@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import vocabulary
+from ..claims.attribution import REPORTER, SPEAKER_CUE, WRITERS_CUE
 from ..config import VERSION, package_file
 from .frames import _units, collapsed_claims, core_event, is_formula, shares, source_names
 from .loading import analysis_date, source_label
@@ -161,24 +162,57 @@ _CITED_SHOWN = 5
 
 
 def _sources(analysis: Analysis) -> dict[str, Any]:
-    """Who the claims cite, for the bottom line: the author's share, then the sources."""
+    """Who the claims cite, for the bottom line: the author's share, then the sources.
+
+    A transcript of remarks gives every sentence to the speaker its headline
+    names, and an op-ed to its writers: "Every claim cites a source:
+    President Biden (61)" was true and told the analyst nothing. Those claims
+    are the text's own voice, named (``voice``), and the sources are the
+    others it quotes.
+    """
     canonical = source_names(analysis)
-    counts = Counter(
-        canonical.get(c.attribution.casefold(), c.attribution)
-        for c in analysis.claims
-        if c.category is not None
-    )
+    claims = [c for c in analysis.claims if c.category is not None]
+    counts = Counter(canonical.get(c.attribution.casefold(), c.attribution) for c in claims)
     total = sum(counts.values())
-    own = counts.pop("author", 0)
+    voice = _voice(analysis, canonical)
+    own = counts.pop("author" if voice is None else voice["name"], 0)
+    # A reporter's question in a transcript is asked, not cited.
+    asked = counts.pop(REPORTER, 0) if voice is not None else 0
     sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     rest = sources[_CITED_SHOWN:]
     return {
         "own": own,
         "total": total,
+        "voice": voice,
+        "asked": asked,
+        "others": total - own - asked,
         "cited": sources[:_CITED_SHOWN],
         "more_sources": len(rest),
         "more_claims": sum(n for _, n in rest),
     }
+
+
+#: The kind of text whose own voice has a name, by the cue that names it.
+_VOICES = {SPEAKER_CUE: "remarks of one speaker", WRITERS_CUE: "opinion piece by its writers"}
+
+
+def _voice(analysis: Analysis, canonical: dict[str, str]) -> dict[str, str] | None:
+    """The named own voice of remarks or an op-ed: who speaks and what the text is, or None."""
+    for c in analysis.claims:
+        cue = next((k for k in c.cues.get("attribution", ()) if k in _VOICES), None)
+        if c.category is not None and cue is not None:
+            name = canonical.get(c.attribution.casefold(), c.attribution)
+            return {"name": name, "possessive": _possessive(name), "kind": _VOICES[cue]}
+    return None
+
+
+def _possessive(name: str) -> str:
+    """A name's possessive, "President Biden’s"; a name that ends in -s takes "’" alone.
+
+    A plural ("the Defense Secretaries’") needs it, and English writes a
+    singular name in -s either way, so one rule serves both.
+    """
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
 def bottom_line(analysis: Analysis) -> HTML:

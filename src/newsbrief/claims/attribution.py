@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from .rules import Cues
 
 __all__ = [
+    "REPORTER",
+    "SPEAKER_CUE",
+    "WRITERS_CUE",
     "headline_speaker",
     "headline_writers",
     "reporter_questions",
@@ -34,6 +37,13 @@ __all__ = [
     "writers_of_opinion",
 ]
 
+#: The attribution cue of a claim in the own voice of the speaker of remarks
+#: or of the writers an op-ed's headline names: the briefing tells these from
+#: sources the text cites.
+SPEAKER_CUE = "the speaker the headline names"
+WRITERS_CUE = "the writers the headline names"
+#: Who asks a transcript's questions ("Q Mr. President, will you ...?").
+REPORTER = "reporter"
 #: What the speaker of remarks says in their own voice, or as "I" and "we".
 _SPEAKER_WORDS = frozenset({"author", "i", "we"})
 _GENRES = ("opinion", "release", "remarks")
@@ -91,12 +101,12 @@ def speaker_of_remarks(
         return list(claims)
     asked = reporter_questions(units)
     return [
-        replace(c, attribution="reporter", cues={**c.cues, "attribution": ("a reporter asks",)})
+        replace(c, attribution=REPORTER, cues={**c.cues, "attribution": ("a reporter asks",)})
         if c.unit in asked
         else replace(
             c,
             attribution=speaker,
-            cues={**c.cues, "attribution": ("the speaker the headline names",)},
+            cues={**c.cues, "attribution": (SPEAKER_CUE,)},
         )
         if c.attribution.lower() in _SPEAKER_WORDS
         else c
@@ -116,7 +126,7 @@ def writers_of_opinion(
     writers = headline_writers(units, cues) if genre == "opinion" else None
     if not writers:
         return list(claims)
-    cue = ("the writers the headline names",)
+    cue = (WRITERS_CUE,)
     return [
         replace(c, attribution=writers, cues={**c.cues, "attribution": cue})
         if c.attribution.lower() in _SPEAKER_WORDS
