@@ -202,6 +202,18 @@ def test_a_states_security_forces_are_its_force():
     assert actors["IRQ-SF"].type == "military"
 
 
+def test_a_force_the_gazetteer_lacks_is_named_with_its_states_adjective():
+    # Named with the state's noun it read "Lebanon army", "Uganda demonstrators";
+    # where the first demonym is a person the states data gives the adjective.
+    actors = actors_of(
+        "Lebanon's army moved south on Monday. Ugandan demonstrators marched in Kampala. "
+        "New Zealand's army sent engineers to the port."
+    )
+    assert actors["LBN-ARMY"].name == "Lebanese army"
+    assert actors["UGA-PROTESTERS"].name == "Ugandan demonstrators"
+    assert actors["NZL-ARMY"].name == "New Zealand army"
+
+
 def test_a_body_named_for_its_purpose_is_one_even_around_a_known_name():
     actors = actors_of(
         "Nearly ten years after establishing the Global Coalition to Defeat ISIS, "

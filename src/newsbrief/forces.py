@@ -38,7 +38,7 @@ def force_after(
                 or main
                 or Entry(
                     actor_id,
-                    f"{state.name} {term}",
+                    f"{gaz.adjectives.get(state.id, state.name)} {term}",
                     kind,
                     None,
                     None if kind == "group" else state.id,  # a people's group, not the state's

@@ -72,6 +72,8 @@ class Gazetteer:
     sender_nouns: frozenset[str] = frozenset()
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     crowd_words: frozenset[str] = frozenset()
+    #: State code -> the adjective English puts before a force ("Lebanese").
+    adjectives: dict[str, str] = field(default_factory=dict)
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -231,6 +233,7 @@ def _checked(data: dict, path: str) -> dict:
     if not isinstance(states, dict) or not all(
         isinstance(v, dict)
         and all(words(v.get(f, [])) for f in ("aliases", "capitals", "demonyms"))
+        and isinstance(v.get("adjective", ""), str)
         for v in states.values()
     ):
         raise NewsbriefError(f"{path}: states must map codes to name lists (aliases, demonyms)")
@@ -297,7 +300,26 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         words["sender_nouns"],
         members,
         words["crowd_words"],
+        _adjectives(states),
     )
+
+
+def _adjectives(states: dict) -> dict[str, str]:
+    """Each state's adjective: its ``adjective``, else its first demonym.
+
+    A force the gazetteer does not list is named from its state ("Lebanese
+    army"); named with the state's noun it read as no English does ("Lebanon
+    army", "Uganda demonstrators"). ``demonyms`` list the adjective first;
+    where the first is a person ("New Zealander", "Motswana") the YAML gives
+    the adjective, which may be the name itself ("New Zealand army").
+    """
+    out = {}
+    for code, spec in states.items():
+        spec = spec or {}
+        adjective = spec.get("adjective") or next(iter(spec.get("demonyms", [])), None)
+        if adjective:
+            out[code] = adjective
+    return out
 
 
 def _main_forces(surfaces: dict[str, Surface]) -> dict[str, Entry]:
