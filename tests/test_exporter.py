@@ -13,9 +13,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from newsbrief import exporter
 from newsbrief.exporter import (
+    GRAPH_MIN_MM,
+    PAGE_CONTENT_MM,
     BriefingHTMLExporter,
     SystemChromiumWebPDFExporter,
     find_chromium,
+    graph_on_page_one,
     templates_dir,
 )
 
@@ -173,3 +176,60 @@ def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
     assert image_page == 2  # the filler leaves room for the heading only, not the figure
     text = run("pdftotext", "-f", "2", "-l", "2", str(path), "-")
     assert "Figure heading" in text and "Its caption." in text
+
+
+def test_page_one_keeps_its_graph_smaller_or_with_the_counts_moved_under_it():
+    """The graph never splits: moved whole to page two it left page one half empty."""
+    page, least = 1000.0, 250.0
+    assert graph_on_page_one(400, 300, 120, page, least) == (False, None)  # fits as it is
+    assert graph_on_page_one(720, 300, 120, page, least) == (False, 280)  # fits smaller
+    assert graph_on_page_one(800, 300, 120, page, least) == (True, None)  # fits, counts after
+    assert graph_on_page_one(850, 300, 120, page, least) == (True, 270)  # both
+    assert graph_on_page_one(850, 300, 0, page, least) == (False, None)  # no room: page two
+    assert graph_on_page_one(1100, 300, 50, page, least) == (False, None)
+
+
+def test_page_one_is_measured_on_the_paper_the_stylesheet_prints():
+    css = (templates_dir() / "newsbrief" / "static" / "briefing.css").read_text(encoding="utf-8")
+    page = re.search(r"@page\s*{[^}]*?size:\s*A4;\s*margin:\s*([\d\s.mm]+);", css)
+    top, right, bottom, left = (float(m) for m in re.findall(r"([\d.]+)mm", page.group(1)))
+    assert (210 - left - right, 297 - top - bottom) == PAGE_CONTENT_MM
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
+def test_a_figure_that_fits_page_one_smaller_is_printed_there(tmp_path):
+    """Prose that leaves 65-80 mm under the figure's heading: the figure is made to fit."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 500), (40, 90, 160)).save(buf, "PNG")
+    filler = "".join(f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(15))
+    first = new_code_cell("bottom_line()", execution_count=1)
+    first.outputs = [
+        new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
+    ]
+    figure = new_code_cell("figure()", execution_count=2)
+    figure.outputs = [
+        new_output(
+            "display_data",
+            data={"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": ""},
+        )
+    ]
+    nb = new_notebook(
+        cells=[first, new_markdown_cell("## Figure heading\n\nIts caption."), figure],
+        metadata={"title": "Title"},
+    )
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    rows = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()[2:]
+    (row,) = [r.split() for r in rows]
+    height_mm = int(row[4]) / float(row[13]) * 25.4
+    assert row[0] == "1", "the figure went to page two"
+    assert GRAPH_MIN_MM <= height_mm < 80

@@ -31,10 +31,13 @@ from traitlets import HasTraits, Unicode, default
 from .config import package_file
 
 __all__ = [
+    "GRAPH_MIN_MM",
+    "PAGE_CONTENT_MM",
     "TEMPLATE_NAME",
     "BriefingHTMLExporter",
     "SystemChromiumWebPDFExporter",
     "find_chromium",
+    "graph_on_page_one",
     "templates_dir",
 ]
 
@@ -169,6 +172,7 @@ class SystemChromiumWebPDFExporter(_NewsbriefTemplate, WebPDFExporter):
                 await page.wait_for_timeout(self.page_render_timeout)
                 options: dict[str, Any] = {"print_background": True}
                 if self.paginate:
+                    await _graph_on_page_one(page)
                     options.update(format="A4", prefer_css_page_size=True)
                 else:
                     options.update(await _whole_page_size(page))
@@ -185,3 +189,101 @@ async def _whole_page_size(page: Any) -> dict[str, int]:
     )
     # 200 inches is the largest page Adobe Reader opens.
     return {"width": min(size["width"], 200 * 72), "height": min(size["height"], 200 * 72)}
+
+
+#: One millimetre in CSS pixels (96 to the inch), the unit Chromium prints in.
+_MM = 96 / 25.4
+#: The A4 page's content box, as ``briefing.css``'s ``@page`` rule sets it:
+#: 210 x 297 mm less margins of 15 and 15 mm, 16 and 18 mm.
+PAGE_CONTENT_MM = (210 - 15 - 15, 297 - 16 - 18)
+#: The graph is made smaller to stay on page one down to this height: at
+#: 65 mm the figure is 90 mm wide (its 1.39 aspect), where its labels still
+#: read on paper; below it the graph goes to page two whole.
+GRAPH_MIN_MM = 65
+#: Slack left under the graph, and under the line its image sits on, for
+#: what the print adds to the measure: with 2 mm a test figure measured to
+#: fit went to page two, with 4 mm it stays.
+_SLACK_MM = 4
+
+#: Measures page one's layout at the printed column's width: where the first
+#: figure (the graph) starts, its height and the space its output adds under
+#: it, and how tall the counts table's cell is in the flow when it comes
+#: before the graph.
+_MEASURE = """() => {
+  const img = document.querySelector("main img");
+  const cell = img && img.closest(".jp-Cell");
+  const heading = cell && cell.previousElementSibling;
+  if (!img || !heading) return null;
+  const counts = document.querySelector("table.nb-counts");
+  const countsCell = counts && counts.closest(".jp-Cell");
+  const before = countsCell && (countsCell.compareDocumentPosition(heading) & 4);
+  const box = (e) => e.getBoundingClientRect();
+  return {
+    top: box(img).top + window.scrollY,
+    height: box(img).height,
+    below: box(img.closest(".jp-OutputArea-child") || img).bottom - box(img).bottom,
+    counts: before ? box(heading).top - box(countsCell).top : 0,
+  };
+}"""
+#: Moves the counts table's cell after the graph and caps the graph's height.
+_APPLY = """([moveCounts, maxHeight]) => {
+  const img = document.querySelector("main img");
+  const cell = img.closest(".jp-Cell");
+  if (moveCounts) cell.after(document.querySelector("table.nb-counts").closest(".jp-Cell"));
+  if (maxHeight) img.style.maxHeight = maxHeight + "px";
+}"""
+
+
+def graph_on_page_one(
+    top: float, height: float, counts: float, page: float, minimum: float
+) -> tuple[bool, float | None]:
+    """How page one keeps its graph: (move the counts table after it, cap its height).
+
+    The graph never splits, so when it does not fit under the header and the
+    bottom line it went to page two whole with its heading, and the claims
+    after it: page one was left half empty. It is made smaller to fit, down
+    to ``minimum``; when even that does not fit, the counts table (which the
+    bottom line and the claims' headings repeat) goes under the graph to
+    make room. When neither helps, nothing changes.
+
+    Parameters
+    ----------
+    top, height : float
+        Where the graph starts on the page, and its height, in CSS pixels.
+    counts : float
+        The counts table's height in the flow when it comes before the graph, else 0.
+    page : float
+        The page's content height.
+    minimum : float
+        The least height the graph may be given.
+
+    Returns
+    -------
+    tuple of (bool, float or None)
+        Whether to move the counts table after the graph, and the graph's
+        new maximum height (None: as it is).
+    """
+    if top + height <= page:
+        return False, None
+    for move in (False, True) if counts else (False,):
+        room = page - (top - counts if move else top)
+        if room >= height:
+            return move, None
+        if room >= minimum:
+            return move, room
+    return False, None
+
+
+async def _graph_on_page_one(page: Any) -> None:
+    """Lay page one out as :func:`graph_on_page_one` decides, measured at the column's width."""
+    width, height = (round(mm * _MM) for mm in PAGE_CONTENT_MM)
+    await page.set_viewport_size({"width": width, "height": height})
+    box = await page.evaluate(_MEASURE)
+    if not box:
+        return
+    bottom = height - box["below"] - _SLACK_MM * _MM
+    move, cap = graph_on_page_one(
+        box["top"], box["height"], box["counts"], bottom, GRAPH_MIN_MM * _MM
+    )
+    if move or cap:
+        await page.evaluate(_APPLY, [move, cap])
