@@ -507,6 +507,23 @@ def test_a_transcripts_q_stays_with_its_question_and_a_short_one_is_no_heading()
     assert_covers(text, units)
 
 
+def test_markdown_is_read_by_a_commonmark_parser_line_for_line():
+    # Patterns took "*" out of a code span, kept inline HTML and an entity as
+    # written, and missed a link whose words run over a line break.
+    md = (
+        "# Kell Ferry Resumes\n\n"
+        "The <abbr>river</abbr> authority said the [ferry\nlink](https://example.org/f) "
+        "reopened, and the fare rule `5*3*2` applies to R&amp;D staff.\n\n"
+        "> - *Varnia* said so.\n"
+    )
+    src = source_from_text(md, path="story.md")
+    assert src.text == (
+        "# Kell Ferry Resumes\n\n"
+        "The river authority said the ferry\nlink reopened, and the fare rule 5*3*2"
+        " applies to R&D staff.\n\n> - Varnia said so.\n"
+    )
+
+
 def test_markdown_inline_markup_is_read_as_its_words():
     # Left in, the table showed "[the accord](https://...)", and "*the port
     # authority* said" gave the source "*".

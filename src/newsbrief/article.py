@@ -350,37 +350,77 @@ def source_from_text(text: str, path: str = "<text>", sha256: str | None = None)
     return Source(path=path, text=text, sha256=digest, media_type="text")
 
 
-#: Markdown's inline markup, each with what it leaves of itself. An image
-#: goes (its alt text describes a picture, not the news); a link leaves its
-#: words; emphasis and code leave their text. None crosses a line, so the
-#: layout that :func:`newsbrief.units.split_blocks` reads is kept.
-_MD_INLINE = (
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
-    (re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\n]|\([^)\n]*\))*\)"), r"\1"),
-    (re.compile(r"(?<!!)\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^\n*]+?)(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w\\])_(?=[^\s_])([^\n_]+?)(?<=[^\s_\\])_(?!\w)"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])"), r"\1"),
-)
-#: A reference link's target on a line of its own: "[1]: https://... "title"".
-_MD_LINK_TARGET = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+[^\n]*$", re.MULTILINE)
-
-
 def plain_markdown(text: str) -> str:
     """A Markdown article's text without its inline markup, line for line.
 
     Left in, "[the accord](https://...)" and "*the foreign ministry* said"
     reached the claims table as written, and the parse read "*" as the
     sentence's source. Headings, list and quote markers are the structure
-    the units read, and stay.
+    the units read, and stay; so does every line break, so the layout that
+    :func:`newsbrief.units.split_blocks` reads is the file's. The markup is
+    read by a CommonMark parser (markdown-it-py), not by patterns: a code
+    span keeps its "*", "snake_case" its underscores, an entity becomes its
+    character, inline HTML and images go, and a link keeps its words even
+    across a line break. Each line's text is replaced where it stands, so a
+    line keeps its block markers; reference definitions are blanked.
     """
-    text = _MD_LINK_TARGET.sub("", text)
-    for pattern, repl in _MD_INLINE:
-        text = pattern.sub(repl, text)
-    return text
+    from markdown_it import MarkdownIt  # only for Markdown articles
+
+    lines = text.split("\n")
+    keep: set[int] = set()  # lines the parser reads as part of a block
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map
+        keep.update(range(start, end))
+        if token.type == "inline":
+            first = _replace_inline(lines, token.content, token.children or [], start, end)
+            keep.difference_update(range(start, first))  # reference definitions above it
+    return "\n".join(line if k in keep or not line.strip() else "" for k, line in enumerate(lines))
+
+
+def _replace_inline(
+    lines: list[str], content: str, children: list[Any], start: int, end: int
+) -> int:
+    """Put the plain text of one inline run in place of its source lines; the first line's index.
+
+    The run's source (``content``, its block markers taken off) is found
+    line by line in ``lines[start:end]``; a run whose plain text does not
+    have its line count (a code span across a line break) is left as written.
+    """
+    source, plain = content.split("\n"), _plain_inline(children).split("\n")
+    at = first = start
+    if len(source) != len(plain):
+        return first
+    for k, (was, now) in enumerate(zip(source, plain, strict=True)):
+        while at < end and was not in lines[at]:
+            at += 1
+        if at == end:
+            break
+        if k == 0:
+            first = at
+        i = lines[at].index(was)
+        lines[at] = lines[at][:i] + now + lines[at][i + len(was) :]
+        at += 1
+    return first
+
+
+def _plain_inline(children: list[Any]) -> str:
+    """The words of an inline run: text and code, a line break for each break.
+
+    Link and emphasis marks carry no text of their own; an image (its alt
+    text describes a picture, not the news) and inline HTML go, keeping only
+    the line breaks inside them.
+    """
+    out = []
+    for token in children:
+        if token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type in ("text", "code_inline"):
+            out.append(token.content)
+        elif token.type in ("image", "html_inline"):
+            out.append("\n" * token.content.count("\n"))
+    return "".join(out)
 
 
 # Elements whose content is never article prose. Left unclosed, a raw-text
