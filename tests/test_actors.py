@@ -207,11 +207,12 @@ def test_a_force_the_gazetteer_lacks_is_named_with_its_states_adjective():
     # where the first demonym is a person the states data gives the adjective.
     actors = actors_of(
         "Lebanon's army moved south on Monday. Ugandan demonstrators marched in Kampala. "
-        "New Zealand's army sent engineers to the port."
+        "New Zealand's army sent engineers to the port. The U.S. military guarded the quay."
     )
     assert actors["LBN-ARMY"].name == "Lebanese army"
     assert actors["UGA-PROTESTERS"].name == "Ugandan demonstrators"
     assert actors["NZL-ARMY"].name == "New Zealand army"
+    assert actors["USA-MIL"].name == "US military"
 
 
 def test_a_body_named_for_its_purpose_is_one_even_around_a_known_name():
