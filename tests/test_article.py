@@ -381,6 +381,7 @@ def test_html_a_line_of_links_to_other_pages_is_furniture_not_a_claim():
         '<p>Read more: <a href="/b">Varnia names envoy</a> | <a href="/c">The accord</a></p>'
         '<div>See also <a href="/d">Ostrel border closes</a></div>'
         "<p>The ministry <a href='/m'>said it would build two dams on the river</a>.</p>"
+        '<p>Related: <a href="/q">What the accord means for Kell?</a></p>'
         "</article></body></html>"
     )
     src = source_from_text(html, path="page.html")
