@@ -633,6 +633,9 @@ def test_bottom_line_of_remarks_names_the_speaker_and_what_others_say():
         " own words and 1 is a reporter’s question; the other cites Tomas Brandt (1)."
     ) in bluf, bluf
     assert "Every claim cites a source" not in bluf
+    key = briefing.key_claims(analysis).data
+    assert "per President Okafor" not in key  # the speaker's own words, as the author's
+    assert "per Tomas Brandt)" in key
 
 
 def test_header_counts_relations_as_the_bottom_line_does():

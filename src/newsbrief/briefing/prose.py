@@ -301,11 +301,16 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
     # Each heading counts every claim of its category, as the counts table
     # does; the restatements folded into an earlier claim are among those
     # not shown. A source is named as the bottom line and the table name it.
+    # The own voice of remarks or an op-ed is unmarked, as the author's is:
+    # "(per President Biden)" after every claim of his remarks said nothing
+    # the bottom line had not.
     counts = Counter(c.category for c in analysis.claims if c.category is not None)
     canonical = source_names(analysis)
+    voice = _voice(analysis, canonical)
+    own = {"author", voice["name"]} if voice else {"author"}
     blocks = [
         _category_block(
-            category, df[df["category"] == category], per_category, counts[category], canonical
+            category, df[df["category"] == category], per_category, counts[category], canonical, own
         )
         for category in vocabulary.CATEGORIES
     ]
@@ -313,7 +318,12 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
 
 
 def _category_block(
-    category: str, rows: pd.DataFrame, limit: int, total: int, canonical: dict[str, str]
+    category: str,
+    rows: pd.DataFrame,
+    limit: int,
+    total: int,
+    canonical: dict[str, str],
+    own: set[str],
 ) -> str:
     if rows.empty:
         return ""
@@ -331,17 +341,22 @@ def _category_block(
         count=_plural(max(total, len(rows)), "claim"),
         shown=min(limit, len(rows)),
         total=max(total, len(rows)),
-        items=[_claim_item(row, canonical) for row in chosen.sort_index().itertuples()],
+        items=[_claim_item(row, canonical, own) for row in chosen.sort_index().itertuples()],
     )
 
 
-def _claim_item(row: Any, canonical: dict[str, str]) -> dict[str, Any]:
-    """A claim as the template lists it: its text (with its ``Label:``) and its marks."""
+def _claim_item(row: Any, canonical: dict[str, str], own: set[str]) -> dict[str, Any]:
+    """A claim as the template lists it: its text (with its ``Label:``) and its marks.
+
+    ``own`` names the text's own voice ("author", the speaker of remarks),
+    which is not marked.
+    """
     marks = []
     if row.modality in ("hedged", "prescriptive"):
         marks.append(row.modality)
-    if row.attribution != "author":
-        marks.append(f"per {canonical.get(row.attribution.casefold(), row.attribution)}")
+    source = canonical.get(row.attribution.casefold(), row.attribution)
+    if row.attribution != "author" and source not in own:
+        marks.append(f"per {source}")
     if row.restated:
         marks.append(f"stated {row.restated + 1} times")
     labelled = bool(row.label) and row.text.startswith(row.label)
