@@ -122,6 +122,28 @@ def test_label_line_ending_in_colon_above_names_is_a_lead_in():
     assert_covers(text, units)
 
 
+def test_a_paragraph_of_one_sentence_ending_in_colon_introduces_the_next_as_a_lead_in():
+    # "Here is what they said:" above a series of quoted statements is no
+    # claim; a colon inside a longer paragraph, or in a sentence with others,
+    # keeps the sentence a claim.
+    text = (
+        "Ferry Pact\n\nHere is what the two mayors said:\n\n"
+        "Mayor Ana Ruiz: \u201cThe ferry will sail daily.\u201d\n\n"
+        "The port reopened on Monday. The harbour master said:\n\n"
+        "\u201cThe ferry is safe.\u201d\n"
+    )
+    units = units_of(text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("title", "Ferry Pact"),
+        ("lead_in", "Here is what the two mayors said:"),
+        ("claim", "Mayor Ana Ruiz: \u201cThe ferry will sail daily.\u201d"),
+        ("claim", "The port reopened on Monday."),
+        ("claim", "The harbour master said:"),
+        ("claim", "\u201cThe ferry is safe.\u201d"),
+    ]
+    assert_covers(text, units)
+
+
 def test_quote_attribution_stays_in_one_sentence():
     text = "Sikorski spoke on Monday.\n\n“We are a frontline state,” he said. Then he left."
     units = units_of(text)

@@ -334,10 +334,13 @@ def build_units(
         else:
             next_is_item = b + 1 < len(blocks) and blocks[b + 1].kind in _LISTED
             sents = _sentences(doc)
+            # A paragraph that is one sentence ending in ":" introduces the
+            # paragraphs after it ("Here is what they said:") as a list does.
+            alone = len(sents) == 1 and b + 1 < len(blocks) and _paragraph_alone(blocks, b)
             pieces = []
             for k, sent in enumerate(sents):
                 last = k == len(sents) - 1
-                lead = last and next_is_item and sent.text.rstrip().endswith(":")
+                lead = last and (next_is_item or alone) and sent.text.rstrip().endswith(":")
                 pieces.append(("lead_in" if lead else "claim", sent, None))
         for kind, span, label in pieces:
             start = block.start + span.start_char
@@ -362,6 +365,12 @@ def build_units(
             )
             spans.append(span)
     return units, spans
+
+
+def _paragraph_alone(blocks: Sequence[Block], b: int) -> bool:
+    """Whether block ``b`` is a paragraph of its own: no other block shares its paragraph."""
+    para = blocks[b].paragraph
+    return all(x.paragraph != para for k, x in enumerate(blocks) if k != b)
 
 
 def _item_pieces(doc: Doc, label: str | None) -> list[tuple[str, Span, str | None]]:
