@@ -587,6 +587,12 @@ def test_reporting_subject_is_no_actor_of_the_reported_act():
     assert not strong("Norway reported the strike on Chile.")
 
 
+def test_discussing_a_war_is_talking_not_fighting():
+    # Leaders who discuss a war speak of it: they talk to each other, and wage no war.
+    found = classes("Norway and Chile discussed the war during a call on Monday.")
+    assert found == {("NOR", "CHL", "CONSULT")}
+
+
 def test_condemning_an_earlier_act_disapproves_of_its_maker():
     found = classes("Brazil struck Chilean bases on Monday. Peru condemned the strike.")
     assert ("PER", "BRA", "DISAPPROVE") in found
