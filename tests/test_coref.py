@@ -299,6 +299,17 @@ def test_possessive_pronoun_may_be_the_subject():
     assert _links(a, "tomas-lind") == ["his"]
 
 
+def test_possessive_in_a_fronted_phrase_points_ahead_to_the_subject():
+    a = _analysis(
+        "Anna Berg arrived in Oslo on Monday. "
+        "During his visit to Chile, Tomas Lind met the president."
+    )
+    assert _links(a, "tomas-lind") == ["his"]
+    assert _links(a, "anna-berg") == []
+    b = _analysis("In her speech, Anna Berg praised Chile. Tomas Lind agreed.")
+    assert _links(b, "anna-berg") == ["her"]
+
+
 def test_possessive_state_before_a_title_is_that_states_person():
     a = _analysis(
         "Norwegian Foreign Minister Tomas Lind and Swedish Foreign Minister Anna Berg met "

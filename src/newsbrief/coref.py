@@ -5,6 +5,9 @@ News names a participant once and then says "he", "the former president",
 sentences have no actor, so their claims are the author's and their verbs
 link nothing. The rules read the parse and the actors already found:
 
+- "his"/"her" in a phrase set before its clause's subject ("During his
+  visit to Hanoi, Lind met ...") -> that subject, when it names one person
+  and no person is named before the pronoun in its sentence (cataphora);
 - "he"/"she" (and "his", "her") -> the one person subject of the nearest
   clause over it ("the army said Lind led the raids and he ..."), else,
   when no person is named before it in its sentence, the person the sentence
@@ -738,6 +741,9 @@ def _person_pronoun(
     if tok.lower_ in _REFLEXIVE and len(subject) == 1:
         return subject[0]
     bound = {e.id for e in subject}
+    ahead = _subject_ahead(tok, covered)
+    if ahead is not None:
+        return ahead
     governing = _governing_person(tok, covered)
     if governing is not None and governing.id not in bound:
         return governing
@@ -750,6 +756,32 @@ def _person_pronoun(
     ):
         return centre
     return history.last(unit.index, lambda e: _is_person(e) and e.id not in bound)
+
+
+def _subject_ahead(tok: Token, covered: dict[int, list[Located]]) -> Entry | None:
+    """The person "his"/"her" in a fronted phrase means: the subject that follows it.
+
+    "During his visit to Hanoi, Lind met ...", "In her speech, Moe said ...":
+    a possessive in a prepositional phrase set before its clause's subject
+    points ahead to that subject (cataphora), not back to the person named
+    last. Only when no person is named before it in its sentence and the
+    subject names one person.
+    """
+    if tok.dep_ != "poss" or _person_before(tok, covered):
+        return None
+    noun = tok.head
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+    found = {
+        loc.entry.id: loc.entry
+        for c in subjects
+        for w in _noun_phrase(c)
+        for loc in covered.get(w.i, [])
+        if _is_person(loc.entry)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _continued_body(
