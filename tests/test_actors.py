@@ -463,3 +463,12 @@ def test_a_generational_suffix_keeps_its_stop_and_a_sentence_stop_goes():
         "and Berg later thanked Okafor Jr., the host. Then she left for Oslo."
     ).values()
     assert {a.name for a in actors if a.type == "person"} == {"Samuel T. Okafor Jr.", "Anna Berg"}
+
+
+def test_a_title_naming_the_states_force_makes_the_person_part_of_that_force():
+    actors = actors_of(
+        "The Chilean Navy tested a new frigate off Valparaiso. "
+        "Rear Adm. Tomas Lindqvist, Chile's chief of navy, said the test went well."
+    )
+    person = next(a for a in actors.values() if a.type == "person")
+    assert person.part_of == "CHL-NAVY"  # the body he leads, not only its state

@@ -63,6 +63,10 @@ OFFICE_WORDS = frozenset(  # a word list reads best as words
 LISTED_CUE = "known office holder:"
 #: The actor types a person can be part of.
 _BODIES = frozenset({"state", "organization", "group", "government", "military"})
+#: Words of a title that name a state's force or ministry ("chief of navy", "Defense Minister").
+_SERVICE_WORDS = frozenset(  # a word list reads best as words
+    """navy army air military defense defence foreign police guard marine marines""".split()  # noqa: SIM905
+)
 _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
 _ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s)[-‑]")
@@ -256,6 +260,7 @@ def affiliations(
     already gave a ``part_of`` are left as they are.
     """
     known = {loc.entry.id for loc in located if loc.entry.part_of}
+    forces = _services(located)
     home = home_state(located)
     listed = listed_bodies(located, known, gazetteer)
     out: dict[str, Affiliation] = {}
@@ -265,7 +270,7 @@ def affiliations(
         mine = grouped.get(unit.index, [])
         if not any(x.entry.type == "person" for x in mine):
             continue
-        near = _read_at_mentions(unit, span, mine, known, out, gazetteer)
+        near = _read_at_mentions(unit, span, mine, known, out, gazetteer, forces)
         # A state another person of the sentence serves ("Biden met Xi of China") is theirs.
         claimed = _served(mine, {**listed, **out})
         for loc in mine:
@@ -325,6 +330,7 @@ def _read_at_mentions(
     known: set[str],
     out: dict[str, Affiliation],
     gazetteer: Gazetteer | None,
+    forces: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, dict[int, Located]]:
     """Add to ``out`` what this sentence says at each person's mention; return their context.
 
@@ -341,7 +347,7 @@ def _read_at_mentions(
             continue
         inside = next((said[i] for i, x in covered.items() if x is loc), False)
         near[pid] = {i: x for i, x in covered.items() if said[i] == inside}
-        found = _body_near(unit, span, loc, near[pid]) or (
+        found = _body_near(unit, span, loc, near[pid], forces or {}) or (
             office_state(unit, loc.mention, gazetteer) if gazetteer else None
         )
         if found is not None:
@@ -386,7 +392,11 @@ def _state_in_context(
 
 
 def _body_near(
-    unit: Unit, span: Span, loc: Located, covered: dict[int, Located]
+    unit: Unit,
+    span: Span,
+    loc: Located,
+    covered: dict[int, Located],
+    forces: dict[tuple[str, str], str],
 ) -> tuple[str, str] | None:
     toks = mention_span(unit, span, loc.mention)
     if toks is None or not len(toks):
@@ -400,7 +410,8 @@ def _body_near(
 
     found = _title_body(span, toks.start, body)
     if found is not None:
-        return found
+        left = span.doc[max(span.start, toks.start - _MAX_LEFT) : toks.start]
+        return _in_service(found, [*left, *toks], forces)
     root = toks.root
     near = [
         c for c in root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
@@ -410,8 +421,42 @@ def _body_near(
     for node in near:
         for tok in node.subtree if node.i != root.head.i else _own_words(node, root):
             if abs(tok.i - root.i) <= 10 and body(tok):
-                return str(body(tok)), f"apposition: {tok.text}"
+                found = str(body(tok)), f"apposition: {tok.text}"
+                return _in_service(found, list(node.subtree), forces)
     return None
+
+
+def _services(located: Sequence[Located]) -> dict[tuple[str, str], str]:
+    """(state, service word) -> the one force or ministry of the article it names.
+
+    "Royal Australian Navy" under ``AUS`` gives ``(AUS, navy)``; a word two
+    bodies of one state share names neither.
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for loc in located:
+        e = loc.entry
+        if e.type not in ("military", "government") or not e.part_of:
+            continue
+        for word in re.findall(r"[a-z]+", e.name.lower()):
+            if word in _SERVICE_WORDS:
+                seen.setdefault((e.part_of, word), set()).add(e.id)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _in_service(
+    found: tuple[str, str], words: Sequence[Token], forces: dict[tuple[str, str], str]
+) -> tuple[str, str]:
+    """The state's force or ministry when the title names its service ("Australia's chief of navy").
+
+    The annotation makes a person part of the body they lead or speak for;
+    the state word in the title is only whose body it is ("Israeli Air Force
+    commander", "Japan's defense minister" with the ministry an actor).
+    """
+    for tok in words:
+        body = forces.get((found[0], tok.lower_))
+        if body is not None:
+            return body, f"{found[1]} {tok.text}"
+    return found
 
 
 def _title_body(span: Span, start: int, body) -> tuple[str, str] | None:
