@@ -472,3 +472,16 @@ def test_a_title_naming_the_states_force_makes_the_person_part_of_that_force():
     )
     person = next(a for a in actors.values() if a.type == "person")
     assert person.part_of == "CHL-NAVY"  # the body he leads, not only its state
+
+
+def _part_of_pairs(text: str) -> set[tuple[str, str]]:
+    a = analyze(source_from_text(text))
+    return {(r.source, r.target) for r in a.relations if r.event_class == "PART_OF"}
+
+
+def test_a_leader_is_part_of_the_one_body_that_speaks_for_an_unnamed_state():
+    pairs = _part_of_pairs(
+        "The White House hosted a summit on fisheries. "
+        "President Joe Biden said the talks went well. Biden thanked the delegates."
+    )
+    assert ("joe-biden", "USA-WH") in pairs  # the state is named only through its seat

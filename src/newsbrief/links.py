@@ -68,7 +68,22 @@ def part_of_relations(actors: Sequence[Actor]) -> list[Relation]:
     for a in actors:
         if a.part_of and a.part_of in ids and a.mentions:
             out.append(_part_of(a, a.part_of, "gazetteer part_of"))
+        elif a.part_of and a.type == "person" and a.mentions:
+            body = _state_voice(actors, a.part_of)
+            if body is not None:
+                out.append(_part_of(a, body, f"the one government body of {a.part_of}"))
     return out
+
+
+def _state_voice(actors: Sequence[Actor], state: str) -> str | None:
+    """The one government body of a state the article names only through it.
+
+    A White House readout never says "the United States": the White House
+    is the state there, and its president is part of it (the annotation
+    takes a seat of government for its state). Two bodies name neither.
+    """
+    bodies = [a.id for a in actors if a.type == "government" and a.part_of == state]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def group_part_of(
