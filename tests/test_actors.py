@@ -131,6 +131,15 @@ def test_a_bare_surname_after_a_lowercase_title_is_a_person():
     assert "nasrallah" not in actors_of("Israel said on Sunday that Nasrallah had been killed.")
 
 
+def test_a_title_that_heads_a_body_is_the_persons_whole_title():
+    """ "Secretary of State" is one title: "State" inside it starts none of its own."""
+    actors = actors_of("Secretary of State Lund said the talks would resume in Oslo.")
+    assert actors["lund"].name == "Secretary of State Lund"
+    actors = actors_of("Minister of Foreign Affairs Dorsey said the border would stay open.")
+    assert actors["dorsey"].name == "Minister of Foreign Affairs Dorsey"
+    assert "affairs-dorsey" not in actors
+
+
 def test_a_name_the_text_uses_as_a_place_is_no_person():
     text = (
         "A rocket struck a soccer field in the town of Majdal Shams on Saturday. "

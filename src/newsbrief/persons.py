@@ -67,6 +67,8 @@ _BODIES = frozenset({"state", "organization", "group", "government", "military"}
 _SERVICE_WORDS = frozenset(  # a word list reads best as words
     """navy army air military defense defence foreign police guard marine marines""".split()  # noqa: SIM905
 )
+#: Lower-case words inside the name of a body a title heads ("Chiefs of Staff", "the Treasury").
+_BODY_GLUE = frozenset({"of", "the", "and"})
 _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
 _ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s)[-‑]")
@@ -101,11 +103,20 @@ def _slug(name: str) -> str:
 
 def _surname(name: str) -> str:
     """The key a surname is known by: "Al-Sudani" and "Sudani" are one."""
-    words = [w.strip(",.") for w in name.split() if w not in OFFICE_WORDS]
+    words = [w.strip(",.") for w in _personal_words(name)]
     last = words[-1] if words else name
     if last in ("Jr", "Sr", "II", "III") and len(words) > 1:
         last = words[-2]
     return _ARTICLE_PREFIX.sub("", last)
+
+
+def _personal_words(name: str) -> list[str]:
+    """A titled name's words but its title's: "Secretary of State Blinken" -> ["Blinken"].
+
+    "of" and "the" join a title to its body; left in, "of Blinken" read as a
+    two-word name whose first word "of" was a family name.
+    """
+    return [w for w in name.split() if w not in OFFICE_WORDS and w not in _BODY_GLUE]
 
 
 def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int, int] | None:
@@ -135,6 +146,73 @@ def _name_run(span: Span, start: int, covered: dict[int, Located]) -> tuple[int,
     return i, j
 
 
+def _body_end(span: Span, k: int) -> int | None:
+    """The end of "<Title> of (the) <Body>" starting at ``k``, or None for a title without "of".
+
+    "Secretary of State Blinken", "Minister of Foreign Affairs Holm": the
+    capitalised words after "of" name the body the title heads and then the
+    person, so the title starts at "Secretary", never at the office word
+    "State" inside the body's name (which made the person "State Blinken").
+    """
+    i = k
+    while i < span.end and span.doc[i].text in OFFICE_WORDS:
+        i += 1
+    if i + 1 >= span.end or span.doc[i].lower_ != "of":
+        return None
+    e = i + 1
+    while e < span.end:
+        tok = span.doc[e]
+        capital = tok.text[:1].isupper() and tok.is_alpha
+        glue = tok.lower_ in _BODY_GLUE and e + 1 < span.end and span.doc[e + 1].text[:1].isupper()
+        if not (capital or glue):
+            break
+        e += 1
+    return e if e > i + 1 else None
+
+
+def _body_title_name(
+    span: Span, k: int, end: int, covered: dict[int, Located]
+) -> tuple[int, int] | None:
+    """The name tokens [i, end) that close "<Title> of <Body> <Name>", or None.
+
+    The parse cannot tell where the body's name ends, so the name is the
+    trailing run the entity recogniser tags as a person, after at least one
+    body word; a name an explicit mention covers is that person, named already.
+    """
+    first = next(x for x in range(k, end) if span.doc[x].lower_ == "of") + 1
+    while span.doc[first].lower_ in _BODY_GLUE:
+        first += 1
+    i = end
+    while (
+        i - 1 > first
+        and end - i < 3
+        and span.doc[i - 1].ent_type_ == "PERSON"
+        and span.doc[i - 1].pos_ == "PROPN"
+        and span.doc[i - 1].text not in OFFICE_WORDS
+        and i - 1 not in covered
+    ):
+        i -= 1
+    return (i, end) if i < end and end - 1 not in covered else None
+
+
+def _title_at(
+    unit: Unit, span: Span, k: int, covered: dict[int, Located]
+) -> tuple[tuple[int, int] | None, int]:
+    """The name a title starting at ``k`` is followed by, and where to look next without one.
+
+    The office words of a body a title heads ("State" of "Secretary of
+    State") start no title of their own.
+    """
+    tok = span.doc[k]
+    if tok.text not in OFFICE_WORDS or (k > span.start and span.doc[k - 1].text in OFFICE_WORDS):
+        return None, k + 1
+    headed = _body_end(span, k)
+    if headed is not None:
+        return _body_title_name(span, k, headed, covered), headed
+    run = _name_run(span, k, covered) or headline_name(unit, span, k, covered, OFFICE_WORDS)
+    return run, k + 1
+
+
 def titled_persons(
     units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
 ) -> list[Located]:
@@ -160,15 +238,9 @@ def titled_persons(
         covered = _covered(unit, span, mine.get(unit.index, []))
         k = span.start
         while k < span.end:
-            tok = span.doc[k]
-            run = None
-            if tok.text in OFFICE_WORDS and (
-                k == span.start or span.doc[k - 1].text not in OFFICE_WORDS
-            ):
-                run = _name_run(span, k, covered)
-                run = run or headline_name(unit, span, k, covered, OFFICE_WORDS)
+            run, past = _title_at(unit, span, k, covered)
             if run is None:
-                k += 1
+                k = past
                 continue
             i, j = run
             name = span.doc[i:j].text
@@ -202,7 +274,7 @@ def _family_names(located: Sequence[Located]) -> dict[str, Entry]:
     seen: dict[str, set[str]] = {}
     entries: dict[str, Entry] = {}
     for loc in located:
-        words = [w for w in loc.entry.name.split() if w not in OFFICE_WORDS]
+        words = _personal_words(loc.entry.name)
         if loc.entry.type == "person" and len(words) == 2:
             seen.setdefault(words[0], set()).add(loc.entry.id)
             entries[words[0]] = loc.entry
@@ -314,7 +386,7 @@ def listed_bodies(
         pid = loc.entry.id
         if loc.entry.type != "person" or pid in known or pid in out:
             continue
-        name = " ".join(w for w in loc.entry.name.split() if w not in OFFICE_WORDS)
+        name = " ".join(_personal_words(loc.entry.name))
         found = served_body(leaders.find(name), present)
         if found is not None:
             body, office = found
