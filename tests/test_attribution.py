@@ -44,3 +44,23 @@ def test_writers_who_never_say_i_or_we_are_not_assumed():
     body = "The treaty is a relic.\n\nAllies must pay for defense.\n\nThe plan is late.\n"
     sources = _sources("ICYMI: Jane Roe and John Doe: Allies must pay their share\n\n" + body)
     assert sources == ["author", "author", "author"]
+
+
+_SHEET = "FACT SHEET: Norland and Vessia Deepen Their Partnership\n\n- {}\n"
+
+
+def test_a_topic_label_is_no_source():
+    """A list item's leading topic names no one, though the parser reads it as a subject."""
+    assert _sources(
+        _SHEET.format("Regional Stability: Emphasized that the border must stay open.")
+    ) == ["author"]
+    assert _sources(_SHEET.format("Economic Security: “Trade makes both nations stronger.”")) == [
+        "author"
+    ]
+
+
+def test_a_label_that_names_a_person_is_the_speaker():
+    sources = _sources(
+        _SHEET.format("Secretary of State Lund: “Trade makes both nations stronger.”")
+    )
+    assert sources == ["Secretary of State Lund"]

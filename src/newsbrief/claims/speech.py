@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Unit
+from ..persons import OFFICE_WORDS
 from .cues import (
     Cues,
 )
@@ -229,11 +230,41 @@ def _give_speaker(out: list[Claim], run: list[int], source: str) -> None:
 _COLON_QUOTE = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 
 
+def _topic_label_end(r: Reading) -> int | None:
+    """Where a unit's leading label ends (a character of the doc) when it names no one, else None.
+
+    A fact sheet files its list items under topics ("Strengthening Democracy:",
+    "Countering Terrorism."); a release of statements opens them with the
+    speaker ("Secretary Hegseth: “...”", "Israel Atomic Energy Commission:").
+    A speaker's label names an actor or a person, or opens with a title and
+    ends with a name the entity recogniser missed ("Secretary of State
+    Lund:"). A topic's does none of these, though its title case makes the
+    parser read it as a proper noun, the subject of a verb that follows
+    ("Regional Stability: Emphasized that ...") or the speaker of a
+    quotation after its colon.
+    """
+    label = r.unit.label
+    if not label or not r.span.text.startswith(label):
+        return None
+    end = r.span.start_char + len(label)
+    words = [t for t in r.span if t.idx < end]
+    if any(t.i in r.actor_tokens or t.ent_type_ == "PERSON" for t in words):
+        return None
+    titled = words[0].text in OFFICE_WORDS and words[-1].text not in OFFICE_WORDS
+    return None if titled else end
+
+
+def _in_topic_label(r: Reading, tok: Token | None) -> bool:
+    """Whether a token lies in a label that names no one (:func:`_topic_label_end`)."""
+    end = _topic_label_end(r)
+    return tok is not None and end is not None and tok.idx < end
+
+
 def _colon_speaker(r: Reading, cues: Cues) -> str | None:
-    """The speaker of ``X: “...”`` or ``X described the call: “...”``."""
+    """The speaker of ``X: “...”`` or ``X described the call: “...”``; a topic label is none."""
     text = r.span.text
     m = _COLON_QUOTE.match(text)
-    if not m:
+    if not m or _topic_label_end(r) == r.span.start_char + m.end(1):
         return None
     intro = [t for t in r.span if t.idx - r.span.start_char < m.end(1)]
     for tok in intro:
@@ -309,7 +340,8 @@ def attribution_of(
     according = _according_to(r.span)
     if according:
         return according, ("according to",)
-    if r.source is None or r.speech is None:
+    labelled = r.speech is not None and _in_topic_label(r, _speechsubject(r.speech))
+    if r.source is None or r.speech is None or labelled:
         introduced = _colon_speaker(r, cues)
         if introduced:
             return introduced, ("introduces a quotation with a colon",)
