@@ -64,3 +64,11 @@ def test_a_label_that_names_a_person_is_the_speaker():
         _SHEET.format("Secretary of State Lund: “Trade makes both nations stronger.”")
     )
     assert sources == ["Secretary of State Lund"]
+
+
+def test_a_label_ending_in_a_full_stop_hides_no_reporting_verb():
+    """ "Advancing Trade." parses as a sentence of its own whose gerund is no main verb."""
+    sources = _sources(
+        _SHEET.format("Advancing Trade. The two ministers said the border would reopen.")
+    )
+    assert sources == ["The two ministers"]

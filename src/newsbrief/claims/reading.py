@@ -38,8 +38,16 @@ class Reading:
     actor_tokens: frozenset[int] = frozenset()
 
 
-def _main_root(span: Span) -> Token:
+def _main_root(span: Span, label: str | None = None) -> Token:
+    """The root of the unit's first verbal sentence; a leading label's is none.
+
+    A list item's label that ends in a full stop ("Countering Terrorism.")
+    is a sentence of its own to the parser, and its gerund the first verbal
+    root: the reporting verb of the item's sentence was never looked for.
+    """
     sents = list(span.sents)  # type: ignore[attr-defined]  # missing from spaCy's stub
+    if label and len(sents) > 1 and sents[0].end_char <= span.start_char + len(label) + 1:
+        sents = sents[1:]
     for sent in sents:
         if sent.root.pos_ in ("VERB", "AUX"):
             return sent.root

@@ -135,7 +135,7 @@ def _press_question(unit: Unit, asked: set[int]) -> str | None:
 def _read(
     unit: Unit, span: Span, cues: Cues, actor_tokens: set[int], lead_in: Unit | None
 ) -> Reading:
-    root = _main_root(span)
+    root = _main_root(span, unit.label)
     speech, subj = find_speech(span, root, cues, actor_tokens)
     if speech is None and unit.kind == "lead_in":
         lead_subj = clause_subject(root)
