@@ -136,10 +136,8 @@ def test_jupyter_nbconvert_to_newsbrief_webpdf(notebook, tmp_path):
     assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF-")
 
 
-@needs_chromium
-@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
-def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
-    """A figure never splits; its heading and caption must not end the page above it."""
+def _print_prose_then_figure(tmp_path, lines: int):
+    """A title, LINES lines of prose, a figure heading with its caption, then the figure, as PDF."""
     import base64
     import io
 
@@ -147,7 +145,9 @@ def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
 
     buf = io.BytesIO()
     Image.new("RGB", (600, 500), (40, 90, 160)).save(buf, "PNG")
-    filler = "".join(f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(20))
+    filler = "".join(
+        f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(lines)
+    )
     first = new_code_cell("bottom_line()", execution_count=1)
     first.outputs = [
         new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
@@ -166,6 +166,14 @@ def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
     pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
+    return path
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
+def test_a_heading_moves_to_the_next_page_with_its_figure(tmp_path):
+    """A figure never splits; its heading and caption must not end the page above it."""
+    path = _print_prose_then_figure(tmp_path, lines=20)
 
     def run(*args: str) -> str:
         return subprocess.run(args, capture_output=True, check=True, text=True).stdout
@@ -200,32 +208,7 @@ def test_page_one_is_measured_on_the_paper_the_stylesheet_prints():
 @pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
 def test_a_figure_that_fits_page_one_smaller_is_printed_there(tmp_path):
     """Prose that leaves 65-80 mm under the figure's heading: the figure is made to fit."""
-    import base64
-    import io
-
-    from PIL import Image
-
-    buf = io.BytesIO()
-    Image.new("RGB", (600, 500), (40, 90, 160)).save(buf, "PNG")
-    filler = "".join(f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(15))
-    first = new_code_cell("bottom_line()", execution_count=1)
-    first.outputs = [
-        new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
-    ]
-    figure = new_code_cell("figure()", execution_count=2)
-    figure.outputs = [
-        new_output(
-            "display_data",
-            data={"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": ""},
-        )
-    ]
-    nb = new_notebook(
-        cells=[first, new_markdown_cell("## Figure heading\n\nIts caption."), figure],
-        metadata={"title": "Title"},
-    )
-    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
-    path = tmp_path / "brief.pdf"
-    path.write_bytes(pdf)
+    path = _print_prose_then_figure(tmp_path, lines=15)
     rows = subprocess.run(
         ["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True
     ).stdout.splitlines()[2:]
