@@ -438,6 +438,16 @@ def test_a_group_noun_after_a_demonym_stays_the_states_people():
     assert not any(a.startswith("KENYAN") for a in actors)
 
 
+def test_a_defense_spokesman_speaks_for_the_states_defense_body():
+    actors = actors_of(
+        "A Chilean defense spokesman said the drills would go ahead. "
+        "A British defence spokeswoman said London would watch them."
+    )
+    assert actors["CHL-MIL"].part_of == "CHL"  # no ministry of Chile is known: its forces
+    assert actors["CHL-MIL"].type == "military"
+    assert "GBR-MOD" in actors  # the known Ministry of Defence
+
+
 def test_a_persons_name_does_not_open_with_the_noun_before_it():
     from newsbrief.actors import _trim_common_nouns
 
