@@ -448,6 +448,16 @@ def test_a_defense_spokesman_speaks_for_the_states_defense_body():
     assert "GBR-MOD" in actors  # the known Ministry of Defence
 
 
+def test_the_countrys_body_is_the_body_of_the_state_it_points_back_to():
+    actors = actors_of(
+        "Several Chilean mayors were criticized by Peru and Bolivia last year, "
+        "including the speaker of the country’s parliament, Carlos Alberto Mendez."
+    )
+    assert actors["CHL-PARL"].part_of == "CHL"  # not one of the coordinated pair
+    assert not any(a.startswith(("PER-", "BOL-")) for a in actors)
+    assert actors["carlos-alberto-mendez"].part_of == "CHL-PARL"
+
+
 def test_a_persons_name_does_not_open_with_the_noun_before_it():
     from newsbrief.actors import _trim_common_nouns
 

@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 
 from .actors import Located
 from .crowds import local_crowds
+from .forces import possessed_bodies
 from .gazetteer import Entry, Gazetteer
 from .identity import by_unit, distinct_names
 from .model import Actor, Mention, Unit
@@ -265,6 +266,9 @@ def resolve(
 ) -> tuple[list[Actor], ArticleParse]:
     """Add titled persons, affiliations and coreferent mentions to the actor step's output.
 
+    Bodies named through "the country's" come first, so a person titled by
+    one ("the speaker of the country's parliament, X") is placed in it.
+
     Parameters
     ----------
     parse : ArticleParse
@@ -283,6 +287,8 @@ def resolve(
         ones with ``how`` = ``coref:<cue>``.
     """
     units, spans, located = parse.units, parse.spans, parse.mentions
+    if gazetteer is not None:
+        located = [*located, *possessed_bodies(units, spans, located, gazetteer)]
     named = _joined(units, [*located, *titled_persons(units, spans, located)])
     found = affiliations(units, spans, named, gazetteer)
     named = with_affiliations(named, found)

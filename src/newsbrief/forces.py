@@ -3,18 +3,29 @@
 "Chinese coast guard", "Russia's forces" and "the Australian Government" name
 a state's force or body; a bare "the Navy" is the one navy the article named
 ("US Navy"), else the navy of the state the article is mostly about.
-"A Nigerian defense spokesman" names the body he speaks for: the state's
+"The country's parliament" is the parliament of the state "the country" points
+back to. "A Nigerian defense spokesman" names the body he speaks for: the state's
 defense ministry the gazetteer knows, else its armed forces.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer
 from .identity import Located
+from .model import Mention
+from .parsed import mention_span
 
-__all__ = ["force_after", "whose_forces"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span
+
+    from .model import Unit
+
+__all__ = ["force_after", "possessed_bodies", "whose_forces"]
 
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 #: "defense" before the person whose office is to speak for it: "a Nigerian defense spokesman".
@@ -131,3 +142,75 @@ def _dominant(candidates: dict[str, Entry], located: list[Located]) -> Entry | N
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return candidates[ranked[0][0]]
+
+
+#: Nouns that point back to a state: "the country's parliament", "the nation's army".
+_STATE_NOUNS = frozenset({"country", "nation"})
+#: Units back the state "the country" points to may be named (as far as coreference reaches).
+_STATE_WINDOW = 6
+
+
+def possessed_bodies(
+    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located], gaz: Gazetteer
+) -> list[Located]:
+    """Bodies named through "the country's" or "the nation's": "the country's parliament".
+
+    The possessive points back to the state named last, so the body is that
+    state's, as "Uganda's parliament" would be. A state named as one of a
+    coordinated pair ("sanctioned by the United States and the United
+    Kingdom") is not what a singular "the country" picks out; the state named
+    before it is. These bodies are found before the persons' affiliations are
+    read, so "the speaker of the country's parliament, X" is part of it.
+    """
+    parsed = {u.index: (u, s) for u, s in zip(units, spans, strict=True)}
+    out: list[Located] = []
+    for unit, span in parsed.values():
+        if unit.kind not in ("claim", "lead_in"):
+            continue
+        for tok in span:
+            if tok.lower_ not in _STATE_NOUNS or tok.i == span.start or tok.i + 1 >= span.end:
+                continue
+            det, poss = span.doc[tok.i - 1], span.doc[tok.i + 1]
+            if det.lower_ != "the" or poss.text not in ("’s", "'s"):
+                continue
+            start = unit.start + det.idx - span.start_char
+            end = unit.start + tok.idx + len(tok.text) - span.start_char
+            state = _state_before(parsed, located, unit.index, start)
+            if state is None:
+                continue
+            rel = unit.start
+            found = force_after(unit.text, start - rel, end - rel, state, gaz)
+            if found is None or found[0].id == state.id:
+                continue  # "the country's government" is the state itself: coreference's
+            body_end = rel + found[1]
+            text = unit.text[start - rel : found[1]]
+            out.append(Located(found[0], Mention(unit.index, start, body_end, text), "force"))
+    return out
+
+
+def _state_before(
+    parsed: dict[int, tuple[Unit, Span]], located: Sequence[Located], unit: int, start: int
+) -> Entry | None:
+    """The state named last before ``start`` in ``unit``, skipping coordinated pairs."""
+    before = [
+        loc
+        for loc in located
+        if loc.entry.type == "state"
+        and 0 <= unit - loc.mention.unit <= _STATE_WINDOW
+        and (loc.mention.unit < unit or loc.mention.end <= start)
+    ]
+    before.sort(key=lambda x: (x.mention.unit, x.mention.start))
+    for loc in reversed(before):
+        if not _coordinated(parsed, loc):
+            return loc.entry
+    return None
+
+
+def _coordinated(parsed: dict[int, tuple[Unit, Span]], loc: Located) -> bool:
+    """Whether a mention is one conjunct of "X and Y"."""
+    unit, span = parsed[loc.mention.unit]
+    toks = mention_span(unit, span, loc.mention)
+    if toks is None or not len(toks):
+        return False
+    root = toks.root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
