@@ -140,6 +140,15 @@ def test_a_title_that_heads_a_body_is_the_persons_whole_title():
     assert "affairs-dorsey" not in actors
 
 
+def test_a_departments_field_before_a_title_is_part_of_the_title():
+    """ "Commerce" is no title word, but the gazetteer's "Commerce Department" makes it a body's."""
+    actors = actors_of("Commerce Secretary Vellamo said the export rules would change in May.")
+    assert actors["vellamo"].name == "Commerce Secretary Vellamo"
+    assert actors["vellamo"].part_of == "USA"  # the department's state
+    actors = actors_of("Homeland Security Secretary Vellamo toured the port on Friday.")
+    assert actors["vellamo"].name == "Homeland Security Secretary Vellamo"
+
+
 def test_a_name_the_text_uses_as_a_place_is_no_person():
     text = (
         "A rocket struck a soccer field in the town of Majdal Shams on Saturday. "

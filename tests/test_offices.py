@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsbrief.gazetteer import load_gazetteer
 from newsbrief.model import Mention, Unit
-from newsbrief.offices import office_state
+from newsbrief.offices import department_fields, office_state
 
 
 def _state(text: str, name: str) -> tuple[str, str] | None:
@@ -20,6 +20,21 @@ def test_secretary_of_a_known_department_serves_its_state():
 
 def test_department_unknown_to_the_gazetteer_gives_nothing():
     assert _state("Secretary of Tourism Anna Berg opened the fair.", "Anna Berg") is None
+
+
+def test_a_known_departments_field_before_secretary_serves_its_state():
+    found = _state(
+        "Energy Secretary Anna Berg said the plant would open.", "Energy Secretary Anna Berg"
+    )
+    assert found == ("USA", "office: Energy Secretary")
+    minister = "Defense Minister Anna Berg"  # many states' ministers are called so
+    assert _state(f"{minister} said the drills would go on.", minister) is None
+
+
+def test_department_fields_are_the_gazetteers_body_words_not_a_states():
+    fields = department_fields(load_gazetteer())
+    assert {"Commerce", "Treasury", "Homeland Security"} <= fields
+    assert not any(f.startswith("Chinese") for f in fields)  # "Chinese Defense Ministry"
 
 
 def test_office_of_someone_else_earlier_in_the_sentence_is_not_this_persons():

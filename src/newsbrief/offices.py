@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .model import Mention, Unit
 
-__all__ = ["OFFICE_CUE", "colleagues_state", "office_state"]
+__all__ = ["OFFICE_CUE", "colleagues_state", "department_fields", "office_state"]
 
 #: How an affiliation read from an office starts its cue.
 OFFICE_CUE = "office:"
@@ -28,6 +28,29 @@ _OFFICE = re.compile(
 )
 #: The names a department headed by "Secretary/Minister of X" goes by.
 _FORMS = ("Department of {}", "Ministry of {}", "{} Department", "{} Ministry")
+
+
+#: A department's name around its field: "Department of (the) Treasury", "Commerce Department".
+_DEPARTMENT = re.compile(
+    r"(?:(?:Department|Ministry) of (?:the )?(?P<a>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"|(?P<b>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?:Department|Ministry))"
+)
+
+
+def department_fields(gazetteer: Gazetteer) -> frozenset[str]:
+    """The fields the gazetteer's departments are named by: "Commerce", "Homeland Security".
+
+    A title names a person's body with these words ("Commerce Secretary X",
+    "Secretary of the Treasury X"), but they are no title words themselves:
+    the gazetteer's own department names tell a body's words from a title's.
+    """
+    out: set[str] = set()
+    for surface in gazetteer.surfaces:
+        m = _DEPARTMENT.fullmatch(surface)
+        field = (m.group("a") or m.group("b")) if m is not None else ""
+        if field and gazetteer.lookup(field.split()[0]) is None:  # not "Chinese Defense"
+            out.add(field)
+    return frozenset(out)
 
 
 def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[str, str] | None:
@@ -41,7 +64,7 @@ def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[st
     text = unit.text[max(0, mention.start - unit.start - 60) : mention.end - unit.start]
     m = _OFFICE.search(text)
     if m is None:
-        return None
+        return _field_first(mention.text, gazetteer)
     words = m.group(2).split()
     for n in range(len(words), 0, -1):
         field = " ".join(words[:n])
@@ -49,6 +72,30 @@ def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[st
             hit = gazetteer.lookup(form.format(field))
             if hit is not None and hit.entry.part_of:
                 return hit.entry.part_of, f"{OFFICE_CUE} {m.group(1)} of {field}"
+    return None
+
+
+# "Commerce Secretary X": a department's field before "Secretary", at the start of the mention.
+_FIELD_FIRST = re.compile(r"((?:[A-Z][a-z]+ ){1,3})Secretary\b")
+
+
+def _field_first(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(state, cue) for "<Field> Secretary X" when the field is a known department's.
+
+    Only "Secretary": "Defense Minister" is said of many states' ministers,
+    while "Defense Secretary" or "Commerce Secretary" is the US form, as
+    "Secretary of Defense" is.
+    """
+    m = _FIELD_FIRST.match(text)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words)):
+        field = " ".join(words[n:])
+        for form in _FORMS:
+            hit = gazetteer.lookup(form.format(field))
+            if hit is not None and hit.entry.part_of:
+                return hit.entry.part_of, f"{OFFICE_CUE} {field} Secretary"
     return None
 
 

@@ -171,7 +171,7 @@ def _body_end(span: Span, k: int) -> int | None:
 
 
 def _body_title_name(
-    span: Span, k: int, end: int, covered: dict[int, Located]
+    span: Span, k: int, end: int, covered: dict[int, Located], departments: frozenset[str]
 ) -> tuple[int, int] | None:
     """The name tokens [i, end) that close "<Title> of <Body> <Name>", or None.
 
@@ -195,8 +195,26 @@ def _body_title_name(
     return (i, end) if i < end and end - 1 not in covered else None
 
 
+def _body_before(
+    span: Span, k: int, name: int, covered: dict[int, Located], departments: frozenset[str]
+) -> int:
+    """Where a title starts when a department's name comes before it ("Commerce Secretary X").
+
+    The field words are no title words, so the title run began after them and
+    the person was "Secretary X"; the gazetteer's department names tell them.
+    """
+    for n in (3, 2, 1):
+        start = k - n
+        if start < span.start or any(x in covered for x in range(start, k)):
+            continue
+        for e in range(k, name):  # "Homeland Security Secretary": "Security" is an office word
+            if span.doc[start:e].text in departments:
+                return start
+    return k
+
+
 def _title_at(
-    unit: Unit, span: Span, k: int, covered: dict[int, Located]
+    unit: Unit, span: Span, k: int, covered: dict[int, Located], departments: frozenset[str]
 ) -> tuple[tuple[int, int] | None, int]:
     """The name a title starting at ``k`` is followed by, and where to look next without one.
 
@@ -208,17 +226,23 @@ def _title_at(
         return None, k + 1
     headed = _body_end(span, k)
     if headed is not None:
-        return _body_title_name(span, k, headed, covered), headed
+        return _body_title_name(span, k, headed, covered, departments), headed
     run = _name_run(span, k, covered) or headline_name(unit, span, k, covered, OFFICE_WORDS)
     return run, k + 1
 
 
 def titled_persons(
-    units: Sequence[Unit], spans: Sequence[Span], located: Sequence[Located]
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    located: Sequence[Located],
+    departments: frozenset[str] = frozenset(),
 ) -> list[Located]:
     """Persons named by a title and a surname, and their later bare surnames.
 
     A surname already known from a full name resolves to that person.
+    ``departments`` are the fields the gazetteer's departments are named by
+    (:func:`newsbrief.offices.department_fields`): a body's words around a
+    title ("Commerce Secretary X", "Secretary of the Treasury X").
 
     Examples
     --------
@@ -238,11 +262,12 @@ def titled_persons(
         covered = _covered(unit, span, mine.get(unit.index, []))
         k = span.start
         while k < span.end:
-            run, past = _title_at(unit, span, k, covered)
+            run, past = _title_at(unit, span, k, covered, departments)
             if run is None:
                 k = past
                 continue
             i, j = run
+            k = _body_before(span, k, i, covered, departments)
             name = span.doc[i:j].text
             entry = persons.get(_surname(name))
             if entry is None:
