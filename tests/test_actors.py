@@ -467,6 +467,14 @@ def test_the_countrys_body_is_the_body_of_the_state_it_points_back_to():
     assert actors["carlos-alberto-mendez"].part_of == "CHL-PARL"
 
 
+def test_a_person_named_after_a_role_is_part_of_the_body_that_introduced_the_role():
+    actors = actors_of(
+        "A Chilean navy spokesman said the exercise would go ahead. "
+        "“We are ready,” spokesman Carlos Alberto Mendez told reporters in Valparaiso."
+    )
+    assert actors["carlos-alberto-mendez"].part_of == "CHL-NAVY"  # not only Chile
+
+
 def test_a_persons_name_does_not_open_with_the_noun_before_it():
     from newsbrief.actors import _trim_common_nouns
 

@@ -363,6 +363,7 @@ def affiliations(
     out: dict[str, Affiliation] = {}
     weak: dict[str, Affiliation] = {}
     grouped = by_unit(located)
+    text = {u.index: u for u in units}
     for unit, span in zip(units, spans, strict=True):
         mine = grouped.get(unit.index, [])
         if not any(x.entry.type == "person" for x in mine):
@@ -372,7 +373,13 @@ def affiliations(
         claimed = _served(mine, {**listed, **out})
         for loc in mine:
             pid = loc.entry.id
-            if pid not in near or pid in out or pid in weak or pid in listed:
+            if pid not in near or pid in out or pid in weak:
+                continue
+            intro = _introduced(text, unit, span, loc, grouped)
+            if intro is not None:
+                out[pid] = Affiliation(pid, intro[0], intro[1])
+                continue
+            if pid in listed:
                 continue
             guess = _state_in_context(span, loc, near[pid], home, claimed)
             if guess is not None:
@@ -450,6 +457,37 @@ def _read_at_mentions(
         if found is not None:
             out[pid] = Affiliation(pid, found[0], found[1])
     return near
+
+
+def _introduced(
+    text: dict[int, Unit],
+    unit: Unit,
+    span: Span,
+    loc: Located,
+    grouped: dict[int, list[Located]],
+) -> tuple[str, str] | None:
+    """The body whose role noun first introduced the person ("a Chilean army spokesman").
+
+    "A Chilean army spokesman said ... spokesman Tomas Rojas said": news names
+    a speaker by role first ("a Pentagon spokesman", "an army spokeswoman")
+    and by name a sentence later, with the role noun again as the title; the
+    body before the role noun, in that sentence or the one before, is whom
+    the person speaks for. A state before it is left to the state guesses.
+    """
+    toks = mention_span(unit, span, loc.mention)
+    if toks is None or not len(toks) or toks.start == span.start:
+        return None
+    role = span.doc[toks.start - 1]
+    if role.lemma_.lower() not in _TITLE_NOUNS or not role.is_lower:
+        return None
+    for index in (unit.index - 1, unit.index):
+        for other in grouped.get(index, []):
+            if other.entry.type not in _BODIES or other.entry.type == "state":
+                continue
+            said = text[index].text[other.mention.end - text[index].start :]
+            if re.match(rf"\s+{re.escape(role.lower_)}\b", said, re.IGNORECASE):
+                return other.entry.id, f"introduced as: {other.mention.text} {role.lower_}"
+    return None
 
 
 def _served(mine: Sequence[Located], found: dict[str, Affiliation]) -> set[str | None]:
