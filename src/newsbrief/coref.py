@@ -287,9 +287,10 @@ def resolve(
         The same parse carrying every mention in reading order, coreferent
         ones with ``how`` = ``coref:<cue>``.
     """
-    units, spans, located = parse.units, parse.spans, parse.mentions
+    units, spans = parse.units, parse.spans
+    located: list[Located] = list(parse.mentions)
     if gazetteer is not None:
-        located = [*located, *possessed_bodies(units, spans, located, gazetteer)]
+        located += possessed_bodies(units, spans, located, gazetteer)
     fields = department_fields(gazetteer) if gazetteer is not None else frozenset()
     named = _joined(units, [*located, *titled_persons(units, spans, located, fields)])
     found = affiliations(units, spans, named, gazetteer)
