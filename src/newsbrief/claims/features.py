@@ -262,26 +262,24 @@ def _names_a_date(text: str, r: Reading) -> bool:
 
 
 def _token_features(tok: Token, f: dict[str, float]) -> None:
-    low = tok.lower_
-    if tok.tag_ == "MD":
+    # Each ``tag_``, ``dep_`` and ``pos_`` of a Token is a string-store look-up:
+    # read once, as this runs for every token of every claim.
+    low, tag, dep, pos = tok.lower_, tok.tag_, tok.dep_, tok.pos_
+    if tag == "MD":
         f[f"modal={low}"] = 1.0
-    if tok.dep_ == "neg":
+    if dep == "neg":
         f["negation"] = 1.0
-    if tok.dep_ == "auxpass":
+    if dep == "auxpass":
         f["passive"] = 1.0
     if low in _FIRST_PERSON:
         f["person=first"] = 1.0
     elif low in _SECOND_PERSON:
         f["person=second"] = 1.0
-    if (
-        tok.tag_ == "VB"
-        and tok.dep_ in ("advcl", "xcomp")
-        and any(c.lower_ == "to" for c in tok.children)
-    ):
+    if tag == "VB" and dep in ("advcl", "xcomp") and any(c.lower_ == "to" for c in tok.children):
         f["to_infinitive"] = 1.0
-    if tok.pos_ == "NUM":
+    if pos == "NUM":
         f["number"] = 1.0
-    if tok.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not tok.is_stop:
+    if pos in ("VERB", "ADJ", "NOUN", "ADV") and not tok.is_stop:
         f[f"w={tok.lemma_.lower()}"] = 1.0
 
 

@@ -182,10 +182,12 @@ def _conditioned(md: Token) -> bool:
 def _hedge(r: Reading, text: str, cues: Cues) -> str | None:
     for md in _hedging_modals(r, cues):
         return f"modal:{md.lower_}"
+    # The word sets are looked up once per claim, not twice per token.
+    words, verbs = cues.words("modality", "hedge_words"), cues.words("modality", "hedge_verbs")
     for tok in r.span:
-        if tok.lower_ in cues.words("modality", "hedge_words"):
+        if tok.lower_ in words:
             return f"adverb:{tok.lower_}"
-        if tok.lemma_.lower() in cues.words("modality", "hedge_verbs") and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in verbs and tok.pos_ == "VERB":
             return f"verb:{tok.lemma_}"
     stance = _elided_stance(r, cues)
     if stance is not None:
