@@ -281,17 +281,7 @@ _CONTRIBUTING = "contributes_to"
 def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
     """Yield (source, target, trigger, token) for every relation stated in the span."""
     for tok in span:
-        found = (
-            _verb_roles(tok, table, lexicon)
-            or _noun_roles(tok, table, lexicon)
-            or _side_by_side(tok, table)
-            or _obligation_roles(tok, table, lexicon.governors.stating)
-            or _accusation_roles(tok, table, lexicon)
-            or _blame_roles(tok, table, lexicon)
-            or _threat_roles(tok, table, lexicon)
-            or _joint_roles(tok, table, lexicon.governors.joint)
-            or _judgement_roles(tok, table, lexicon)
-        )
+        found = _roles(tok, table, lexicon)
         if found is None:
             continue
         trig, sources, targets = found
@@ -311,6 +301,34 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+def _roles(tok: Token, table: UnitActors, lexicon: Lexicon):
+    """The first reading of ``tok`` that states a relation: (trigger, sources, targets).
+
+    Demanding, accusing, threatening and judging are read only at a
+    statement verb (``governors.stating``), so the other tokens skip those
+    four tests: only blaming and joint units remain for them, and a verb is
+    never a joint unit. The same readings in the same order as trying all
+    nine at every token; the relations over the 35 corpus texts took
+    286 -> 257 ms CPU (min of 7 passes, parse held; same output).
+    """
+    found = (
+        _verb_roles(tok, table, lexicon)
+        or _noun_roles(tok, table, lexicon)
+        or _side_by_side(tok, table)
+    )
+    if found is not None:
+        return found
+    if tok.pos_ == "VERB" and tok.lemma_ in lexicon.governors.stating:
+        return (
+            _obligation_roles(tok, table, lexicon.governors.stating)
+            or _accusation_roles(tok, table, lexicon)
+            or _blame_roles(tok, table, lexicon)
+            or _threat_roles(tok, table, lexicon)
+            or _judgement_roles(tok, table, lexicon)
+        )
+    return _blame_roles(tok, table, lexicon) or _joint_roles(tok, table, lexicon.governors.joint)
 
 
 #: A warning that bids its addressee act: a demand (PLOVER REQUEST), not a threat.
