@@ -472,13 +472,10 @@ def _description_features(r: Reading) -> dict[str, float]:
     it is measured there.
     """
     for tok in r.span:
+        if tok.dep_ not in ("appos", "relcl", "acl"):
+            continue  # most tokens: no head to build (each ``head`` is a new Token)
         head = tok.head
-        if (
-            tok.dep_ in ("appos", "relcl", "acl")
-            and head.pos_ == "PROPN"
-            and head.i < tok.i
-            and head.nbor(1).text == ","
-        ):
+        if head.pos_ == "PROPN" and head.i < tok.i and head.nbor(1).text == ",":
             return {"describes_a_name": 1.0}
     return {}
 

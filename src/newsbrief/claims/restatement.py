@@ -180,15 +180,18 @@ def claim_bag(
     lemmas, numbers, names = set(), set(), set()
     gist = []
     for tok in span:
-        if tok.is_stop or tok.is_punct or tok.pos_ not in _CONTENT:
+        if tok.is_stop or tok.is_punct:
+            continue
+        pos = tok.pos_  # a string-store look-up: read once per token
+        if pos not in _CONTENT:
             continue
         gist.append(tok.text)
         # Interned: the same word in every claim of a book-length input is one string.
         lemma = intern(tok.lemma_.lower())
         lemmas.add(synonyms.get(lemma, lemma))
-        if tok.pos_ == "NUM" or tok.like_num:
+        if pos == "NUM" or tok.like_num:
             numbers.add(intern(tok.lower_))
-        elif tok.pos_ == "PROPN" or tok.ent_type_:
+        elif pos == "PROPN" or tok.ent_type_:
             names.add(lemma)
     quoted = any(ch in _QUOTES for ch in span.text)
     return ClaimBag(
