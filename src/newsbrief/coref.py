@@ -699,11 +699,11 @@ def _link(
 def _refer(
     tok: Token, unit: Unit, covered: dict[int, list[Located]], history: _History
 ) -> tuple[int, int, tuple[Entry, ...], str] | None:
-    lower = tok.lower_
-    if tok.pos_ == "PRON" and lower in _HE_SHE:
+    lower, pos = tok.lower_, tok.pos_  # read once: this runs for every token of a claim
+    if pos == "PRON" and lower in _HE_SHE:
         person = _person_pronoun(tok, unit, covered, history)
         return (tok.i, tok.i, (person,), f"pronoun {lower}") if person else None
-    if tok.pos_ == "PRON" and lower in _THEY:
+    if pos == "PRON" and lower in _THEY:
         governing = _governing_plural(tok, covered)
         if governing is not None and not governing:
             return None
@@ -715,7 +715,7 @@ def _refer(
             or _continued_body(tok, covered, history)
         )
         return (tok.i, tok.i, group, f"pronoun {lower}") if group else None
-    if tok.pos_ not in ("NOUN", "PROPN") or any(
+    if pos not in ("NOUN", "PROPN") or any(
         c.dep_ == "appos" and c.i in covered for c in tok.children
     ):
         return None

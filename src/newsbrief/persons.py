@@ -260,8 +260,14 @@ def titled_persons(
         if unit.kind not in ("claim", "lead_in", "title", "heading"):
             continue
         covered = _covered(unit, span, mine.get(unit.index, []))
+        # Most words are no office word: skip them without building their Token
+        # again in :func:`_title_at` (which would only step past them).
+        texts = [t.text for t in span]
         k = span.start
         while k < span.end:
+            if texts[k - span.start] not in OFFICE_WORDS:
+                k += 1
+                continue
             run, past = _title_at(unit, span, k, covered, departments)
             if run is None:
                 k = past
