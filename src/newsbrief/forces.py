@@ -71,11 +71,11 @@ def force_after(
 
 
 def _defense_body(state: Entry, gaz: Gazetteer) -> Entry:
-    """The body a state's "defense spokesman" or "defense official" speaks for.
+    """The body a state's "defense spokesman" speaks for.
 
-    The state's defense ministry when the gazetteer knows one ("US defense
-    official": the Pentagon); else its armed forces, whose headquarters
-    speaks on defense where no ministry is known to the gazetteer.
+    The state's defense ministry when the gazetteer knows one (a US defense
+    spokesman speaks for the Pentagon); else its armed forces, whose
+    headquarters speaks on defense where no ministry is known to the gazetteer.
     """
     for entry in gaz.entries.values():
         if (

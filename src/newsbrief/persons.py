@@ -171,7 +171,7 @@ def _body_end(span: Span, k: int) -> int | None:
 
 
 def _body_title_name(
-    span: Span, k: int, end: int, covered: dict[int, Located], departments: frozenset[str]
+    span: Span, k: int, end: int, covered: dict[int, Located]
 ) -> tuple[int, int] | None:
     """The name tokens [i, end) that close "<Title> of <Body> <Name>", or None.
 
@@ -214,7 +214,7 @@ def _body_before(
 
 
 def _title_at(
-    unit: Unit, span: Span, k: int, covered: dict[int, Located], departments: frozenset[str]
+    unit: Unit, span: Span, k: int, covered: dict[int, Located]
 ) -> tuple[tuple[int, int] | None, int]:
     """The name a title starting at ``k`` is followed by, and where to look next without one.
 
@@ -226,7 +226,7 @@ def _title_at(
         return None, k + 1
     headed = _body_end(span, k)
     if headed is not None:
-        return _body_title_name(span, k, headed, covered, departments), headed
+        return _body_title_name(span, k, headed, covered), headed
     run = _name_run(span, k, covered) or headline_name(unit, span, k, covered, OFFICE_WORDS)
     return run, k + 1
 
@@ -268,7 +268,7 @@ def titled_persons(
             if texts[k - span.start] not in OFFICE_WORDS:
                 k += 1
                 continue
-            run, past = _title_at(unit, span, k, covered, departments)
+            run, past = _title_at(unit, span, k, covered)
             if run is None:
                 k = past
                 continue
