@@ -757,3 +757,56 @@ def test_a_report_of_another_article_with_the_same_stem_is_named_before_it_is_re
     assert report._other_article(tmp_path / "absent", "koravia.txt") is None
     (folder / "analysis.json").write_text("not json", encoding="utf-8")
     assert report._other_article(folder, "koravia.txt") is None
+
+
+def test_an_actor_the_text_names_with_the_keeps_the_when_cited():
+    """ "The Atlantic states" is cited as "the Atlantic states", not "Atlantic states"."""
+    from dataclasses import replace
+
+    from newsbrief.model import Actor
+
+    text = (
+        "Ports reopen\n\n"
+        "Chile and Peru reopened their ports on Monday. "
+        "Peru said the ports would stay open.\n"
+    )
+    analysis = _invented(text)
+    group = Actor(id="ATL", name="Atlantic states", type="group", aliases=("the Atlantic states",))
+    state = Actor(id="XYZ", name="Borduria", type="state", aliases=("Borduria",))
+    written = ["The Atlantic states", "Borduria"]
+    claims = tuple(
+        replace(c, attribution=written[i % len(written)]) for i, c in enumerate(analysis.claims)
+    )
+    analysis = replace(analysis, claims=claims, actors=(*analysis.actors, group, state))
+    canonical = briefing.source_names(analysis)
+    assert canonical["the atlantic states"] == "the Atlantic states"
+    assert canonical["borduria"] == "Borduria"
+
+
+def test_an_organization_most_often_written_with_the_keeps_it_when_cited():
+    """Mentions decide: "the Harbour Council" twice, "Harbour Council-led" not counted."""
+    from dataclasses import replace
+
+    from newsbrief.model import Actor, Mention
+
+    text = (
+        "Ports reopen\n\n"
+        "The Harbour Council said the ports of Chile would reopen on Monday. "
+        "Peru welcomed the Harbour Council decision and the Harbour Council-led talks.\n"
+    )
+    analysis = _invented(text)
+    spans = [m.start() for m in re.finditer("Harbour Council", analysis.text)]
+    council = Actor(
+        id="HC",
+        name="Harbour Council",
+        type="organization",
+        mentions=tuple(Mention(0, s, s + 15, "Harbour Council") for s in spans),
+    )
+    claims = tuple(replace(c, attribution="The Harbour Council") for c in analysis.claims)
+    # First, ahead of any actor the pipeline found for the same name.
+    analysis = replace(analysis, claims=claims, actors=(council, *analysis.actors))
+    assert briefing.source_names(analysis)["the harbour council"] == "the Harbour Council"
+    # One mention of three with "the" before it is not most of them.
+    fewer = replace(council, mentions=council.mentions[2:] * 2 + council.mentions[:1])
+    analysis = replace(analysis, actors=(fewer, *analysis.actors[1:]))
+    assert briefing.source_names(analysis)["the harbour council"] == "Harbour Council"

@@ -20,7 +20,7 @@ from ..units import SPEAKER_LABEL
 from ..vocabulary import BUCKETS
 
 if TYPE_CHECKING:
-    from ..model import Analysis, Unit
+    from ..model import Actor, Analysis, Unit
 
 __all__ = [
     "BUCKETS",
@@ -164,7 +164,7 @@ def source_names(analysis: Analysis) -> dict[str, str]:
                 return actor.id
         return None
 
-    by_id = {actor.id: actor.name for actor in analysis.actors}
+    by_id = {actor.id: _as_written(actor, analysis.text) for actor in analysis.actors}
     names: dict[str, str] = {}
     parties: dict[frozenset[str], str] = {}
     for claim in analysis.claims:
@@ -195,6 +195,30 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         key: _in_sentence(name, common=key in common and name.casefold() == key)
         for key, name in names.items()
     }
+
+
+def _as_written(actor: Actor, text: str) -> str:
+    """An actor's name as a source reads in a sentence: "the United States".
+
+    The actor's name drops the article ("United States", "Nordic countries",
+    "International Court of Justice"), which a list of actors by mentions can
+    do but a sentence cannot: the bottom line read "the others cite the
+    leaders (10), Nordic countries (1)". "the" is kept where the text itself
+    writes the name with it: an alias that has it, or most of the mentions of
+    the full name (so an adjective's "the NATO summit" does not decide it, and
+    "the Russia-Ukraine war" is no mention with "the"). A person never takes it.
+    """
+    if actor.type == "person":
+        return actor.name
+    name = actor.name.casefold()
+    if any(alias.casefold() == f"the {name}" for alias in actor.aliases):
+        return f"the {actor.name}"
+    full = [m for m in actor.mentions if m.text.casefold() == name]
+    with_the = sum(
+        text[max(m.start - 4, 0) : m.start].casefold() == "the " and text[m.end : m.end + 1] != "-"
+        for m in full
+    )
+    return f"the {actor.name}" if full and 2 * with_the > len(full) else actor.name
 
 
 def _in_sentence(name: str, common: bool = False) -> str:
