@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.placement import Box, candidates, overlap, place
+from newsbrief.placement import LEADER_GAP, Box, candidates, leader, overlap, place
 
 
 def test_overlap_is_the_shared_area():
@@ -34,3 +34,22 @@ def test_a_label_leaves_a_disc_on_its_middle_and_a_placed_label():
 def test_a_label_with_no_clear_spot_is_left_out():
     wall = Box(0.0, 0.0, 10.0, 10.0)
     assert place([(candidates((0, 0), (1, 0), (0.2, 0.1)), (0.2, 0.1))], [wall]) == [None]
+
+
+def test_a_label_set_a_box_away_from_its_edge_gets_a_leader_to_the_nearest_point():
+    half = (0.5, 0.2)
+    on_line, beside, *_ = candidates((0, 0), (4, 0), half)[::7]
+    assert leader((0, 0), (4, 0), Box(*on_line, *half)) is None
+    assert leader((0, 0), (4, 0), Box(*beside, *half)) is None  # just clear of its line
+    far = Box(1.0, 1.5, *half)
+    (bx, by), (px, py) = leader((0, 0), (4, 0), far)
+    # The arc is sampled at 51 points: the nearest is found to 0.02 of the edge.
+    assert (px, py) == pytest.approx((1.0, 0.0), abs=0.08)
+    assert (bx, by) == pytest.approx((1.0, 1.3), abs=0.08)  # from the box's lower border
+    assert by - py > LEADER_GAP
+
+
+def test_a_leader_meets_a_bent_edge_on_its_arc():
+    # arc3 bends a left-to-right edge downwards; its middle lies at y = -0.5.
+    (_, _), (px, py) = leader((0, 0), (4, 0), Box(2.0, -2.0, 0.5, 0.2), bend=0.25)
+    assert (px, py) == pytest.approx((2.0, -0.5), abs=0.08)

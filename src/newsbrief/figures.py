@@ -27,7 +27,7 @@ from matplotlib.textpath import TextPath
 
 from .files import write_atomic
 from .graph import actor_graph
-from .placement import Box, candidates, place
+from .placement import Box, candidates, leader, place
 from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY
 
 if TYPE_CHECKING:
@@ -305,9 +305,21 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
             node_size=900,
             connectionstyle=f"arc3,rad={_bend(pairs, u, v)}",
         )
-    for label, (x, y) in edge_label_spots(graph, pos).items():
+    for (u, v, text), (x, y) in edge_label_spots(graph, pos).items():
+        tie = leader(pos[u], pos[v], Box(x, y, *_text_half(text)), _bend(pairs, u, v))
+        if tie is not None:
+            strong = [e for e in pairs[(u, v)] if not e.get("weak")]
+            (bx, by), (px, py) = tie
+            ax.plot(
+                [bx, px],
+                [by, py],
+                color=POLARITY_COLOURS.get(strong[0].get("polarity", WEAK_POLARITY), "#999999"),
+                linewidth=0.8,
+                alpha=0.8,
+                solid_capstyle="butt",
+            )
         ax.annotate(
-            label[2],
+            text,
             (x, y),
             ha="center",
             va="center",

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Box", "candidates", "overlap", "place"]
+__all__ = ["Box", "candidates", "leader", "overlap", "place"]
+
+#: Inches between a label's box and its edge under which no leader line is
+#: drawn: a label set just beside its line (0.2 of its half height away, about
+#: 0.02 in at 7.5 pt) reads as that line's; one set a box farther out (up to
+#: about 1.7 in for a long two-line label on a diagonal edge) does not.
+LEADER_GAP = 0.1
 
 #: Fractions of the way along an edge tried for its label, the middle first.
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)
@@ -131,3 +137,65 @@ def place(
         if chosen is not None:
             placed.append(chosen)
     return out
+
+
+def leader(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    label: Box,
+    bend: float = 0.0,
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The line from a label set away from its edge back to that edge, or None.
+
+    A short edge between large discs leaves its label no room on the line, so
+    :func:`candidates` offers spots a label's width beside it; there the label
+    floats among the other edges and co-mention lines and a reader cannot
+    tell whose it is (a two-line "deploys personnel to / issued joint
+    statement with" sat nearer a dashed line than its own). A thin line from
+    the box's border to the nearest point of its edge ties them again.
+
+    Parameters
+    ----------
+    start, end : tuple of float
+        The edge's ends, as given to :func:`candidates`.
+    label : Box
+        The label's placed box.
+    bend : float
+        The edge's ``arc3`` curvature, as given to :func:`candidates`.
+
+    Returns
+    -------
+    tuple or None
+        ``(point on the box's border, point on the edge)``, or None when the
+        box lies on its edge or within :data:`LEADER_GAP` of it.
+
+    Examples
+    --------
+    >>> leader((0, 0), (4, 0), Box(2, 0, 0.5, 0.2)) is None
+    True
+    >>> leader((0, 0), (4, 0), Box(2, 1, 0.5, 0.2))
+    ((2.0, 0.8), (2.0, 0.0))
+    """
+    (x1, y1), (x2, y2) = start, end
+    cx = (x1 + x2) / 2 + bend * (y2 - y1)
+    cy = (y1 + y2) / 2 - bend * (x2 - x1)
+    curve = [
+        (
+            (1 - t) ** 2 * x1 + 2 * t * (1 - t) * cx + t * t * x2,
+            (1 - t) ** 2 * y1 + 2 * t * (1 - t) * cy + t * t * y2,
+        )
+        for t in (k / 50 for k in range(51))
+    ]
+    px, py = min(curve, key=lambda p: (p[0] - label.x) ** 2 + (p[1] - label.y) ** 2)
+    dx, dy = px - label.x, py - label.y
+    # The fraction of the way to the edge point at which the ray leaves the box.
+    inside = min(
+        label.half_w / abs(dx) if dx else float("inf"),
+        label.half_h / abs(dy) if dy else float("inf"),
+    )
+    if inside >= 1:
+        return None
+    bx, by = label.x + dx * inside, label.y + dy * inside
+    if ((px - bx) ** 2 + (py - by) ** 2) ** 0.5 < LEADER_GAP:
+        return None
+    return (float(bx), float(by)), (float(px), float(py))
