@@ -531,3 +531,26 @@ def test_a_leader_is_part_of_the_one_body_that_speaks_for_an_unnamed_state():
         "President Joe Biden said the talks went well. Biden thanked the delegates."
     )
     assert ("joe-biden", "USA-WH") in pairs  # the state is named only through its seat
+
+
+def test_a_body_the_parser_named_by_its_acronym_takes_the_defined_name():
+    """ "Harbour Watch's (HW)": the name the text spells out, without its possessive."""
+    from newsbrief.acronyms import defined_acronyms
+    from newsbrief.model import Unit
+
+    text = "Harbour Watch's (HW) report was read out. HW said the port had reopened."
+    unit = Unit(index=0, kind="claim", start=0, end=len(text), text=text)
+
+    def at(word: str, nth: int, entry: Entry, how: str) -> Located:
+        start = [i for i in range(len(text)) if text.startswith(word, i)][nth]
+        return Located(entry, Mention(0, start, start + len(word), word), how)
+
+    parsed = Entry(id="HW", name="HW", type="organization")
+    located = [at("HW", 0, parsed, "ner"), at("HW", 1, parsed, "ner")]
+    out = defined_acronyms([unit], located)
+    assert {loc.entry.name for loc in out} == {"Harbour Watch"}
+    assert [loc.mention.text for loc in out] == ["HW", "HW", "Harbour Watch's"]
+    # A gazetteer's entry keeps its own name, even when it is the acronym.
+    listed = Entry(id="HW", name="HW", type="organization", aliases=("HW",))
+    located = [at("HW", 0, listed, "alias"), at("HW", 1, listed, "alias")]
+    assert {loc.entry.name for loc in defined_acronyms([unit], located)} == {"HW"}

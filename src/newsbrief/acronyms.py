@@ -15,6 +15,7 @@ actor.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .identity import Located, by_unit
@@ -57,6 +58,7 @@ def defined_acronyms(units: Sequence[Unit], located: list[Located]) -> list[Loca
     "HSB" a mention of the board found in the first sentence.
     """
     forms: dict[str, Entry] = {}
+    renamed: dict[str, Entry] = {}
     grouped = by_unit(located)
     for unit in units:
         mine = grouped.get(unit.index, [])
@@ -67,11 +69,39 @@ def defined_acronyms(units: Sequence[Unit], located: list[Located]) -> list[Loca
             s, e = unit.start + name[0], unit.start + name[1]
             entry = _body(mine, s, e, unit.start + m.start(1), unit.start + m.end(1))
             if entry is not None:
+                full = unit.text[name[0] : name[1]]
+                named = _named_in_full(entry, full, m.group(1), located)
+                if named is not entry:
+                    renamed.setdefault(entry.id, named)
+                entry = renamed.get(entry.id, entry)
                 forms.setdefault(m.group(1), entry)
-                forms.setdefault(unit.text[name[0] : name[1]], entry)
+                forms.setdefault(full, entry)
     if not forms:
         return located
+    located = [
+        Located(renamed[loc.entry.id], loc.mention, loc.how) if loc.entry.id in renamed else loc
+        for loc in located
+    ]  # every mention of a renamed body, so the actor record takes the new name
     return located + _reuses(units, located, forms)
+
+
+#: A possessive the defined name carries ("Kurdistan Regional Government’s (KRG)").
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _named_in_full(entry: Entry, full: str, acronym: str, located: list[Located]) -> Entry:
+    """The body the parser named by its acronym alone takes the name the text defines.
+
+    "Human Rights Watch (HRW)", "Multinational Security Support (MSS)",
+    "Joint Chiefs of Staff (JCS)": spaCy tags the bracketed acronym and not
+    the name, so the actor was called "HRW" in the briefing's prose, its
+    tables and the graph, though the text spells the name out. A gazetteer
+    entry keeps its curated name ("NATO" stays NATO).
+    """
+    parsed = all(loc.how == "ner" for loc in located if loc.entry.id == entry.id)
+    if entry.name != acronym or not parsed:
+        return entry
+    return replace(entry, name=_POSSESSIVE.sub("", full))
 
 
 def _defined_name(text: str, paren: int) -> tuple[int, int] | None:
