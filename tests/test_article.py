@@ -547,6 +547,18 @@ def test_markdown_is_read_by_a_commonmark_parser_line_for_line():
     )
 
 
+def test_a_markdown_link_keeps_its_words_whatever_its_target():
+    # CommonMark's renderer refuses these targets and left the link as
+    # written: "The [envoy](javascript" became the sentence's source.
+    md = (
+        "# Ferry Talks\n\n"
+        "The [envoy](javascript:void(0)) said [Varnia](vbscript:x) and "
+        "[Ostrel](data:text/html,x) would meet on [Monday](file:///tmp/a).\n"
+    )
+    src = source_from_text(md, path="story.md")
+    assert src.text == "# Ferry Talks\n\nThe envoy said Varnia and Ostrel would meet on Monday.\n"
+
+
 def test_markdown_inline_markup_is_read_as_its_words():
     # Left in, the table showed "[the accord](https://...)", and "*the port
     # authority* said" gave the source "*".
