@@ -191,3 +191,13 @@ def test_an_empty_article_path_is_named_not_read_as_the_current_folder(tmp_path,
     assert main(["analyze", "", "--out", str(out)]) == 2
     assert capsys.readouterr().err == "newsbrief: error: the article path is empty\n"
     assert not out.exists()
+
+
+def test_a_png_graph_is_not_printed_to_a_terminal(monkeypatch, capsys):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["graph", "--format", "png"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == (
+        "newsbrief: error: --format png is binary: give --out FILE.png or redirect standard output"
+    )

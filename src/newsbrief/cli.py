@@ -133,6 +133,12 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     from .formats import write_analysis_graph, write_graph  # networkx, matplotlib: heavy
 
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
+    if fmt == "png" and not args.out and sys.stdout.isatty():
+        # Checked before the analysis: a PNG's bytes printed to a terminal
+        # are noise that can leave it in a broken state.
+        raise NewsbriefError(
+            "--format png is binary: give --out FILE.png or redirect standard output"
+        )
     if Path(args.article).is_dir() or args.article.startswith("@"):
         from .corpus import merged_graph  # the pool and its progress bar: folders only
 
