@@ -62,6 +62,8 @@ def bad_inputs(tmp_path):
     (tmp_path / "nul.txt").write_bytes(b"text\x00with\x00nuls" * 20)
     (tmp_path / "huge.txt").write_text("Word salad. " * 300_000)
     (tmp_path / "adir").mkdir()
+    # Made-up: "Title" and "The minister said the talks would resume." in Chinese.
+    (tmp_path / "hanzi.txt").write_text("标题\n\n部长说会谈将恢复。\n", encoding="utf-8")
     return {
         "missing": (tmp_path / "nope.txt", "no such file"),
         "directory": (tmp_path / "adir", "directory"),
@@ -70,10 +72,11 @@ def bad_inputs(tmp_path):
         "binary": (tmp_path / "binary.txt", "binary"),
         "nul": (tmp_path / "nul.txt", "binary"),
         "huge": (tmp_path / "huge.txt", "limit"),
+        "hanzi": (tmp_path / "hanzi.txt", "not in the Latin script; newsbrief reads English only"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "nul", "huge"])
+@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "nul", "huge", "hanzi"])
 def test_bad_input_one_line_exit_2_no_output(tmp_path, capsys, case):
     path, fragment = bad_inputs(tmp_path)[case]
     out = tmp_path / "out" / "result.json"

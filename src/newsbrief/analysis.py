@@ -194,7 +194,7 @@ def _read(
     parse = parse_article(source.text, blocks, docs)
     units = parse.units
     if not any(u.kind == "claim" for u in units):
-        raise NewsbriefError(f"{source.path}: no sentences found in the article")
+        raise NewsbriefError(f"{source.path}: no sentences found in the article{_script(source)}")
     gazetteer = load_gazetteer(settings.gazetteers)
     actors, parse = extract_actors(parse, gazetteer)
     actors, parse = resolve_mentions(parse, actors, gazetteer)
@@ -217,6 +217,22 @@ def assemble_with_reading(
     """Assemble an analysis and keep what the claim models saw (for training)."""
     read = _read(source, blocks, docs, settings, models)
     return _decided(source, read), read.reading
+
+
+def _script(source: Source) -> str:
+    """Why a text of letters has no sentence, when its letters are not Latin.
+
+    A text in Chinese or Japanese has no spaces and no full stop the splitter
+    knows, so it gave "no sentences found", which a reader takes for an
+    empty file; the language check (:func:`newsbrief.article.language_warning`)
+    counts words and never sees it. Most letters outside the Latin script
+    name the reason instead.
+    """
+    letters = [ch for ch in source.text if ch.isalpha()]
+    latin = sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters)
+    if not letters or 2 * latin >= len(letters):
+        return ""
+    return " (its letters are not in the Latin script; newsbrief reads English only)"
 
 
 #: A word as ``str.split`` finds one: a run of characters that are not whitespace
