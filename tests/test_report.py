@@ -810,3 +810,13 @@ def test_an_organization_most_often_written_with_the_keeps_it_when_cited():
     fewer = replace(council, mentions=council.mentions[2:] * 2 + council.mentions[:1])
     analysis = replace(analysis, actors=(fewer, *analysis.actors[1:]))
     assert briefing.source_names(analysis)["the harbour council"] == "Harbour Council"
+
+
+def test_a_cut_column_head_is_not_mistaken_for_another_column():
+    from newsbrief.briefing.prose import _column_heads
+
+    pair, one = "the Varnian delegates and the Ostrel envoys", "the Varnian delegates"
+    heads = _column_heads(["", "author", pair, one, "total"])
+    assert heads == ["", "author", "the Varnian delegates and…", one, "total"]
+    # With no column it could be taken for, a head is cut at the usual width.
+    assert _column_heads(["", pair]) == ["", "the Varnian delegates…"]

@@ -279,8 +279,33 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
         )
         if sum(cells):
             rows.append({"category": category, "cells": cells, "total": sum(cells)})
-    head = [col if len(col) <= 22 else col[:21] + "…" for col in ["", *columns, "total"]]
+    head = _column_heads(["", *columns, "total"])
     return HTML(_render("claim_counts", head=head, rows=rows))
+
+
+#: Characters of a source's name a column head shows before "…" (page one's
+#: table has room for five columns of about this width).
+_HEAD_CHARS = 22
+
+
+def _column_heads(columns: list[str]) -> list[str]:
+    """Column heads cut to fit, each still telling its column from the others.
+
+    A cut at a fixed width made "the Nordic countries and the United
+    States" read "the Nordic countries …" beside a column "the Nordic
+    countries": two heads a reader takes for one source. A head whose cut
+    text begins another column's name is cut a word later, until it differs.
+    """
+    heads = []
+    for col in columns:
+        cut = _HEAD_CHARS - 1
+        while len(col) > cut + 1 and any(
+            other != col and other.startswith(col[:cut].rstrip()) for other in columns
+        ):
+            nxt = col.find(" ", cut + 1)
+            cut = len(col) if nxt < 0 else nxt
+        heads.append(col if len(col) <= max(cut, _HEAD_CHARS) else col[:cut].rstrip() + "…")
+    return heads
 
 
 def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
