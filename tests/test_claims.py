@@ -408,3 +408,11 @@ def test_claims_share_one_string_per_feature_name_and_lemma():
     bags = list(reading.bags.values())
     lemma = next(x for x in bags[1].lemmas if x == "tariff")
     assert next(x for x in bags[0].lemmas if x == "tariff") is lemma
+
+
+def test_markdown_table_keeps_article_marks_as_text():
+    from newsbrief.tables import render_table
+
+    a = analyze(source_from_text("Varnia said *the* [ferry](x) fare was 5 | 6 crowns_each."))
+    md = render_table(claims_table(a), "markdown")
+    assert r"Varnia said \*the\* \[ferry\](x) fare was 5 \| 6 crowns\_each." in md

@@ -7,6 +7,7 @@ column means the same thing wherever an analyst meets it.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -204,14 +205,20 @@ def render_table(df: pd.DataFrame, fmt: str) -> str:
     return writer(df)
 
 
+#: The characters that make Markdown inline syntax (and the table's cell
+#: separator), escaped with a backslash in a cell.
+_MARKS = re.compile(r"[\\`*_\[\]|~]")
+
+
 def _markdown(df: pd.DataFrame) -> str:
     """A pipe table without the optional ``tabulate`` dependency."""
 
     def cell(value: object) -> str:
         text = "" if value is None or value is pd.NA else str(value)
         # Markdown renderers pass raw HTML through: article text must stay text.
-        text = html.escape(text, quote=False)
-        return text.replace("|", "\\|").replace("\n", " ")
+        # So must its inline marks: "*it*" was shown in italics, "[a](b)" as a link.
+        text = _MARKS.sub(r"\\\g<0>", html.escape(text, quote=False))
+        return text.replace("\n", " ")
 
     cols = [c for c in df.columns if c != "cues"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
