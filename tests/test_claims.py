@@ -179,6 +179,33 @@ def test_a_perfect_measured_from_the_past_is_background(text, category, cue):
     assert (c.category, c.cues["category"][0]) == (category, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # A date within the news cycle reports a recent happening.
+        (
+            "The story opens here. Earlier this week, the mayor opened the new bridge.",
+            "event",
+            "tense:past",
+        ),
+        (
+            "The story opens here. Earlier this month, the two navies held a drill off the cape.",
+            "event",
+            "tense:past",
+        ),
+        # Earlier in the year is still background.
+        (
+            "The story opens here. Earlier this year, the council closed the old ferry.",
+            "context",
+            "phrase:earlier this year",
+        ),
+    ],
+)
+def test_earlier_this_week_is_the_news(text, category, cue):
+    c = claim_of(text)
+    assert (c.category, c.cues["category"][0]) == (category, cue)
+
+
 def test_seen_as_characterizes_rather_than_shows():
     c = claim_of("The story opens here. The bridge is seen as a symbol of the new era.")
     assert not c.cues["category"][0].startswith("scene:"), c.cues
