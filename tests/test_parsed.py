@@ -87,3 +87,15 @@ def test_an_article_under_the_budget_keeps_every_unit_listed():
     firsts = [next(iter(s)) for s in spans]
     assert len(spans) == 40
     assert all(next(iter(s)) is f for s, f in zip(spans, firsts, strict=True))
+
+
+def test_curly_contractions_get_the_lemmas_of_straight_ones():
+    curly = next(parse(["We’re sure the ferry’s engine failed, and it’s true they don’t know."]))
+    straight = next(parse(["We're sure the ferry's engine failed, and it's true they don't know."]))
+    lemmas = {t.text: t.lemma_ for t in curly if "’" in t.text}
+    assert lemmas["’re"] == "be"
+    assert lemmas["n’t"] == "not"
+    # the possessive keeps its own; "it’s" is "it is", as "it's" is
+    assert [t.lemma_ for t in curly if t.text == "’s"] == ["’s", "be"]
+    assert [t.lemma_ for t in straight if t.text == "'s"][1] == "be"
+    assert curly.text.count("’") == 4  # the text itself is left as written

@@ -265,7 +265,47 @@ def parse(texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
     for batch in batches:
         for doc in nlp.pipe(batch, batch_size=BATCH_SIZE, n_process=n_process):
             doc.tensor = no_tensor
+            if "’" in doc.text:
+                _contraction_lemmas(doc)
             yield doc
+
+
+# The lemmas of contractions written with the curly apostrophe, as most
+# published text writes them ("we’re", "that’s", "don’t"). spaCy's English
+# lemmatizer knows only the straight forms and leaves "’re" its own lemma, so
+# "we’re determined" had no linking verb "be" (the category rules' and
+# features' characterization) and "’s" read as "is" the lemma "’". "’s" and
+# "’d" only as the auxiliaries (tags VBZ and MD): the possessive keeps its own.
+# Leave-one-article-out (development / held-out), category lenient/strict/
+# macro-F1: 0.738/0.693/0.707 and 0.712/0.670/0.650 before, 0.745/0.700/0.709
+# and 0.710/0.672/0.655 with it; modality unchanged (0.969 / 0.934).
+# Parsing the text with straight apostrophes instead (which also mends
+# "n’t", tagged a proper noun) gained less: 0.740/0.695/0.699 and
+# 0.708/0.663/0.640.
+_CONTRACTION_LEMMAS = {
+    ("’re", "VBP"): "be",
+    ("’m", "VBP"): "be",
+    ("’m", "VBZ"): "be",
+    ("’s", "VBZ"): "be",
+    ("’ve", "VBP"): "have",
+    ("’ve", "VB"): "have",
+    ("’ll", "MD"): "will",
+    ("’d", "MD"): "would",
+}
+
+
+def _contraction_lemmas(doc: Doc) -> None:
+    """Give the curly contractions the lemmas spaCy gives the straight ones.
+
+    The tag decides where a form is ambiguous ("’s" is also a possessive,
+    "’d" also "had"); "n’t" is "not" whatever its (often wrong) tag.
+    """
+    for tok in doc:
+        if "’" in tok.text:
+            low = tok.lower_
+            lemma = "not" if low == "n’t" else _CONTRACTION_LEMMAS.get((low, tok.tag_))
+            if lemma is not None:
+                tok.lemma_ = lemma
 
 
 def text_batches(texts: Iterable[str]) -> Iterator[list[str]]:
