@@ -99,3 +99,12 @@ def test_curly_contractions_get_the_lemmas_of_straight_ones():
     assert [t.lemma_ for t in curly if t.text == "’s"] == ["’s", "be"]
     assert [t.lemma_ for t in straight if t.text == "'s"][1] == "be"
     assert curly.text.count("’") == 4  # the text itself is left as written
+
+
+def test_a_curly_not_is_the_negation_of_its_verb():
+    doc = next(parse(["The ferries won’t sail and the pier isn’t open."]))
+    nots = [t for t in doc if t.text == "n’t"]
+    assert [(t.dep_, t.pos_, t.head.text) for t in nots] == [
+        ("neg", "PART", "sail"),
+        ("neg", "PART", "is"),
+    ]

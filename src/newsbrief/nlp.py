@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "BARE_TOKENIZER",
@@ -306,6 +306,29 @@ def _contraction_lemmas(doc: Doc) -> None:
             lemma = "not" if low == "n’t" else _CONTRACTION_LEMMAS.get((low, tok.tag_))
             if lemma is not None:
                 tok.lemma_ = lemma
+            if low == "n’t":
+                _negation(tok)
+
+
+def _negation(tok: Token) -> None:
+    """Make a curly "n’t", which the tagger takes for a noun, the negation of its verb.
+
+    "won’t sail" had "n’t" as a proper noun, often the verb's subject, so the
+    negation that the modality rules and the ``negation`` feature read was
+    lost. The verb is the head of the auxiliary before it ("wo", "do"), or
+    that word itself when it is the verb ("is"). Leave-one-article-out: no
+    figure moved (a correct parse, kept for what reads negation later).
+    """
+    if tok.dep_ != "neg":
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or list(tok.children):
+            return
+        verb = prev.head if prev.dep_ in ("aux", "auxpass") else prev
+        if verb.sent.start != tok.sent.start:
+            return
+        tok.dep_ = "neg"
+        tok.head = verb
+    tok.tag_, tok.pos_ = "RB", "PART"
 
 
 def text_batches(texts: Iterable[str]) -> Iterator[list[str]]:
