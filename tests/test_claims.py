@@ -443,3 +443,9 @@ def test_markdown_table_keeps_article_marks_as_text():
     a = analyze(source_from_text("Varnia said *the* [ferry](x) fare was 5 | 6 crowns_each."))
     md = render_table(claims_table(a), "markdown")
     assert r"Varnia said \*the\* \[ferry\](x) fare was 5 \| 6 crowns\_each." in md
+
+
+def test_a_curly_will_is_the_future():
+    curly = claim_of("The story opens here. We’ll send two ferries to the island.")
+    straight = claim_of("The story opens here. We'll send two ferries to the island.")
+    assert curly.cues["category"] == straight.cues["category"] == ("tense:future",)

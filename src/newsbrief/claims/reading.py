@@ -94,10 +94,16 @@ def _phrase_text(tok: Token) -> str:
 
 
 def clause_aspect(verb: Token) -> str:
-    """Tense and aspect of a clause's verb: future, perfect, progressive, past, present."""
+    """Tense and aspect of a clause's verb: future, perfect, progressive, past, present.
+
+    "’ll" as well as "'ll": published text writes the curly apostrophe, and
+    "we’ll send" read as no future at all. Leave-one-article-out (development /
+    held-out): category unchanged (0.745 / 0.710 lenient), modality
+    0.971 / 0.934 -> 0.972 / 0.936.
+    """
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
-    if words & {"will", "shall", "'ll", "wo"} or (
+    if words & {"will", "shall", "'ll", "’ll", "wo"} or (
         verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
