@@ -237,6 +237,20 @@ def test_a_goal_phrase_needs_the_goal_as_the_subject_of_is():
 
 
 @pytest.mark.parametrize(
+    ("reply", "category"),
+    [
+        ("We hope so.", "objective"),
+        ("I'm hoping.", "objective"),
+        ("We pray so.", "objective"),
+        ("I think so.", "assessment"),
+    ],
+)
+def test_an_elided_wish_states_an_aim_and_an_elided_belief_does_not(reply, category):
+    c = claim_of(f"The story opens here. Will the ferry run again in June? {reply}")
+    assert (c.category, c.modality) == (category, "hedged"), c.cues
+
+
+@pytest.mark.parametrize(
     ("text", "modality", "cue"),
     [
         ("The story opens here. The council called on both sides to stop.", "prescriptive", "call"),
