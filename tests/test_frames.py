@@ -71,6 +71,29 @@ def test_speech_act_and_directive_features(sentence, present, absent):
     assert absent not in f
 
 
+@pytest.mark.parametrize(
+    ("sentence", "present", "absent"),
+    [
+        (
+            "I want to thank the ferry crews for their work.",
+            "main_act=judgement",
+            "main_act=commitment",
+        ),
+        (
+            "We would like to congratulate the rescuers.",
+            "main_act=judgement",
+            "main_act=commitment",
+        ),
+        ("We want to build a second ferry pier.", "main_act=commitment", "main_act=judgement"),
+        ("The crews want to thank the mayor.", "main_act=commitment", "main_act=judgement"),
+    ],
+)
+def test_a_first_person_wish_to_thank_thanks(sentence, present, absent):
+    f = features_of(f"The story opens here. {sentence}")
+    assert f.get(present) == 1.0
+    assert absent not in f
+
+
 def test_a_reporting_frame_keeps_the_reported_verb_apart():
     f = features_of("The story opens here. The minister said the army had shelled the town.")
     assert f.get("cw=shell") == 1.0  # the reported clause's own words

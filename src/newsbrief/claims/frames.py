@@ -51,6 +51,7 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
     for role, tok in roles:
         if tok is None:
             continue
+        tok = _performed(tok, cues)
         lemma = tok.lemma_.lower()
         trigger = verbs.get(lemma)
         if trigger is not None:
@@ -73,6 +74,33 @@ def frame_features(r: Reading, cues: Cues) -> dict[str, float]:
     if any(is_directive(tok, cues) for tok in r.span):
         f["directive"] = 1.0
     return f
+
+
+# Verbs of wanting that, before an act of speech, only soften it: "I want to
+# thank", "we would like to congratulate", "I wish to commend".
+_SOFTENERS = frozenset({"want", "like", "wish"})
+
+
+def _performed(verb: Token, cues: Cues) -> Token:
+    """The act a softened performative performs: "thank" in "I want to thank the crew".
+
+    Said in the first person, "I want to thank X" thanks X (a judgement, the
+    guide's assessment) rather than stating an aim; its verb classes are
+    those of "thank". "We want to build a port" states an aim: only a verb
+    of judgement is performed so. Leave-one-article-out (development /
+    held-out), category lenient/strict/macro-F1: 0.738/0.693/0.708 and
+    0.714/0.674/0.655 before, 0.740/0.695/0.709 and 0.715/0.675/0.657 after
+    (a refit's noise: the one development claim it reads still fails);
+    modality 0.952 overall.
+    """
+    if verb.lemma_.lower() not in _SOFTENERS:
+        return verb
+    if not any(c.dep_ == "nsubj" and c.lower_ in _FIRST for c in verb.children):
+        return verb
+    judging = cues.words("category", "judgement_verbs")
+    return next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in judging), verb
+    )
 
 
 def _subject_frame(r: Reading, cues: Cues) -> dict[str, float]:
