@@ -476,6 +476,39 @@ def test_a_one_claim_article_is_counted_in_the_singular():
     )
 
 
+def test_bottom_line_leaves_out_empty_shares():
+    """No "interprets (0%)": the shares held by no claim are left out, and one
+    share left still reads as a sentence."""
+    from dataclasses import replace
+
+    text = (
+        "Harbour deal signed\n\n"
+        "Chile signed a fishing accord on Monday.\n\n"
+        "The accord may ease the quarrel over the northern shoals.\n"
+    )
+    analysis = _invented(text)
+    claims = [c for c in analysis.claims if c.category is not None]
+    assert len(claims) == 2
+
+    def categorised(*categories: str):
+        it = iter(categories)
+        new = tuple(replace(c, category=next(it)) if c.category else c for c in analysis.claims)
+        return briefing.bottom_line(replace(analysis, claims=new)).data
+
+    bluf = categorised("implication", "implication")
+    assert "none of the text reports fact (events and context): it speculates (100%)." in bluf
+    assert "(0%)" not in bluf
+    bluf = categorised("event", "implication")
+    assert re.search(
+        r"\d+% of the text reports fact \(events and context\); the rest speculates \(\d+%\)\.",
+        bluf,
+    )
+    assert "(0%)" not in bluf
+    bluf = categorised("event", "event")
+    assert "100% of the text reports fact (events and context).</p>" in bluf
+    assert "the rest" not in bluf
+
+
 def test_shares_cover_the_claims(default_analysis):
     shares = briefing.shares(default_analysis)
     assert set(shares) == set(briefing.BUCKETS)

@@ -215,6 +215,25 @@ def _possessive(name: str) -> str:
     return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
+#: What the text does in each bucket other than reported fact, as the bottom line words it.
+_BUCKET_VERBS = {
+    "stated aims": "states aims",
+    "interpretation": "interprets",
+    "speculation": "speculates",
+    "advocacy": "advocates",
+}
+
+
+def _other_shares(pct: dict[str, int]) -> list[tuple[str, int]]:
+    """The buckets besides reported fact that hold some of the text, as (verb, percent).
+
+    A bucket at 0% tells the reader nothing, and a list of them ("interprets
+    (0%), ... advocates (0%)") reads as a form left blank; the template joins
+    what is left, so one share reads "the rest speculates (20%)".
+    """
+    return [(verb, pct[bucket]) for bucket, verb in _BUCKET_VERBS.items() if pct.get(bucket, 0) > 0]
+
+
 def bottom_line(analysis: Analysis) -> HTML:
     """Bottom line up front, generated from the analysis.
 
@@ -237,11 +256,13 @@ def bottom_line(analysis: Analysis) -> HTML:
         event = {"text": inner_quotes(_units(analysis)[unit].text.strip()), "times": times}
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
+    pct = {k: round(100 * v) for k, v in shares(analysis).items()}
     return HTML(
         _render(
             "bottom_line",
             core=event,
-            pct={k: round(100 * v) for k, v in shares(analysis).items()},
+            fact=pct["reported fact"],
+            rest=_other_shares(pct),
             actors=[(a.name, len(a.mentions)) for a in ranked],
             relations=_plural(relations, "relation"),
             **_sources(analysis),
