@@ -274,3 +274,31 @@ def test_pressure_with_its_own_target_stays_pressure():
 def test_a_deployment_reads_the_verbs_frame():
     found = classes("The planned Chilean deployment of missiles in Peru angered Bolivia.")
     assert ("CHL", "PER", "COOPERATE") in found
+
+
+def types(text: str) -> set[tuple[str, str, str, str | None]]:
+    """The strong relations of ``text`` as (source, target, type, PLOVER class)."""
+    a = analyze(source_from_text(text))
+    return {(r.source, r.target, r.type, r.event_class) for r in a.relations if not r.weak}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile deployed rocket launchers to Peru on Monday.", "deploys_weapons_to"),
+        (
+            "The planned Chilean deployment of cruise missiles in Peru angered Bolivia.",
+            "deploys_weapons_to",
+        ),
+        (
+            "Chile's deployment of warships and submarines in Peru began in May.",
+            "deploys_weapons_to",
+        ),
+        ("Chile deployed troops to Peru on Monday.", "deploys_personnel_to"),
+        ("Chile deployed troops and tanks to Peru on Monday.", "deploys_personnel_to"),
+    ],
+)
+def test_what_is_deployed_decides_the_wording(text, kind):
+    """Missiles deployed are no personnel: the wording follows, the class stays."""
+    found = {(kind_, c) for s, t, kind_, c in types(text) if (s, t) == ("CHL", "PER")}
+    assert found == {(kind, "COOPERATE")}, types(text)

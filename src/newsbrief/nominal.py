@@ -6,7 +6,8 @@ it: a tie named in a bad state ("strained ties" are no cooperation), the
 giver of a nominal event after "from" ("condemnation from Israel"), and
 backing that names arms, money or a defense ("support Y's defense" is aid),
 a threat word that names a danger, not a threat made ("poses a threat"),
-and an act framed as a prospect ("prepared to conclude a deal with Y").
+an act framed as a prospect ("prepared to conclude a deal with Y"), and a
+deployment of arms rather than of people ("the deployment of missiles in Y").
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ if TYPE_CHECKING:
     from .relation_lexicon import Trigger
     from .unit_actors import UnitActors
 
-__all__ = ["allied", "danger", "from_sources", "material", "prospective", "strained"]
+__all__ = [
+    "allied",
+    "armed_deployment",
+    "danger",
+    "from_sources",
+    "material",
+    "prospective",
+    "strained",
+]
 
 #: Verbs through which a state is said of their subject: "ties are tense", "remain at a low".
 _COPULAS = frozenset({"be", "remain", "stay", "become", "grow", "get", "sink", "fall", "hit"})
@@ -117,6 +126,47 @@ def material(tok: Token, words: frozenset[str]) -> bool:
         preps += [c for c in holder.children if c.dep_ == "prep"]
     means = [t for p in preps if p.lower_ in _MEANS for t in p.subtree if t.dep_ in _HEADS]
     return any(_says(t, words) for t in means)
+
+
+def _deployed(tok: Token) -> list[Token]:
+    """What a deployment word sends, with the words joined to it by "and".
+
+    The verb's object or passive subject, the noun's "of" phrase or compound:
+    "deployed missiles", "missiles were deployed", "the deployment of
+    missiles", "the missile deployment".
+    """
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # A proper-noun compound is the deployer ("the US deployment"), not what is sent.
+        heads = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        heads += [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    else:
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return heads + [c for h in heads for c in h.conjuncts]
+
+
+def armed_deployment(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a deployment sends arms, not people: its relation then reads so.
+
+    The lexicon's deployment words read "deploys personnel to" ("deployed
+    troops to Y"), but the same words send missiles, batteries and warships
+    ("the deployment of long-range missiles in Y", "stationed air-defense
+    systems in Y"), and a reader of "deploys personnel" then looks for
+    soldiers the text never names. When every deployed thing is one of the
+    ``weapons`` words the wording says arms; a mixed object ("troops and
+    tanks") keeps the people.
+
+    Examples
+    --------
+    "deployed missiles to Y" -> True; "deployed troops and tanks to Y" -> False.
+    """
+    sent = _deployed(tok)
+    return bool(sent) and all(_says(t, words) for t in sent)
 
 
 #: What a threat verb announces: "threatened to act", "threatened that ...", "threatened Y with".

@@ -88,7 +88,10 @@ class Governors:
     ``prospect`` words frame the act they govern as one still to come
     ("prepared to conclude a deal with Y", "their intent to convene for
     talks", "a pathway to normalization"): the guide codes such an act with
-    its class, and the relation's wording says it is a prospect.
+    its class, and the relation's wording says it is a prospect;
+    ``weapons`` deployed make a deployment one of arms, not of people ("the
+    deployment of missiles in Y", "deployed rocket launchers to Y"): the
+    class stays, the wording says what is sent.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -117,6 +120,7 @@ class Governors:
     holding: frozenset[str] = frozenset()
     culpable: frozenset[str] = frozenset()
     prospect: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,7 @@ _GOVERNORS = (
     "holding",
     "culpable",
     "prospect",
+    "weapons",
 )
 
 

@@ -25,7 +25,15 @@ from .links import (
     possessed_part_of,
 )
 from .model import Actor, Evidence, Relation
-from .nominal import allied, danger, from_sources, material, prospective, strained
+from .nominal import (
+    allied,
+    armed_deployment,
+    danger,
+    from_sources,
+    material,
+    prospective,
+    strained,
+)
 from .parsed import mention_span
 from .relation_lexicon import (
     Governors,
@@ -276,6 +284,9 @@ def _state_of(gazetteer: Gazetteer, word: str) -> str | None:
 _BACKING = "supports"
 #: The lexicon's type for contributing: cooperation unless what is given is material.
 _CONTRIBUTING = "contributes_to"
+#: The lexicon's type for deploying, and its wording when what is deployed is arms.
+_DEPLOYING = "deploys_personnel_to"
+_DEPLOYING_ARMS = "deploys_weapons_to"
 
 
 def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
@@ -287,12 +298,9 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         trig, sources, targets = found
         if trig.event_class == "THREATEN" and danger(tok, lexicon.governors.endangering):
             continue  # "X's actions threaten Y", "poses a threat to Y": a danger, no threat made
-        trig = _bidding(tok, _threatened(tok, trig, lexicon.governors.threatening))
-        if trig.type in lexicon.prospect_types and prospective(tok, lexicon.governors.prospect):
-            trig = replace(trig, type=lexicon.prospect_types[trig.type])
-        if trig.type in (_BACKING, _CONTRIBUTING) and material(tok, lexicon.governors.materiel):
-            kind = "provides_assistance_to" if trig.type == _BACKING else trig.type
-            trig = replace(trig, type=kind, event_class="AID")
+        trig = _reworded(
+            tok, _bidding(tok, _threatened(tok, trig, lexicon.governors.threatening)), lexicon
+        )
         if trig.collective and not targets and 1 < len(set(sources)) <= 3:
             # "Japan and the US will hold a joint exercise": the subjects act together.
             targets, sources = list(dict.fromkeys(sources)), []
@@ -301,6 +309,18 @@ def _triggers(span: Span, table: UnitActors, lexicon: Lexicon):
         for s in sources:
             for t in targets:
                 yield s, t, trig, tok
+
+
+def _reworded(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
+    """The trigger as the words around it qualify it: a prospect, material backing, arms sent."""
+    if trig.type in lexicon.prospect_types and prospective(tok, lexicon.governors.prospect):
+        trig = replace(trig, type=lexicon.prospect_types[trig.type])
+    if trig.type in (_BACKING, _CONTRIBUTING) and material(tok, lexicon.governors.materiel):
+        kind = "provides_assistance_to" if trig.type == _BACKING else trig.type
+        trig = replace(trig, type=kind, event_class="AID")
+    if trig.type == _DEPLOYING and armed_deployment(tok, lexicon.governors.weapons):
+        trig = replace(trig, type=_DEPLOYING_ARMS)
+    return trig
 
 
 def _roles(tok: Token, table: UnitActors, lexicon: Lexicon):
