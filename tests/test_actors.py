@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.analysis import Settings, analyze
 from newsbrief.article import source_from_text
 from newsbrief.gazetteer import Entry, load_gazetteer
@@ -265,6 +267,40 @@ def test_a_bare_force_is_the_one_named_most_often():
     assert "Navy" in us.aliases
     even = actors_of("The US Navy sank a ship. The Royal Australian Navy joined. The Navy said so.")
     assert not any("Navy" in a.aliases and a.part_of for a in even.values())  # no clear owner
+
+
+_TWO_STATES = (
+    "Chile and Peru trade warnings\n\n"
+    "Chile warned Peru on Monday over the disputed shoals.\n\n"
+    "{line}\n\nChile said Peru would regret it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "force"),
+    [
+        (
+            "“We will send the coastal units of our Navy to the shoals,” said Peruvian "
+            "President Tomas Brandt in Lima.",
+            "PER-NAVY",
+        ),
+        ("Peru said on Tuesday that its Army would hold exercises near the border.", "PER-ARMY"),
+    ],
+)
+def test_a_force_a_pronoun_possesses_is_the_state_s_it_stands_for(line, force):
+    """ "Our Navy" in a president's words, "its Army" after one state: that state's force,
+    though two states are named as often, so no home state decides."""
+    actors = actors_of(_TWO_STATES.format(line=line))
+    assert "NAVY" not in actors and "ARMY" not in actors
+    assert actors[force].part_of == "PER"
+    assert actors[force].type == "military"
+
+
+def test_its_after_two_possible_owners_is_left_unowned():
+    actors = actors_of(
+        _TWO_STATES.format(line="Chile and Peru agreed on Monday that its Navy would patrol.")
+    )
+    assert actors["NAVY"].part_of is None
 
 
 def test_a_state_name_inside_a_place_name_is_no_mention_of_it():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .acronyms import defined_acronyms
 from .demonyms import qualifies_a_place
-from .forces import force_after, whose_forces
+from .forces import force_after, owned_forces, whose_forces
 from .gazetteer import Entry, Gazetteer
 from .identity import (
     _HONORIFICS,
@@ -122,7 +122,8 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
         located += sorted(found, key=lambda x: (x.mention.start, -x.mention.end))
     located = _merge_acronyms(_resolve_surnames(units, spans, _not_places(located)))
     located = drop_modifiers(units, spans, drop_things(units, located, gazetteer))
-    located = defined_acronyms(units, whose_forces(located, gazetteer))
+    located = whose_forces(owned_forces(units, located, gazetteer), gazetteer)
+    located = defined_acronyms(units, located)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)
 

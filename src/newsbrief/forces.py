@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .model import Unit
 
-__all__ = ["force_after", "possessed_bodies", "whose_forces"]
+__all__ = ["force_after", "owned_forces", "possessed_bodies", "whose_forces"]
 
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 #: "defense" before the person whose office is to speak for it: "a Nigerian defense spokesman".
@@ -90,6 +90,66 @@ def _defense_body(state: Entry, gaz: Gazetteer) -> Entry:
         or gaz.main_force.get(state.id)
         or Entry(f"{state.id}-MIL", f"{adjective} military", "military", None, state.id, ())
     )
+
+
+#: A possessive pronoun right before a bare force term: "our Navy", "its army".
+_OWNING_PRONOUN = re.compile(r"\b(our|its)\s+$", re.IGNORECASE)
+
+
+def owned_forces(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) -> list[Located]:
+    """A bare force term after "our" or "its" is the force of the state the pronoun stands for.
+
+    "Our Navy" in what a state's leader says ("... the coastal forces of our
+    Navy," said the president) is that state's navy, as "the Russian Navy"
+    would be; "its army" after one state named in the sentence is that state's.
+    Without this, "Navy" stayed an actor of no state when two states share the
+    article, so no home state decides (:func:`whose_forces`). Only the
+    sentence is read: "our" inside a quotation whose sentence names persons of
+    one state, "its" after exactly one owner (state, group or organization),
+    which is a state; anything else is left to :func:`whose_forces`.
+    """
+    states = {x.entry.id: x.entry for x in located if x.entry.type == "state"}
+    by_unit: dict[int, list[Located]] = {}
+    for loc in located:
+        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    out = []
+    for loc in located:
+        m = loc.mention
+        if loc.how == "ner" and loc.entry.type == "military" and m.text.lower() in gaz.force_terms:
+            unit = units[m.unit]
+            before = unit.text[: m.start - unit.start]
+            owner = _pronoun_owner(before, by_unit[m.unit], m.start, states)
+            force = (
+                force_after(f"{owner.name} {m.text}", 0, len(owner.name), owner, gaz)
+                if owner
+                else None
+            )
+            loc = Located(force[0], m, "force") if force else loc
+        out.append(loc)
+    return out
+
+
+def _pronoun_owner(
+    before: str, here: list[Located], start: int, states: dict[str, Entry]
+) -> Entry | None:
+    """The state "our" or "its" at the end of ``before`` stands for, if the sentence says.
+
+    ``here`` are the sentence's mentions, ``states`` the article's states by id.
+    """
+    pronoun = _OWNING_PRONOUN.search(before)
+    if pronoun is None:
+        return None
+    if pronoun.group(1).lower() == "our":
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        sides = {x.entry.part_of for x in here if x.entry.type == "person" and x.entry.part_of}
+        return states.get(next(iter(sides))) if quoted and len(sides) == 1 else None
+    owners = {
+        x.entry.id: x.entry
+        for x in here
+        if x.entry.type in ("state", "group", "organization") and x.mention.start < start
+    }
+    only = next(iter(owners.values())) if len(owners) == 1 else None
+    return only if only is not None and only.type == "state" else None
 
 
 def whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
