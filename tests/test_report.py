@@ -24,7 +24,7 @@ from newsbrief.cli import main
 from newsbrief.config import DEFAULT_ARTICLE
 from newsbrief.errors import NewsbriefError
 from newsbrief.files import publish_folder
-from newsbrief.model import CATEGORIES
+from newsbrief.model import CATEGORIES, Actor
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = FIXTURES / "report_hostile.txt"
@@ -507,6 +507,47 @@ def test_bottom_line_leaves_out_empty_shares():
     bluf = categorised("event", "event")
     assert "100% of the text reports fact (events and context).</p>" in bluf
     assert "the rest" not in bluf
+
+
+def test_a_release_s_leaders_are_the_parties_it_names():
+    """ "The leaders" of a joint statement that names its parties is one source with them."""
+    from dataclasses import replace
+
+    text = (
+        "Joint statement of Chile and Peru\n\n"
+        "Chile and Peru affirmed their commitment to the fishing accord.\n\n"
+        "The leaders agreed to meet again in May.\n\n"
+        "Both sides welcomed the new patrol schedule.\n\n"
+        "The ministers praised the port workers.\n"
+    )
+    analysis = _invented(text)
+    sources = ["Chile and Peru", "The leaders", "Both sides", "The ministers"]
+    claims = tuple(
+        replace(c, attribution=sources.pop(0)) if c.category is not None and sources else c
+        for c in analysis.claims
+    )
+    assert not sources
+    release = replace(analysis, claims=claims, article=replace(analysis.article, genre="release"))
+    canonical = briefing.source_names(release)
+    assert canonical["the leaders"] == canonical["both sides"] == canonical["chile and peru"]
+    assert canonical["the ministers"] == "the ministers"
+    # Named twice over, as persons and as states: "the leaders" are the persons.
+    sources = ["Anna Keller and Tomas Brandt", "Chile and Peru", "The leaders", "Both sides"]
+    claims = tuple(
+        replace(c, attribution=sources.pop(0)) if c.category is not None and sources else c
+        for c in analysis.claims
+    )
+    people = {
+        "anna-keller": Actor("anna-keller", "Anna Keller", "person", aliases=("Anna Keller",)),
+        "tomas-brandt": Actor("tomas-brandt", "Tomas Brandt", "person", aliases=("Tomas Brandt",)),
+    }
+    twice = replace(release, claims=claims, actors=(*release.actors, *people.values()))
+    canonical = briefing.source_names(twice)
+    assert canonical["the leaders"] == "Anna Keller and Tomas Brandt"
+    assert canonical["both sides"].casefold() == "both sides"  # persons or states: not said
+    # News keeps "the leaders" as written: whose leaders is for the reader to tell.
+    news = briefing.source_names(replace(release, article=replace(analysis.article, genre="news")))
+    assert news["the leaders"] == "the leaders"
 
 
 def test_shares_cover_the_claims(default_analysis):

@@ -139,7 +139,8 @@ def source_names(analysis: Analysis) -> dict[str, str]:
     "Sullivan", "Jake Sullivan" and "US National Security Adviser Jake
     Sullivan" are one person; "Analysts" and "analysts" one group; "the
     United States and the Nordic countries" and "the Nordic countries and the
-    United States" one pair of parties, named as first written.
+    United States" one pair of parties, named as first written; in a release
+    that names one such pair, "the leaders" and "both sides" are that pair.
 
     Parameters
     ----------
@@ -182,6 +183,9 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         if len(parts) > 1 and all(ids):
             names[key] = parties.setdefault(frozenset(i for i in ids if i), written)
     _surnames_to_full_names(names)
+    if analysis.article.genre == "release":
+        kinds = {actor.id: actor.type for actor in analysis.actors}
+        _parties_as_named(names, {n: {kinds[i] for i in ids} for ids, n in parties.items()})
     # The cue holds for the source as read: one an analyst's override gave
     # no longer opens the sentence, and keeps the case it was given.
     units = _units(analysis)
@@ -241,6 +245,39 @@ def _in_sentence(name: str, common: bool = False) -> str:
         # "Officials said ..." opens its sentence: "cite officials (4)".
         return name.casefold()
     return name
+
+
+#: A release's collective words for its parties: "the leaders", "the two leaders", "both sides".
+_COLLECTIVE = re.compile(
+    r"(?:the|both|all|the (?:two|three|four|five|six|seven|eight|\d+)) "
+    r"(leaders|sides|parties|governments|delegations|countries|nations)"
+)
+#: The actor type a collective word names when the release names its parties twice over:
+#: "the leaders" are the persons ("X and Y"), "the two countries" the states.
+_COLLECTIVE_TYPES = {"leaders": "person", "countries": "state", "nations": "state"}
+
+
+def _parties_as_named(names: dict[str, str], named: dict[str, set[str]]) -> None:
+    """A release's "the leaders" is the parties it names elsewhere: one source, not two.
+
+    A readout or joint statement writes its parties out ("the Nordic
+    countries and the United States affirmed ...") and then goes on with "the
+    leaders" or "both sides": the same voice, which the counts and the bottom
+    line gave as a second source beside the first. ``named`` maps each set of
+    parties the release cites to the actor types in it. With one set, a
+    collective source is that set; a release that names both its leaders and
+    their states ("X and Y", "the United States and Iraq") gives "the leaders"
+    to the one set of persons and "the two countries" to the one set of
+    states. Anything else is left as written: no single set is meant.
+    """
+    for key in names:
+        collective = _COLLECTIVE.fullmatch(key)
+        if collective is None or not named:
+            continue
+        kind = _COLLECTIVE_TYPES.get(collective.group(1))
+        sets = list(named) if len(named) == 1 else [n for n, t in named.items() if t == {kind}]
+        if len(sets) == 1:
+            names[key] = sets[0]
 
 
 def _surnames_to_full_names(names: dict[str, str]) -> None:
