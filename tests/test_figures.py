@@ -104,3 +104,14 @@ def test_a_name_is_kept_apart_by_its_drawn_width_and_a_clear_gap():
         plt.close(fig)
         width = _footprint(name, area=300.0)[0]
         assert drawn + 0.2 < width < drawn + 0.6
+
+
+def test_a_figure_of_a_few_nodes_is_sized_to_them():
+    """Two actors side by side sat at the ends of a 10 x 7.2 in figure, mostly empty."""
+    g = nx.MultiDiGraph(title="two")
+    g.add_node("a", name="Varnia", type="state", mentions=2)
+    g.add_node("b", name="Tosland", type="state", mentions=1)
+    g.add_edge("a", "b", key="met_with", type="met_with", polarity="cooperative", weak=False)
+    width, height = graph_figure(g).get_size_inches()
+    assert width < 7 and height < 4
+    assert tuple(graph_figure(big_graph()).get_size_inches()) == (10.0, 7.2)

@@ -123,6 +123,40 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
 #: inches; its title, legend and a margin of half the widest node take the rest.
 _BOX = (8.4, 4.9)
 _MARGIN = 0.55  # inches around the outermost centres (half a large disc or label)
+#: The figure's size when its nodes fill :data:`_BOX`.
+_FIGSIZE = (10.0, 7.2)
+#: Graphs of at most this many nodes take :data:`_FEW_BOX`: two actors of a
+#: one-sentence article sat at the ends of a 10-inch figure, 8 in apart.
+_FEW = 3
+_FEW_BOX = (_BOX[0] / 2, _BOX[1] / 2)
+
+
+def _box(nodes: int) -> tuple[float, float]:
+    """The area node centres may take: a few nodes are drawn close, the figure sized to them."""
+    return _FEW_BOX if nodes <= _FEW else _BOX
+
+
+#: The least plot box of a few nodes, in inches: room for an edge label between two.
+_FEW_LEAST = (2.5, 1.0)
+
+
+def _plot_box(pos: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """The plot box the figure is sized to: the layout's extent for a few nodes.
+
+    Two actors side by side have no height: a box of the full height left
+    the figure three quarters empty above and below them.
+    """
+    if len(pos) > _FEW or not pos:
+        return _box(len(pos))
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    return (max(max(xs) - min(xs), _FEW_LEAST[0]), max(max(ys) - min(ys), _FEW_LEAST[1]))
+
+
+def _figsize(box: tuple[float, float]) -> tuple[float, float]:
+    """The figure around a plot box: the title, legend and margins keep their inches."""
+    return (_FIGSIZE[0] - _BOX[0] + box[0], _FIGSIZE[1] - _BOX[1] + box[1])
+
+
 _LABEL_PT = 9.5
 #: Inches added to a label's width: its box's padding and a clear gap. At 0.1
 #: two names side by side ("Joseph R. Biden Jr", "Mohammed Shia’a") were
@@ -180,13 +214,14 @@ def _fit(pos: dict, labels: dict, areas: dict, rounds: int = 8) -> dict:
     # the pushes per pass shrink with the square of the count, so its explorer
     # opens in seconds (it took 40 s) while an article's graph gets all 600.
     pushes = min(600, max(10, 5_000_000 // len(pos) ** 2))
-    fitted = _scaled(pos, _BOX)
+    box = _box(len(pos))
+    fitted = _scaled(pos, box)
     for _ in range(rounds):
         fitted = _separate(fitted, size, pushes)
         xs, ys = [p[0] for p in fitted.values()], [p[1] for p in fitted.values()]
-        if max(xs) - min(xs) <= _BOX[0] * 1.02 and max(ys) - min(ys) <= _BOX[1] * 1.02:
+        if max(xs) - min(xs) <= box[0] * 1.02 and max(ys) - min(ys) <= box[1] * 1.02:
             break
-        fitted = _scaled(fitted, _BOX)
+        fitted = _scaled(fitted, box)
     return {n: (round(p[0], 4), round(p[1], 4)) for n, p in fitted.items()}
 
 
@@ -238,10 +273,11 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
     """
     graph = _graph(obj)
     with plt.rc_context(_RC):
-        fig, ax = plt.subplots(figsize=(10, 7.2), dpi=100)
+        pos = layout(graph)
+        box = _plot_box(pos)
+        fig, ax = plt.subplots(figsize=_figsize(box), dpi=100)
         labels = {n: _label(graph, n) for n in graph.nodes}
         area = node_areas(graph)
-        pos = layout(graph)
         _draw_edges(ax, graph, pos)
         sizes = [area[n] for n in graph.nodes]
         colours = [TYPE_COLOURS.get(graph.nodes[n].get("type"), "#bbbbbb") for n in graph.nodes]
@@ -271,11 +307,11 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
         if pos:
             xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
             # Limits, not margins: the scale drawn is the one the layout was separated at.
-            for axis, lo, hi, box in (
-                (ax.set_xlim, min(xs), max(xs), _BOX[0]),
-                (ax.set_ylim, min(ys), max(ys), _BOX[1]),
+            for axis, lo, hi, side in (
+                (ax.set_xlim, min(xs), max(xs), box[0]),
+                (ax.set_ylim, min(ys), max(ys), box[1]),
             ):
-                half = max(hi - lo, box) / 2 + _MARGIN
+                half = max(hi - lo, side) / 2 + _MARGIN
                 axis((lo + hi) / 2 - half, (lo + hi) / 2 + half)
         ax.set_axis_off()
         fig.tight_layout()
