@@ -193,7 +193,11 @@ def claim_bag(
             numbers.add(intern(tok.lower_))
         elif pos == "PROPN" or tok.ent_type_:
             names.add(lemma)
-    quoted = any(ch in _QUOTES for ch in span.text)
+    # ``Span.text`` joins the tokens anew on each call: read once; and one
+    # substring test per quotation mark, not a Python step per character
+    # (claim_bag over the 35 corpus texts' claims: 47-48 -> 39 ms CPU, min of 7).
+    text = span.text
+    quoted = any(mark in text for mark in _QUOTES)
     return ClaimBag(
         order,
         _frozen(lemmas),
@@ -205,7 +209,7 @@ def claim_bag(
         quoted,
         paragraph,
         claim.category,
-        span.text,
+        text,
         " ".join(gist),
     )
 
