@@ -117,7 +117,10 @@ def _rule_hedged(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
         if any(c.lower_ == "have" for c in md.head.children if c.dep_ == "aux"):
             return "assessment", (f"modal perfect:{md.lower_} have",)
         return "implication", (f"modal:{md.lower_}",)
-    if any(t.lemma_.lower() in cues.words("modality", "hedge_verbs") for t in r.span):
+    # The word set is looked up once per claim, not once per token (the rules'
+    # category over the 35 corpus texts' claims: 58-59 -> 54-55 ms CPU, min of 7).
+    hedge_verbs = cues.words("modality", "hedge_verbs")
+    if any(t.lemma_.lower() in hedge_verbs for t in r.span):
         return "assessment", ("verb:appear/seem",)
     if modality == "hedged" and _elided_wish(r, cues):
         return "objective", ("stance: wish, clause left out",)
