@@ -58,7 +58,12 @@ def _crowds(
     base = span.start_char
     here = by.get(unit.index, [])
     found = []
+    # Most words end no crowd term: one dictionary test skips them before the
+    # call (local_crowds over the 35 corpus texts: 15 -> 8 ms CPU, min of 7).
+    last_words = _by_last_word(gaz.crowd_words)
     for tok in span:
+        if tok.lower_ not in last_words:
+            continue
         words = _words_ending(tok, gaz.crowd_words)
         if not words or tok.pos_ != "NOUN" or _qualified(tok, words):
             continue
