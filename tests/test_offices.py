@@ -37,12 +37,6 @@ def test_department_fields_are_the_gazetteers_body_words_not_a_states():
     assert not any(f.startswith("Chinese") for f in fields)  # "Chinese Defense Ministry"
 
 
-def test_a_gazetteer_reads_its_department_fields_once():
-    gazetteer = load_gazetteer()
-    assert gazetteer.department_fields == department_fields(gazetteer)
-    assert gazetteer.department_fields is gazetteer.department_fields
-
-
 def test_office_of_someone_else_earlier_in_the_sentence_is_not_this_persons():
     text = "Secretary of Defense Anna Berg met Tomas Lind in Oslo."
     assert _state(text, "Tomas Lind") is None

@@ -62,6 +62,7 @@ from .forces import possessed_bodies
 from .gazetteer import Entry, Gazetteer
 from .identity import by_unit, distinct_names
 from .model import Actor, Mention, Unit
+from .offices import department_fields
 from .parsed import ArticleParse, mention_span
 from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
 
@@ -290,7 +291,7 @@ def resolve(
     located: list[Located] = list(parse.mentions)
     if gazetteer is not None:
         located += possessed_bodies(units, spans, located, gazetteer)
-    fields = gazetteer.department_fields if gazetteer is not None else frozenset()
+    fields = department_fields(gazetteer) if gazetteer is not None else frozenset()
     named = _joined(units, [*located, *titled_persons(units, spans, located, fields)])
     found = affiliations(units, spans, named, gazetteer)
     named = with_affiliations(named, found)

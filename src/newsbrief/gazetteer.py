@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import package_file, read_yaml_mapping
 from .errors import NewsbriefError
-from .offices import department_fields
 from .patterns import FormMatch, FormMatcher
 
 if TYPE_CHECKING:
@@ -101,17 +100,6 @@ class Gazetteer:
         if hit is None and surface[:1].isupper():
             hit = self.surfaces.get(surface[:1].lower() + surface[1:])
         return hit
-
-    @cached_property
-    def department_fields(self) -> frozenset[str]:
-        """:func:`newsbrief.offices.department_fields` of this gazetteer, read once.
-
-        Coreference asks for it in every article, and it matches every
-        surface form against a pattern: 17 ms CPU of each pass over the 35
-        corpus texts (1,768 surfaces, 0.5 ms an article), now once per gazetteer
-        (:func:`load_gazetteer` keeps each one it loads).
-        """
-        return department_fields(self)
 
 
 def _state_entries(states: dict) -> tuple[list[Entry], list[tuple[str, str, str]]]:
