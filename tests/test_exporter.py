@@ -216,3 +216,31 @@ def test_a_figure_that_fits_page_one_smaller_is_printed_there(tmp_path):
     height_mm = int(row[4]) / float(row[13]) * 25.4
     assert row[0] == "1", "the figure went to page two"
     assert GRAPH_MIN_MM <= height_mm < 80
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_relation_and_its_quoted_sentence_print_on_one_page(tmp_path):
+    """A break between a relation's line and its sentence left the line alone at a page foot."""
+    quote = " ".join(["An invented sentence that fills about one printed line here."] * 3)
+    items = "".join(
+        f"<li><strong>Actor {i}</strong> met with <strong>Other {i}</strong> "
+        f"<em>(cooperative, CONSULT)</em><blockquote>“{quote}” <small>[unit {i}]</small>"
+        "</blockquote></li>"
+        for i in range(40)
+    )
+    cell = new_code_cell("relations()", execution_count=1)
+    cell.outputs = [
+        new_output("display_data", data={"text/html": f"<ul>{items}</ul>", "text/plain": ""})
+    ]
+    nb = new_notebook(cells=[cell], metadata={"title": "Title"})
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    pages = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout.split("\f")
+    assert len(pages) > 2
+    for i in range(40):
+        (page,) = [p for p in pages if f"Actor {i} " in p]
+        assert f"[unit {i}]" in page, f"relation {i} split from its sentence"
