@@ -8,9 +8,11 @@ from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
 from newsbrief.claimsview import (
     ClaimFilter,
+    _marked,
     claim_context,
     claims_explorer,
     claims_frame,
+    cue_words,
     filter_claims,
     filter_options,
 )
@@ -79,6 +81,16 @@ def test_context_shows_neighbours_escaped_and_marks_cues(analysis):
     neighbours = [u.text for u in analysis.units if abs(u.index - claim.unit) == 1]
     assert neighbours and all(t[:20] in html for t in neighbours)
     assert "Choose a claim" in claim_context(analysis, -1)
+
+
+def test_cue_words_are_the_quoted_words_not_the_cue_descriptions():
+    cues = ["word 'harbour'", "modal on the claim's verb: might", "date", "position", "verb:say"]
+    assert cue_words(cues) == ["harbour", "might", "say"]
+    marked = _marked("The opposition says the harbour might close on the update date.", cues)
+    assert marked == (
+        "The opposition <mark>says</mark> the <mark>harbour</mark> <mark>might</mark> "
+        "close on the update date."
+    )
 
 
 def test_context_escapes_article_html():

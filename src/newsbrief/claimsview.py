@@ -15,6 +15,7 @@ a browser; the widgets only wire drop-downs to it.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ __all__ = [
     "claim_context",
     "claims_explorer",
     "claims_frame",
+    "cue_words",
     "filter_claims",
     "filter_options",
 ]
@@ -183,14 +185,43 @@ def filter_claims(df: pd.DataFrame, want: ClaimFilter) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+# A cue names the words that decided it in quotes ("word 'time'", "modal
+# 'will'", "opens with 'but'") or after "verb:" ("verb:say", "modal on the
+# claim's verb: will"). The rest describe the sentence ("number", "date",
+# "position", "tense: past"): they are no words of it, and matched as text
+# they marked "date" inside "mandate" or "position" inside "opposition".
+_CUE_WORD = re.compile(r"'([^']+)'|\bverb: ?([\w’'-]+)$")
+_ENDINGS = r"(?:s|es|d|ed|ing)?"  # a cue gives the lemma: "say" marks "says"
+
+
+def cue_words(cues: list[str]) -> list[str]:
+    """The article's words that the cues quote, longest first.
+
+    Examples
+    --------
+    >>> cue_words(["word 'time'", "modal on the claim's verb: will", "number", "verb:say"])
+    ['time', 'will', 'say']
+    """
+    words: dict[str, None] = {}
+    for cue in cues:
+        for match in _CUE_WORD.finditer(cue):
+            word = (match.group(1) or match.group(2) or "").strip()
+            if word:
+                words.setdefault(word, None)
+    return sorted(words, key=len, reverse=True)
+
+
 def _marked(text: str, cues: list[str]) -> str:
-    """Escape ``text`` and wrap each cue found in it in ``<mark>``."""
-    lowered = text.casefold()
+    """Escape ``text`` and mark the first whole-word use of each word the cues quote."""
     spans: list[tuple[int, int]] = []
-    for cue in sorted({c for c in cues if c}, key=len, reverse=True):
-        at = lowered.find(cue.casefold())
-        if at >= 0 and all(at >= e or at + len(cue) <= s for s, e in spans):
-            spans.append((at, at + len(cue)))
+    for word in cue_words(cues):
+        ending = _ENDINGS if len(word) > 2 else ""
+        pattern = rf"(?<![\w’']){re.escape(word)}{ending}(?![\w’'])"
+        for hit in re.finditer(pattern, text, flags=re.IGNORECASE):
+            start, end = hit.span()
+            if all(start >= e or end <= s for s, e in spans):
+                spans.append((start, end))
+                break
     out, last = [], 0
     for start, end in sorted(spans):
         out += [html.escape(text[last:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
