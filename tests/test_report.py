@@ -894,3 +894,17 @@ def test_a_cut_column_head_is_not_mistaken_for_another_column():
     assert heads == ["", "author", "the Varnian delegates and…", one, "total"]
     # With no column it could be taken for, a head is cut at the usual width.
     assert _column_heads(["", pair]) == ["", "the Varnian delegates…"]
+
+
+def test_relation_lines_name_actors_as_the_text_writes_them():
+    """ "Chile praised United States" read as no sentence; a line opens with "The"."""
+    from newsbrief.briefing.prose import relations_evidence
+
+    analysis = _invented(
+        "Ports pact\n\nThe United States signed a port agreement with Chile on Monday. "
+        "Chile praised the United States for the deal. The US Navy is part of the United States.\n"
+    )
+    lines = re.sub(r"<blockquote>.*?</blockquote>", "", relations_evidence(analysis).data)
+    assert "<li><strong>The United States</strong> signed agreement with <strong>Chile" in lines
+    assert "<li><strong>Chile</strong> praised <strong>the United States</strong>" in lines
+    assert "Structure: <strong>the US Navy</strong> part of <strong>the United States" in lines

@@ -20,7 +20,15 @@ from markupsafe import Markup
 from .. import vocabulary
 from ..claims.attribution import REPORTER, SPEAKER_CUE, WRITERS_CUE
 from ..config import VERSION, package_file
-from .frames import _units, collapsed_claims, core_event, is_formula, shares, source_names
+from .frames import (
+    _as_written,
+    _units,
+    collapsed_claims,
+    core_event,
+    is_formula,
+    shares,
+    source_names,
+)
 from .loading import analysis_date, source_label
 
 if TYPE_CHECKING:
@@ -442,7 +450,9 @@ def relations_evidence(analysis: Analysis) -> HTML:
     -------
     IPython.display.HTML
     """
-    names = {a.id: a.name for a in analysis.actors}
+    # A line reads as a sentence: "Israel accepted the United States", not
+    # "... accepted United States"; an event's line opens with its source.
+    names = {a.id: _as_written(a, analysis.text) for a in analysis.actors}
     units = _units(analysis)
     quoted: set[int] = set()
     events: list[dict[str, object]] = []
@@ -465,8 +475,13 @@ def relations_evidence(analysis: Analysis) -> HTML:
             structure.append(row)
         else:
             quoted.update(cited)
-            events.append(row)
+            events.append({**row, "source": _opening(str(row["source"]))})
     return HTML(_render("relations_evidence", events=events, structure=structure))
+
+
+def _opening(name: str) -> str:
+    """A name that opens a line: its "the" in capitals ("The United States")."""
+    return "The" + name[3:] if name.startswith("the ") else name
 
 
 def method_note(analysis: Analysis) -> HTML:
