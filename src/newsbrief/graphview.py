@@ -176,7 +176,11 @@ def _clear_labels(
     Cytoscape draws an edge's label at the middle of its curve, along the
     edge; in a dense graph that middle lies on an actor's disc or name or on
     another edge's label. Such a label is left out, weakest edges first, and
-    the relation stays readable on hover and click.
+    the relation stays readable on hover and click. Only the middle is
+    offered, never a spot beside the edge as the PNG's labels are: a label
+    cytoscape moves off its edge (``text-margin``) gets no line back to it,
+    and the leader lines of :func:`newsbrief.placement.leader` would have to
+    be drawn as extra elements that hover and click would then report.
     """
     nodes = set(graph.nodes) if keep_all else {n for u, v, _, _ in edges for n in (u, v)}
     bundles: dict[frozenset[str], list[str]] = {}
