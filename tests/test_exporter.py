@@ -244,3 +244,35 @@ def test_a_relation_and_its_quoted_sentence_print_on_one_page(tmp_path):
     for i in range(40):
         (page,) = [p for p in pages if f"Actor {i} " in p]
         assert f"[unit {i}]" in page, f"relation {i} split from its sentence"
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_heading_moves_to_the_next_page_with_the_list_it_introduces(tmp_path):
+    """The list's first item does not split; its heading must not end the page above it."""
+    filler = "".join(f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(20))
+    first = new_code_cell("bottom_line()", execution_count=1)
+    first.outputs = [
+        new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
+    ]
+    quote = " ".join(["An invented sentence that fills about one printed line here."] * 12)
+    items = "".join(
+        f"<li><strong>Actor {i}</strong> met with <strong>Other</strong>"
+        f"<blockquote>“{quote}” <small>[unit {i}]</small></blockquote></li>"
+        for i in range(2)
+    )
+    listed = new_code_cell("relations()", execution_count=2)
+    listed.outputs = [
+        new_output("display_data", data={"text/html": f"<ul>{items}</ul>", "text/plain": ""})
+    ]
+    heading = new_markdown_cell("## List heading\n\nIts caption.")
+    nb = new_notebook(cells=[first, heading, listed], metadata={"title": "Title"})
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    pages = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout.split("\f")
+    (head,) = [i for i, p in enumerate(pages) if "List heading" in p]
+    (item,) = [i for i, p in enumerate(pages) if "Actor 0" in p]
+    assert (head, item) == (1, 1)  # the filler leaves room for the heading only
