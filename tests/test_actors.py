@@ -590,3 +590,20 @@ def test_a_body_the_parser_named_by_its_acronym_takes_the_defined_name():
     listed = Entry(id="HW", name="HW", type="organization", aliases=("HW",))
     located = [at("HW", 0, listed, "alias"), at("HW", 1, listed, "alias")]
     assert {loc.entry.name for loc in defined_acronyms([unit], located)} == {"HW"}
+
+
+@pytest.mark.parametrize(
+    ("entity", "name"),
+    [
+        ("another Harbour Treaty Party", "Harbour Treaty Party"),
+        ("every other Harbour Treaty Party", "Harbour Treaty Party"),
+        ("the Harbour Council's", "Harbour Council"),
+        ("All Progressives Congress", "All Progressives Congress"),
+    ],
+)
+def test_a_determiner_spacy_takes_into_a_name_is_left_out(entity, name):
+    from newsbrief.actors import _trim_entity
+
+    text = f"Talks went on with {entity} envoy."
+    start = text.index(entity)
+    assert _trim_entity(text, start, start + len(entity))[2] == name

@@ -446,9 +446,17 @@ def _shed(piece: str) -> str:
     return name
 
 
+#: A determiner spaCy may take into a name: "[another CFE State Party]" named a
+#: release's treaty parties "another CFE State Party". Only "The" is written
+#: capitalised: "All Progressives Congress" is a name.
+_LEADING_DETERMINER = re.compile(
+    r"^(?:the|The|another|any|each|every(?:\s+other)?|other|some|this|that|these|those)\s+"
+)
+
+
 def _trim_entity(text: str, s: int, e: int) -> tuple[int, int, str]:
     piece = text[s:e]
-    lead = re.match(r"^(?:the|The)\s+", piece)
+    lead = _LEADING_DETERMINER.match(piece)
     if lead:
         s += lead.end()
     piece = text[s:e]
