@@ -93,6 +93,16 @@ def test_cue_words_are_the_quoted_words_not_the_cue_descriptions():
     )
 
 
+def test_context_names_a_section_only_when_the_claim_has_one():
+    plain = analyze(source_from_text("Chile and Peru reopened the border. Peru welcomed it."))
+    assert "section:" not in claim_context(plain, plain.claims[0].unit)
+    headed = analyze(
+        source_from_text("Ports pact\n\n## Trade\n\nChile and Peru reopened the border.\n")
+    )
+    claim = headed.claims[-1]
+    assert f"section: {headed.units[claim.unit].section}" in claim_context(headed, claim.unit)
+
+
 def test_context_escapes_article_html():
     hostile = analyze(source_from_text("Russia said <script>alert(1)</script> Ukraine must leave."))
     unit = next(c.unit for c in hostile.claims)

@@ -262,10 +262,12 @@ def claim_context(analysis: Analysis, unit: int, around: int = 1) -> str:
         f"<li><b>{html.escape(field)}</b>: {html.escape(', '.join(values))}</li>"
         for field, values in claim.cues.items()
     )
+    section = units[unit].section  # "section: -" read as a section named "-"
     head = (
         f"<p><span style='background:{colour};padding:0 0.3em'>{claim.category}</span> "
         f"· {claim.modality} · source: {html.escape(claim.attribution)}"
-        f" · section: {html.escape(units[unit].section or '-')}</p>"
+        + (f" · section: {html.escape(section)}" if section else "")
+        + "</p>"
     )
     cue_block = f"<ul>{cue_items}</ul>" if cue_items else "<p><i>No cues recorded.</i></p>"
     return head + "".join(rows) + "<p><b>Cues</b></p>" + cue_block
