@@ -105,6 +105,14 @@ def test_node_details_list_relations_but_not_co_mentions(graph):
     assert "No such actor" in node_details(graph, "XXX")
 
 
+def test_node_details_do_not_list_the_name_among_its_aliases(graph):
+    graph.add_node("HTC", name="Harbour Council", type="organization", mentions=2)
+    graph.nodes["HTC"]["aliases"] = ["Harbour Council", "the Council"]
+    assert "also the Council</p>" in node_details(graph, "HTC")
+    graph.nodes["HTC"]["aliases"] = ["Harbour Council"]
+    assert "also" not in node_details(graph, "HTC")
+
+
 def test_merged_graph_evidence_names_its_article(graph):
     graph.edges["RUS", "UKR", "invaded"]["evidence"][0]["article"] = "a.txt"
     graph.edges["RUS", "UKR", "invaded"]["articles"] = ["a.txt", "b.txt"]

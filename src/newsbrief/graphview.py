@@ -315,7 +315,9 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> str:
                 f"({html.escape(e.get('class') or '-')}, {html.escape(e.get('polarity', ''))})"
                 "</li>"
             )
-    aliases = ", ".join(d.get("aliases", []))
+    # An actor's aliases hold its own name: "CFE State Party · also CFE State Party, ..."
+    name = str(d.get("name", node))
+    aliases = ", ".join(a for a in d.get("aliases", []) if a != name)
     return (
         f"<p><b>{_names(graph, node)}</b> · {html.escape(d.get('type', ''))} · "
         f"{d.get('mentions', 0)} mentions"
