@@ -171,6 +171,9 @@ def test_a_modal_that_hedges_nothing_is_named_by_where_it_stands():
     wish = features_of("The story opens here. May peace return to the valley.")
     assert wish["modal_scope=wish"] == 1.0
     assert not any(k.startswith("content_modal=") for k in wish)
+    liked = features_of("The story opens here. We would like to thank the lifeboat crews.")
+    assert liked["modal_scope=wish"] == 1.0
+    assert not any(k.startswith("content_modal=") for k in liked)
     assert (
         features_of("The story opens here. The floods may reach the town.")["content_modal=may"]
         == 1.0

@@ -84,6 +84,10 @@ CLAUSE_CASES = {
     "perceived": ("Gunfire could be heard across the city.", "asserted"),
     "perceived-can": ("Smoke can be seen from the valley.", "asserted"),
     "wish": ("May peace return to the valley.", "asserted"),
+    "would-like": ("We would like to thank the lifeboat crews.", "asserted"),
+    "would-prefer": ("The farmers would prefer a later harvest date.", "asserted"),
+    "d-like": ("“I’d like to see the bridge rebuilt,” the mayor said.", "asserted"),
+    "would-rather": ("The union would rather strike than accept the offer.", "asserted"),
     "pledge": ("The government vowed that it would rebuild the bridge.", "asserted"),
     # An open question is no hedge of the claim that states it.
     "unclear-whether": ("It is unclear whether the talks will resume.", "asserted"),

