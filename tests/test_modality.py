@@ -50,6 +50,10 @@ CLAUSE_CASES = {
     "need-noun-2": ("The region has an urgent need to recruit nurses.", "asserted"),
     "need-verb": ("The ministers need to lower tariffs.", "prescriptive"),
     "need-verb-reported": ("Farmers said the state needs to build dams.", "prescriptive"),
+    # "has to do with" says what something concerns; "has to" alone obliges.
+    "has-to-do-with": ("The quarrel has to do with fishing rights.", "asserted"),
+    "have-to-do-with": ("The delays have to do with the storms.", "asserted"),
+    "has-to": ("The port has to close by Friday.", "prescriptive"),
     # "can" hedges only under a condition.
     "can-if": ("If it is ratified, the treaty can end the dispute.", "hedged"),
     "can-unless": ("Unless talks resume, the strike can spread to ports.", "hedged"),
