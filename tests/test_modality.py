@@ -73,6 +73,11 @@ CLAUSE_CASES = {
     "could-comment": ("The deal, which could end the war, was signed in Doha.", "hedged"),
     "may-inside": ("The strike may delay the harvest.", "hedged"),
     "would-plain": ("A long strike would cripple the ports.", "hedged"),
+    # "must" with a perfect infinitive infers; with a plain one it obliges.
+    "must-have-known": ("The pilots must have known about the storm.", "hedged"),
+    "must-have-been": ("The depot must have been hit twice.", "hedged"),
+    "must-act": ("The pilots must report every storm.", "prescriptive"),
+    "must-have-object": ("The pilots must have a licence.", "prescriptive"),
     # ... but not where it only describes, asks, wishes or reports a pledge.
     "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),
     # ... also when the parser hangs the wh-word inside the clause's first phrase.

@@ -72,7 +72,7 @@ def hedged_report(r: Reading, cues: Cues) -> str | None:
 def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
     """The unit's own prescriptive cue: a modal, a phrase, a pattern or an appeal."""
     for md in _modals(r):
-        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals"):
+        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals") and not _inferred(md):
             return f"modal:{md.lower_}"
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit and not _need_is_a_noun(r, hit):
@@ -84,6 +84,23 @@ def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
     if appeal:
         return f"appeal:{appeal}"
     return None
+
+
+def _inferred(md: Token) -> bool:
+    """A "must" of inference: "must have known", "must have been hit" conclude, not oblige.
+
+    With a perfect infinitive "must" cannot oblige (no one can be bound to
+    have done something already): the speaker draws a conclusion about the
+    past, a judgement of likelihood that the guide hedges as it does
+    "likely". No gold claim has one (leave-one-article-out: every
+    prediction unchanged); a guard for text beyond the corpus.
+    """
+    verb = md.head
+    return (
+        md.lemma_.lower() == "must"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > md.i for c in verb.children)
+    )
 
 
 def _need_is_a_noun(r: Reading, hit: str) -> bool:
@@ -149,13 +166,16 @@ def _passive(tok: Token) -> bool:
 
 
 def _hedging_modals(r: Reading, cues: Cues) -> list[Token]:
-    """Modals that hedge: not backshifted "would", not "could only" (a condition)."""
+    """Modals that hedge: not backshifted "would", not "could only" (a condition).
+
+    A "can" under a condition and a "must" of inference hedge as "could" does.
+    """
     restrictive = cues.words("modality", "restrictive_after_modal")
     out = []
     for md in _modals(r):
         lemma = md.lemma_.lower()
         if lemma not in cues.words("modality", "hedge_modals") and not (
-            lemma == "can" and _conditioned(md)
+            (lemma == "can" and _conditioned(md)) or _inferred(md)
         ):
             continue
         if md.i + 1 < len(md.doc) and md.nbor(1).lower_ in restrictive:
