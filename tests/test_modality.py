@@ -73,6 +73,7 @@ CLAUSE_CASES = {
     "could-comment": ("The deal, which could end the war, was signed in Doha.", "hedged"),
     "may-inside": ("The strike may delay the harvest.", "hedged"),
     "would-plain": ("A long strike would cripple the ports.", "hedged"),
+    "d-is-had": ("They’d already left the harbour by noon.", "asserted"),
     # "must" with a perfect infinitive infers; with a plain one it obliges.
     "must-have-known": ("The pilots must have known about the storm.", "hedged"),
     "must-have-been": ("The depot must have been hit twice.", "hedged"),

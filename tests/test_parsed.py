@@ -1,3 +1,5 @@
+import pytest
+
 from newsbrief.actors import extract_actors
 from newsbrief.article import source_from_text
 from newsbrief.gazetteer import load_gazetteer
@@ -99,6 +101,23 @@ def test_curly_contractions_get_the_lemmas_of_straight_ones():
     assert [t.lemma_ for t in curly if t.text == "’s"] == ["’s", "be"]
     assert [t.lemma_ for t in straight if t.text == "'s"][1] == "be"
     assert curly.text.count("’") == 4  # the text itself is left as written
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tag", "lemma"),
+    [
+        ("The crews said they’d already left the harbour.", "VBD", "have"),
+        ("The crews said they’d been warned twice.", "VBD", "have"),
+        ("The crews said they’d gone home.", "VBD", "have"),
+        ("The crews said they’d leave the harbour.", "MD", "would"),
+        ("The crews said they’d be warned.", "MD", "would"),
+        ("The crews said they’d have left by noon.", "MD", "would"),
+    ],
+)
+def test_a_curly_d_before_a_participle_is_had(sentence, tag, lemma):
+    """ "had" takes a past participle, "would" a bare infinitive."""
+    d = next(t for t in next(parse([sentence])) if t.text == "’d")
+    assert (d.tag_, d.lemma_) == (tag, lemma)
 
 
 def test_a_curly_not_is_the_negation_of_its_verb():
