@@ -79,6 +79,12 @@ CLAUSE_CASES = {
     "must-have-been": ("The depot must have been hit twice.", "hedged"),
     "must-act": ("The pilots must report every storm.", "prescriptive"),
     "must-have-object": ("The pilots must have a licence.", "prescriptive"),
+    # "should" of a condition obliges no one; in a question it still asks for advice.
+    "should-inverted": ("Should the dam break, the valley will flood.", "asserted"),
+    "should-inverted-after": ("The valley will flood should the dam break.", "asserted"),
+    "if-should": ("If the dam should break, the valley will flood.", "asserted"),
+    "should-plain": ("The council should repair the dam.", "prescriptive"),
+    "should-question": ("Should the council repair the dam?", "prescriptive"),
     # ... but not where it only describes, asks, wishes or reports a pledge.
     "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),
     # ... also when the parser hangs the wh-word inside the clause's first phrase.

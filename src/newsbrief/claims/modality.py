@@ -72,7 +72,9 @@ def hedged_report(r: Reading, cues: Cues) -> str | None:
 def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
     """The unit's own prescriptive cue: a modal, a phrase, a pattern or an appeal."""
     for md in _modals(r):
-        if md.lemma_.lower() in cues.words("modality", "prescriptive_modals") and not _inferred(md):
+        if md.lemma_.lower() not in cues.words("modality", "prescriptive_modals"):
+            continue
+        if not (_inferred(md) or _putative(md)):
             return f"modal:{md.lower_}"
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit and not _need_is_a_noun(r, hit):
@@ -101,6 +103,25 @@ def _inferred(md: Token) -> bool:
         and verb.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > md.i for c in verb.children)
     )
+
+
+def _putative(md: Token) -> bool:
+    """A "should" of condition: "Should the talks fail, ...", "if the talks should fail".
+
+    Before its subject in a clause that leans on another ("Should the talks
+    fail, the army will advance"), or under "if", "unless" or "lest", it
+    means "if ... happens", an open condition, and obliges no one; the claim
+    is the main clause's. No gold claim has one (leave-one-article-out:
+    every prediction unchanged); a guard for analyses beyond the corpus.
+    """
+    if md.lemma_.lower() != "should":
+        return False
+    verb = md.head
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in verb.children):
+        return True
+    # Inverted: the modal opens a clause that leans on the main one (the
+    # parser may take the verb of "Should the dam break" for a noun).
+    return verb.left_edge.i == md.i and verb.dep_ in ("advcl", "ccomp")
 
 
 def _need_is_a_noun(r: Reading, hit: str) -> bool:
