@@ -84,6 +84,11 @@ CLAUSE_CASES = {
     "should-inverted-after": ("The valley will flood should the dam break.", "asserted"),
     "if-should": ("If the dam should break, the valley will flood.", "asserted"),
     "should-plain": ("The council should repair the dam.", "prescriptive"),
+    # "I must say" / "I have to admit" are done by saying them.
+    "must-say": ("I must say the new bridge looks splendid.", "asserted"),
+    "have-to-admit": ("I have to admit the new bridge looks splendid.", "asserted"),
+    "must-repair": ("I must repair the old bridge first.", "prescriptive"),
+    "they-must-say": ("The builders must say when the bridge opens.", "prescriptive"),
     "should-question": ("Should the council repair the dam?", "prescriptive"),
     # ... but not where it only describes, asks, wishes or reports a pledge.
     "indirect-question": ("The envoys discussed how the talks could resume.", "asserted"),

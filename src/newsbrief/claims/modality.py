@@ -74,7 +74,7 @@ def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
     for md in _modals(r):
         if md.lemma_.lower() not in cues.words("modality", "prescriptive_modals"):
             continue
-        if not (_inferred(md) or _putative(md)):
+        if not (_inferred(md) or _putative(md) or _performed(md, cues)):
             return f"modal:{md.lower_}"
     hit = _has_phrase(text, cues.words("modality", "prescriptive_phrases"))
     if hit and not _need_is_a_noun(r, hit):
@@ -122,6 +122,21 @@ def _putative(md: Token) -> bool:
     # Inverted: the modal opens a clause that leans on the main one (the
     # parser may take the verb of "Should the dam break" for a noun).
     return verb.left_edge.i == md.i and verb.dep_ in ("advcl", "ccomp")
+
+
+def _performed(md: Token, cues: Cues) -> bool:
+    """A "must" on the speaker's own act of saying: "I must say", "I must admit".
+
+    The obligation is met by the words that follow it, so it binds no one:
+    "I must say the talks went well" says they went well (a speaker's
+    emphasis, common in remarks and interviews). "I have to say" is the
+    lexicon's exception to the phrase "have to". No gold claim has either
+    (leave-one-article-out: every prediction unchanged).
+    """
+    verb = md.head
+    return verb.lemma_.lower() in cues.words("modality", "performative_verbs") and any(
+        c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children
+    )
 
 
 def _need_is_a_noun(r: Reading, hit: str) -> bool:
