@@ -5,7 +5,8 @@ itself. A modal can sit in the sentence without qualifying its claim: inside
 an indirect question ("discussed how the talks could resume"), in a
 restrictive relative clause that only describes a noun ("weapons that could
 be used"), in a purpose clause ("so that she could rest"), as a past
-inability ("could not reach the town"), in what there is to perceive
+inability ("could not reach the town"), in a comment clause ("as you may
+know") or a concession ("whatever may happen"), in what there is to perceive
 ("smoke can be seen"), in a wish ("May God bless them", "we would like to
 thank them"), or as the reported future of a commitment ("vowed that it
 would respond"). In each the claim is stated as fact.
@@ -32,22 +33,32 @@ def hedges_nothing(md: Token, cues: Cues) -> str | None:
     """Why this modal does not hedge its claim, or None when it may."""
     verb = md.head
     lemma = md.lower_
-    if lemma == "may" and _opens_a_wish(md):
+    if (lemma == "may" and _opens_a_wish(md)) or _wanted(md):
         return "wish"
-    if _wanted(md):
-        return "wish"
-    if _indirect_question(verb):
-        return "indirect question"
-    if verb.dep_ == "relcl" and not _after_comma(verb):
-        return "restrictive relative clause"
-    if _purpose(verb):
-        return "purpose clause"
+    clause = _clause_kind(verb)
+    if clause is not None:
+        return clause
     if lemma in ("can", "could") and _perceived(verb):
         return "perception"
     if lemma == "could" and _negated(verb):
         return "past ability"
     if lemma == "would" and _commitment_reported(verb, cues):
         return "reported commitment"
+    return None
+
+
+def _clause_kind(verb: Token) -> str | None:
+    """The kind of clause the modal's verb heads, where that clause states no claim of its own."""
+    if _indirect_question(verb):
+        return "indirect question"
+    if verb.dep_ == "relcl" and not _after_comma(verb):
+        return "restrictive relative clause"
+    if _purpose(verb):
+        return "purpose clause"
+    if _comment(verb):
+        return "comment clause"
+    if _concession(verb):
+        return "concession"
     return None
 
 
@@ -157,6 +168,49 @@ def _purpose(verb: Token) -> bool:
             if before in ("so", "order"):
                 return True
     return False
+
+
+# Verbs of a comment clause addressed to the reader: "as you may know".
+_COMMENTING = frozenset({"know", "recall", "remember", "recollect", "expect", "imagine", "guess"})
+# Words that open a concessive free relative: "whatever may happen".
+_EVER = frozenset({"whatever", "whoever", "whichever", "wherever", "however"})
+
+
+def _comment(verb: Token) -> bool:
+    """A comment clause, "as you may know", "as some may recall": the reader's knowledge.
+
+    The modal weighs what the reader knows, not the claim the clause
+    comments on, which is stated as fact ("As you may know, the bridge
+    closed last year"). No gold claim has one (leave-one-article-out:
+    every prediction unchanged).
+    """
+    return (
+        verb.dep_ == "advcl"
+        and verb.lemma_.lower() in _COMMENTING
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _concession(verb: Token) -> bool:
+    """A concessive clause, "whatever may happen", "however long it may take", "no matter what".
+
+    The main clause holds whatever the clause's open case turns out to be,
+    so its modal hedges nothing ("Whatever may happen, the port stays
+    open"). "However" counts only before the word it grades, not as the
+    linking adverb ("However, the talks could fail"). No gold claim has one
+    (leave-one-article-out: every prediction unchanged).
+    """
+    if verb.dep_ == "ROOT":
+        return False
+    first = verb.left_edge
+    low = first.lower_
+    if low == "however":
+        after = first.nbor(1) if first.i + 1 < len(first.doc) else None
+        return after is not None and after.pos_ in ("ADJ", "ADV")
+    if low in _EVER:
+        return True
+    before = first.doc[max(first.i - 2, 0) : first.i]
+    return low in _WH and [t.lower_ for t in before] == ["no", "matter"]
 
 
 def _negated(verb: Token) -> bool:
