@@ -84,6 +84,12 @@ CLAUSE_CASES = {
     "should-inverted-after": ("The valley will flood should the dam break.", "asserted"),
     "if-should": ("If the dam should break, the valley will flood.", "asserted"),
     "should-plain": ("The council should repair the dam.", "prescriptive"),
+    "had-better": ("The rebels had better leave the valley.", "prescriptive"),
+    "d-better-not": ("You’d better not cross the river.", "prescriptive"),
+    "had-better-noun": ("The two ports had better roads then.", "asserted"),
+    "time-for": ("It is time for the council to repair the dam.", "prescriptive"),
+    "high-time": ("It’s high time the council repaired the dam.", "prescriptive"),
+    "time-passed": ("It was a hard time for the valley.", "asserted"),
     # "I must say" / "I have to admit" are done by saying them.
     "must-say": ("I must say the new bridge looks splendid.", "asserted"),
     "have-to-admit": ("I have to admit the new bridge looks splendid.", "asserted"),

@@ -85,7 +85,27 @@ def _prescription(r: Reading, text: str, cues: Cues) -> str | None:
     appeal = _appeal(r, cues)
     if appeal:
         return f"appeal:{appeal}"
+    if _had_better(r):
+        return "phrase:had better"
     return None
+
+
+def _had_better(r: Reading) -> bool:
+    """Whether "had better" ("’d better") stands before a bare verb: a warning of what to do.
+
+    "The rebels had better leave" and "you’d better not cross" prescribe;
+    "had better relations" compares (there "better" is an adjective on a
+    noun). No gold claim has one (leave-one-article-out: every prediction
+    unchanged).
+    """
+    return any(
+        t.lower_ == "better"
+        and t.dep_ == "advmod"
+        and t.head.tag_ == "VB"
+        and t.i > 0
+        and t.nbor(-1).lower_ in ("had", "’d", "'d")
+        for t in r.span
+    )
 
 
 def _inferred(md: Token) -> bool:
