@@ -302,3 +302,15 @@ def test_what_is_deployed_decides_the_wording(text, kind):
     """Missiles deployed are no personnel: the wording follows, the class stays."""
     found = {(kind_, c) for s, t, kind_, c in types(text) if (s, t) == ("CHL", "PER")}
     assert found == {(kind, "COOPERATE")}, types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile announced a suspension of air links with Peru on Monday.",
+        "Chile ordered the suspension of all aid to Peru.",
+    ],
+)
+def test_a_suspension_of_ties_or_aid_reduces_relations(text):
+    """The noun of "suspended links with Y" says what the verb does (PLOVER SANCTION)."""
+    assert ("CHL", "PER", "SANCTION") in classes(text)
