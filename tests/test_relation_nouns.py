@@ -314,3 +314,10 @@ def test_what_is_deployed_decides_the_wording(text, kind):
 def test_a_suspension_of_ties_or_aid_reduces_relations(text):
     """The noun of "suspended links with Y" says what the verb does (PLOVER SANCTION)."""
     assert ("CHL", "PER", "SANCTION") in classes(text)
+
+
+def test_the_act_a_verb_of_taking_part_names_keeps_the_verbs_preposition():
+    """A verb of taking part ("engaged in N against Y") carries the act's "against" phrase."""
+    assert ("CHL", "PER", "ASSAULT") in classes(
+        "Chile was engaged in ethnic cleansing against Peru."
+    )
