@@ -607,3 +607,20 @@ def test_a_determiner_spacy_takes_into_a_name_is_left_out(entity, name):
     text = f"Talks went on with {entity} envoy."
     start = text.index(entity)
     assert _trim_entity(text, start, start + len(entity))[2] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The Bush administration criticized Peru on Monday.", "USA"),
+        ("Peru welcomed the Biden-Harris Administration's offer.", "USA"),
+    ],
+)
+def test_an_administration_named_by_its_heads_surname_is_the_state(text, state):
+    """No state's name is written; the administration is the state's government."""
+    assert state in actors_of(text)
+
+
+def test_an_administration_named_by_one_who_never_headed_it_is_no_state():
+    """Harris was vice president: the surname names no head of the state's government."""
+    assert "USA" not in actors_of("The Harris Administration will review the deal.")

@@ -23,6 +23,7 @@ from .identity import (
     _merge_acronyms,
     _resolve_surnames,
 )
+from .leaders import load_leaders, served_body
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_tokens
 from .things import drop_modifiers, drop_things
@@ -116,6 +117,7 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
     located: list[Located] = []
     for unit, span in zip(units, spans, strict=True):
         found = _gazetteer_mentions(unit, span, gazetteer)
+        found += _administrations(unit, found, gazetteer)
         if unit.kind in ("claim", "lead_in"):
             found += _ner_mentions(unit, span, found, gazetteer)
             found += _named_groups(unit, span, found, gazetteer)
@@ -158,6 +160,33 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out + _elided(unit, out, gaz)
+
+
+#: "the Bush administration", "the Biden-Harris Administration": a government named by
+#: the surname of the one who leads it (and of a running mate).
+_ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:[-–][A-Z][a-z]+)?\s+[Aa]dministration\b")
+#: Offices whose holder heads an administration.
+_HEADS = frozenset({"president", "prime minister"})
+
+
+def _administrations(unit: Unit, known: list[Located], gaz: Gazetteer) -> list[Located]:
+    """The state whose government an administration named by its head's surname is.
+
+    "The Bush administration declared", "the Biden administration announced
+    aid": the words name the state's government, as the annotators name it
+    (the state), though no state's name is written. The surname must find
+    listed persons who all headed the same state (:func:`served_body`).
+    """
+    out: list[Located] = []
+    for m in _ADMINISTRATION.finditer(unit.text):
+        s, e = m.start(), m.end()
+        if any(_overlaps(k.mention, unit, s, e) for k in known):
+            continue
+        found = served_body(load_leaders().find(m.group(1)), lambda body: None)
+        entry = gaz.entry(found[0]) if found is not None and found[1].role in _HEADS else None
+        if entry is not None and entry.type == "state":
+            out.append(Located(entry, _mention(unit, s, e), "alias"))
+    return out
 
 
 #: "North and South Korea": a word and "and" before a state's name that starts otherwise.
