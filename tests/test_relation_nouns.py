@@ -321,3 +321,15 @@ def test_the_act_a_verb_of_taking_part_names_keeps_the_verbs_preposition():
     assert ("CHL", "PER", "ASSAULT") in classes(
         "Chile was engaged in ethnic cleansing against Peru."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ghana imposed emergency measures in Togo.", "COERCE"),
+        ("Ghana eased emergency measures in Togo on Monday.", "CONCEDE"),
+    ],
+)
+def test_emergency_measures_in_a_state_coerce_it_and_easing_them_concedes(text, kind):
+    """The measures carry the emergency's act; the light verb carries its "in" phrase."""
+    assert ("GHA", "TGO", kind) in classes(text)
