@@ -624,3 +624,16 @@ def test_an_administration_named_by_its_heads_surname_is_the_state(text, state):
 def test_an_administration_named_by_one_who_never_headed_it_is_no_state():
     """Harris was vice president: the surname names no head of the state's government."""
     assert "USA" not in actors_of("The Harris Administration will review the deal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Chilean extremists attacked the embassy.", "CHL-EXTREMISTS"),
+        ("Islamic fundamentalists attacked the embassy.", "ISLAMIC-FUNDAMENTALISTS"),
+        ("Chilean guerrillas attacked the embassy.", "CHL-GUERRILLAS"),
+    ],
+)
+def test_armed_or_radical_groups_named_by_who_they_are_are_groups(text, group):
+    """Extremists, fundamentalists, guerrillas, militiamen and gunmen are groups of people."""
+    assert group in actors_of(text)
