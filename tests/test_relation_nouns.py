@@ -333,3 +333,15 @@ def test_the_act_a_verb_of_taking_part_names_keeps_the_verbs_preposition():
 def test_emergency_measures_in_a_state_coerce_it_and_easing_them_concedes(text, kind):
     """The measures carry the emergency's act; the light verb carries its "in" phrase."""
     assert ("GHA", "TGO", kind) in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile demanded the resignation of President Maduro.",
+        "Chile called for the ouster of President Maduro.",
+    ],
+)
+def test_a_demand_that_a_leader_leave_office_asks_the_leader(text):
+    """CAMEO 1041 "demand leadership change": the one to leave is asked (PLOVER REQUEST)."""
+    assert ("CHL", "maduro", "REQUEST") in classes(text)

@@ -91,7 +91,9 @@ class Governors:
     its class, and the relation's wording says it is a prospect;
     ``weapons`` deployed make a deployment one of arms, not of people ("the
     deployment of missiles in Y", "deployed rocket launchers to Y"): the
-    class stays, the wording says what is sent.
+    class stays, the wording says what is sent; ``ousting`` nouns name a
+    leader's leaving office ("demanded the resignation of Y", "called for
+    the ouster of Y"): a demand for one asks Y (CAMEO 1041, PLOVER REQUEST).
     """
 
     reducing: frozenset[str] = frozenset()
@@ -121,6 +123,7 @@ class Governors:
     culpable: frozenset[str] = frozenset()
     prospect: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    ousting: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -263,6 +266,7 @@ _GOVERNORS = (
     "culpable",
     "prospect",
     "weapons",
+    "ousting",
 )
 
 

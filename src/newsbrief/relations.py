@@ -758,10 +758,26 @@ def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or table.by_token.get(noun.i):
             continue
+        if noun.lemma_.lower() in lexicon.governors.ousting:
+            found += _leaving(noun, table)
+            continue
         roles = _noun_roles(noun, table, lexicon)
         if roles is not None:
             found += roles[1]
     return list(dict.fromkeys(found))
+
+
+def _leaving(noun: Token, table: UnitActors) -> list[str]:
+    """Who an ``ousting`` noun says leaves office: "the resignation of Y", "Y's removal"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [a for o in owners for a in table.in_phrase(o)]
 
 
 def _joint_authors(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
