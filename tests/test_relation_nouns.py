@@ -345,3 +345,15 @@ def test_emergency_measures_in_a_state_coerce_it_and_easing_them_concedes(text, 
 def test_a_demand_that_a_leader_leave_office_asks_the_leader(text):
     """CAMEO 1041 "demand leadership change": the one to leave is asked (PLOVER REQUEST)."""
     assert ("CHL", "maduro", "REQUEST") in classes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile allowed the delivery of grain to Peru.", "AID"),
+        ("Chile halted arms deliveries to Peru.", "SANCTION"),
+    ],
+)
+def test_a_delivery_to_a_state_is_aid_and_halting_it_reduces_relations(text, kind):
+    """The noun of "delivered grain to Y" (PLOVER AID); a reducing verb cuts it."""
+    assert ("CHL", "PER", kind) in classes(text)
