@@ -637,3 +637,15 @@ def test_an_administration_named_by_one_who_never_headed_it_is_no_state():
 def test_armed_or_radical_groups_named_by_who_they_are_are_groups(text, group):
     """Extremists, fundamentalists, guerrillas, militiamen and gunmen are groups of people."""
     assert group in actors_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Red Cross officials visited Peru on Monday.", "ICRC"),
+        ("Chile sent medicine to the Red Crescent on Monday.", "RED-CRESCENT"),
+    ],
+)
+def test_the_red_cross_and_red_crescent_are_bodies_news_names_alone(text, body):
+    """News writes the ICRC as the Red Cross; the Red Crescent is its counterpart."""
+    assert body in actors_of(text)
