@@ -931,3 +931,16 @@ def test_it_never_stands_for_a_person():
 def test_it_after_a_sentence_naming_no_body_names_no_one():
     found = classes("Chile met Peru on Monday. The talks were long. It condemned Bolivia.")
     assert ("CHL", "BOL", "DISAPPROVE") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile will impose sanctions on Peru unless Peru withdraws its troops.", "THREATEN"),
+        ("Chile may halt its aid to Peru if the talks fail.", "THREATEN"),
+        ("Chile imposed sanctions on Peru.", "SANCTION"),
+    ],
+)
+def test_a_forceful_act_still_to_come_on_a_condition_is_a_threat(text, kind):
+    """CAMEO 13: the act is held over the other side "if" or "unless" it acts; not yet done."""
+    assert kind in {c for s, t, c in classes(text) if (s, t) == ("CHL", "PER")}
