@@ -944,3 +944,15 @@ def test_it_after_a_sentence_naming_no_body_names_no_one():
 def test_a_forceful_act_still_to_come_on_a_condition_is_a_threat(text, kind):
     """CAMEO 13: the act is held over the other side "if" or "unless" it acts; not yet done."""
     assert kind in {c for s, t, c in classes(text) if (s, t) == ("CHL", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chile set fire to the homes of Peruvian officials.", "PER"),
+        ("Chilean hackers hacked into the computers of the Peruvian navy.", "PER-NAVY"),
+    ],
+)
+def test_damage_to_what_an_actor_owns_is_aimed_at_the_owner(text, target):
+    """What is damaged names its owner: the homes or the computers of Y are Y's (COERCE)."""
+    assert target in {t for _, t, c in classes(text) if c == "COERCE"}

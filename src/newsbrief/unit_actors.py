@@ -82,6 +82,15 @@ _GROUP_HEADS = frozenset(
         "right",
         "rights",
         "security",
+        # What an actor owns, whose damage or seizure harms the owner (lemmas): "set
+        # fire to the offices of X", "hacked into the computers of X": X.
+        "office",
+        "headquarters",
+        "home",
+        "property",
+        "asset",
+        "computer",
+        "network",
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
