@@ -787,14 +787,7 @@ def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]
     hostages by Y") is an event noun of the lexicon asks that noun's actor,
     not the places or actors its own prepositions name: Y is asked, not Z.
     """
-    nouns = [c for c in verb.children if c.dep_ == "dobj"]
-    nouns += [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "for"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + _objects_of(verb, "for")
     found: list[str] = []
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or table.by_token.get(noun.i):
@@ -810,15 +803,19 @@ def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]
 
 def _leaving(noun: Token, table: UnitActors) -> list[str]:
     """Who an ``ousting`` noun says leaves office: "the resignation of Y", "Y's removal"."""
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    owners += [
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, "of")
+    return [a for o in owners for a in table.in_phrase(o)]
+
+
+def _objects_of(head: Token, preposition: str) -> list[Token]:
+    """The objects of ``head``'s own ``preposition`` phrases ("the resignation *of Y*")."""
+    return [
         o
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == preposition
         for o in c.children
         if o.dep_ == "pobj"
     ]
-    return [a for o in owners for a in table.in_phrase(o)]
 
 
 def _joint_authors(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]:
