@@ -218,6 +218,16 @@ def test_a_figure_that_fits_page_one_smaller_is_printed_there(tmp_path):
     assert GRAPH_MIN_MM <= height_mm < 80
 
 
+def _printed_pages(nb, tmp_path) -> list[str]:
+    """The text of each page the PDF exporter prints for ``nb``."""
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout.split("\f")
+
+
 @needs_chromium
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_a_relation_and_its_quoted_sentence_print_on_one_page(tmp_path):
@@ -234,12 +244,7 @@ def test_a_relation_and_its_quoted_sentence_print_on_one_page(tmp_path):
         new_output("display_data", data={"text/html": f"<ul>{items}</ul>", "text/plain": ""})
     ]
     nb = new_notebook(cells=[cell], metadata={"title": "Title"})
-    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
-    path = tmp_path / "brief.pdf"
-    path.write_bytes(pdf)
-    pages = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout.split("\f")
+    pages = _printed_pages(nb, tmp_path)
     assert len(pages) > 2
     for i in range(40):
         (page,) = [p for p in pages if f"Actor {i} " in p]
@@ -267,12 +272,7 @@ def test_a_heading_moves_to_the_next_page_with_the_list_it_introduces(tmp_path):
     ]
     heading = new_markdown_cell("## List heading\n\nIts caption.")
     nb = new_notebook(cells=[first, heading, listed], metadata={"title": "Title"})
-    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
-    path = tmp_path / "brief.pdf"
-    path.write_bytes(pdf)
-    pages = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout.split("\f")
+    pages = _printed_pages(nb, tmp_path)
     (head,) = [i for i, p in enumerate(pages) if "List heading" in p]
     (item,) = [i for i, p in enumerate(pages) if "Actor 0" in p]
     assert (head, item) == (1, 1)  # the filler leaves room for the heading only
