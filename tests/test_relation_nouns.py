@@ -357,3 +357,19 @@ def test_a_demand_that_a_leader_leave_office_asks_the_leader(text):
 def test_a_delivery_to_a_state_is_aid_and_halting_it_reduces_relations(text, kind):
     """The noun of "delivered grain to Y" (PLOVER AID); a reducing verb cuts it."""
     assert ("CHL", "PER", kind) in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials praised the Helsinki summit with Peru.",
+        "Officials praised yesterday's White House meeting with Peru.",
+    ],
+)
+def test_a_site_before_a_meeting_with_a_party_is_its_venue(text):
+    """A Helsinki summit with Y is a summit in Helsinki: the site meets nobody."""
+    assert not classes(text)
+
+
+def test_a_state_before_a_meeting_with_a_party_stays_a_party():
+    assert ("USA", "PER", "CONSULT") in classes("Officials praised the US summit with Peru.")

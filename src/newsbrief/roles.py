@@ -369,10 +369,13 @@ def noun_source(
     subject's partner ("X welcomed the agreement with Y"), so it stays a party.
     """
     placed = actors.owned_act(noun)  # "its Beirut strike": the owner, not the place
+    meeting = trigger.event_class == "CONSULT" and trigger.symmetric
     poss = [
         c
         for c in noun.children
-        if c.dep_ in ("poss", "compound", "amod") and not (placed and c.dep_ == "compound")
+        if c.dep_ in ("poss", "compound", "amod")
+        and not (placed and c.dep_ == "compound")
+        and not (meeting and actors.venue(noun, c))  # "a White House summit with X"
     ]
     found = [a for c in poss for a in actors.in_phrase(c)]
     found += actors.by_token.get(noun.i, [])

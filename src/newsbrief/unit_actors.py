@@ -126,6 +126,16 @@ class UnitActors:
         self.by_token: dict[int, list[str]] = defaultdict(list, tokens)
         base = unit.start - span.start_char
         order = [(loc.mention.start - base, loc.entry.id) for loc in located]
+        #: Tokens of a name that is a place as well as its actor: a capital or seat
+        #: of government ("Helsinki", "the Kremlin") or a government body named by its
+        #: building ("the White House"), which can be where an event takes place.
+        self.sites = frozenset(
+            tok.i
+            for loc in located
+            if loc.how == "capital" or loc.entry.type == "government"
+            for tok in span
+            if loc.mention.start - base <= tok.idx < loc.mention.end - base
+        )
         for tok in span:
             if self.by_token.get(tok.i):
                 continue
@@ -257,6 +267,20 @@ class UnitActors:
         named = head.lemma_.lower() in self.act_nouns or head.lower_ in self.act_nouns
         named = named and head.lower_ not in _GROUP_HEADS and head.lemma_ not in _GROUP_HEADS
         return named and any(c.dep_ == "poss" and self.by_token.get(c.i) for c in head.children)
+
+    def venue(self, noun: Token, child: Token) -> bool:
+        """A site compounded before a meeting noun that names its other party: where, not who.
+
+        "a White House summit with X", "the Helsinki summit with X", "Kremlin
+        talks with X": the name before the noun is where the parties met, as in
+        "a summit in Helsinki". A state's own name stays a party ("a US summit
+        with X"), and so does a site before a meeting that names no party.
+        """
+        return (
+            child.dep_ == "compound"
+            and any(t.i in self.sites for t in child.subtree)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        )
 
 
 def declared_by(span: Span, actors: UnitActors) -> list[str]:
