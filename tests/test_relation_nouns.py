@@ -373,3 +373,23 @@ def test_a_site_before_a_meeting_with_a_party_is_its_venue(text):
 
 def test_a_state_before_a_meeting_with_a_party_stays_a_party():
     assert ("USA", "PER", "CONSULT") in classes("Officials praised the US summit with Peru.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile suspended its obligations toward Peru under the treaty.", "obligations"),
+        ("Chile suspended its treaty commitments to Peru.", "commitments"),
+        ("Chile suspended its participation in the treaty with Peru.", "participation"),
+    ],
+)
+def test_suspending_what_is_owed_backs_out_and_says_what(text, kind):
+    """Y is owed, not suspended: PLOVER REJECT, worded by what stops."""
+    found = analyze(source_from_text(text)).relations
+    strong = {(r.source, r.target, r.type, r.event_class) for r in found if not r.weak}
+    assert strong == {("CHL", "PER", f"suspended_{kind}_toward", "REJECT")}
+
+
+def test_suspending_a_member_or_cooperation_stays_a_sanction():
+    assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
+    assert ("CHL", "PER", "SANCTION") in classes("Chile suspended its cooperation with Peru.")

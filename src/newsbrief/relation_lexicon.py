@@ -93,7 +93,10 @@ class Governors:
     deployment of missiles in Y", "deployed rocket launchers to Y"): the
     class stays, the wording says what is sent; ``ousting`` nouns name a
     leader's leaving office ("demanded the resignation of Y", "called for
-    the ouster of Y"): a demand for one asks Y (CAMEO 1041, PLOVER REQUEST).
+    the ouster of Y"): a demand for one asks Y (CAMEO 1041, PLOVER REQUEST);
+    ``binding`` nouns name what an actor owes under an agreement ("suspended
+    its obligations toward Y", "its participation in the treaty"): suspending
+    one backs out of the agreement (PLOVER REJECT), and the wording says so.
     """
 
     reducing: frozenset[str] = frozenset()
@@ -124,6 +127,7 @@ class Governors:
     prospect: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     ousting: frozenset[str] = frozenset()
+    binding: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,7 @@ _GOVERNORS = (
     "prospect",
     "weapons",
     "ousting",
+    "binding",
 )
 
 

@@ -702,6 +702,7 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
         or _judged_maker(tok, trig, table, lexicon)
     )
     trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
+    trig, targets = _backed_out(tok, trig, table, lexicon.governors, targets)
     if trig.event_class == "REQUEST":
         asked = [a for a in _asked_to_act(tok, table, lexicon) if a not in sources]
         targets = asked or targets
@@ -858,6 +859,58 @@ def _farther_targets(
     if trig.event_class == "THREATEN":  # "threatened to strike unless Y withdrew": Y
         targets = targets + [a for a in condition_actors(tok, table) if a not in targets]
     return trig, targets
+
+
+#: Prepositions of a ``binding`` noun that name who the actor owes: "obligations
+#: toward Y", "commitments to Y", "obligations between itself and Y".
+_OWED = frozenset({"to", "toward", "towards", "between", "with"})
+#: Prepositions of a ``binding`` noun that name the agreement it is owed under.
+_BOUND_BY = frozenset({"in", "under"})
+
+
+def _backed_out(
+    verb: Token, trig: Trigger, table: UnitActors, words: Governors, targets: list[str]
+) -> tuple[Trigger, list[str]]:
+    """A reducing verb on what its subject owes backs out of it (PLOVER REJECT).
+
+    "X suspended its obligations toward Y", "suspended the operation of all
+    treaty obligations between itself and every other party": X does not
+    suspend Y; it stops honouring what it owes Y. The wording names what is
+    suspended; the parties owed, where the noun names them, are the targets.
+    """
+    if verb.lemma_.lower() not in words.reducing:
+        return trig, targets
+    owed = [o for c in verb.children if c.dep_ == "dobj" for o in _owed(c, words)]
+    if not owed:
+        return trig, targets
+    noun = owed[0]
+    # "its participation in the treaty with Y": the agreement's own partners.
+    # "suspended its commitments to Y" (the parser may hang "to Y" on the verb).
+    nodes = [verb, noun, *(o for p in noun.children if p.lower_ in _BOUND_BY for o in p.children)]
+    parties = [
+        a
+        for n in nodes
+        for p in n.children
+        if p.dep_ == "prep" and p.lower_ in _OWED
+        for o in p.children
+        if o.dep_ == "pobj"
+        for a in table.in_phrase(o)
+    ]
+    kind = f"{trig.type.split('_')[0]}_{noun.lower_}_toward"  # "suspended_obligations_toward"
+    return replace(trig, type=kind, event_class="REJECT", symmetric=False), parties or targets
+
+
+def _owed(obj: Token, words: Governors) -> list[Token]:
+    """The ``binding`` noun an object is, or names after "the operation of", "part of"."""
+    if obj.lemma_.lower() in words.binding:
+        return [obj]
+    return [
+        o
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in words.binding
+    ]
 
 
 def _beyond_frontier(verb: Token, table: UnitActors, frontiers: frozenset[str]) -> list[str]:
@@ -1046,9 +1099,14 @@ def _carrier(tok: Token, lexicon: Lexicon) -> Token | None:
     A plain ``carriers`` noun after a trigger ("an aid package for Y", "a
     mediation effort between Y and Z") holds the act's owner and targets;
     such a noun carrying a trigger is no act of its own ("effort" is not
-    cooperation there).
+    cooperation there). A ``binding`` noun a reducing verb governs carries
+    the verb's act ("suspended its commitments to Y": :func:`_backed_out`).
     """
     carriers = lexicon.governors.carriers
+    if tok.lemma_.lower() in lexicon.governors.binding and (
+        _governor_lemma(tok) in lexicon.governors.reducing
+    ):
+        return None
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in carriers:
         return tok.head
     if tok.lemma_.lower() in carriers and any(
