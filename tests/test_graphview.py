@@ -3,7 +3,14 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from newsbrief.graphview import edge_details, edge_id, graph_elements, graph_explorer, node_details
+from newsbrief.graphview import (
+    edge_details,
+    edge_id,
+    graph_elements,
+    graph_explorer,
+    graph_style,
+    node_details,
+)
 
 
 @pytest.fixture
@@ -75,6 +82,15 @@ def test_positions_fill_a_box_twice_as_wide_as_tall_and_stay_when_filtered(graph
     assert kept and all(
         kept[n["data"]["id"]] == n["position"] for n in nodes if n["data"]["id"] in kept
     )
+
+
+def test_the_most_mentioned_actor_is_drawn_last_with_a_legible_name(graph):
+    graph.add_node("CHL", name="Chile", type="state", mentions=40)  # past the disc size's cap
+    z = {n["data"]["id"]: n["data"]["z"] for n in graph_elements(graph)["nodes"]}
+    assert z == {"CHL": 40, "JPN": 1, "NATO": 1, "POL": 1, "RUS": 3, "UKR": 2}
+    node = next(s["style"] for s in graph_style() if s["selector"] == "node")
+    assert node["z-index"] == "data(z)"
+    assert node["text-background-opacity"] > 0
 
 
 def test_layout_is_stable(graph):
