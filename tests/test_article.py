@@ -530,6 +530,27 @@ def test_a_transcripts_q_stays_with_its_question_and_a_short_one_is_no_heading()
     assert_covers(text, units)
 
 
+@pytest.mark.parametrize("time", ["4:15 P.M. EST", "10:02 a.m. EDT", "11:40 AM"])
+def test_a_transcripts_time_line_is_a_heading_that_names_no_section(time):
+    # "4:15 P.M. EST" was the section of the claims below it.
+    text = (
+        "Remarks by the Mayor on the Harbour\n\nCity Hall\n\n"
+        f"{time}\n\nTHE MAYOR: The port reopens today.\n\n"
+        "Ferry Schedules\n\nThe first ferry leaves at noon."
+    )
+    units = units_of(text)
+    assert [(u.kind, u.section) for u in units] == [
+        ("title", None),
+        ("heading", None),
+        ("heading", None),
+        ("claim", "City Hall"),
+        ("heading", None),
+        ("claim", "Ferry Schedules"),
+    ]
+    assert units[2].text == time
+    assert_covers(text, units)
+
+
 def test_markdown_is_read_by_a_commonmark_parser_line_for_line():
     # Patterns took "*" out of a code span, kept inline HTML and an entity as
     # written, and missed a link whose words run over a line break.
