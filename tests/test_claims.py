@@ -172,16 +172,6 @@ def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
             "event",
             "tense:perfect",
         ),
-    ],
-)
-def test_a_perfect_measured_from_the_past_is_background(text, category, cue):
-    c = claim_of(text)
-    assert (c.category, c.cues["category"][0]) == (category, cue)
-
-
-@pytest.mark.parametrize(
-    ("text", "category", "cue"),
-    [
         # A date within the news cycle reports a recent happening.
         (
             "The story opens here. Earlier this week, the mayor opened the new bridge.",
@@ -201,7 +191,7 @@ def test_a_perfect_measured_from_the_past_is_background(text, category, cue):
         ),
     ],
 )
-def test_earlier_this_week_is_the_news(text, category, cue):
+def test_time_marks_set_a_claim_before_the_news_or_in_it(text, category, cue):
     c = claim_of(text)
     assert (c.category, c.cues["category"][0]) == (category, cue)
 

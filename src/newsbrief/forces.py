@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer
-from .identity import Located
+from .identity import Located, by_unit
 from .model import Mention
 from .parsed import mention_span
 
@@ -109,16 +109,14 @@ def owned_forces(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) 
     which is a state; anything else is left to :func:`whose_forces`.
     """
     states = {x.entry.id: x.entry for x in located if x.entry.type == "state"}
-    by_unit: dict[int, list[Located]] = {}
-    for loc in located:
-        by_unit.setdefault(loc.mention.unit, []).append(loc)
+    grouped = by_unit(located)
     out = []
     for loc in located:
         m = loc.mention
         if loc.how == "ner" and loc.entry.type == "military" and m.text.lower() in gaz.force_terms:
             unit = units[m.unit]
             before = unit.text[: m.start - unit.start]
-            owner = _pronoun_owner(before, by_unit[m.unit], m.start, states)
+            owner = _pronoun_owner(before, grouped[m.unit], m.start, states)
             force = (
                 force_after(f"{owner.name} {m.text}", 0, len(owner.name), owner, gaz)
                 if owner

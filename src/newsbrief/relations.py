@@ -67,7 +67,7 @@ from .stance import damning_words, load_stance
 from .unit_actors import quote_open
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from spacy.tokens import Span, Token
 
@@ -788,7 +788,7 @@ def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]
     hostages by Y") is an event noun of the lexicon asks that noun's actor,
     not the places or actors its own prepositions name: Y is asked, not Z.
     """
-    nouns = [c for c in verb.children if c.dep_ == "dobj"] + _objects_of(verb, "for")
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + _objects_of(verb, ("for",))
     found: list[str] = []
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN") or table.by_token.get(noun.i):
@@ -804,16 +804,16 @@ def _asked_to_act(verb: Token, table: UnitActors, lexicon: Lexicon) -> list[str]
 
 def _leaving(noun: Token, table: UnitActors) -> list[str]:
     """Who an ``ousting`` noun says leaves office: "the resignation of Y", "Y's removal"."""
-    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, "of")
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, ("of",))
     return [a for o in owners for a in table.in_phrase(o)]
 
 
-def _objects_of(head: Token, preposition: str) -> list[Token]:
-    """The objects of ``head``'s own ``preposition`` phrases ("the resignation *of Y*")."""
+def _objects_of(head: Token, prepositions: Collection[str]) -> list[Token]:
+    """The objects of ``head``'s own phrases of these prepositions ("the resignation *of Y*")."""
     return [
         o
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ == preposition
+        if c.dep_ == "prep" and c.lower_ in prepositions
         for o in c.children
         if o.dep_ == "pobj"
     ]
@@ -887,15 +887,7 @@ def _backed_out(
     # "its participation in the treaty with Y": the agreement's own partners.
     # "suspended its commitments to Y" (the parser may hang "to Y" on the verb).
     nodes = [verb, noun, *(o for p in noun.children if p.lower_ in _BOUND_BY for o in p.children)]
-    parties = [
-        a
-        for n in nodes
-        for p in n.children
-        if p.dep_ == "prep" and p.lower_ in _OWED
-        for o in p.children
-        if o.dep_ == "pobj"
-        for a in table.in_phrase(o)
-    ]
+    parties = [a for n in nodes for o in _objects_of(n, _OWED) for a in table.in_phrase(o)]
     kind = f"{trig.type.split('_')[0]}_{noun.lower_}_toward"  # "suspended_obligations_toward"
     return replace(trig, type=kind, event_class="REJECT", symmetric=False), parties or targets
 
@@ -904,13 +896,7 @@ def _owed(obj: Token, words: Governors) -> list[Token]:
     """The ``binding`` noun an object is, or names after "the operation of", "part of"."""
     if obj.lemma_.lower() in words.binding:
         return [obj]
-    return [
-        o
-        for p in obj.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj" and o.lemma_.lower() in words.binding
-    ]
+    return [o for o in _objects_of(obj, ("of",)) if o.lemma_.lower() in words.binding]
 
 
 def _beyond_frontier(verb: Token, table: UnitActors, frontiers: frozenset[str]) -> list[str]:
