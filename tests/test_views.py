@@ -190,6 +190,28 @@ def test_relations_evidence_quotes_a_sentence_once_and_lists_structure_compactly
     assert "(conflictual, DISAPPROVE)" in html
 
 
+def test_relations_evidence_notes_shared_sentences_on_the_relations_own_line(analysis):
+    """A relation with a new sentence and two quoted above notes both before its quote."""
+    first, second, third = (u.index for u in analysis.units[:3])
+    relations = (
+        Relation("KEL", "OST", "summons", "conflictual", (Evidence(first, 0, 1, "x"),)),
+        Relation("KEL", "OST", "accuses", "conflictual", (Evidence(second, 0, 1, "x"),)),
+        Relation(
+            "KEL",
+            "OST",
+            "threatens",
+            "conflictual",
+            tuple(Evidence(i, 0, 1, "x") for i in (third, first, second)),
+        ),
+    )
+    html = relations_evidence(replace(analysis, relations=relations)).data
+    item = html[html.index("threatens") : html.index("</li>", html.index("threatens"))]
+    note = f"[units {first}, {second}, quoted above]"
+    assert note in item and item.index(note) < item.index("<blockquote>")
+    assert item.count("<blockquote>") == 1 and item.count("quoted above") == 1
+    assert item.rstrip().endswith("</blockquote>")
+
+
 def test_relations_evidence_says_so_when_there_are_none(analysis):
     html = relations_evidence(replace(analysis, relations=())).data
     assert "states no relations" in html

@@ -461,7 +461,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
         if r.weak:
             continue
         cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
-        quotes = [(i, None if i in quoted else inner_quotes(units[i].text.strip())) for i in cited]
+        quotes = [(i, inner_quotes(units[i].text.strip())) for i in cited if i not in quoted]
         row: dict[str, object] = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
@@ -470,6 +470,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
             "event_class": r.event_class,
             "units": cited,
             "quotes": quotes,
+            "seen": _seen_units([i for i in cited if i in quoted]),
         }
         if r.polarity == "structural":
             structure.append(row)
@@ -477,6 +478,19 @@ def relations_evidence(analysis: Analysis) -> HTML:
             quoted.update(cited)
             events.append({**row, "source": _opening(str(row["source"]))})
     return HTML(_render("relations_evidence", events=events, structure=structure))
+
+
+def _seen_units(seen: list[int]) -> str:
+    """The sentences a relation shares with one above, as one note on its line.
+
+    Each used to be its own "[unit 31, quoted above]" after the relation's new
+    quotes, where it stood alone under the last blockquote and read as if it
+    belonged to the next item (biden-xi readout, "cooperates with China").
+    """
+    if not seen:
+        return ""
+    label = "unit" if len(seen) == 1 else "units"
+    return f"[{label} {', '.join(map(str, seen))}, quoted above]"
 
 
 def _opening(name: str) -> str:
