@@ -430,8 +430,42 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     assert canonical["analysts"] == "analysts"
     assert canonical["reuters"] == "Reuters"
     bluf = briefing.bottom_line(analysis).data
-    assert "Every claim cites a source: Reuters (1), analysts (1)." in bluf
+    assert "Every claim cites a source: Reuters (1) and analysts (1)." in bluf
     assert "(per analysts)" in briefing.key_claims(analysis).data
+
+
+@pytest.mark.parametrize(
+    ("sources", "ending"),
+    [
+        (
+            ["Keller", "Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss"],
+            "Okafor (1) and Varga (1).",
+        ),
+        (
+            ["Keller", "Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss", "Ruiz", "Sato"],
+            "Okafor (1) and 3 other sources, one claim each.",
+        ),
+        (
+            ["Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss"] * 2 + ["Ruiz"],
+            "Okafor (2) and 2 other sources (3 claims).",
+        ),
+    ],
+)
+def test_bottom_line_says_what_the_sources_past_those_named_are(sources, ending):
+    """One source past the five named is named too; more are counted as sources with claims."""
+    from dataclasses import replace
+
+    sentences = " ".join(f"Officials said the port would reopen on day {i}." for i in range(14))
+    analysis = _invented(f"Port reopens\n\n{sentences}\n")
+    claims = [c for c in analysis.claims if c.category is not None]
+    assert len(claims) >= len(sources)
+    names = iter(sources)
+    new = tuple(
+        replace(c, attribution=next(names, "author")) if c.category else c for c in analysis.claims
+    )
+    bluf = briefing.bottom_line(replace(analysis, claims=new)).data
+    assert ending in bluf, bluf
+    assert " more (" not in bluf
 
 
 def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited():

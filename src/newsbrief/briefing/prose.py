@@ -187,17 +187,31 @@ def _sources(analysis: Analysis) -> dict[str, Any]:
     # A reporter's question in a transcript is asked, not cited.
     asked = counts.pop(REPORTER, 0) if voice is not None else 0
     sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    rest = sources[_CITED_SHOWN:]
+    # One source past the limit is named: "and 1 more (1)" takes as long.
+    shown = _CITED_SHOWN + 1 if len(sources) == _CITED_SHOWN + 1 else _CITED_SHOWN
+    rest = sources[shown:]
     return {
         "own": own,
         "total": total,
         "voice": voice,
         "asked": asked,
         "others": total - own - asked,
-        "cited": sources[:_CITED_SHOWN],
-        "more_sources": len(rest),
-        "more_claims": sum(n for _, n in rest),
+        "cited": sources[:shown],
+        "more": _more_sources(len(rest), sum(n for _, n in rest)),
     }
+
+
+def _more_sources(sources: int, claims: int) -> str:
+    """The sources past those named, said as sources with their claims.
+
+    "and 7 more (7)" (sudan news) left the reader to guess what was counted
+    twice; "7 other sources, one claim each" says it.
+    """
+    if not sources:
+        return ""
+    if claims == sources:
+        return f"{sources} other sources, one claim each"
+    return f"{sources} other sources ({claims} claims)"
 
 
 #: The kind of text whose own voice has a name, by the cue that names it.
