@@ -942,3 +942,43 @@ def test_relation_lines_name_actors_as_the_text_writes_them():
     assert "<li><strong>The United States</strong> signed agreement with <strong>Chile" in lines
     assert "<li><strong>Chile</strong> praised <strong>the United States</strong>" in lines
     assert "Structure: <strong>the US Navy</strong> part of <strong>the United States" in lines
+
+
+@pytest.mark.parametrize(
+    ("wording", "subject", "expected"),
+    [
+        ("condemns", "the Andean countries", "condemn"),
+        ("provides assistance to", "Coastal Defence Forces", "provide assistance to"),
+        ("supplies", "the two sides", "supply"),
+        ("punishes", "the rebels", "punish"),
+        ("harasses", "Armed Forces of Varnia", "harass"),
+        ("has ties with", "the Gulf states", "have ties with"),
+        ("condemned", "the Andean countries", "condemned"),
+        ("condemns", "the United States", "condemns"),
+        ("supports", "the United Nations", "supports"),
+        ("supports", "Chile", "supports"),
+    ],
+)
+def test_a_relation_line_agrees_with_a_plural_subject(wording, subject, expected):
+    """ "The Nordic countries condemns Russia": the wording is made for one actor."""
+    from newsbrief.briefing.prose import _agreeing
+
+    assert _agreeing(wording, subject) == expected
+
+
+def test_relation_lines_after_a_plural_actor_read_as_sentences():
+    """The line of an invented bloc reads "... countries condemn Varnia"."""
+    from dataclasses import replace
+
+    from newsbrief.briefing.prose import relations_evidence
+
+    analysis = _invented(
+        "Bloc statement\n\nChile condemned Peru on Monday for the border raid. "
+        "Chile supports Bolivia.\n"
+    )
+    chile = next(a for a in analysis.actors if a.name == "Chile")
+    bloc = replace(chile, name="Andean countries", aliases=("the Andean countries",))
+    actors = tuple(bloc if a is chile else a for a in analysis.actors)
+    lines = relations_evidence(replace(analysis, actors=actors)).data
+    assert "countries</strong> condemn <strong>Peru" in lines
+    assert "countries</strong> support <strong>Bolivia" in lines

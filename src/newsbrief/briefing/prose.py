@@ -490,8 +490,63 @@ def relations_evidence(analysis: Analysis) -> HTML:
             structure.append(row)
         else:
             quoted.update(cited)
-            events.append({**row, "source": _opening(str(row["source"]))})
+            verb = _agreeing(str(row["type"]), str(row["source"]))
+            events.append({**row, "source": _opening(str(row["source"])), "type": verb})
     return HTML(_render("relations_evidence", events=events, structure=structure))
+
+
+#: Heads that make an actor's name plural ("the Nordic countries", "Rapid
+#: Support Forces"). The relation types are worded for one actor ("condemns"),
+#: and a release on a bloc read "The Nordic countries condemns Russia" on five
+#: lines of its evidence list.
+_PLURAL_HEADS = frozenset(
+    [
+        "allies",
+        "authorities",
+        "countries",
+        "forces",
+        "governments",
+        "leaders",
+        "members",
+        "militants",
+        "militias",
+        "ministers",
+        "nations",
+        "officials",
+        "parties",
+        "partners",
+        "rebels",
+        "sides",
+        "states",
+        "troops",
+    ]
+)
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a name takes a plural verb: its head (the word before "of") is a plural noun.
+
+    "United States", "United Nations" and "United Arab Emirates" are singular
+    by convention, though their heads are plural nouns.
+    """
+    words = name.removeprefix("the ").split(" of ")[0].split()
+    return bool(words) and words[0] != "United" and words[-1].casefold() in _PLURAL_HEADS
+
+
+def _agreeing(verb_phrase: str, subject: str) -> str:
+    """A relation's wording after its subject: "condemns" becomes "condemn" after a plural."""
+    verb, _, rest = verb_phrase.partition(" ")
+    if not _plural_name(subject) or not verb.endswith("s") or verb.endswith("ss"):
+        return verb_phrase
+    if verb == "has":
+        base = "have"
+    elif verb.endswith("ies"):
+        base = verb[:-3] + "y"
+    elif verb.endswith(("sses", "shes", "ches", "xes")):
+        base = verb[:-2]
+    else:
+        base = verb[:-1]
+    return f"{base} {rest}".rstrip()
 
 
 def _seen_units(seen: list[int]) -> str:
