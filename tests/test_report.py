@@ -598,6 +598,17 @@ def test_bottom_line_escapes_and_names_the_actors(reports):
     assert top.name in bluf
 
 
+def test_bottom_line_names_the_most_mentioned_actors_as_the_text_writes_them():
+    """ "Most mentioned: United States (3), Chile (2)" read unlike the rest of the briefing."""
+    analysis = _invented(
+        "Ports pact\n\nThe United States signed a port agreement with Chile on Monday. "
+        "The United States said Chile would host the fleet. "
+        "Peru and the United States welcomed the agreement.\n"
+    )
+    bluf = briefing.bottom_line(analysis).data
+    assert "Most mentioned: the United States (3), Chile (2) and Peru (1)." in bluf, bluf
+
+
 def test_headers_count_the_claims_the_counts_table_counts():
     """A lead-in is a unit, not a claim: header and counts table agree."""
     text = (

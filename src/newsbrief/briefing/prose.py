@@ -285,7 +285,9 @@ def bottom_line(analysis: Analysis) -> HTML:
             core=event,
             fact=pct["reported fact"],
             rest=_other_shares(pct),
-            actors=[(a.name, len(a.mentions)) for a in ranked],
+            # As the sources and relation lines name them: "the United States
+            # (22), the Nordic countries (19)", not "United States (22), ...".
+            actors=[(_as_written(a, analysis.text), len(a.mentions)) for a in ranked],
             relations=_plural(relations, "relation"),
             **_sources(analysis),
         )
