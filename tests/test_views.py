@@ -10,6 +10,7 @@ escaped.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -184,7 +185,7 @@ def test_relations_evidence_quotes_a_sentence_once_and_lists_structure_compactly
     )
     html = relations_evidence(replace(analysis, relations=relations)).data
     assert html.count("<blockquote>") == 1
-    assert f"[unit {unit.index}, quoted above]" in html
+    assert f"[unit {unit.index}, quoted above]" in html.replace("\u00a0", " ")
     structure = html[html.index("Structure:") :]
     assert "part of" in structure and "<blockquote>" not in structure
     assert "(conflictual, DISAPPROVE)" in html
@@ -204,12 +205,32 @@ def test_relations_evidence_notes_shared_sentences_on_the_relations_own_line(ana
             tuple(Evidence(i, 0, 1, "x") for i in (third, first, second)),
         ),
     )
-    html = relations_evidence(replace(analysis, relations=relations)).data
+    html = relations_evidence(replace(analysis, relations=relations)).data.replace("\u00a0", " ")
     item = html[html.index("threatens") : html.index("</li>", html.index("threatens"))]
     note = f"[units {first}, {second}, quoted above]"
     assert note in item and item.index(note) < item.index("<blockquote>")
     assert item.count("<blockquote>") == 1 and item.count("quoted above") == 1
     assert item.rstrip().endswith("</blockquote>")
+
+
+def test_relations_evidence_unit_notes_do_not_break_inside(analysis):
+    """A line may not end in "[unit" and leave "4]" alone below (spaces are no-break)."""
+    first, second = (u.index for u in analysis.units[:2])
+    evidence = (Evidence(first, 0, 1, "x"), Evidence(second, 0, 1, "x"))
+    relations = (
+        Relation("KEL", "OST", "summons", "conflictual", evidence[:1]),
+        Relation("KEL", "OST", "accuses", "conflictual", evidence),
+        Relation("MIN", "KEL", "part_of", "structural", evidence, event_class="PART_OF"),
+    )
+    html = relations_evidence(replace(analysis, relations=relations)).data
+    notes = re.findall(r"<small>(.*?)</small>", html)
+    nbsp = "\u00a0"
+    assert notes == [
+        f"[unit{nbsp}{first}]",
+        f"[unit{nbsp}{first},{nbsp}quoted{nbsp}above]",
+        f"[unit{nbsp}{second}]",
+        f"[units{nbsp}{first},{nbsp}{second}]",
+    ]
 
 
 def test_relations_evidence_says_so_when_there_are_none(analysis):

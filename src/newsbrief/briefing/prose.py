@@ -477,14 +477,16 @@ def relations_evidence(analysis: Analysis) -> HTML:
         if r.weak:
             continue
         cited = [i for i in dict.fromkeys(e.unit for e in r.evidence) if i in units]
-        quotes = [(i, inner_quotes(units[i].text.strip())) for i in cited if i not in quoted]
+        quotes = [
+            (_unit_note([i]), inner_quotes(units[i].text.strip())) for i in cited if i not in quoted
+        ]
         row: dict[str, object] = {
             "source": names.get(r.source, r.source),
             "type": r.type.replace("_", " "),
             "target": names.get(r.target, r.target),
             "polarity": r.polarity,
             "event_class": r.event_class,
-            "units": cited,
+            "units": _unit_note(cited),
             "quotes": quotes,
             "seen": _seen_units([i for i in cited if i in quoted]),
         }
@@ -558,10 +560,22 @@ def _seen_units(seen: list[int]) -> str:
     quotes, where it stood alone under the last blockquote and read as if it
     belonged to the next item (biden-xi readout, "cooperates with China").
     """
-    if not seen:
-        return ""
-    label = "unit" if len(seen) == 1 else "units"
-    return f"[{label} {', '.join(map(str, seen))}, quoted above]"
+    return _unit_note(seen, "quoted above") if seen else ""
+
+
+def _unit_note(units: list[int], after: str = "") -> str:
+    """A reference to units, "[unit 4]", that a line does not break inside.
+
+    The PDF broke "[unit" from "4]" at a line's end under a quoted sentence
+    (joint declaration, relations), which left a bare "4]" on its own line;
+    the spaces are no-break spaces, as in print.
+    """
+    label = "unit" if len(units) == 1 else "units"
+    note = f"{label} {', '.join(map(str, units))}" + (f", {after}" if after else "")
+    return f"[{note.replace(' ', _NBSP)}]"
+
+
+_NBSP = "\u00a0"
 
 
 def _opening(name: str) -> str:
