@@ -609,6 +609,24 @@ def test_bottom_line_names_the_most_mentioned_actors_as_the_text_writes_them():
     assert "Most mentioned: the United States (3), Chile (2) and Peru (1)." in bluf, bluf
 
 
+@pytest.mark.parametrize(
+    ("times", "said"),
+    [
+        (1, "The article states it once."),
+        (2, "The article states it twice, the second time in other words."),
+        (4, "The article states it 4 times, the other 3 in other words."),
+    ],
+)
+def test_bottom_line_says_how_often_the_core_event_is_stated(monkeypatch, times, said):
+    """ "2 times (first, then 1 more in other words)" read like a form, not a sentence."""
+    from newsbrief.briefing import prose
+
+    analysis = _invented("Ports pact\n\nChile signed a port agreement with Peru on Monday.\n")
+    unit = next(c.unit for c in analysis.claims if c.category is not None)
+    monkeypatch.setattr(prose, "core_event", lambda _: (unit, times))
+    assert said in prose.bottom_line(analysis).data
+
+
 def test_headers_count_the_claims_the_counts_table_counts():
     """A lead-in is a unit, not a claim: header and counts table agree."""
     text = (
@@ -826,7 +844,7 @@ def test_key_claims_count_as_the_table_and_name_sources_as_the_bottom_line():
     html = briefing.key_claims(analysis, per_category=3).data
     assert ">Objective</span> (3 claims, 2 shown)" in html, html
     assert "per Keller" not in html and html.count("per Anna Keller") == 2, html
-    assert "stated 2 times" in html
+    assert "stated twice" in html and "stated 2 times" not in html
     assert "<td>3</td>" in briefing.claim_counts(analysis).data
 
 

@@ -115,6 +115,11 @@ def inner_quotes(text: str) -> str:
     return text
 
 
+def _times(n: int) -> str:
+    """How often something is stated, as English counts it: "twice", not "2 times"."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -275,7 +280,11 @@ def bottom_line(analysis: Analysis) -> HTML:
     event = None
     if core is not None:
         unit, times = core
-        event = {"text": inner_quotes(_units(analysis)[unit].text.strip()), "times": times}
+        event = {
+            "text": inner_quotes(_units(analysis)[unit].text.strip()),
+            "times": times,
+            "said": _times(times),
+        }
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
     pct = {k: round(100 * v) for k, v in shares(analysis).items()}
@@ -428,7 +437,7 @@ def _claim_item(row: Any, canonical: dict[str, str], own: set[str]) -> dict[str,
     if row.attribution != "author" and source not in own:
         marks.append(f"per {source}")
     if row.restated:
-        marks.append(f"stated {row.restated + 1} times")
+        marks.append(f"stated {_times(row.restated + 1)}")
     labelled = bool(row.label) and row.text.startswith(row.label)
     return {
         "label": row.label if labelled else None,
