@@ -4,7 +4,7 @@ import itertools
 
 import networkx as nx
 
-from newsbrief.figures import figure_bytes, graph_figure
+from newsbrief.figures import NO_ACTORS, figure_bytes, graph_figure
 
 
 def big_graph(n: int = 20) -> nx.MultiDiGraph:
@@ -115,3 +115,10 @@ def test_a_figure_of_a_few_nodes_is_sized_to_them():
     width, height = graph_figure(g).get_size_inches()
     assert width < 7 and height < 4
     assert tuple(graph_figure(big_graph()).get_size_inches()) == (10.0, 7.2)
+
+
+def test_a_figure_without_actors_says_why_it_is_empty():
+    """A blank box under the caption on nodes and edges read as a failed drawing."""
+    texts = [t.get_text() for t in graph_figure(nx.MultiDiGraph(title="calm")).axes[0].texts]
+    assert texts == [NO_ACTORS]
+    assert NO_ACTORS not in [t.get_text() for t in graph_figure(big_graph(4)).axes[0].texts]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .model import Analysis
 
 __all__ = [
+    "NO_ACTORS",
     "POLARITY_COLOURS",
     "TYPE_COLOURS",
     "edge_label_spots",
@@ -45,6 +46,9 @@ __all__ = [
     "layout",
     "save_figure",
 ]
+
+#: What the figure of an article without actors says in place of a graph.
+NO_ACTORS = "No actors were recognised in the article: there is no graph to draw."
 
 #: Node and edge colours, from :mod:`newsbrief.vocabulary` (kept here by their old names).
 TYPE_COLOURS = ACTOR_TYPE_COLOURS
@@ -304,6 +308,19 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
             )
         _legend(ax, graph)
         ax.set_title(drawable(title or graph.graph.get("title", "")), fontsize=12, wrap=True)
+        if not pos:
+            # An article with no actor printed a blank box under the caption
+            # on how to read nodes and edges; the figure says why it is empty.
+            ax.text(
+                0.5,
+                0.5,
+                NO_ACTORS,
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=11,
+                color="#555555",
+            )
         if pos:
             xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
             # Limits, not margins: the scale drawn is the one the layout was separated at.
