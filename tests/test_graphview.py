@@ -181,3 +181,9 @@ def test_an_edge_label_over_an_actor_is_left_out_and_the_rest_are_shown():
 def test_elements_label_only_edges_with_room(graph):
     labels = {e["data"]["id"]: e["data"]["label"] for e in graph_elements(graph)["edges"]}
     assert labels == {"JPN|NATO|cooperates_with": "COOPERATE", "RUS|UKR|invaded": "ASSAULT"}
+
+
+def test_explorer_of_an_article_without_actors_says_why_the_canvas_is_empty():
+    shown = graph_explorer(nx.MultiDiGraph())
+    assert "No actors were recognised" in shown.widget.children[-1].value
+    assert repr(shown) == "Graph explorer: 0 actors, 0 relations"

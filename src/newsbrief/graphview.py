@@ -356,6 +356,12 @@ def _values(graph: nx.MultiDiGraph, name: str) -> list[str]:
     )
 
 
+_HINT = "<p><i>Hover over or click an actor or a relation.</i></p>"
+#: Under an empty canvas the hint to hover over an actor read as if the
+#: drawing had failed; as in the static figure, the panel says why.
+_NO_ACTORS = "<p><i>No actors were recognised in the article: there is no graph to explore.</i></p>"
+
+
 def graph_explorer(obj: Analysis | nx.MultiDiGraph) -> Shown:
     """The actor graph with polarity and class filters and an evidence panel.
 
@@ -377,7 +383,7 @@ def graph_explorer(obj: Analysis | nx.MultiDiGraph) -> Shown:
     polarity = widgets.Dropdown(options=[ALL, *_values(graph, "polarity")], description="polarity")
     klass = widgets.Dropdown(options=[ALL, *_values(graph, "class")], description="class")
     weak = widgets.Checkbox(value=False, description="co-mentions")
-    details = widgets.HTML("<p><i>Hover over or click an actor or a relation.</i></p>")
+    details = widgets.HTML(_HINT if graph.number_of_nodes() else _NO_ACTORS)
     cyto = ipycytoscape.CytoscapeWidget(layout={"height": "440px"})
     cyto.set_layout(name="preset", fit=True, padding=30)
     cyto.set_style(graph_style())
