@@ -430,7 +430,7 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     assert canonical["analysts"] == "analysts"
     assert canonical["reuters"] == "Reuters"
     bluf = briefing.bottom_line(analysis).data
-    assert "Every claim cites a source: Reuters (1) and analysts (1)." in bluf
+    assert "Every claim cites a source: analysts (1) and Reuters (1)." in bluf
     assert "(per analysts)" in briefing.key_claims(analysis).data
 
 
@@ -439,15 +439,15 @@ def test_a_source_noun_that_opens_its_sentence_is_cited_in_lower_case():
     [
         (
             ["Keller", "Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss"],
-            "Okafor (1) and Varga (1).",
+            "Lund (1) and Moss (1).",
         ),
         (
             ["Keller", "Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss", "Ruiz", "Sato"],
-            "Okafor (1) and 3 other sources, one claim each.",
+            "Lund (1) and 3 other sources, one claim each.",
         ),
         (
             ["Keller", "Brandt", "Okafor", "Varga", "Lund", "Moss"] * 2 + ["Ruiz"],
-            "Okafor (2) and 2 other sources (3 claims).",
+            "Lund (2) and 2 other sources (3 claims).",
         ),
     ],
 )
@@ -625,6 +625,22 @@ def test_bottom_line_says_how_often_the_core_event_is_stated(monkeypatch, times,
     unit = next(c.unit for c in analysis.claims if c.category is not None)
     monkeypatch.setattr(prose, "core_event", lambda _: (unit, times))
     assert said in prose.bottom_line(analysis).data
+
+
+def test_bottom_line_and_counts_table_order_tied_sources_alike():
+    """Sources cited as often are listed in reading order, as the table's columns are."""
+    text = (
+        "Harbour talks\n\n"
+        "Minister Lena Varga said the harbour would reopen in May. "
+        "Tomas Brandt said the fleet would leave in June. "
+        "Anna Keller said the talks had gone well.\n"
+    )
+    analysis = _invented(text)
+    bluf = briefing.bottom_line(analysis).data
+    heads = re.findall(r"<th>([^<]*)</th>", briefing.claim_counts(analysis, top=2).data)
+    named = [h for h in heads if h in ("Lena Varga", "Tomas Brandt", "Anna Keller")]
+    assert named == ["Lena Varga", "Tomas Brandt"], heads
+    assert "Lena Varga (1), Tomas Brandt (1) and Anna Keller (1)." in bluf, bluf
 
 
 def test_headers_count_the_claims_the_counts_table_counts():

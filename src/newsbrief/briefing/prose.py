@@ -191,7 +191,9 @@ def _sources(analysis: Analysis) -> dict[str, Any]:
     own = counts.pop("author" if voice is None else voice["name"], 0)
     # A reporter's question in a transcript is asked, not cited.
     asked = counts.pop(REPORTER, 0) if voice is not None else 0
-    sources = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Ties in reading order, as the counts table's columns: by name, the
+    # bottom line put a source the table left under "others" before one it named.
+    sources = sorted(counts.items(), key=lambda kv: -kv[1])
     # One source past the limit is named: "and 1 more (1)" takes as long.
     shown = _CITED_SHOWN + 1 if len(sources) == _CITED_SHOWN + 1 else _CITED_SHOWN
     rest = sources[shown:]
