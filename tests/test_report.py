@@ -1027,3 +1027,22 @@ def test_relation_lines_after_a_plural_actor_read_as_sentences():
     lines = relations_evidence(replace(analysis, actors=actors)).data
     assert "countries</strong> condemn <strong>Peru" in lines
     assert "countries</strong> support <strong>Bolivia" in lines
+
+
+def test_an_actor_is_named_with_the_capitals_the_text_gives_it():
+    """The gazetteer's "Varnian armed forces" is the text's proper name "Varnian Armed Forces"."""
+    from dataclasses import replace
+
+    from newsbrief.briefing.frames import _as_written
+    from newsbrief.model import Actor, Mention
+
+    text = (
+        "HEADLINE: VARNIAN ARMED FORCES MOVE\n\nThe Varnian Armed Forces moved north. The VAF left."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer(r"varnian armed forces|VAF", text, re.I)]
+    mentions = tuple(Mention(0, a, b, text[a:b]) for a, b in spans)
+    forces = Actor("VAR-MIL", "Varnian armed forces", "military", mentions=mentions)
+    assert _as_written(replace(forces, mentions=mentions[1:]), text) == "the Varnian Armed Forces"
+    # Written only in capitals, or not in full at all, the name stays as it is.
+    assert _as_written(replace(forces, mentions=mentions[:1]), text) == "Varnian armed forces"
+    assert _as_written(replace(forces, mentions=mentions[2:]), text) == "Varnian armed forces"

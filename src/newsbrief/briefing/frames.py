@@ -215,14 +215,29 @@ def _as_written(actor: Actor, text: str) -> str:
     if actor.type == "person":
         return actor.name
     name = actor.name.casefold()
-    if any(alias.casefold() == f"the {name}" for alias in actor.aliases):
-        return f"the {actor.name}"
     full = [m for m in actor.mentions if m.text.casefold() == name]
+    shown = _capitals_as_written(actor.name, [m.text for m in full])
+    if any(alias.casefold() == f"the {name}" for alias in actor.aliases):
+        return f"the {shown}"
     with_the = sum(
         text[max(m.start - 4, 0) : m.start].casefold() == "the " and text[m.end : m.end + 1] != "-"
         for m in full
     )
-    return f"the {actor.name}" if full and 2 * with_the > len(full) else actor.name
+    return f"the {shown}" if full and 2 * with_the > len(full) else shown
+
+
+def _capitals_as_written(name: str, written: list[str]) -> str:
+    """The name with the capitals the article mostly gives it.
+
+    The gazetteer's "Sudanese armed forces" is the article's "Sudanese Armed
+    Forces", a proper name; the briefing wrote it in lower case beside the
+    text's own quotes. A form all in capitals (a shouted headline) is not a
+    spelling, and on a tie the gazetteer's name stays.
+    """
+    forms = Counter(w for w in written if not (w.isupper() and not name.isupper()))
+    if not forms:
+        return name
+    return max(forms, key=lambda form: (forms[form], form == name))
 
 
 def _in_sentence(name: str, common: bool = False) -> str:
