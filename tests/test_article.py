@@ -20,6 +20,10 @@ def units_of(text: str):
     return build_units(text, blocks, docs)[0]
 
 
+def units_of_markdown(text: str):
+    return units_of(source_from_text(text, path="story.md").text)
+
+
 def assert_covers(text: str, units) -> None:
     """Every non-blank character outside markers and wordless lines lies in exactly one unit."""
     owner = [None] * len(text)
@@ -600,3 +604,26 @@ def test_markdown_inline_markup_is_read_as_its_words():
         ("claim", "Ostrel reopened its harbour on Monday, the port authority said."),
         ("claim", "Ships pay a fee of 5*3 crowns under the tariff and snake_case stays."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "heading", "title"),
+    [
+        (
+            '---\ntitle: "Kell Ferry Resumes"\ndate: 2024-05-01\ntags: [ferry, kell]\n---\n',
+            "",
+            None,
+        ),
+        ("---\ntitle: Kell Ferry Resumes\nauthors:\n  - Jane Roe\n...\n", "", None),
+        ('+++\ntitle = "Kell Ferry Resumes"\ndraft = false\n+++\n', "", None),
+        ("---\ntitle: Ferry notes\nlayout: post\n---\n", "# Kell Ferry Resumes\n\n", None),
+        ("---\nlayout: post\n---\n", "", "The Kell ferry reopened on Monday."),
+    ],
+)
+def test_markdown_front_matter_is_metadata_not_text(front, heading, title):
+    """ "title: ...", "date: ..." were the article's title and headings."""
+    md = f"{front}\n{heading}The Kell ferry reopened on Monday.\n\nFares rose by a third.\n"
+    units = units_of_markdown(md)
+    assert units[0].text == (title or "Kell Ferry Resumes")
+    assert [u.text for u in units if u.kind == "claim"][-1] == "Fares rose by a third."
+    assert not [u for u in units if re.search(r"title|date|tags|draft|layout|authors", u.text)]

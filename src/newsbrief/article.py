@@ -366,6 +366,7 @@ def plain_markdown(text: str) -> str:
     """
     from markdown_it import MarkdownIt  # only for Markdown articles
 
+    text = _without_front_matter(text)
     parser = MarkdownIt("commonmark")
     # A renderer refuses a link to "javascript:", "vbscript:", "file:" or
     # "data:" and leaves "[the minister](javascript:...)" as literal text, which
@@ -383,6 +384,37 @@ def plain_markdown(text: str) -> str:
             first = _replace_inline(lines, token.content, token.children or [], start, end)
             keep.difference_update(range(start, first))  # reference definitions above it
     return "\n".join(line if k in keep or not line.strip() else "" for k, line in enumerate(lines))
+
+
+#: A front matter block that opens a Markdown file (Jekyll, Hugo, Pandoc):
+#: YAML between "---" lines or TOML between "+++" lines, each line a key.
+_FRONT_MATTER = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\n"
+    r"(?P<body>(?:[ \t]*(?:[A-Za-z_][\w-]*[ \t]*[:=].*|-.*|#.*|)\n)*?)"
+    r"(?:(?P=fence)|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+#: The title a front matter gives: ``title: "..."`` or ``title = "..."``.
+_FRONT_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<q>[\"']?)(?P<title>.+?)(?P=q)[ \t]*$", re.M)
+
+
+def _without_front_matter(text: str) -> str:
+    """A Markdown article without the metadata block its blog engine reads.
+
+    CommonMark takes the opening "---" for a rule and the closing one for a
+    heading's underline, so "title: ...", "date: ..." and "tags: [...]" were
+    the article's title and first headings. The block's lines are blanked
+    (the layout stays line for line); its title becomes the headline when
+    the body opens with no heading of its own.
+    """
+    block = _FRONT_MATTER.match(text)
+    if block is None:
+        return text
+    rest = text[block.end() :]
+    lines = ["" for _ in range(block.group(0).count("\n"))]
+    title = _FRONT_TITLE.search(block.group("body"))
+    if title and not rest.lstrip().startswith("#"):
+        lines[0] = f"# {title.group('title')}"
+    return "\n".join(lines) + ("\n" if lines else "") + rest
 
 
 def _replace_inline(
