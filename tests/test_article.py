@@ -419,6 +419,38 @@ def test_html_a_line_of_links_to_other_pages_is_furniture_not_a_claim():
     ]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Tomas Brandt, Kell correspondent</p>',
+        '<div class="article-byline">By <a href="/tb">Tomas Brandt</a> in Kell</div>',
+        '<p itemprop="author">Tomas Brandt and Anna Keller</p>',
+        "<address>Tomas Brandt, Kell bureau</address>",
+    ],
+)
+def test_html_a_byline_the_page_marks_is_not_a_claim(byline):
+    """ "By Tomas Brandt, Kell correspondent" was the article's first claim."""
+    html = (
+        "<html><head><title>Ostrel Water Accord</title></head><body><article>"
+        f"<h1>Ostrel Water Accord</h1>{byline}"
+        f"<p>{_ACCORD}</p><p>{_RIVER}</p><p>{_DAMS}</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Ostrel Water Accord", _ACCORD, _RIVER, _DAMS]
+
+
+_ACCORD = (
+    "Varnia and Ostrel signed a water accord on Monday that shares the river's flow "
+    "between their farms and towns for the next ten years, officials said."
+)
+_RIVER = "By Friday the river had risen by a metre, Tomas Brandt of the Kell water board said."
+_DAMS = (
+    "The ministry said it would build two dams on the upper river before the spring "
+    "floods and open a joint office in Kell to share the gauges' readings."
+)
+
+
 def test_html_nested_past_the_parser_depth_is_named_not_read_as_empty_or_cut():
     # The parser silently drops elements below 255 ancestors: the paragraph
     # would vanish ("no article text") or, beside shallow text, be cut away.

@@ -471,6 +471,19 @@ _NOT_PROSE = (
 )
 
 
+#: The byline and the author's address, as the page marks them: a class
+#: holding "byline" (hNews, and most news sites), schema.org's
+#: ``itemprop="author"`` on a block, HTML's ``address``. The extractor kept
+#: "By Jane Roe, Oslo correspondent" as the first claim of the article;
+#: such a line names who wrote the page, it states nothing. Only a block
+#: whose text the markup gives to the author is dropped, never a sentence
+#: that names one.
+_BYLINES = (
+    "//address|//*[contains(@class, 'byline')]"
+    "|//*[@itemprop='author'][self::p or self::div or self::span]"
+)
+
+
 # libxml2 builds no element below this many ancestors: what a page nests
 # deeper is dropped without a word, so a cut tree would be read as a short
 # (or empty) article. Real pages nest a few dozen deep.
@@ -561,6 +574,9 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         element.drop_tree()
     for element in _link_furniture(tree):
         element.drop_tree()
+    # Taken out of the pieces, not the tree: without its byline the page
+    # changed the extractor's reading (headline, date and photo credit as prose).
+    bylines = {" ".join(e.text_content().split()) for e in tree.xpath(_BYLINES)}
     doc = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -573,7 +589,7 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     )
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = body is not None and any(child.tag in _BLOCK_TAGS for child in body)
-    pieces = _pieces(body) if blocks else []
+    pieces = _without_lines(_pieces(body), bylines) if blocks else []
     if not pieces and body is not None:
         # What the extractor fell back on (the page's nav, a div) is no body
         # of blocks: its plain text, not the extractor's text with the "**"
@@ -584,6 +600,20 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         raise NewsbriefError(f"{name}: no article text found in the HTML")
     title = getattr(doc, "title", None)
     return (_normalise_text(title).strip() if title else None), pieces
+
+
+def _without_lines(pieces: list[tuple[str, str]], drop: set[str]) -> list[tuple[str, str]]:
+    """The pieces without the lines whose words are one of ``drop``; a piece left empty goes.
+
+    The extractor may set a byline as a piece of its own or as a line of the
+    headline's ("Ostrel Water Accord\nTomas Brandt, Kell bureau").
+    """
+    kept = []
+    for kind, text in pieces:
+        lines = [line for line in text.split("\n") if " ".join(line.split()) not in drop]
+        if any(line.strip() for line in lines):
+            kept.append((kind, "\n".join(lines)))
+    return kept
 
 
 #: The extractor's block elements: a body made of none (a nav or div it fell
