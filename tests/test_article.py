@@ -408,6 +408,7 @@ def test_html_a_line_of_links_to_other_pages_is_furniture_not_a_claim():
         '<div>See also <a href="/d">Ostrel border closes</a></div>'
         "<p>The ministry <a href='/m'>said it would build two dams on the river</a>.</p>"
         '<p>Related: <a href="/q">What the accord means for Kell?</a></p>'
+        '<p>Share this article: <a href="/f">Fjordbook</a> <a href="/p">Post</a></p>'
         "</article></body></html>"
     )
     src = source_from_text(html, path="page.html")

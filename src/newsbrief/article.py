@@ -528,9 +528,13 @@ def _link_furniture(tree: Any) -> list[Any]:
         total = len(_LETTER.findall(element.text_content()))
         linked = sum(len(_LETTER.findall(a.text_content())) for a in links)
         outside = _outside_links(element)
+        # A label that ends in a colon introduces nothing but the links after
+        # it, however short they are: "Share this article: Facebook Twitter"
+        # has under half its letters in links.
+        labelled = outside.rstrip().endswith(":")
         if (
             total
-            and linked >= _LINK_SHARE * total
+            and (linked >= _LINK_SHARE * total or labelled)
             and len(outside.split()) <= _LABEL_WORDS
             and not _SENTENCE_END.search(outside)
         ):
