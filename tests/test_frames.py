@@ -463,3 +463,17 @@ def test_scale_row_shares_one_float_per_value_and_keeps_the_sign_of_zero():
     assert row == {"a": 0.5, "b": 0.5, "c": 1.0, "d": 0.5, "e": 0.0, "f": 0.0, "g": 1.5}
     assert row["a"] is row["b"] is row["d"] and isinstance(row["b"], float)
     assert math.copysign(1.0, row["e"]) == -1.0 and math.copysign(1.0, row["f"]) == 1.0
+
+
+def test_the_rules_category_of_a_reported_claim_is_marked_apart():
+    reported = features_of(
+        "The story opens here. The harbour master said the ferry sailed at dawn."
+    )
+    assert reported.get("attributed") == 1.0
+    assert reported.get("rule_cat=event") == 1.0
+    assert reported.get("rule_cat_reported=event") == 1.0
+    own = features_of("The story opens here. The ferry sailed at dawn.")
+    assert own.get("rule_cat=event") == 1.0
+    assert "attributed" not in own
+    assert not any(k.startswith("rule_cat_reported=") for k in own)
+    assert describe_feature("rule_cat_reported=event") == "the rules read a reported claim as event"

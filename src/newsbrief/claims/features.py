@@ -191,11 +191,24 @@ def scale_row(f: dict[str, float], norm: float = ROW_NORM) -> dict[str, float]:
 
 
 def _rule_features(claim: Claim, previous: Claim | None) -> dict[str, float]:
+    """The rules' decisions; their category also apart for a claim someone else makes.
+
+    In the author's voice the rules read the claim itself; in a reported one
+    they often read the report ("X said", "the leaders noted": past tense, an
+    event) or the reported words without the frame that judges them, so the
+    same verdict means something else there. ``rule_cat_reported`` lets the
+    model weigh the rules' category apart for attributed claims (the tie-break
+    "a quote is categorized by what it says"). Leave-one-article-out
+    (development / held-out), category lenient/strict/macro-F1:
+    0.745/0.700/0.712 and 0.710/0.670/0.653 before, 0.752/0.707/0.716 and
+    0.714/0.674/0.652 with it; modality 0.972/0.936 -> 0.971/0.936.
+    """
     f = {f"rule_cat={claim.category}": 1.0, f"rule_mod={claim.modality}": 1.0}
     for cue in claim.cues.get("category", ())[:1]:
         f[f"rule_cue={cue.split(':', 1)[0]}"] = 1.0
     if claim.attribution != "author":
         f["attributed"] = 1.0
+        f[f"rule_cat_reported={claim.category}"] = 1.0
     if previous is not None:
         f[f"prev_rule_cat={previous.category}"] = 1.0
     return f

@@ -150,6 +150,7 @@ def load_models(path: str | Path) -> dict[str, LinearModel]:
 
 _WORDS = {
     "rule_cat": "the rules read it as {}",
+    "rule_cat_reported": "the rules read a reported claim as {}",
     "rule_mod": "the rules read it as {}",
     "rule_cue": "rule cue: {}",
     "prev_rule_cat": "follows a claim read as {}",
