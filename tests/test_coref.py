@@ -44,6 +44,14 @@ def test_title_alone_makes_a_person():
     assert a.claims[0].attribution == "President Kastner"
 
 
+@pytest.mark.parametrize("honorific", ["Mr", "Mr.", "Ms", "Dr"])
+def test_an_honorific_with_or_without_its_stop_makes_a_person(honorific):
+    a = _analysis(f"{honorific} Kastner said on Monday that Germany would send aid to Ukraine.")
+    person = next(x for x in a.actors if x.type == "person")
+    assert person.name == f"{honorific} Kastner"  # British usage drops the stop
+    assert a.claims[0].attribution == f"{honorific} Kastner"
+
+
 def test_state_in_the_title_run_is_the_persons_state():
     a = _analysis("Kenya's President William Ruto withdrew the bill after protests.")
     ruto = next(x for x in a.actors if x.type == "person")

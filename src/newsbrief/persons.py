@@ -49,12 +49,13 @@ __all__ = [
     "with_affiliations",
 ]
 
-#: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen.").
+#: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen."); an
+#: honorific with or without its stop, as British news writes it ("Mr Putin", "Dr Biden").
 OFFICE_WORDS = frozenset(  # a word list reads best as words
     """President Vice Prime Minister Secretary General State Defense Defence Foreign
     Chancellor King Queen Premier Ambassador Governor Senator Spokesperson
     Spokesman Spokeswoman Chairman Chair Director Commander Chief Advisor Adviser
-    National Security Mr. Ms. Mrs. Dr. Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep.
+    National Security Mr. Ms. Mrs. Dr. Mr Ms Mrs Dr Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep.
     Crown Prince Sheikh Justice Treasury Interior Finance Administrator Envoy
     Special Supreme Leader Pope Emir Sultan Representative Speaker Mayor Judge
     Deputy Attorney Marshal Colonel Major Captain""".split()  # noqa: SIM905
