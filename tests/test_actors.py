@@ -33,6 +33,32 @@ def test_state_armed_force_from_demonym():
     assert philippine and philippine[0].type == "military"
 
 
+def test_a_body_named_after_a_known_organization_is_part_of_it():
+    a = analyze(
+        source_from_text(
+            "Aid reaches the coast.\n\nThe UN Human Rights Office said the strike on the port "
+            "was unlawful. The UN said it would send a team, and the NATO Parliamentary "
+            "Assembly called for calm."
+        )
+    )
+    actors = {x.id: x for x in a.actors}
+    assert actors["UN-HUMAN-RIGHTS-OFFICE"].part_of == "UN"
+    assert actors["UN-HUMAN-RIGHTS-OFFICE"].type == "organization"
+    assert actors["UN"].aliases == ("The UN",)  # the body's name is no mention of the UN
+    assert actors["NATO-PARLIAMENTARY-ASSEMBLY"].part_of == "NATO"
+    assert ("UN-HUMAN-RIGHTS-OFFICE", "UN", "PART_OF") in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
+def test_a_headlines_capitals_make_no_body_of_an_organization():
+    actors = actors_of(
+        "Officers Sent to NATO Training Command\n\nNATO said the officers would train."
+    )
+    assert "NATO-TRAINING-COMMAND" not in actors
+    assert "NATO" in actors
+
+
 def test_a_force_word_inside_an_agreements_name_is_no_force():
     actors = actors_of(
         "Officials of Peru and Chile reviewed the Chile-Peru Navy Fisheries Cooperation Agreement. "

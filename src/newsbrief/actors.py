@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .acronyms import defined_acronyms
 from .demonyms import qualifies_a_place
 from .forces import force_after, owned_forces, whose_forces
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, Surface
 from .identity import (
     _HONORIFICS,
     Located,
@@ -144,6 +144,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         after = _NEXT_WORD.match(text, end)
         if after is not None and after.group(1) in gaz.document_words:
             continue  # "the UN Charter" names a document, not its body ("the UN Base" is the UN's)
+        entry, how, end = _body_of(unit, m.start(), end, surface, gaz)
         if entry.type == "state" and _in_place_name(text[: m.start()], gaz):
             continue  # "the Gulf of Mexico" is a sea, not Mexico
         if entry.type == "state":
@@ -160,6 +161,44 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
                 continue
         out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out + _elided(unit, out, gaz)
+
+
+#: Capitalised words (and the small words inside a name) after an organization's name.
+_BODY_RUN = re.compile(r"(?:(?:’s|'s)?\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,8}")
+
+
+def _body_of(
+    unit: Unit, start: int, end: int, surface: Surface, gaz: Gazetteer
+) -> tuple[Entry, str, int]:
+    """A body of a known organization named after it: "the UN Development Programme".
+
+    "The United Nations Children's Fund", "the NATO Parliamentary Assembly",
+    "the EU Naval Force": the organization's name opens a longer name that
+    ends in a word for a body (``organization_words``), and that body, part
+    of the organization, is what acts. The gazetteer's own longer names
+    ("UN Security Council") are matched before this is asked. A headline
+    capitalises every word, so there a run of capitals names nothing longer.
+    Returns the entry, how it was found and where the mention ends: the
+    organization's own when no body follows.
+    """
+    org, text = surface.entry, unit.text
+    run = _BODY_RUN.match(text, end)
+    if (
+        org.type != "organization"
+        or unit.kind not in ("claim", "lead_in")
+        or run is None
+        or not run.group(0).lstrip(" ’'s")[:1].isupper()
+    ):
+        return org, surface.how, end
+    piece = re.split(r"\s+and\s+the\s+", run.group(0))[0]  # "X Programme and the Y Office"
+    words = list(re.finditer(r"[\w’'-]+", piece))
+    last = next((w for w in reversed(words) if w.group(0) in gaz.org_words), None)
+    if last is None:
+        return org, surface.how, end
+    stop = end + last.end()
+    name = _LEADING_DETERMINER.sub("", text[start:stop])
+    kind = "military" if any(w in name.lower().split() for w in _MIL_WORDS) else "organization"
+    return Entry(_slug(name, kind), name, kind, None, org.id, ()), "ner", stop
 
 
 #: "the Bush administration", "the Biden-Harris Administration": a government named by
