@@ -59,6 +59,28 @@ def test_a_headlines_capitals_make_no_body_of_an_organization():
     assert "NATO" in actors
 
 
+def test_a_body_coordinated_with_a_states_force_is_that_states():
+    a = analyze(
+        source_from_text(
+            "Troops will move south.\n\nLebanon agreed to the plan. Within a month, the "
+            "Lebanese Army and the Border Protection Forces will deploy along the river."
+        )
+    )
+    actors = {x.id: x for x in a.actors}
+    assert actors["BORDER-PROTECTION-FORCES"].part_of == "LBN"
+    assert ("BORDER-PROTECTION-FORCES", "LBN", "PART_OF") in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
+def test_a_body_beside_a_state_not_its_force_takes_no_state():
+    actors = actors_of(
+        "Troops will move south.\n\nLebanon and the Border Protection Forces will deploy "
+        "along the river."
+    )
+    assert actors["BORDER-PROTECTION-FORCES"].part_of is None
+
+
 def test_a_force_word_inside_an_agreements_name_is_no_force():
     actors = actors_of(
         "Officials of Peru and Chile reviewed the Chile-Peru Navy Fisheries Cooperation Agreement. "

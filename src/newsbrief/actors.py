@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .acronyms import defined_acronyms
 from .demonyms import qualifies_a_place
-from .forces import force_after, owned_forces, whose_forces
+from .forces import coordinated_bodies, force_after, owned_forces, whose_forces
 from .gazetteer import Entry, Gazetteer, Surface
 from .identity import (
     _HONORIFICS,
@@ -125,6 +125,7 @@ def extract_actors(parse: ArticleParse, gazetteer: Gazetteer) -> tuple[list[Acto
     located = _merge_acronyms(_resolve_surnames(units, spans, _not_places(located)))
     located = drop_modifiers(units, spans, drop_things(units, located, gazetteer))
     located = whose_forces(owned_forces(units, located, gazetteer), gazetteer)
+    located = coordinated_bodies(units, spans, located, gazetteer)
     located = defined_acronyms(units, located)
     located.sort(key=lambda x: (x.mention.unit, x.mention.start, -x.mention.end))
     return _assemble(located), parse.with_mentions(located)

@@ -5,7 +5,9 @@ a state's force or body; a bare "the Navy" is the one navy the article named
 ("US Navy"), else the navy of the state the article is mostly about.
 "The country's parliament" is the parliament of the state "the country" points
 back to. "A Nigerian defense spokesman" names the body he speaks for: the state's
-defense ministry the gazetteer knows, else its armed forces.
+defense ministry the gazetteer knows, else its armed forces. "The Lebanese Army
+and the State Security Forces": a body of no state beside a state's force is
+that state's too.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
     from .model import Unit
 
-__all__ = ["force_after", "owned_forces", "possessed_bodies", "whose_forces"]
+__all__ = ["coordinated_bodies", "force_after", "owned_forces", "possessed_bodies", "whose_forces"]
 
 _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 #: "defense" before the person whose office is to speak for it: "a Nigerian defense spokesman".
@@ -272,3 +274,59 @@ def _coordinated(parsed: dict[int, tuple[Unit, Span]], loc: Located) -> bool:
         return False
     root = toks.root
     return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+
+
+#: Types of a body that a state owns, and so may share with a body named beside it.
+_STATE_BODIES = frozenset({"military", "government"})
+
+
+def coordinated_bodies(
+    units: Sequence[Unit], spans: Sequence[Span], located: list[Located], gaz: Gazetteer
+) -> list[Located]:
+    """A body of no state joined by "and" to one state's force or body is that state's too.
+
+    "The Lebanese Army and the State Security Forces will deploy", "Kenya's
+    police and the General Service Unit": the pair does one thing together on
+    the same ground, and the owner said for the first is left unsaid for the
+    second. Only a force or government body the gazetteer does not place
+    takes the state, and only from the one it is coordinated with.
+    """
+    grouped = by_unit(located)
+    out = []
+    for loc in located:
+        if loc.how == "ner" and loc.entry.type in _STATE_BODIES and loc.entry.part_of is None:
+            unit = units[loc.mention.unit]
+            state = _partner_state(unit, spans[unit.index], loc, grouped[unit.index], gaz)
+            if state is not None:
+                loc = Located(
+                    Entry(loc.entry.id, loc.entry.name, loc.entry.type, None, state, ()),
+                    loc.mention,
+                    loc.how,
+                )
+        out.append(loc)
+    return out
+
+
+def _partner_state(
+    unit: Unit, span: Span, loc: Located, here: list[Located], gaz: Gazetteer
+) -> str | None:
+    """The state of the force or body the mention is coordinated with, if it has one."""
+    toks = mention_span(unit, span, loc.mention)
+    if toks is None:
+        return None
+    root = toks.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for other in here:
+        other_toks = mention_span(unit, span, other.mention) if other is not loc else None
+        owner = gaz.entry(other.entry.part_of) if other.entry.part_of else None
+        if (
+            other_toks is not None
+            and other.entry.type in _STATE_BODIES
+            and owner is not None
+            and owner.type == "state"
+            and any(other_toks.start <= p.i < other_toks.end for p in partners)
+        ):
+            return owner.id
+    return None
