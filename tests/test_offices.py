@@ -31,6 +31,13 @@ def test_a_known_departments_field_before_secretary_serves_its_state():
     assert _state(f"{minister} said the drills would go on.", minister) is None
 
 
+def test_a_minister_heads_a_ministry_not_a_department_of_that_name():
+    # The gazetteer's "Department of Foreign Affairs" is one state's, headed by a secretary.
+    assert _state("Minister of Foreign Affairs Anna Berg met the envoy.", "Anna Berg") is None
+    found = _state("Secretary of Foreign Affairs Anna Berg met the envoy.", "Anna Berg")
+    assert found == ("PHL", "office: Secretary of Foreign Affairs")
+
+
 def test_department_fields_are_the_gazetteers_body_words_not_a_states():
     fields = department_fields(load_gazetteer())
     assert {"Commerce", "Treasury", "Homeland Security"} <= fields

@@ -28,6 +28,9 @@ _OFFICE = re.compile(
 )
 #: The names a department headed by "Secretary/Minister of X" goes by.
 _FORMS = ("Department of {}", "Ministry of {}", "{} Department", "{} Ministry")
+#: The names a ministry headed by "Minister of X" goes by: a minister heads no department
+#: ("Minister of Foreign Affairs" is not the Philippines' "Department of Foreign Affairs").
+_MINISTRY_FORMS = ("Ministry of {}", "{} Ministry")
 
 
 #: A department's name around its field: "Department of (the) Treasury", "Commerce Department".
@@ -66,9 +69,10 @@ def office_state(unit: Unit, mention: Mention, gazetteer: Gazetteer) -> tuple[st
     if m is None:
         return _field_first(mention.text, gazetteer)
     words = m.group(2).split()
+    forms = _MINISTRY_FORMS if m.group(1) == "Minister" else _FORMS
     for n in range(len(words), 0, -1):
         field = " ".join(words[:n])
-        for form in _FORMS:
+        for form in forms:
             hit = gazetteer.lookup(form.format(field))
             if hit is not None and hit.entry.part_of:
                 return hit.entry.part_of, f"{OFFICE_CUE} {m.group(1)} of {field}"
