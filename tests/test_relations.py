@@ -430,6 +430,25 @@ def test_between_on_the_verb_of_the_event_noun_pairs_its_parties():
     assert not classes("Chile broke ranks between Peru and Bolivia.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas, which Israel has long fought against, vowed revenge.", ("ISR", "HAMAS", "FIGHT")),
+        (
+            "Hezbollah, on which Israel launched strikes, vowed revenge.",
+            ("ISR", "HEZBOLLAH", "FIGHT"),
+        ),
+        ("Iran, against which Canada imposed sanctions, protested.", ("CAN", "IRN", "SANCTION")),
+        (
+            "President William Ruto, whom the protesters called on to resign, refused.",
+            ("KEN-PROTESTERS", "william-ruto", "REQUEST"),
+        ),
+    ],
+)
+def test_a_relative_pronoun_after_a_preposition_is_the_noun_it_stands_for(text, expected):
+    assert expected in classes(text)
+
+
 def test_passive_relative_clause_targets_what_the_pronoun_stands_for():
     assert ("IRN", "HAMAS", "SUPPORT") in classes(
         "Hamas, which is backed by Iran, attacked Israel."

@@ -171,8 +171,12 @@ def target_actors(head: Token, trigger: Trigger, actors: UnitActors) -> list[str
             for obj in _prep_objects(child, trigger.targets):
                 preps = _MAKER_PREPS.get(trigger.event_class, ("by",))
                 found += (
-                    actors.in_phrase(obj) or placed_in(obj, actors) or makers(obj, actors, preps)
+                    actors.in_phrase(obj)
+                    or placed_in(obj, actors)
+                    or _antecedent(obj, node, actors)
+                    or makers(obj, actors, preps)
                 )
+    found += [a for o in _stranded_objects(head, trigger) for a in _antecedent(o, head, actors)]
     if "that" in trigger.targets:  # "demanded that Greece withdraw": who is to act
         clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl")]
         found += [
@@ -307,10 +311,27 @@ def stray_agent(noun: Token, actors: UnitActors) -> list[str]:
 
 
 def _antecedent(obj: Token, verb: Token, actors: UnitActors) -> list[str]:
-    """The noun a relative pronoun stands for: "Iran, which Israel has fought" -> Iran."""
+    """The noun a relative pronoun stands for: "Iran, which Israel has fought" -> Iran.
+
+    So too as a preposition's object, stranded or fronted with it: "Hamas,
+    which Israel fought against", "Hezbollah, on which Israel launched strikes".
+    """
     if obj.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
         return []
     return actors.in_phrase(verb.head)
+
+
+def _stranded_objects(verb: Token, trigger: Trigger) -> list[Token]:
+    """A relative pronoun the parser hangs on a phrasal verb: "Y, whom X called on to resign".
+
+    With the preposition stranded after the verb, the parser reads it as a
+    particle and makes the pronoun the verb's own ``pobj``; the particle is
+    the preposition the trigger names, and the pronoun its object.
+    """
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if not particles & set(trigger.targets):
+        return []
+    return [c for c in verb.children if c.dep_ == "pobj" and c.i < verb.i]
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -571,7 +592,7 @@ def light_verb_targets(noun: Token, trigger: Trigger, actors: UnitActors) -> lis
         for c in verb.children
         if c.dep_ == "prep" and c.i > noun.i
         for o in _prep_objects(c, trigger.targets)
-        for a in actors.in_phrase(o)
+        for a in actors.in_phrase(o) or _antecedent(o, verb, actors)
     ]
     if "that" in trigger.targets:  # "reiterated its demand that Y withdraw": Y is to act
         found += [
