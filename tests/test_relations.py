@@ -975,3 +975,14 @@ def test_a_forceful_act_still_to_come_on_a_condition_is_a_threat(text, kind):
 def test_damage_to_what_an_actor_owns_is_aimed_at_the_owner(text, target):
     """What is damaged names its owner: the homes or the computers of Y are Y's (COERCE)."""
     assert target in {t for _, t, c in classes(text) if c == "COERCE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile detained hundreds of Peruvians at the border.", ("CHL", "PER", "COERCE")),
+        ("Russia deported thousands of Georgians.", ("RUS", "GEO", "COERCE")),
+    ],
+)
+def test_a_count_of_people_names_them_through_of(text, expected):
+    assert expected in classes(text)

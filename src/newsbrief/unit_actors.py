@@ -91,6 +91,19 @@ _GROUP_HEADS = frozenset(
         "asset",
         "computer",
         "network",
+        # A count of people names them through "of": "killed dozens of X", "hundreds of
+        # X marched", "detained scores of X" (lemmas and plurals, as the parser gives either).
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "tens",
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
