@@ -986,3 +986,17 @@ def test_damage_to_what_an_actor_owns_is_aimed_at_the_owner(text, target):
 )
 def test_a_count_of_people_names_them_through_of(text, expected):
     assert expected in classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile told Peru that it must withdraw its troops.",
+        "Chile issued a stern reminder to Peru that it should respect the border.",
+        "Chile warned Peru that it must pull back its troops.",
+    ],
+)
+def test_an_obligation_said_to_an_actor_of_it_asks_the_addressee(text):
+    found = classes(text)
+    assert ("CHL", "PER", "REQUEST") in found
+    assert ("CHL", "PER", "THREATEN") not in found

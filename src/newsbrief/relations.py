@@ -341,6 +341,8 @@ def _roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     )
     if found is not None:
         return found
+    if tok.pos_ == "VERB" and _message_object(tok) is not None:
+        return _obligation_roles(tok, table, lexicon.governors.stating)
     if tok.pos_ == "VERB" and tok.lemma_ in lexicon.governors.stating:
         return (
             _obligation_roles(tok, table, lexicon.governors.stating)
@@ -361,7 +363,8 @@ def _bidding(tok: Token, trig: Trigger) -> Trigger:
 
     "We warn North Korea to immediately stop its actions", "X warned Y not
     to deploy troops": the to-infinitive says what Y is asked to do, as after
-    "urged Y to"; a warning with no such infinitive ("warned Y that it would
+    "urged Y to"; so does a clause of obligation ("warned Y that it must
+    withdraw", :func:`_obligation_roles`); a warning with neither ("warned Y that it would
     respond", "warned Y of consequences") stays a threat.
     """
     if trig.event_class != "THREATEN" or tok.pos_ != "VERB":
@@ -372,7 +375,7 @@ def _bidding(tok: Token, trig: Trigger) -> Trigger:
         x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
         for x in tok.children
     )
-    return _BIDS if bids else trig
+    return _BIDS if bids or _obliging_clauses(tok) else trig
 
 
 def _threatened(tok: Token, trig: Trigger, threatening: frozenset[str]) -> Trigger:
@@ -449,27 +452,78 @@ def _obligation_roles(tok: Token, table: UnitActors, stating: frozenset[str]):
     """Saying "Y must leave" is demanding that Y leave: Y, the clause's subject, is asked.
 
     "Y should leave" asks the same of Y (a recommendation is a request too).
+    Said to Y of "it" or "they" ("told Y that it must leave", "issued a
+    reminder to Y that it must cooperate"), the pronoun is the one told: the
+    addressee is asked, not the speaker the pronoun might else be read as.
 
     ``stating`` are the lexicon's statement verbs (``governors.stating``): the
-    statement is their ``ccomp`` clause.
+    statement is their ``ccomp`` clause, or the clause of a verb whose object
+    is a message (:func:`_message_object`).
     """
-    if tok.lemma_ not in stating or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or (tok.lemma_ not in stating and _message_object(tok) is None):
         return None
-    clauses = [
-        c
-        for c in tok.children
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _OBLIGING for a in c.children)
-    ]
-    targets = [
-        a
-        for c in clauses
-        for s in c.children
-        if s.dep_ in ("nsubj", "nsubjpass")
-        for a in table.in_phrase(s)
-    ]
+    told = _addressees(tok, table)
+    message = _message_object(tok)
+    clauses = _obliging_clauses(tok) + (_obliging_clauses(message) if message is not None else [])
+    targets: list[str] = []
+    for c in clauses:
+        for s in (s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")):
+            pronoun = s.tag_ == "PRP" and s.lower_ in _TOLD_PRONOUNS
+            targets += told if pronoun and told else table.in_phrase(s)
     if not targets:
         return None
     return _MUST, subject_actors(tok, table)[0], list(dict.fromkeys(targets))
+
+
+#: Pronouns that, in what is said to an actor, stand for that actor: "told Y that it must".
+_TOLD_PRONOUNS = frozenset({"it", "they"})
+#: Nouns of a message whose verb says it to someone: "issued a reminder to Y that ...".
+_MESSAGES = frozenset(
+    {"reminder", "warning", "message", "note", "letter", "ultimatum", "notice", "signal"}
+)
+
+
+def _obliging_clauses(verb: Token) -> list[Token]:
+    """The clauses of a verb or message that put an obligation (must, should) on their subject.
+
+    The parser hangs "that Y must" on a message noun as its ``acl``
+    ("a reminder to Y that it must cooperate"), on a verb as its ``ccomp``.
+    """
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "acl")
+        and any(a.dep_ == "aux" and a.lower_ in _OBLIGING for a in c.children)
+    ]
+
+
+def _message_object(verb: Token) -> Token | None:
+    """The message a verb's object names ("issued a stern reminder"), else None."""
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES), None
+    )
+
+
+def _addressees(verb: Token, table: UnitActors) -> list[str]:
+    """Whom a statement is made to: its object ("told Y"), or "to Y" on it or its message."""
+    message = _message_object(verb)
+    heads = [verb] if message is None else [verb, message]
+    found = [
+        a
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative") and c is not message
+        for a in table.in_phrase(c)
+    ]
+    found += [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in table.in_phrase(o)
+    ]
+    return list(dict.fromkeys(found))
 
 
 #: Saying another actor did a hostile act is accusing it (CAMEO 112, PLOVER DISAPPROVE).
