@@ -982,9 +982,11 @@ def test_damage_to_what_an_actor_owns_is_aimed_at_the_owner(text, target):
     [
         ("Chile detained hundreds of Peruvians at the border.", ("CHL", "PER", "COERCE")),
         ("Russia deported thousands of Georgians.", ("RUS", "GEO", "COERCE")),
+        ("Chile annexed part of Bolivia.", ("CHL", "BOL", "COERCE")),
+        ("Chilean troops shelled parts of Peru.", ("CHL-MIL", "PER", "FIGHT")),
     ],
 )
-def test_a_count_of_people_names_them_through_of(text, expected):
+def test_a_count_or_a_part_names_its_whole_through_of(text, expected):
     assert expected in classes(text)
 
 

@@ -77,6 +77,11 @@ _GROUP_HEADS = frozenset(
         "independence",
         "territory",
         "airspace",
+        # A part of a state's land is the state's: "occupied parts of X", "annexed part of X".
+        "part",
+        "parts",
+        "portion",
+        "portions",
         "interest",
         "interests",
         "right",
