@@ -8,7 +8,13 @@ import pytest
 
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
-from newsbrief.links import group_part_of, home_part_of, memberships, named_part_of
+from newsbrief.links import (
+    contained_part_of,
+    group_part_of,
+    home_part_of,
+    memberships,
+    named_part_of,
+)
 from newsbrief.model import Actor, Evidence, Mention, Relation
 from newsbrief.relations import load_lexicon
 
@@ -145,6 +151,19 @@ def test_body_named_with_its_state_is_part_of_it():
     states = {"Haitian": "HTI", "Haiti": "HTI", "Chilean": "CHL", "South Korea": "KOR"}
     found = [(r.source, r.type, r.target, r.event_class) for r in named_part_of(actors, states.get)]
     assert found == [("HNP", "part_of", "HTI", "PART_OF"), ("JCS", "part_of", "KOR", "PART_OF")]
+
+
+def test_a_body_named_after_an_acronym_is_part_of_its_owner():
+    m = Mention(0, 0, 5, "x")
+    actors = [
+        Actor("OAS", "OAS", "organization", mentions=(m,)),
+        Actor("OAS-MT", "OAS Monitoring Team", "organization", mentions=(m,)),
+        Actor("ARMY", "Army", "military", mentions=(m,)),
+        Actor("ARMY-RB", "Army Reserve Board", "government", mentions=(m,)),
+    ]
+    found = [(r.source, r.target, r.event_class) for r in contained_part_of(actors, set())]
+    # An acronym leads its unit's name; a single ordinary word may lead any name.
+    assert found == [("OAS-MT", "OAS", "PART_OF")]
 
 
 def test_body_no_text_places_is_part_of_the_state_mentioned_most():
