@@ -1021,3 +1021,15 @@ def test_an_obligation_said_to_an_actor_of_it_asks_the_addressee(text):
     found = classes(text)
     assert ("CHL", "PER", "REQUEST") in found
     assert ("CHL", "PER", "THREATEN") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is Peru's closest ally.", ("CHL", "PER", "ALLIED_WITH")),
+        ("Chile is one of Peru's closest allies.", ("CHL", "PER", "ALLIED_WITH")),
+        ("Chile became NATO's newest member.", ("CHL", "NATO", "MEMBER_OF")),
+    ],
+)
+def test_a_standing_noun_said_of_a_subject_links_it_to_the_owner(text, expected):
+    assert expected in classes(text)

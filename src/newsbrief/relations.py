@@ -60,6 +60,7 @@ from .roles import (
     object_organizations,
     on_behalf_targets,
     participle_roles,
+    predicated_roles,
     subject_actors,
     target_actors,
 )
@@ -1082,9 +1083,9 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     held = attitude_roles(tok, table) if trig.event_class in _ATTITUDES else None
     if held is not None:
         return trig, *held  # "X noted with concern Y's buildup": X on Y
-    described = described_roles(tok, table) if trig.event_class in _STANDING else None
+    described = _standing_roles(tok, table) if trig.event_class in _STANDING else None
     if described is not None:
-        return trig, *described  # "Poland, a NATO member", "NATO member Poland"
+        return trig, *described  # "Poland, a NATO member", "X is Y's closest ally"
     sources = from_sources(tok, trig, table) or noun_source(
         tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
@@ -1209,6 +1210,15 @@ _ATTITUDES = frozenset({"SUPPORT", "DISAPPROVE"})
 
 #: Classes a noun in apposition can state of the actor it describes.
 _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
+
+
+def _standing_roles(noun: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
+    """A standing noun set beside an actor ("Poland, a NATO member") or said of one.
+
+    Said of a subject with an owner ("X is Y's closest ally"), the owner is
+    the other side: :func:`newsbrief.roles.predicated_roles`.
+    """
+    return described_roles(noun, table) or predicated_roles(noun, table)
 
 
 def _governor_lemma(noun: Token) -> str | None:

@@ -38,6 +38,7 @@ __all__ = [
     "object_organizations",
     "on_behalf_targets",
     "participle_roles",
+    "predicated_roles",
     "prep_actors",
     "subject_actors",
     "target_actors",
@@ -654,6 +655,33 @@ def described_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[st
     sources = list(actors.by_token.get(noun.head.i, []))
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss")]
     targets = [a for c in mods for a in actors.in_phrase(c) if a not in sources]
+    return (sources, list(dict.fromkeys(targets))) if sources and targets else None
+
+
+#: Verbs that link a subject to what it is: "X is Y's ally", "X remains a member".
+_COPULAS = frozenset({"be", "remain", "become"})
+
+
+def predicated_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
+    """(sources, targets) of a standing noun said of a subject with an owner, or None.
+
+    "X is Y's closest ally", "X remains one of Y's allies": the copula's
+    subject is what the noun describes, the source; the possessor, who in
+    "Y's ally" would else be read as the noun's own actor, is the other side.
+    """
+    pred = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        pred = noun.head.head  # "one of Y's allies"
+    if pred.dep_ != "attr" or pred.head.lemma_ not in _COPULAS:
+        return None
+    sources = subject_actors(pred.head, actors)[0]
+    targets = [
+        a
+        for c in noun.children
+        if c.dep_ == "poss"
+        for a in actors.in_phrase(c)
+        if a not in sources
+    ]
     return (sources, list(dict.fromkeys(targets))) if sources and targets else None
 
 
