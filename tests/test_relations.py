@@ -1033,3 +1033,13 @@ def test_an_obligation_said_to_an_actor_of_it_asks_the_addressee(text):
 )
 def test_a_standing_noun_said_of_a_subject_links_it_to_the_owner(text, expected):
     assert expected in classes(text)
+
+
+def test_a_call_placed_to_an_actor_is_talking_with_it():
+    assert ("CHL", "PER", "CONSULT") in classes(
+        "Chile called Peru's president to discuss the crisis."
+    )
+    assert ("CHL", "PER", "REQUEST") in classes("Chile called on Peru to withdraw.")
+    assert not {
+        c for c in classes("Chile called Peru a threat to the region.") if c[2] == "CONSULT"
+    }

@@ -758,6 +758,7 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     )
     trig, targets = _farther_targets(tok, trig, table, lexicon, sources, targets)
     trig, targets = _backed_out(tok, trig, table, lexicon.governors, targets)
+    trig, targets = _phoned(tok, trig, table, targets)
     if trig.event_class == "REQUEST":
         asked = [a for a in _asked_to_act(tok, table, lexicon) if a not in sources]
         targets = asked or targets
@@ -769,6 +770,34 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if passive and not targets:
         return trig, [], []
     return trig, sources, targets or _answered_actors(tok, trig, table, sources)
+
+
+#: The lexicon's type for calling on an actor to act, which needs "on" or "upon".
+_CALLING_ON = "called_on"
+#: What makes "called Y" no call placed: "called Y a threat", "called in Y", "called it illegal".
+_NAMING = frozenset({"prt", "oprd", "ccomp", "attr", "acomp"})
+
+
+def _phoned(
+    tok: Token, trig: Trigger, table: UnitActors, targets: list[str]
+) -> tuple[Trigger, list[str]]:
+    """A call placed to an actor is talking with it: "X called Y", "X called Y to discuss".
+
+    "Call" asks only through "on" or "upon" ("called on Y to"); with an actor
+    as its plain object it is a telephone call (CAMEO 041, discuss by
+    telephone: PLOVER CONSULT), as "a call with Y" is (``_PHONE_CALL``).
+    Naming ("called Y a threat", "called it illegal") and summoning ("called
+    in Y's envoy") are left alone.
+    """
+    if targets or trig.type != _CALLING_ON or tok.pos_ != "VERB":
+        return trig, targets
+    if any(c.dep_ in _NAMING for c in tok.children):
+        return trig, targets
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in _NAMING | {"appos"} for c in objects[0].children):
+        return trig, targets
+    called = table.in_phrase(objects[0])
+    return (_PHONE_CALL, called) if called else (trig, targets)
 
 
 #: Conjunctions of a clause whose act another's giving way follows.
