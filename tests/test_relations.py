@@ -1043,3 +1043,18 @@ def test_a_call_placed_to_an_actor_is_talking_with_it():
     assert not {
         c for c in classes("Chile called Peru a threat to the region.") if c[2] == "CONSULT"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru will receive aid from Chile.", ("CHL", "PER", "AID")),
+        ("Peru has enjoyed Chile's support.", ("CHL", "PER", "SUPPORT")),
+        ("Peru faces pressure from Chile.", ("CHL", "PER", "COERCE")),
+        ("Peru came under attack from Chile.", ("CHL", "PER", "FIGHT")),
+    ],
+)
+def test_an_act_the_subject_receives_comes_from_its_maker(text, expected):
+    found = classes(text)
+    assert expected in found
+    assert (expected[1], expected[0], expected[2]) not in found

@@ -61,6 +61,7 @@ from .roles import (
     on_behalf_targets,
     participle_roles,
     predicated_roles,
+    prep_actors,
     subject_actors,
     target_actors,
 )
@@ -1112,9 +1113,9 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     held = attitude_roles(tok, table) if trig.event_class in _ATTITUDES else None
     if held is not None:
         return trig, *held  # "X noted with concern Y's buildup": X on Y
-    described = _standing_roles(tok, table) if trig.event_class in _STANDING else None
-    if described is not None:
-        return trig, *described  # "Poland, a NATO member", "X is Y's closest ally"
+    framed = _framed_roles(tok, trig, table)
+    if framed is not None:
+        return trig, *framed  # "Poland, a NATO member", "Y received aid from X"
     sources = from_sources(tok, trig, table) or noun_source(
         tok, trig, table, lexicon.governors.quantity, lexicon.judging
     )
@@ -1133,6 +1134,43 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     if not targets and trig.polarity == "conflictual":
         targets = _guarded(tok, table, lexicon.governors.guarding)
     return trig, [s for s in sources if s not in targets], targets
+
+
+#: Verbs whose subject is the goal of the act their object names: "Y received aid from X",
+#: "Y faces pressure from X", "Y has enjoyed X's support", "Y won backing from X".
+_RECEIVING = frozenset({"receive", "get", "obtain", "face", "enjoy", "win", "secure", "suffer"})
+#: Verbs whose subject comes under an act: "Y came under attack from X".
+_COMING_UNDER = frozenset({"come", "fall"})
+
+
+def _received_roles(noun: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
+    """(givers, receivers) of an act the subject receives or comes under, or None.
+
+    "Y received military aid from X", "Y faces mounting pressure from X", "Y
+    has enjoyed X's support", "Y came under attack from X": the verb's subject
+    is the act's target, and its maker the noun's owner or the "from" or
+    "by" phrase (which the parser hangs on the noun or on the verb). Read as
+    the verb's object, the subject would be taken for the maker instead.
+    """
+    verb = _receiving_verb(noun)
+    if verb is None:
+        return None
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    givers = [a for c in owners for a in table.in_phrase(c)]
+    givers += [a for h in (noun, verb) for p in ("from", "by") for a in prep_actors(h, p, table)]
+    receivers = [a for a in subject_actors(verb, table)[0] if a not in givers]
+    givers = list(dict.fromkeys(givers))
+    return (givers, list(dict.fromkeys(receivers))) if givers and receivers else None
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb through which the noun's act comes to the verb's subject, else None."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _RECEIVING:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "under" and prep.head.lemma_ in _COMING_UNDER:
+        return prep.head
+    return None
 
 
 #: Prepositions that set an act in the wake of another's pressure or demands.
@@ -1239,6 +1277,15 @@ _ATTITUDES = frozenset({"SUPPORT", "DISAPPROVE"})
 
 #: Classes a noun in apposition can state of the actor it describes.
 _STANDING = frozenset({"MEMBER_OF", "ALLIED_WITH", "PART_OF"})
+
+
+def _framed_roles(
+    noun: Token, trig: Trigger, table: UnitActors
+) -> tuple[list[str], list[str]] | None:
+    """Roles a noun's frame gives: a standing noun beside or said of an actor, an act received."""
+    if trig.event_class in _STANDING:
+        return _standing_roles(noun, table)  # "Poland, a NATO member", "X is Y's ally"
+    return _received_roles(noun, table)  # "Y received aid from X"
 
 
 def _standing_roles(noun: Token, table: UnitActors) -> tuple[list[str], list[str]] | None:
