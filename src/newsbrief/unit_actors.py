@@ -267,6 +267,10 @@ class UnitActors:
         for child in head.children:
             if placed and child.dep_ == "compound":
                 continue  # "its Beirut strike": Beirut is where, its owner who
+            if found and child.dep_ == "appos" and _owned(child):
+                # "Hezbollah, Iran's main proxy": the apposition's owner is no second actor.
+                found += self.by_token.get(child.i, [])
+                continue
             if child.dep_ in NP_PARTS and not hyphened(child):  # not "the Iran-backed"
                 found += self.in_phrase(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_ in _GROUP_HEADS:
@@ -299,6 +303,11 @@ class UnitActors:
             and any(t.i in self.sites for t in child.subtree)
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
         )
+
+
+def _owned(noun: Token) -> bool:
+    """Whether a noun has a possessive: "Iran's proxy", "its ally"."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def declared_by(span: Span, actors: UnitActors) -> list[str]:
