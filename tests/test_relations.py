@@ -1060,7 +1060,14 @@ def test_an_act_the_subject_receives_comes_from_its_maker(text, expected):
     assert (expected[1], expected[0], expected[2]) not in found
 
 
-def test_an_appositions_owner_is_no_second_actor_of_the_phrase():
-    found = classes("Hezbollah, Iran's main proxy, attacked Israel.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah, Iran's main proxy, attacked Israel.",
+        "Hezbollah, a key Iranian proxy, attacked Israel.",
+    ],
+)
+def test_an_appositions_owner_is_no_second_actor_of_the_phrase(text):
+    found = classes(text)
     assert ("HEZBOLLAH", "ISR", "FIGHT") in found
     assert ("IRN", "ISR", "FIGHT") not in found
