@@ -1071,3 +1071,9 @@ def test_an_appositions_owner_is_no_second_actor_of_the_phrase(text):
     found = classes(text)
     assert ("HEZBOLLAH", "ISR", "FIGHT") in found
     assert ("IRN", "ISR", "FIGHT") not in found
+
+
+def test_a_title_set_beside_a_person_is_that_person_alone():
+    found = classes("Chile's foreign minister, Alberto van Klaveren, condemned Peru.")
+    assert ("alberto-van-klaveren", "PER", "DISAPPROVE") in found
+    assert ("CHL", "PER", "DISAPPROVE") not in found

@@ -264,6 +264,12 @@ class UnitActors:
         if depth > 3:
             return found
         placed = acting and not found and self.owned_act(head)
+        # "Iran's foreign minister, Abbas Araghchi": a title that names no actor, set
+        # beside a person, is that person; its owner is no second actor (gold development
+        # relation F1 0.819 -> 0.820, held-out unchanged).
+        named = [c for c in head.children if c.dep_ == "appos" and self._person(c)]
+        if not found and named:
+            return list(dict.fromkeys(a for c in named for a in self.in_phrase(c, depth + 1)))
         for child in head.children:
             if placed and child.dep_ == "compound":
                 continue  # "its Beirut strike": Beirut is where, its owner who
@@ -278,6 +284,10 @@ class UnitActors:
                     if obj.dep_ == "pobj":
                         found += self.in_phrase(obj, depth + 1)
         return list(dict.fromkeys(found))
+
+    def _person(self, tok: Token) -> bool:
+        """Whether the word names a person: "Iran's foreign minister, Abbas Araghchi"."""
+        return any(self.types.get(a) == "person" for a in self.by_token.get(tok.i, []))
 
     def owned_act(self, head: Token) -> bool:
         """A noun naming an act owned by an actor: "its Beirut strike", "Israel's Gaza war".
