@@ -1077,3 +1077,14 @@ def test_a_title_set_beside_a_person_is_that_person_alone():
     found = classes("Chile's foreign minister, Alberto van Klaveren, condemned Peru.")
     assert ("alberto-van-klaveren", "PER", "DISAPPROVE") in found
     assert ("CHL", "PER", "DISAPPROVE") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, with Peru's backing, condemned Bolivia.",
+        "With Peruvian support, Chile condemned Bolivia.",
+    ],
+)
+def test_support_owned_in_a_with_phrase_backs_the_clauses_subject(text):
+    assert ("PER", "CHL", "SUPPORT") in classes(text)

@@ -717,7 +717,8 @@ def alongside_roles(tok: Token, actors: UnitActors) -> tuple[list[str], list[str
 def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]] | None:
     """(givers, receivers) of "X, with the support of Y, ...", or None.
 
-    A support noun in a "with" phrase names its giver after "of" or "from";
+    A support noun in a "with" phrase names its giver after "of" or "from",
+    or as its owner ("with Y's backing", "with US support");
     the receiver is the actor the phrase hangs on, or the clause's subject:
     "the US, with the full support of France, pledged ..." (France -> US).
     """
@@ -730,6 +731,14 @@ def backing_roles(noun: Token, actors: UnitActors) -> tuple[list[str], list[str]
         for o in c.children
         if o.dep_ == "pobj"
         for a in actors.in_phrase(o)
+    ]
+    # "with Peru's backing", "with US support": the owner gives it as "of" does; a
+    # pronoun ("with its support") may be the receiver's own.
+    givers += [
+        a
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod") and c.tag_ != "PRP$"
+        for a in actors.in_phrase(c)
     ]
     anchor = noun.head.head
     if anchor.pos_ in ("VERB", "AUX"):
