@@ -1088,3 +1088,9 @@ def test_a_title_set_beside_a_person_is_that_person_alone():
 )
 def test_support_owned_in_a_with_phrase_backs_the_clauses_subject(text):
     assert ("PER", "CHL", "SUPPORT") in classes(text)
+
+
+def test_it_in_an_obligation_said_to_an_actor_is_the_one_told():
+    found = classes("Chile told Peru that it must cooperate with the OAS.")
+    assert ("PER", "OAS", "COOPERATE") in found
+    assert ("CHL", "OAS", "COOPERATE") not in found

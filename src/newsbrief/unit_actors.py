@@ -112,6 +112,8 @@ _GROUP_HEADS = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
+#: Modals that lay an obligation on a clause's subject.
+_OBLIGING = frozenset({"must", "should"})
 _SPEECH_VERBS = frozenset(
     ["say", "tell", "add", "warn", "state", "declare", "write", "post", "insist", "stress"]
 )
@@ -184,11 +186,37 @@ class UnitActors:
         named last is never "it" ("Lind warned that it would end badly").
         """
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            governing = self._governing_body(tok)
+            governing = self._addressee(tok) or self._governing_body(tok)
             if governing is not None:
                 return governing
         before = [a for idx, a in order if idx < tok.idx and self.types.get(a) != "person"]
         return before[-1] if before else previous
+
+    def _addressee(self, tok: Token) -> str | None:
+        """The one actor told that "it" must or should act: "told Y that it must leave".
+
+        An obligation said to an actor ("issued a reminder to Y that it must
+        cooperate", "warned Y that it should withdraw") is laid on the one told,
+        not on the speaker, the subject of the governing clause.
+        """
+        clause = tok.head
+        if clause.dep_ not in ("ccomp", "acl") or not any(
+            a.dep_ == "aux" and a.lower_ in _OBLIGING for a in clause.children
+        ):
+            return None
+        host = clause.head
+        verb = host if host.pos_ == "VERB" else host.head
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != host.i]
+        told += [
+            o
+            for h in {host, verb}
+            for c in h.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        found = {a for c in told for a in self.in_phrase(c) if self.types.get(a) != "person"}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _governing_body(self, tok: Token) -> str | None:
         """The one body or state subject of the nearest clause over ``tok`` that has one."""
