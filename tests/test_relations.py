@@ -1094,3 +1094,9 @@ def test_it_in_an_obligation_said_to_an_actor_is_the_one_told():
     found = classes("Chile told Peru that it must cooperate with the OAS.")
     assert ("PER", "OAS", "COOPERATE") in found
     assert ("CHL", "OAS", "COOPERATE") not in found
+
+
+def test_sending_only_words_is_no_aid():
+    assert not {c for c in classes("Chile sent a message to Peru.") if c[2] == "AID"}
+    assert ("CHL", "PER", "THREATEN") in classes("Chile sent a stern warning to Peru.")
+    assert ("CHL", "PER", "AID") in classes("Chile sent troops to Peru.")

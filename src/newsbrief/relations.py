@@ -499,6 +499,15 @@ def _obliging_clauses(verb: Token) -> list[Token]:
     ]
 
 
+def _words_sent(verb: Token, trig: Trigger) -> bool:
+    """Whether a giving verb gives only words: "sent a message to Y", "sent a warning to Y".
+
+    A message is no aid (PLOVER AID is material); what the message says is
+    read at the noun ("warning") or its clause (:func:`_obligation_roles`).
+    """
+    return trig.event_class == "AID" and _message_object(verb) is not None
+
+
 def _message_object(verb: Token) -> Token | None:
     """The message a verb's object names ("issued a stern reminder"), else None."""
     return next(
@@ -741,7 +750,9 @@ def _verb_roles(tok: Token, table: UnitActors, lexicon: Lexicon):
     if phrase is None and modifier is None:
         return None
     trig = modifier or lexicon.verbs[str(phrase)]
-    if negated(tok, lexicon.governors.denying | lexicon.governors.refusing):
+    if negated(tok, lexicon.governors.denying | lexicon.governors.refusing) or _words_sent(
+        tok, trig
+    ):
         return None
     trig = _of_envoys(tok, trig, lexicon.governors.envoys)
     modified = participle_roles(tok, table)
