@@ -300,3 +300,48 @@ def test_a_sentence_the_briefing_quotes_has_its_own_quotes_made_single(text, sho
     from newsbrief.briefing.prose import inner_quotes
 
     assert inner_quotes(text) == shown
+
+
+def _crowded_graph(actors: int):
+    """A made-up graph: actors 0-5 related to each other, the rest only co-mentioned."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph(title="crowded")
+    for i in range(actors):
+        g.add_node(f"A{i}", name=f"Actor {i}", type="state", mentions=i % 7, first_unit=i)
+    for i in range(5):
+        g.add_edge(f"A{i}", f"A{i + 1}", key="meets", type="meets", polarity="cooperative")
+    for i in range(6, actors):
+        g.add_edge("A0", f"A{i}", key="co_mentioned", type="co_mentioned", weak=True)
+    return g
+
+
+def test_page_one_graph_draws_related_actors_first_then_the_most_mentioned():
+    from newsbrief.briefing.images import page_one_actors
+
+    g = _crowded_graph(30)
+    drawn = page_one_actors(g, limit=11)
+    assert len(drawn) == 11
+    assert {f"A{i}" for i in range(6)} <= set(drawn)  # in relations, whatever their mentions
+    # The other five: six mentions (A6, A13, A20, A27), then five (A12 before A19: named first).
+    assert set(drawn) - {f"A{i}" for i in range(6)} == {"A6", "A13", "A20", "A27", "A12"}
+    assert page_one_actors(_crowded_graph(8), limit=10) == [f"A{i}" for i in range(8)]
+
+
+def test_a_large_graph_says_what_page_one_leaves_out_and_gets_a_page_of_its_own(monkeypatch):
+    from newsbrief.briefing import images
+
+    shown: list[str] = []
+    monkeypatch.setattr(images, "display", lambda obj: shown.append(obj.data))
+    monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(30))
+    assert images.graph_image(None).format == "png"  # type: ignore[arg-type]
+    assert shown == [
+        '<p class="nb-graph-note">18 of the 30 actors are drawn here: those in relations,'
+        " most mentioned first. All 30 are in the graph on the last page.</p>"
+    ]
+    assert images.full_graph_image(None) is not None  # type: ignore[arg-type]
+    assert shown[-1] == '<h2 class="nb-full-graph">All 30 actors</h2>'
+    monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(12))
+    assert images.full_graph_image(None) is None  # type: ignore[arg-type]
+    images.graph_image(None)  # type: ignore[arg-type]
+    assert len(shown) == 2  # no note: every actor is drawn

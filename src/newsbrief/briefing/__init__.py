@@ -27,6 +27,7 @@ from .frames import (
 from .images import (
     counts_figure,
     counts_image,
+    full_graph_image,
     graph_image,
 )
 from .loading import (
@@ -72,6 +73,7 @@ __all__ = [
     "counts_figure",
     "counts_image",
     "counts_view",
+    "full_graph_image",
     "graph_image",
     "key_claims",
     "load",
