@@ -122,3 +122,10 @@ def test_a_figure_without_actors_says_why_it_is_empty():
     texts = [t.get_text() for t in graph_figure(nx.MultiDiGraph(title="calm")).axes[0].texts]
     assert texts == [NO_ACTORS]
     assert NO_ACTORS not in [t.get_text() for t in graph_figure(big_graph(4)).axes[0].texts]
+
+
+def test_an_edge_label_words_its_relation_as_the_briefing_does():
+    from newsbrief.figures import _edge_label
+
+    edges = [{"type": "signed_agreement_with", "weight": 2}, {"type": "discussed_with"}]
+    assert _edge_label(edges) == "signed an agreement with\nheld discussions with"

@@ -984,7 +984,7 @@ def test_relation_lines_name_actors_as_the_text_writes_them():
         "Chile praised the United States for the deal. The US Navy is part of the United States.\n"
     )
     lines = re.sub(r"<blockquote>.*?</blockquote>", "", relations_evidence(analysis).data)
-    assert "<li><strong>The United States</strong> signed agreement with <strong>Chile" in lines
+    assert "<li><strong>The United States</strong> signed an agreement with <strong>Chile" in lines
     assert "<li><strong>Chile</strong> praised <strong>the United States</strong>" in lines
     assert "Structure: <strong>the US Navy</strong> part of <strong>the United States" in lines
 
@@ -1027,6 +1027,38 @@ def test_relation_lines_after_a_plural_actor_read_as_sentences():
     lines = relations_evidence(replace(analysis, actors=actors)).data
     assert "countries</strong> condemn <strong>Peru" in lines
     assert "countries</strong> support <strong>Bolivia" in lines
+
+
+def test_a_request_line_says_the_target_is_asked_to_act():
+    """ "Chile urged Peru" read as if Peru were what Chile urged."""
+    from newsbrief.briefing.prose import relations_evidence
+
+    analysis = _invented(
+        "Border talks\n\nChile urged Peru to reopen the border crossing on Monday.\n"
+    )
+    assert [r.type for r in analysis.relations if not r.weak] == ["urged"]
+    lines = re.sub(r"<blockquote>.*?</blockquote>", "", relations_evidence(analysis).data)
+    assert "<strong>Chile</strong> urged <strong>Peru</strong> to … <em>" in lines
+
+
+def test_a_group_named_by_its_members_takes_a_plural_verb():
+    """ "Houthis condemns Israel": a one-word plural name, told by its singular alias."""
+    from dataclasses import replace
+
+    from newsbrief.briefing.prose import _members_name, relations_evidence
+    from newsbrief.model import Actor
+
+    assert _members_name(Actor("ZOR", "Zorvians", "group", aliases=("Zorvians", "Zorvian")))
+    assert not _members_name(Actor("VEL", "Velmas", "group", aliases=("Velmas",)))
+    assert not _members_name(Actor("OST", "Ostrels", "state", aliases=("Ostrel",)))
+    assert not _members_name(Actor("KAS", "Kass", "group", aliases=("Kas",)))
+
+    analysis = _invented("Bloc statement\n\nChile condemned Peru on Monday for the raid.\n")
+    chile = next(a for a in analysis.actors if a.name == "Chile")
+    group = replace(chile, name="Zorvians", type="group", aliases=("Zorvians", "Zorvian"))
+    actors = tuple(group if a is chile else a for a in analysis.actors)
+    lines = relations_evidence(replace(analysis, actors=actors)).data
+    assert "Zorvians</strong> condemn <strong>Peru" in lines
 
 
 def test_an_actor_is_named_with_the_capitals_the_text_gives_it():

@@ -96,3 +96,21 @@ def test_a_new_category_reaches_the_figure_legend(forecast, default_analysis):
     assert labels == list(vocabulary.CATEGORIES)
     colours = {to_hex(bar.get_facecolor()) for bar in ax.patches}
     assert forecast.bar_colour in colours
+
+
+@pytest.mark.parametrize(
+    ("relation_type", "words"),
+    [
+        ("signed_agreement_with", "signed an agreement with"),
+        ("issued_joint_statement_with", "issued a joint statement with"),
+        ("signed_treaty_with", "signed a treaty with"),
+        ("imposed_emergency_on", "imposed a state of emergency on"),
+        ("discussed_with", "held discussions with"),
+        ("imposed_on", "imposed measures on"),
+        ("held_talks_with", "held talks with"),
+        ("condemns", "condemns"),
+        ("part_of", "part of"),
+    ],
+)
+def test_a_relation_type_reads_as_words_between_two_names(relation_type, words):
+    assert vocabulary.relation_words(relation_type) == words

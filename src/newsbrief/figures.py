@@ -28,7 +28,7 @@ from matplotlib.textpath import TextPath
 from .files import write_atomic
 from .graph import actor_graph
 from .placement import Box, candidates, leader, place
-from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY
+from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY, relation_words
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -449,7 +449,7 @@ def _edge_label(edges: list[dict]) -> str:
     """Name at most two relation types on an edge, strongest first, and count the rest."""
     weight: dict[str, int] = {}
     for e in edges:
-        name = e["type"].replace("_", " ")
+        name = relation_words(e["type"])
         weight[name] = weight.get(name, 0) + int(e.get("weight", 1))
     ranked = sorted(weight, key=lambda t: (-weight[t], t))
     more = f"\n+{len(ranked) - 2} more" if len(ranked) > 2 else ""

@@ -33,6 +33,7 @@ __all__ = [
     "STRUCTURAL_CLASSES",
     "WEAK_POLARITY",
     "Category",
+    "relation_words",
 ]
 
 
@@ -134,3 +135,42 @@ CLASS_POLARITY = {
     **{c: polarity for polarity, classes in PLOVER_CLASSES.items() for c in classes},
     **dict.fromkeys(STRUCTURAL_CLASSES, "structural"),
 }
+
+
+#: Singular nouns a relation type names bare ("signed_agreement_with"), with
+#: what a sentence puts before them: the briefing read "signed agreement
+#: with" and "issued joint statement with" ("joint" stands for "joint
+#: statement"; "emergency" is declared as "a state of emergency").
+_NOUN_ARTICLES = {
+    "agreement": "an",
+    "ceasefire": "a",
+    "curfew": "a",
+    "emergency": "a state of",
+    "joint": "a",
+    "treaty": "a",
+}
+#: Types whose verb cannot drop its object in a sentence: "The United States
+#: discussed with China", "The US Treasury imposed on al-Hajj Mohsin". The
+#: wording names an object as general as the type.
+_RELATION_WORDING = {
+    "discussed_with": "held discussions with",
+    "imposed_on": "imposed measures on",
+}
+
+
+def relation_words(relation_type: str) -> str:
+    """A relation type as words that read between two names.
+
+    Examples
+    --------
+    >>> relation_words("signed_agreement_with")
+    'signed an agreement with'
+    >>> relation_words("condemns")
+    'condemns'
+    """
+    if relation_type in _RELATION_WORDING:
+        return _RELATION_WORDING[relation_type]
+    verb, *rest = relation_type.split("_")
+    if rest and rest[0] in _NOUN_ARTICLES:
+        rest.insert(0, _NOUN_ARTICLES[rest[0]])
+    return " ".join([verb, *rest])

@@ -34,7 +34,7 @@ from .loading import analysis_date, source_label
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import Analysis, Claim
+    from ..model import Actor, Analysis, Claim
 
 __all__ = [
     "article_header",
@@ -480,6 +480,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
     # A line reads as a sentence: "Israel accepted the United States", not
     # "... accepted United States"; an event's line opens with its source.
     names = {a.id: _as_written(a, analysis.text) for a in analysis.actors}
+    members = {a.id for a in analysis.actors if _members_name(a)}
     units = _units(analysis)
     quoted: set[int] = set()
     events: list[dict[str, object]] = []
@@ -493,8 +494,9 @@ def relations_evidence(analysis: Analysis) -> HTML:
         ]
         row: dict[str, object] = {
             "source": names.get(r.source, r.source),
-            "type": r.type.replace("_", " "),
+            "type": vocabulary.relation_words(r.type),
             "target": names.get(r.target, r.target),
+            "after": "",
             "polarity": r.polarity,
             "event_class": r.event_class,
             "units": _unit_note(cited),
@@ -505,8 +507,11 @@ def relations_evidence(analysis: Analysis) -> HTML:
             structure.append(row)
         else:
             quoted.update(cited)
-            verb = _agreeing(str(row["type"]), str(row["source"]))
-            events.append({**row, "source": _opening(str(row["source"])), "type": verb})
+            words, after = _REQUEST_FRAMES.get(r.type, (str(row["type"]), ""))
+            verb = _agreeing(words, str(row["source"]), r.source in members)
+            events.append(
+                {**row, "source": _opening(str(row["source"])), "type": verb, "after": after}
+            )
     return HTML(_render("relations_evidence", events=events, structure=structure))
 
 
@@ -538,6 +543,33 @@ _PLURAL_HEADS = frozenset(
 )
 
 
+#: A request's wording around its target: the request is for an action,
+#: which the quote under the line gives. "Human Rights Watch demanded the UN
+#: Security Council" (for "... should call on the warring parties") read as
+#: if the Council were the thing demanded.
+_REQUEST_FRAMES = {
+    "urged": ("urged", "to …"),
+    "asked": ("asked", "to …"),
+    "called_on": ("called on", "to …"),
+    "pressed": ("pressed", "to …"),
+    "appealed_to": ("appealed to", "to …"),
+    "demanded": ("demanded of", "that …"),
+}
+
+
+def _members_name(actor: Actor) -> bool:
+    """Whether a one-word name is the plural of its members' ("Houthis" of "Houthi").
+
+    The gazetteer lists the singular among such a group's aliases; "Hamas",
+    which also ends in -s, has no "Hama". A country stays singular ("the
+    Philippines", "the Netherlands") whatever its aliases.
+    """
+    name = actor.name
+    if actor.type == "state" or " " in name or not name.endswith("s") or name.endswith("ss"):
+        return False
+    return any(alias.casefold() == name[:-1].casefold() for alias in actor.aliases)
+
+
 def _plural_name(name: str) -> bool:
     """Whether a name takes a plural verb: its head (the word before "of") is a plural noun.
 
@@ -548,10 +580,14 @@ def _plural_name(name: str) -> bool:
     return bool(words) and words[0] != "United" and words[-1].casefold() in _PLURAL_HEADS
 
 
-def _agreeing(verb_phrase: str, subject: str) -> str:
-    """A relation's wording after its subject: "condemns" becomes "condemn" after a plural."""
+def _agreeing(verb_phrase: str, subject: str, plural: bool = False) -> str:
+    """A relation's wording after its subject: "condemns" becomes "condemn" after a plural.
+
+    ``plural`` says the subject is plural whatever its name's head (see
+    :func:`_members_name`).
+    """
     verb, _, rest = verb_phrase.partition(" ")
-    if not _plural_name(subject) or not verb.endswith("s") or verb.endswith("ss"):
+    if not (plural or _plural_name(subject)) or not verb.endswith("s") or verb.endswith("ss"):
         return verb_phrase
     if verb == "has":
         base = "have"
