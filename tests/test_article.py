@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.article import build_units, decode_bytes, read_source, source_from_text, split_blocks
+from newsbrief.article import (
+    build_units,
+    decode_bytes,
+    local_path,
+    read_source,
+    source_from_text,
+    split_blocks,
+)
 from newsbrief.errors import NewsbriefError
 from newsbrief.nlp import load_nlp
 
@@ -310,6 +318,23 @@ def test_a_zero_width_space_inside_a_country_name_still_finds_the_country(tmp_pa
 def test_bad_bytes(data, message):
     with pytest.raises(NewsbriefError, match=message):
         decode_bytes(data, "x.txt")
+
+
+def test_a_file_url_is_read_as_the_local_file_it_names(tmp_path):
+    """A browser's "file:///..." is a file here, not a web address to save first."""
+    story = tmp_path / "a story.txt"
+    story.write_text("Ostrel met Varnia on Monday.\n", encoding="utf-8")
+    url = story.as_uri()  # file:///.../a%20story.txt
+    assert url.startswith("file:///") and "%20" in url
+    assert local_path(url) == str(story)
+    assert local_path("file://localhost" + url[7:]) == str(story)
+    assert local_path("notes/file.txt") == "notes/file.txt"
+    assert read_source(url).text == read_source(story).text
+    assert read_source(Path(url)).text == read_source(story).text  # Path folds "//"
+    with pytest.raises(NewsbriefError, match=r"^/nowhere/x\.txt: no such file$"):
+        read_source("file:///nowhere/x.txt")
+    with pytest.raises(NewsbriefError, match=r"is a file on another machine \(server\)"):
+        read_source("file://server/share/story.txt")
 
 
 def test_a_url_or_a_broken_symlink_is_named_for_what_it_is(tmp_path, monkeypatch):

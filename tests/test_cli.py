@@ -204,3 +204,13 @@ def test_a_png_graph_is_not_printed_to_a_terminal(monkeypatch, capsys):
     assert captured.err.strip() == (
         "newsbrief: error: --format png is binary: give --out FILE.png or redirect standard output"
     )
+
+
+def test_a_file_url_names_the_article_for_every_command(tmp_path, capsys):
+    """The URL becomes a path before a command reads it or names its output after it."""
+    story = tmp_path / "border talks.txt"
+    story.write_text("Chile urged Peru to reopen the border crossing on Monday.\n", "utf-8")
+    assert main(["claims", "--format", "csv", story.as_uri()]) == 0
+    assert "reopen the border" in capsys.readouterr().out
+    assert main(["claims", "file://server/share/talks.txt"]) == 2
+    assert "is a file on another machine (server)" in capsys.readouterr().err

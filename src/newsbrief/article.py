@@ -14,6 +14,8 @@ import hashlib
 import os
 import re
 import stat
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ __all__ = [
     "build_units",
     "decode_bytes",
     "language_warning",
+    "local_path",
     "plain_markdown",
     "read_source",
     "source_from_text",
@@ -244,6 +247,27 @@ def _english_stop_words() -> frozenset[str]:
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/")
 
 
+def local_path(name: str) -> str:
+    """The local path a ``file:`` URL names, else ``name`` as it is.
+
+    "file:///home/me/a%20story.txt" is a file on this machine, copied from a
+    browser's address bar: it was refused as a web address to save first.
+    ``Path`` folds its "//" to "/" ("file:/home/..."), which reads the same.
+
+    Raises
+    ------
+    NewsbriefError
+        For a file URL that names another machine ("file://server/share/...").
+    """
+    parts = urllib.parse.urlsplit(name)
+    if parts.scheme.casefold() != "file":
+        return name
+    if parts.netloc not in ("", "localhost"):
+        msg = f"{name}: is a file on another machine ({parts.netloc}); pass a local path"
+        raise NewsbriefError(msg)
+    return urllib.request.url2pathname(parts.path)
+
+
 def _missing(p: Path, name: str) -> str:
     """Why a path that does not exist cannot be read, in the user's terms.
 
@@ -270,7 +294,8 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     Parameters
     ----------
     path : str or pathlib.Path
-        A ``.txt``, ``.md`` or ``.html`` file (HTML is also sniffed).
+        A ``.txt``, ``.md`` or ``.html`` file (HTML is also sniffed), or a
+        ``file:`` URL of one.
     max_bytes : int
         Files larger than this are refused before they are read.
 
@@ -285,6 +310,8 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         For a missing path, a directory, an empty, blank, binary or oversized
         file, or HTML with no article text.
     """
+    if local_path(str(path)) != str(path):
+        path = local_path(str(path))
     p = Path(path)
     name = str(path)
     if not p.exists():

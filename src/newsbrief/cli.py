@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .analysis import Settings, json_chunks
-from .article import language_warning
+from .article import language_warning, local_path
 from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
 from .curation import curated_analysis
 from .errors import NewsbriefError
@@ -426,6 +426,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Path("") is the current folder: an empty shell variable would
             # otherwise analyze every article in it, or say ": is a folder".
             raise NewsbriefError("the article path is empty")
+        if getattr(args, "article", None):
+            # Before any command makes it a Path, which folds "file://host" into a folder.
+            args.article = local_path(args.article)
         return args.func(args)
     except NewsbriefError as exc:
         print(f"newsbrief: error: {_printable(str(exc))}", file=sys.stderr)
