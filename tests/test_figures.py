@@ -129,3 +129,12 @@ def test_an_edge_label_words_its_relation_as_the_briefing_does():
 
     edges = [{"type": "signed_agreement_with", "weight": 2}, {"type": "discussed_with"}]
     assert _edge_label(edges) == "signed an agreement with\nheld discussions with"
+
+
+def test_a_node_label_drops_the_office_before_a_persons_name():
+    from newsbrief.figures import _label
+
+    g = nx.MultiDiGraph()
+    g.add_node("p", name="Secretary General Varga", type="person")
+    g.add_node("o", name="General Assembly", type="organization")
+    assert (_label(g, "p"), _label(g, "o")) == ("Varga", "General Assembly")

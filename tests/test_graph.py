@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import networkx as nx
+import pytest
 
 from newsbrief.analysis import analyze
 from newsbrief.article import source_from_text
@@ -103,3 +104,21 @@ def test_gexf_keeps_the_relation_and_is_valid_gexf(tmp_path):
     back = nx.read_gexf(path)
     assert [d["relation"] for _, _, d in back.edges(data=True)] == ["provides_assistance_to"]
     assert back.nodes["AAA"]["label"] == "Atlantis"
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_type", "shown"),
+    [
+        ("Secretary General Varga", "person", "Varga"),
+        ("Prime Minister Ana Varga", "person", "Ana Varga"),
+        ("Dr. Ana Varga", "person", "Ana Varga"),
+        ("Secretary General", "person", "Secretary General"),  # no name to leave
+        ("King Tomas II", "person", "King Tomas II"),  # a style, part of the name
+        ("Ana Varga", "person", "Ana Varga"),
+        ("Defense Ministry", "government", "Defense Ministry"),  # not a person
+    ],
+)
+def test_a_person_is_shown_without_the_office_before_the_name(name, actor_type, shown):
+    from newsbrief.graph import shown_name
+
+    assert shown_name(name, actor_type) == shown

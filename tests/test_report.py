@@ -782,7 +782,8 @@ def test_bottom_line_of_remarks_names_the_speaker_and_what_others_say():
     assert own == len(claims) - 2
     bluf = briefing.bottom_line(analysis).data
     assert (
-        f"The remarks of one speaker: {own} of {len(claims)} claims are President Okafor’s"
+        # The speaker is named as every person is, without the office (shown_name).
+        f"The remarks of one speaker: {own} of {len(claims)} claims are Okafor’s"
         " own words and 1 is a reporter’s question; the other cites Tomas Brandt (1)."
     ) in bluf, bluf
     assert "Every claim cites a source" not in bluf
@@ -1059,6 +1060,20 @@ def test_a_group_named_by_its_members_takes_a_plural_verb():
     actors = tuple(group if a is chile else a for a in analysis.actors)
     lines = relations_evidence(replace(analysis, actors=actors)).data
     assert "Zorvians</strong> condemn <strong>Peru" in lines
+
+
+def test_a_relation_line_names_a_person_without_the_office_before_the_name():
+    """ "Secretary General Stoltenberg met ...": the title was read as part of the name."""
+    from dataclasses import replace
+
+    from newsbrief.briefing.prose import relations_evidence
+
+    analysis = _invented("Talks\n\nChile condemned Peru on Monday for the raid.\n")
+    chile = next(a for a in analysis.actors if a.name == "Chile")
+    person = replace(chile, name="Secretary General Varga", type="person", aliases=())
+    actors = tuple(person if a is chile else a for a in analysis.actors)
+    lines = relations_evidence(replace(analysis, actors=actors)).data
+    assert "<li><strong>Varga</strong> condemns <strong>Peru" in lines
 
 
 def test_an_actor_is_named_with_the_capitals_the_text_gives_it():

@@ -26,7 +26,7 @@ from matplotlib.patches import Patch
 from matplotlib.textpath import TextPath
 
 from .files import write_atomic
-from .graph import actor_graph
+from .graph import actor_graph, shown_name
 from .placement import Box, candidates, leader, place
 from .vocabulary import ACTOR_TYPE_COLOURS, POLARITY_COLOURS, WEAK_POLARITY, relation_words
 
@@ -119,7 +119,8 @@ def drawable(text: str) -> str:
 
 
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    name = drawable(graph.nodes[node].get("name", node))
+    data = graph.nodes[node]
+    name = drawable(shown_name(data.get("name", node), data.get("type", "")))
     return "\n".join(textwrap.wrap(name, 18)) or drawable(node)
 
 

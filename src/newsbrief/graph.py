@@ -14,6 +14,7 @@ import networkx as nx
 
 from .errors import NewsbriefError
 from .gazetteer import parent_names
+from .persons import OFFICE_WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +28,36 @@ __all__ = [
     "export_plover",
     "metrics_table",
     "plover_records",
+    "shown_name",
 ]
+
+#: Titles that are part of how a person is named ("King Abdullah II", "Pope
+#: Francis", "Sheikh Tamim"), not an office put before the name.
+_STYLES = frozenset({"King", "Queen", "Pope", "Emir", "Sultan", "Sheikh", "Crown", "Prince"})
+
+
+def shown_name(name: str, actor_type: str) -> str:
+    """The name a reader is shown for an actor: a person's without the office before it.
+
+    A person named only with a title in the text keeps it in the analysis
+    ("Secretary General Stoltenberg"), so the briefing's lines and the graph
+    read "Secretary General Stoltenberg met ..." beside persons named without
+    one. The office words go, as long as a name is left; tables and JSON
+    keep the analysis' name.
+
+    Examples
+    --------
+    >>> shown_name("Prime Minister Ana Varga", "person")
+    'Ana Varga'
+    >>> shown_name("King Abdullah II", "person"), shown_name("Secretary General", "person")
+    ('King Abdullah II', 'Secretary General')
+    """
+    if actor_type != "person":
+        return name
+    words = name.split()
+    titles = OFFICE_WORDS - _STYLES
+    start = next((i for i, word in enumerate(words) if word not in titles), 0)
+    return " ".join(words[start:]) if start else name
 
 
 def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGraph:

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import vocabulary
 from ..claims import load_cues
 from ..claims.sources import COMMON_OPENING
+from ..graph import shown_name
 from ..tables import claims_table
 from ..units import SPEAKER_LABEL
 from ..vocabulary import BUCKETS
@@ -210,10 +211,11 @@ def _as_written(actor: Actor, text: str) -> str:
     leaders (10), Nordic countries (1)". "the" is kept where the text itself
     writes the name with it: an alias that has it, or most of the mentions of
     the full name (so an adjective's "the NATO summit" does not decide it, and
-    "the Russia-Ukraine war" is no mention with "the"). A person never takes it.
+    "the Russia-Ukraine war" is no mention with "the"). A person never takes it,
+    and is named without an office before the name (:func:`~newsbrief.graph.shown_name`).
     """
     if actor.type == "person":
-        return actor.name
+        return shown_name(actor.name, actor.type)
     name = actor.name.casefold()
     full = [m for m in actor.mentions if m.text.casefold() == name]
     shown = _capitals_as_written(actor.name, [m.text for m in full])
