@@ -20,6 +20,7 @@ from markupsafe import Markup
 from .. import vocabulary
 from ..claims.attribution import REPORTER, SPEAKER_CUE, WRITERS_CUE
 from ..config import VERSION, package_file
+from ..gazetteer import load_gazetteer
 from .frames import (
     _as_written,
     _units,
@@ -562,12 +563,15 @@ def _members_name(actor: Actor) -> bool:
 
     The gazetteer lists the singular among such a group's aliases; "Hamas",
     which also ends in -s, has no "Hama". A country stays singular ("the
-    Philippines", "the Netherlands") whatever its aliases.
+    Philippines", "the Netherlands") whatever its aliases. The analysis keeps
+    only the forms the text uses, so the gazetteer's entry is read too.
     """
     name = actor.name
     if actor.type == "state" or " " in name or not name.endswith("s") or name.endswith("ss"):
         return False
-    return any(alias.casefold() == name[:-1].casefold() for alias in actor.aliases)
+    entry = load_gazetteer().entry(actor.id)
+    aliases = (*actor.aliases, *(entry.aliases if entry else ()))
+    return any(alias.casefold() == name[:-1].casefold() for alias in aliases)
 
 
 def _plural_name(name: str) -> bool:
