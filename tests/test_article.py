@@ -685,3 +685,28 @@ def test_markdown_front_matter_is_metadata_not_text(front, heading, title):
     assert units[0].text == (title or "Kell Ferry Resumes")
     assert [u.text for u in units if u.kind == "claim"][-1] == "Fares rose by a third."
     assert not [u for u in units if re.search(r"title|date|tags|draft|layout|authors", u.text)]
+
+
+def test_html_a_short_page_is_read_by_its_own_blocks_not_the_run_on_baseline():
+    # Under about 250 characters of body the extractor's baseline ran the
+    # headline, byline, date and photo caption into one line that became a
+    # claim; the page's own headings, paragraphs and list items are its units.
+    html = (
+        "<!doctype html><html><head><title>Ostrel opens dam | Kell Times</title></head><body>"
+        '<nav><a href="/">Home</a></nav><div class="cookie-banner">We use cookies.</div>'
+        "<article><h1>Ostrel opens dam</h1>"
+        '<p class="article-byline">By Mira Sand</p><time datetime="2031-05-02">May 2, 2031</time>'
+        "<figure><img src='d.jpg'><figcaption>The dam at dawn. Photo: Kell Agency</figcaption>"
+        "</figure>"
+        "<p>Ostrel opened the dam on Friday.<br>Varnia objected.</p>"
+        "<ul><li>Water flows resume.</li><li>Talks follow.</li></ul>"
+        "<p><time>May 2, 2031</time></p></article>"
+        "<footer>Kell Times 2031</footer></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Ostrel opens dam",
+        "Ostrel opened the dam on Friday.\nVarnia objected.",
+        "- Water flows resume.\n- Talks follow.",
+    ]
+    assert src.line_kinds == ("heading", "", "para", "para", "", "item", "item")

@@ -619,6 +619,10 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         with_metadata=True,
     )
     body = getattr(doc, "body", None) if doc is not None else None
+    if body is not None and _is_baseline(body, tree):
+        own = _own_blocks(tree)
+        if own:
+            return _title(doc), own
     blocks = body is not None and any(child.tag in _BLOCK_TAGS for child in body)
     pieces = _without_lines(_pieces(body), bylines) if blocks else []
     if not pieces and body is not None:
@@ -629,8 +633,150 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         pieces = [("", text)] if text else []
     if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
-    title = getattr(doc, "title", None)
-    return (_normalise_text(title).strip() if title else None), pieces
+    return _title(doc), pieces
+
+
+def _title(doc: Any) -> str | None:
+    """The page's headline as the extractor's metadata has it, or None."""
+    title = getattr(doc, "title", None) if doc is not None else None
+    return _normalise_text(title).strip() if title else None
+
+
+def _is_baseline(body: Any, tree: Any) -> bool:
+    """Whether the extractor's body is its baseline: the page's text run together.
+
+    Under about 250 characters of body the extractor falls back to a
+    baseline that joins the headline, the date, the byline and the photo
+    captions with the body into one paragraph, read as one run-on claim.
+    That body is recognised by its shape (paragraphs of plain text only)
+    and then by being exactly what the baseline gives for the same tree.
+    """
+    import trafilatura
+
+    if not len(body) or any(child.tag != "p" or len(child) for child in body):
+        return False
+    baseline_body, _, _ = trafilatura.baseline(tree)
+    return _flat(body) == _flat(baseline_body)
+
+
+def _flat(element: Any) -> str:
+    """An element's text with its whitespace collapsed, for comparison."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+#: What a page wraps around its story and never is the story: navigation,
+#: page header and footer, sidebars (pull-quotes, "Related"), figures with
+#: their captions, forms; and by role the same landmarks.
+_OWN_DROP = (
+    "//nav|//footer|//aside|//figure|//figcaption|//form|//button|//address"
+    "|//*[@role='navigation' or @role='complementary' or @role='contentinfo'"
+    " or @role='banner' or @role='search']"
+)
+#: Class or id words that mark a block as page furniture on news, government
+#: and think-tank sites: bylines and author boxes, a post's meta line (office,
+#: date), captions and photo credits, share bars, cookie and consent banners, "Related" and
+#: newsletter boxes, tag lists, breadcrumbs. Matched as a word part of the
+#: attribute ("article-byline", "shareBar", "cookie-notice").
+_OWN_FURNITURE = re.compile(
+    r"byline|author|caption|credit|share|social|cookie|consent|related|newsletter"
+    r"|promo|breadcrumb|tags\b|meta\b|dateline|timestamp|pull-?quote|sidebar|banner|advert",
+    re.IGNORECASE,
+)
+#: A div holding any of these is a container, not a paragraph of its own.
+_INNER_BLOCKS = "boolean(.//p|.//li|.//div|.//blockquote|.//dd|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)"
+#: The page's own block elements and the unit kind each gives (a div that
+#: holds text but no block is a paragraph).
+_OWN_KINDS = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+    "p": "para",
+    "li": "item",
+    "blockquote": "para",
+    "dd": "para",
+}
+
+
+def _own_blocks(tree: Any) -> list[tuple[str, str]]:
+    """The (kind, text) of the page's own block elements, in page order.
+
+    Used in place of the extractor's baseline (see :func:`_is_baseline`):
+    a short page's headings, paragraphs and list items stay units of their
+    own, and its furniture (figure captions, bylines, share bars, a date
+    line) is left out by its markup. The story is the page's longest
+    ``article``, else its ``main``, else its body.
+    """
+    from copy import deepcopy
+
+    scope = _story_scope(deepcopy(tree))
+    if scope is None:
+        return []
+    _drop_own_furniture(scope)
+    for br in scope.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    pieces: list[tuple[str, str]] = []
+    previous = None  # the list item just read, if the last block was one
+    for element in _own_block_elements(scope):
+        text = _block_text(element)
+        if not text or _date_line(element, text):
+            continue
+        kind = _OWN_KINDS.get(element.tag, "para")
+        if kind == "item":
+            text = "- " + text.replace("\n", "\n- ")
+            if previous is not None and previous.getparent() is element.getparent():
+                text = pieces.pop()[1] + "\n" + text  # one list, one block
+        previous = element if kind == "item" else None
+        pieces.append((kind, text))
+    return pieces
+
+
+def _drop_own_furniture(scope: Any) -> None:
+    """Take the page's furniture out of ``scope``, by element and by class or id."""
+    for element in scope.xpath("." + _OWN_DROP.replace("|//", "|.//")):
+        element.drop_tree()
+    for element in list(scope.iterdescendants()):
+        if isinstance(element.tag, str):
+            marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+            if _OWN_FURNITURE.search(marks):
+                element.drop_tree()
+
+
+def _own_block_elements(scope: Any) -> list[Any]:
+    """The outermost block elements of ``scope``, and each div that holds text only."""
+    found = []
+    for element in scope.iter(*_OWN_KINDS, "div"):
+        if any(a.tag in _OWN_KINDS for a in element.iterancestors()):
+            continue  # its text is its block's
+        if element.tag == "div" and element.xpath(_INNER_BLOCKS):
+            continue  # a container: its blocks are read one by one
+        found.append(element)
+    return found
+
+
+def _story_scope(tree: Any) -> Any:
+    """The element that holds the story: the longest article, else main, else body."""
+    articles = tree.xpath("//article[not(ancestor::article)]")
+    if articles:
+        return max(articles, key=lambda a: len(a.text_content()))
+    for path in ("//main", "//body"):
+        found = tree.xpath(path)
+        if found:
+            return found[0]
+    return None
+
+
+def _block_text(element: Any) -> str:
+    """A block's text, a line per ``<br>``-separated line, whitespace collapsed."""
+    text = _normalise_text(element.text_content())
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _date_line(element: Any, text: str) -> bool:
+    """Whether a block is only the page's date (its ``<time>``), not prose."""
+    times = " ".join(t.text_content() for t in element.iter("time"))
+    rest = text
+    for word in times.split():
+        rest = rest.replace(word, " ", 1)
+    return bool(times.strip()) and not _LETTER.search(rest)
 
 
 def _without_lines(pieces: list[tuple[str, str]], drop: set[str]) -> list[tuple[str, str]]:
