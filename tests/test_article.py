@@ -710,3 +710,26 @@ def test_html_a_short_page_is_read_by_its_own_blocks_not_the_run_on_baseline():
         "- Water flows resume.\n- Talks follow.",
     ]
     assert src.line_kinds == ("heading", "", "para", "para", "", "item", "item")
+
+
+def test_html_a_pull_quote_repeating_the_story_is_not_a_second_claim():
+    # A blockquote that sets a body sentence out again in large type was a
+    # second claim restating the first; a short courtesy said twice stays.
+    body = (
+        "Ostrel will open the northern dam to Varnian barges next spring, the envoy said."
+        " Kell objected."
+    )
+    html = (
+        "<html><head><title>Dam deal</title></head><body><article><h1>Dam deal</h1>"
+        f"<p>{body}</p>"
+        "<blockquote>Ostrel will open the northern dam to Varnian barges next spring</blockquote>"
+        "<p>Thank you all.</p><p>The envoy then left for Kell, where talks resume in June.</p>"
+        "<p>Thank you all.</p></article></body></html>"
+    )
+    assert source_from_text(html, path="page.html").text.split("\n\n") == [
+        "Dam deal",
+        body,
+        "Thank you all.",
+        "The envoy then left for Kell, where talks resume in June.",
+        "Thank you all.",
+    ]

@@ -622,7 +622,7 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     if body is not None and _is_baseline(body, tree):
         own = _own_blocks(tree)
         if own:
-            return _title(doc), own
+            return _title(doc), _without_pull_quotes(own)
     blocks = body is not None and any(child.tag in _BLOCK_TAGS for child in body)
     pieces = _without_lines(_pieces(body), bylines) if blocks else []
     if not pieces and body is not None:
@@ -633,7 +633,40 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         pieces = [("", text)] if text else []
     if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
-    return _title(doc), pieces
+    return _title(doc), _without_pull_quotes(pieces)
+
+
+#: The fewest words of a paragraph dropped as a pull-quote: a quote set out
+#: in large type repeats a sentence of substance, while a remarks transcript
+#: repeats its short courtesies ("Thank you very much.") as units of their own.
+_PULL_QUOTE_WORDS = 8
+
+
+def _without_pull_quotes(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pieces without a paragraph that repeats words the page says elsewhere.
+
+    A pull-quote (a ``blockquote`` or a boxed paragraph) sets a sentence of
+    the story out again in large type; extracted, it became a second claim
+    that "restated" its own source. A one-line paragraph of some length
+    whose text is found inside another piece is such a repeat; of two equal
+    paragraphs the later goes.
+    """
+    flat = [" ".join(text.split()) for _, text in pieces]
+    kept = []
+    for k, (kind, text) in enumerate(pieces):
+        repeat = (
+            kind == "para"
+            and "\n" not in text
+            and len(flat[k].split()) >= _PULL_QUOTE_WORDS
+            and any(
+                flat[k] in other and (len(other) > len(flat[k]) or j < k)
+                for j, other in enumerate(flat)
+                if j != k
+            )
+        )
+        if not repeat:
+            kept.append((kind, text))
+    return kept
 
 
 def _title(doc: Any) -> str | None:
