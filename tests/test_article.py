@@ -700,7 +700,7 @@ def test_html_a_short_page_is_read_by_its_own_blocks_not_the_run_on_baseline():
         "</figure>"
         "<p>Ostrel opened the dam on Friday.<br>Varnia objected.</p>"
         "<ul><li>Water flows resume.</li><li>Talks follow.</li></ul>"
-        "<p><time>May 2, 2031</time></p></article>"
+        "<p><time>May 2, 2031</time> · Analysis</p></article>"
         "<footer>Kell Times 2031</footer></body></html>"
     )
     src = source_from_text(html, path="page.html")
@@ -732,4 +732,32 @@ def test_html_a_pull_quote_repeating_the_story_is_not_a_second_claim():
         "Thank you all.",
         "The envoy then left for Kell, where talks resume in June.",
         "Thank you all.",
+    ]
+
+
+def test_html_the_label_of_left_out_furniture_is_neither_a_section_nor_a_claim():
+    # The "More on Kell" list is furniture and goes; its heading, left last
+    # with nothing under it, named an empty section. "· Analysis" is what the
+    # extractor leaves of a date line, and was a claim.
+    story = (
+        "Varnia and Ostrel signed a water accord on Monday after two years of talks, "
+        "officials in Kell said. The accord shares the river's flow between them, and "
+        "each side must report how much water it draws from the river every month."
+    )
+    html = (
+        "<html><head><title>Water accord signed</title></head><body><article>"
+        '<header><h1>Water accord signed</h1><p><time datetime="2031-03-03">March 3, 2031</time>'
+        " · Analysis</p></header>"
+        f"<p>{story}</p><h2>Who pays</h2><p>Ostrel pays most of the cost, the ministry said.</p>"
+        "<h2>More on Kell</h2>"
+        '<ul><li><a href="/a">Drought empties Kell reservoirs</a></li>'
+        '<li><a href="/b">Varnia names a new envoy</a></li></ul>'
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Water accord signed",
+        story,
+        "Who pays",
+        "Ostrel pays most of the cost, the ministry said.",
     ]

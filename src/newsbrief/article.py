@@ -591,7 +591,6 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     the page marks them (see :func:`_pieces`).
     """
     import trafilatura  # heavy (lxml and friends): only for HTML articles
-    from trafilatura.xml import xmltotxt
 
     tree = trafilatura.load_html(html)  # parsed once, as trafilatura would
     if tree is None:
@@ -619,21 +618,36 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
         with_metadata=True,
     )
     body = getattr(doc, "body", None) if doc is not None else None
-    if body is not None and _is_baseline(body, tree):
+    pieces = _without_labels(_without_pull_quotes(_body_pieces(body, tree, bylines)))
+    if not pieces:
+        raise NewsbriefError(f"{name}: no article text found in the HTML")
+    return _title(doc), pieces
+
+
+def _body_pieces(body: Any, tree: Any, bylines: set[str]) -> list[tuple[str, str]]:
+    """The (kind, text) pieces of the extracted body, or of the page's own blocks.
+
+    The page's own blocks stand in for the extractor's run-on baseline (see
+    :func:`_is_baseline`); they leave bylines out by their class, the
+    extractor's pieces by the ``bylines`` text.
+    """
+    from trafilatura.xml import xmltotxt
+
+    if body is None:
+        return []
+    if _is_baseline(body, tree):
         own = _own_blocks(tree)
         if own:
-            return _title(doc), _without_pull_quotes(own)
-    blocks = body is not None and any(child.tag in _BLOCK_TAGS for child in body)
+            return own
+    blocks = any(child.tag in _BLOCK_TAGS for child in body)
     pieces = _without_lines(_pieces(body), bylines) if blocks else []
-    if not pieces and body is not None:
+    if not pieces:
         # What the extractor fell back on (the page's nav, a div) is no body
         # of blocks: its plain text, not the extractor's text with the "**"
         # of its kept bold, is read by its layout.
         text = _normalise_text(xmltotxt(body, include_formatting=False)).strip()
         pieces = [("", text)] if text else []
-    if not pieces:
-        raise NewsbriefError(f"{name}: no article text found in the HTML")
-    return _title(doc), _without_pull_quotes(pieces)
+    return pieces
 
 
 #: The fewest words of a paragraph dropped as a pull-quote: a quote set out
@@ -667,6 +681,37 @@ def _without_pull_quotes(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
         if not repeat:
             kept.append((kind, text))
     return kept
+
+
+#: A paragraph that opens with a separator: what is left of a meta line once
+#: its date (a ``<time>``) or its byline is taken out, "· Commentary",
+#: "| Analysis".
+_SEPARATOR_LINE = re.compile(r"^[\u00b7\u2022|/\u2013\u2014]\s*\S")
+
+
+def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pieces without the labels of furniture the extraction took away.
+
+    A heading heads what follows it: one that ends the page ("Related
+    Articles", "More on this topic") labelled a list of links left out as
+    furniture, and became the last section's name with nothing in it. A
+    one-line paragraph that opens with a separator and is a label of a few
+    words ("· Commentary") is the rest of a date line, and was a claim.
+    """
+    kept = list(pieces)
+    while len(kept) > 1 and kept[-1][0] == "heading":
+        kept.pop()
+    return [
+        (kind, text)
+        for kind, text in kept
+        if not (
+            kind == "para"
+            and _SEPARATOR_LINE.match(text)
+            and "\n" not in text
+            and len(text.split()) <= _LABEL_WORDS + 1
+            and not _SENTENCE_END.search(text)
+        )
+    ]
 
 
 def _title(doc: Any) -> str | None:
@@ -804,12 +849,24 @@ def _block_text(element: Any) -> str:
 
 
 def _date_line(element: Any, text: str) -> bool:
-    """Whether a block is only the page's date (its ``<time>``), not prose."""
+    """Whether a block is the page's date line: its ``<time>``, a label at most.
+
+    "May 2, 2031", "May 2, 2031 · Analysis": the date is the page's
+    metadata and the label its section, neither a claim.
+    """
     times = " ".join(t.text_content() for t in element.iter("time"))
     rest = text
     for word in times.split():
         rest = rest.replace(word, " ", 1)
-    return bool(times.strip()) and not _LETTER.search(rest)
+    label = " ".join(_LETTER_RUN.findall(rest))
+    return (
+        bool(times.strip())
+        and len(label.split()) <= _LABEL_WORDS
+        and not _SENTENCE_END.search(rest)
+    )
+
+
+_LETTER_RUN = re.compile(r"\w+")
 
 
 def _without_lines(pieces: list[tuple[str, str]], drop: set[str]) -> list[tuple[str, str]]:
