@@ -761,3 +761,37 @@ def test_html_the_label_of_left_out_furniture_is_neither_a_section_nor_a_claim()
         "Who pays",
         "Ostrel pays most of the cost, the ministry said.",
     ]
+
+
+@pytest.mark.parametrize(
+    "date", ["March 3, 2031", "Monday, 3 March 2031", "Mar. 3, 2031, 4:15 PM EST", "2031-03-03"]
+)
+def test_a_date_line_is_a_heading_that_names_no_section_in_a_page_and_a_text(date):
+    # A page's <p>March 3, 2031</p> under its headline was a claim; in a text
+    # a date line above the headline was taken for the headline.
+    html = (
+        "<html><head><title>Kell Harbour Reopens</title></head><body><article>"
+        f"<h1>Kell Harbour Reopens</h1><p>{date} · Analysis</p><h2>Ferries</h2><p>{date}</p>"
+        "<p>The port of Kell reopened on Monday after a strike that lasted three weeks and "
+        "halted all ferry traffic between Varnia and Ostrel, the harbour office said on "
+        "Monday. Ferries will run every hour, and the first one leaves at noon.</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    blocks = split_blocks(src.text, src.line_kinds)
+    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    units = build_units(src.text, blocks, docs)[0]
+    assert [(u.kind, u.section) for u in units][:5] == [
+        ("title", None),
+        ("heading", None),
+        ("heading", None),
+        ("heading", None),
+        ("claim", "Ferries"),
+    ]
+    assert units[3].text == date
+    text = f"{date}\n\nKell Harbour Reopens\n\nThe port of Kell reopened on Monday."
+    assert [(u.kind, u.section) for u in units_of(text)] == [
+        ("heading", None),
+        ("title", None),
+        ("claim", None),
+    ]

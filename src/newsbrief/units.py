@@ -91,6 +91,30 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?)(?P<sep>[:.])\s+(?=[\"“�
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?$")
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A page's date line: "January 14, 2025", "Tuesday, 3 June 2031", "2031-06-03",
+#: with a time ("..., 3:38 PM") or a label after a separator ("· Analysis") at
+#: most. It is the page's date, not a claim, and names no section: the
+#: annotation makes a short line without a final stop a heading, and an HTML
+#: paragraph holding only the date (news sites, government releases and think
+#: tanks put one under the headline) was read as a claim. No plain-text
+#: article of the corpus has one.
+_DATE_LINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?"
+    r"(?:\s*[\u00b7\u2022|\u2013\u2014]\s*\w+(?:\s+\w+){0,2})?$"
+)
+
+
+def _names_no_section(line: str) -> bool:
+    """A heading line that is a time or date mark, under which the section goes on."""
+    return bool(_TIME_LINE.match(line) or _DATE_LINE.match(line))
+
+
 _MAX_HEADING_WORDS = 25
 
 
@@ -146,6 +170,7 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
     blocks: list[Block] = []
     paragraph = 0
     previous_blank = True
+    headline_open = True  # no block read yet but date lines: the next may be the headline
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
         if i in markup or _wordless(raw):
@@ -161,13 +186,18 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
         if line_kinds is None or not line_kinds[i]:
             kind, marker = _line_kind(text[s:e])
             s += marker
-            if not blocks and (kind == "heading" or _is_long_headline(text, lines, i, text[s:e])):
+            if kind in ("heading", "para") and _DATE_LINE.match(text[s:e]):
+                kind = "heading"  # a date line: a heading, never the headline
+            elif headline_open and (
+                kind == "heading" or _is_long_headline(text, lines, i, text[s:e])
+            ):
                 kind = "title"
             elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
                 kind = "heading"
         else:
-            kind, marker = _marked_kind(line_kinds[i], text[s:e], first=not blocks)
+            kind, marker = _marked_kind(line_kinds[i], text[s:e], first=headline_open)
             s += marker
+        headline_open = headline_open and bool(_DATE_LINE.match(text[s:e]))
         blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph)))
     return blocks
 
@@ -267,7 +297,7 @@ def _marked_kind(marked: str, line: str, first: bool) -> tuple[str, int]:
         return "item", bullet.end() if bullet and line[bullet.end() :].strip() else 0
     if marked in ("title", "heading"):
         return ("title" if first else "heading"), 0
-    return "para", 0
+    return ("heading" if _DATE_LINE.match(line) else "para"), 0
 
 
 def is_heading_text(line: str) -> bool:
@@ -338,7 +368,7 @@ def build_units(
         if block.kind in ("title", "heading"):
             pieces: list[tuple[str, Span, str | None]] = [(block.kind, doc[:], None)]
             if block.kind == "heading":
-                section = section if _TIME_LINE.match(block.text) else block.text
+                section = section if _names_no_section(block.text) else block.text
         elif block.kind == "item":
             pieces = _item_pieces(doc, block.text)
         else:
