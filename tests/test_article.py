@@ -795,3 +795,19 @@ def test_a_date_line_is_a_heading_that_names_no_section_in_a_page_and_a_text(dat
         ("title", None),
         ("claim", None),
     ]
+
+
+def test_html_a_part_kept_as_found_loses_its_marked_captions_and_credits():
+    # The extractor kept this page's body div as it found it, with its class
+    # attributes: "Photo: Kell Agency" was a claim of the story.
+    html = (
+        "<html><body><h2>Kell ferry resumes</h2>"
+        "<div>The Kell ferry resumed on Tuesday after a strike, the operator said.</div>"
+        '<p class="photo-credit">Photo: Kell Agency</p>'
+        '<p class="image-caption">The ferry at the pier.</p></body></html>'
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Kell ferry resumes",
+        "The Kell ferry resumed on Tuesday after a strike, the operator said.",
+    ]

@@ -639,6 +639,9 @@ def _body_pieces(body: Any, tree: Any, bylines: set[str]) -> list[tuple[str, str
         own = _own_blocks(tree)
         if own:
             return own
+    # A part of the page the extractor kept as it found it (a div) keeps its
+    # class and id attributes, and with them its captions and credits.
+    _drop_own_furniture(body)
     blocks = any(child.tag in _BLOCK_TAGS for child in body)
     pieces = _without_lines(_pieces(body), bylines) if blocks else []
     if not pieces:
