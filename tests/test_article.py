@@ -723,15 +723,17 @@ def test_html_a_pull_quote_repeating_the_story_is_not_a_second_claim():
         "<html><head><title>Dam deal</title></head><body><article><h1>Dam deal</h1>"
         f"<p>{body}</p>"
         "<blockquote>Ostrel will open the northern dam to Varnian barges next spring</blockquote>"
-        "<p>Thank you all.</p><p>The envoy then left for Kell, where talks resume in June.</p>"
-        "<p>Thank you all.</p></article></body></html>"
+        "<p>Thank you very much, everybody.</p>"
+        "<p>The envoy then left for Kell. \u201cWe want water, not words,\u201d she said.</p>"
+        "<blockquote><p>We want water, not words</p></blockquote>"
+        "<p>Thank you very much, everybody.</p></article></body></html>"
     )
     assert source_from_text(html, path="page.html").text.split("\n\n") == [
         "Dam deal",
         body,
-        "Thank you all.",
-        "The envoy then left for Kell, where talks resume in June.",
-        "Thank you all.",
+        "Thank you very much, everybody.",
+        "The envoy then left for Kell. \u201cWe want water, not words,\u201d she said.",
+        "Thank you very much, everybody.",
     ]
 
 

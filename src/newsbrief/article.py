@@ -653,30 +653,37 @@ def _body_pieces(body: Any, tree: Any, bylines: set[str]) -> list[tuple[str, str
     return pieces
 
 
-#: The fewest words of a paragraph dropped as a pull-quote: a quote set out
-#: in large type repeats a sentence of substance, while a remarks transcript
-#: repeats its short courtesies ("Thank you very much.") as units of their own.
-_PULL_QUOTE_WORDS = 8
+#: The fewest words of a paragraph dropped as a pull-quote. Lifted out of a
+#: longer paragraph, a sentence of five words is one ("We need boats, not
+#: promises."); a paragraph said twice whole must have eight: a remarks
+#: transcript repeats its short courtesies ("Thank you very much, everybody.")
+#: as units of their own.
+_PULL_QUOTE_WORDS = 5
+_REPEATED_PARAGRAPH_WORDS = 8
+_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d "
 
 
 def _without_pull_quotes(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pieces without a paragraph that repeats words the page says elsewhere.
 
     A pull-quote (a ``blockquote`` or a boxed paragraph) sets a sentence of
-    the story out again in large type; extracted, it became a second claim
-    that "restated" its own source. A one-line paragraph of some length
-    whose text is found inside another piece is such a repeat; of two equal
-    paragraphs the later goes.
+    the story out again in large type, often without its quotation marks;
+    extracted, it became a second claim that "restated" its own source. A
+    one-line paragraph found inside a longer piece is such a repeat, and of
+    two equal paragraphs the later goes.
     """
     flat = [" ".join(text.split()) for _, text in pieces]
     kept = []
     for k, (kind, text) in enumerate(pieces):
+        core = flat[k].strip(_QUOTE_MARKS)
+        words = sum(any(c.isalpha() for c in word) for word in core.split())  # not dates
         repeat = (
             kind == "para"
             and "\n" not in text
-            and len(flat[k].split()) >= _PULL_QUOTE_WORDS
+            and words >= _PULL_QUOTE_WORDS
             and any(
-                flat[k] in other and (len(other) > len(flat[k]) or j < k)
+                (core in other and len(other) > len(flat[k]))
+                or (other == flat[k] and j < k and words >= _REPEATED_PARAGRAPH_WORDS)
                 for j, other in enumerate(flat)
                 if j != k
             )
