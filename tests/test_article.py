@@ -813,3 +813,23 @@ def test_html_a_part_kept_as_found_loses_its_marked_captions_and_credits():
         "Kell ferry resumes",
         "The Kell ferry resumed on Tuesday after a strike, the operator said.",
     ]
+
+
+def test_html_an_agency_credit_line_is_not_a_claim_a_sentence_about_reporting_is():
+    story = (
+        "Heavy rain forced thousands of people in Varnia from their homes on Wednesday, "
+        "the interior ministry said, as the Lee river burst its banks for a second week "
+        "and army units were sent to the worst-hit districts."
+    )
+    html = (
+        "<html><head><title>Floods in Varnia</title></head><body><article>"
+        f"<h1>Floods in Varnia</h1><p>{story}</p>"
+        "<p>Reporting by the agency showed that the dams held.</p>"
+        "<p><em>Reporting by Mira Sand in Kell; Editing by Tom Vale</em></p>"
+        "<p>(Additional reporting by Ana Ruiz)</p></article></body></html>"
+    )
+    assert source_from_text(html, path="page.html").text.split("\n\n") == [
+        "Floods in Varnia",
+        story,
+        "Reporting by the agency showed that the dams held.",
+    ]

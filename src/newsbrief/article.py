@@ -699,6 +699,28 @@ def _without_pull_quotes(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 _SEPARATOR_LINE = re.compile(r"^[\u00b7\u2022|/\u2013\u2014]\s*\S")
 
 
+#: A news agency's credit line at a story's foot: "Reporting by A in Kell;
+#: Editing by B", "(Additional reporting by C)". After "by" it holds names
+#: (capitalised) and the credit words only, so "Reporting by the agency
+#: showed ..." is a sentence and stays.
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s+(?P<rest>.+?)\)?\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = frozenset(
+    {"and", "in", "by", "from", "additional", "reporting", "writing", "editing", "compiled"}
+)
+
+
+def _credit_line(text: str) -> bool:
+    """Whether a paragraph is an agency's credit line, not a sentence of the story."""
+    m = _CREDIT_LINE.match(text)
+    if m is None or "\n" in text:
+        return False
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", m["rest"])
+    return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in words)
+
+
 def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pieces without the labels of furniture the extraction took away.
 
@@ -706,7 +728,8 @@ def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Articles", "More on this topic") labelled a list of links left out as
     furniture, and became the last section's name with nothing in it. A
     one-line paragraph that opens with a separator and is a label of a few
-    words ("· Commentary") is the rest of a date line, and was a claim.
+    words ("· Commentary") is the rest of a date line, and was a claim; so
+    was an agency's credit line ("Reporting by ...; Editing by ...").
     """
     kept = list(pieces)
     while len(kept) > 1 and kept[-1][0] == "heading":
@@ -721,6 +744,7 @@ def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and len(text.split()) <= _LABEL_WORDS + 1
             and not _SENTENCE_END.search(text)
         )
+        and not (kind == "para" and _credit_line(text))
     ]
 
 
