@@ -833,3 +833,26 @@ def test_html_an_agency_credit_line_is_not_a_claim_a_sentence_about_reporting_is
         story,
         "Reporting by the agency showed that the dams held.",
     ]
+
+
+def test_html_paragraphs_split_by_two_line_breaks_are_paragraphs_of_their_own():
+    # A release without <p> separates its paragraphs with <br><br>; the
+    # extractor wrote them as one paragraph. One <br> stays a line break.
+    html = (
+        "<html><head><title>Statement on Kell</title></head><body><div id='content'>"
+        "<h1>Statement on Kell</h1><div>The Mayor of Kell spoke today with the Governor "
+        "of Ostrel about the flooding along the Lee river and the damage to the port."
+        "<br><br><b>Next steps</b><br><br>The two agreed to meet again in June.<br>"
+        "Their staff will prepare the meeting. <br> <br>The Mayor thanked the rescue "
+        "teams for their work during the night.</div></div></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Statement on Kell",
+        "The Mayor of Kell spoke today with the Governor of Ostrel about the flooding "
+        "along the Lee river and the damage to the port.",
+        "Next steps",
+        "The two agreed to meet again in June.\nTheir staff will prepare the meeting.",
+        "The Mayor thanked the rescue teams for their work during the night.",
+    ]
+    assert src.line_kinds[4] == "heading"

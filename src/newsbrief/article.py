@@ -936,20 +936,59 @@ def _pieces(body: Any) -> list[tuple[str, str]]:
     from trafilatura.xml import xmltotxt
 
     pieces = []
-    for element in body:
-        text = _normalise_text(xmltotxt(element, include_formatting=False)).strip()
-        if not text or element.tag == "graphic":
-            continue
-        if element.tag == "head" or (element.tag == "p" and _bold_heading(element, text)):
-            kind = "heading"
-        elif element.tag == "list":
-            kind = "item"
-        else:
-            # What the extractor kept as it found it (a "nav" or "div" when it
-            # fell back on the raw page) is read by its layout, as a text is.
-            kind = "para" if element.tag in ("p", "quote") else ""
-        pieces.append((kind, text))
+    for block in body:
+        for element in _split_at_blank_lines(block):
+            text = _normalise_text(xmltotxt(element, include_formatting=False)).strip()
+            if not text or element.tag == "graphic":
+                continue
+            pieces.append((_piece_kind(element, text), text))
     return pieces
+
+
+def _piece_kind(element: Any, text: str) -> str:
+    """The unit kind an extracted block element gives its text."""
+    if element.tag == "head" or (element.tag == "p" and _bold_heading(element, text)):
+        return "heading"
+    if element.tag == "list":
+        return "item"
+    # What the extractor kept as it found it (a "nav" or "div" when it
+    # fell back on the raw page) is read by its layout, as a text is.
+    return "para" if element.tag in ("p", "quote") else ""
+
+
+def _split_at_blank_lines(element: Any) -> list[Any]:
+    """A paragraph cut at each ``<br><br>``: one element per paragraph it holds.
+
+    Pages without ``<p>`` (older government sites, e-mailed releases put
+    online) separate their paragraphs with two line breaks; the extractor
+    writes them as one, so the whole release was one paragraph, and a
+    sentence ending in ":" above its list no lead-in.
+    """
+    children = list(element)
+    breaks = [c for c, p in zip(children[1:], children, strict=False) if _second_break(c, p)]
+    if element.tag not in ("p", "quote") or not breaks:
+        return [element]
+    parts = [element.makeelement(element.tag, {})]
+    parts[0].text = element.text
+    for child in children:
+        if child in breaks:
+            if len(parts[-1]) and parts[-1][-1].tag == "lb":
+                parts[-1].remove(parts[-1][-1])  # the first break, its tail blank
+            parts.append(element.makeelement(element.tag, {}))
+            parts[-1].text = child.tail
+        else:
+            parts[-1].append(child)  # moves it: the extracted body is ours
+    return parts
+
+
+def _second_break(child: Any, previous: Any) -> bool:
+    """Whether ``child`` is the second of two line breaks with nothing between."""
+    return (
+        child.tag == "lb"
+        and previous is not None
+        and previous.tag == "lb"
+        and not (previous.tail or "").strip()
+    )
 
 
 def _bold_heading(element: Any, text: str) -> bool:
