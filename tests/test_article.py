@@ -856,3 +856,25 @@ def test_html_paragraphs_split_by_two_line_breaks_are_paragraphs_of_their_own():
         "The Mayor thanked the rescue teams for their work during the night.",
     ]
     assert src.line_kinds[4] == "heading"
+
+
+def test_html_a_numbered_line_in_a_paragraph_is_a_list_item_under_its_lead_in():
+    # "1. Send a team;" after a <br> was read as part of a paragraph: the
+    # sentence above was a claim, not a lead-in, and the claim kept its "1.".
+    html = (
+        "<html><head><title>Kell relief</title></head><body><article><h1>Kell relief</h1>"
+        "<p>The Mayor of Kell spoke with the Governor of Ostrel about the flood along the "
+        "Lee river, which cut the town off for two days this week.</p>"
+        "<p>The Mayor directed his staff to:<br>1. Send a rescue team;<br>"
+        "2. Open the schools as shelters.</p></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    blocks = split_blocks(src.text, src.line_kinds)
+    docs = list(load_nlp().pipe([b.text for b in blocks]))
+    units = build_units(src.text, blocks, docs)[0]
+    assert [(u.kind, u.text) for u in units][2:] == [
+        ("lead_in", "The Mayor directed his staff to:"),
+        ("claim", "Send a rescue team;"),
+        ("claim", "Open the schools as shelters."),
+    ]
+    assert_covers(src.text, units)

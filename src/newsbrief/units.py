@@ -290,10 +290,16 @@ def _marked_kind(marked: str, line: str, first: bool) -> tuple[str, int]:
     """The block kind of a line whose kind the markup gives, and its marker's width.
 
     The page's first heading is its headline, as in a text; a list item's
-    bullet (which the HTML reader writes, "- ") is a marker.
+    bullet (which the HTML reader writes, "- ") is a marker. A paragraph's
+    line that opens with a bullet or number ("1. Send a team;" after a
+    ``<br>``) is a list item, as in a text: pages without ``<ol>`` number
+    their lists so, and read as a paragraph the sentence above lost its
+    lead-in and the claim kept its "1.".
     """
+    bullet = _BULLET.match(line)
+    if marked == "para" and bullet and line[bullet.end() :].strip():
+        return "item", bullet.end()
     if marked == "item":
-        bullet = _BULLET.match(line)
         return "item", bullet.end() if bullet and line[bullet.end() :].strip() else 0
     if marked in ("title", "heading"):
         return ("title" if first else "heading"), 0
