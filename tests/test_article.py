@@ -706,10 +706,11 @@ def test_html_a_short_page_is_read_by_its_own_blocks_not_the_run_on_baseline():
     src = source_from_text(html, path="page.html")
     assert src.text.split("\n\n") == [
         "Ostrel opens dam",
+        "May 2, 2031",
         "Ostrel opened the dam on Friday.\nVarnia objected.",
         "- Water flows resume.\n- Talks follow.",
     ]
-    assert src.line_kinds == ("heading", "", "para", "para", "", "item", "item")
+    assert src.line_kinds == ("heading", "", "para", "", "para", "para", "", "item", "item")
 
 
 def test_html_a_pull_quote_repeating_the_story_is_not_a_second_claim():
@@ -759,6 +760,7 @@ def test_html_the_label_of_left_out_furniture_is_neither_a_section_nor_a_claim()
     src = source_from_text(html, path="page.html")
     assert src.text.split("\n\n") == [
         "Water accord signed",
+        "March 3, 2031",
         story,
         "Who pays",
         "Ostrel pays most of the cost, the ministry said.",
@@ -878,3 +880,32 @@ def test_html_a_numbered_line_in_a_paragraph_is_a_list_item_under_its_lead_in():
         ("claim", "Open the schools as shelters."),
     ]
     assert_covers(src.text, units)
+
+
+def test_html_the_date_a_page_shows_is_kept_under_its_headline_as_a_date_line():
+    # The extractor leaves <time> out of the body, so a saved page had no date
+    # (the timeline and the briefing read the text's first full date).
+    story = (
+        "Varnia and Ostrel signed a water accord on Monday after two years of talks, "
+        "officials in Kell said. The accord shares the flow of the Lee river between "
+        "them, and each side must report how much water it draws every month."
+    )
+    shown = (
+        "<html><head><title>Water accord signed</title></head><body><article>"
+        "<h1>Water accord signed</h1><p><time datetime='2021-03-01'>March 1, 2021</time></p>"
+        f"<p>{story}</p></article></body></html>"
+    )
+    src = source_from_text(shown, path="page.html")
+    assert src.text.split("\n\n") == ["Water accord signed", "March 1, 2021", story]
+    blocks = split_blocks(src.text, src.line_kinds)
+    assert [b.kind for b in blocks][:2] == ["title", "heading"]
+    meta = (
+        "<html><head><title>Water accord signed</title>"
+        '<meta property="article:published_time" content="2021-03-01T09:00:00Z"></head>'
+        f"<body><article><p>{story}</p></article></body></html>"
+    )
+    assert source_from_text(meta, path="page.html").text.split("\n\n") == [
+        "Water accord signed",
+        "2021-03-01",
+        story,
+    ]

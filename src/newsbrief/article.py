@@ -26,6 +26,7 @@ from .units import (
     MAX_BLOCK_CHARS,
     Block,
     build_units,
+    is_date_line,
     is_heading_text,
     split_blocks,
 )
@@ -607,6 +608,7 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     # Taken out of the pieces, not the tree: without its byline the page
     # changed the extractor's reading (headline, date and photo credit as prose).
     bylines = {" ".join(e.text_content().split()) for e in tree.xpath(_BYLINES)}
+    shown_date = _shown_date(tree)
     doc = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -621,7 +623,32 @@ def _extract_html(html: str, name: str) -> tuple[str | None, list[tuple[str, str
     pieces = _without_labels(_without_pull_quotes(_body_pieces(body, tree, bylines)))
     if not pieces:
         raise NewsbriefError(f"{name}: no article text found in the HTML")
-    return _title(doc), pieces
+    title = _title(doc)
+    date = shown_date or getattr(doc, "date", None)
+    if date and is_date_line(date) and not any(is_date_line(text) for _, text in pieces):
+        # Under the headline, where the page shows it (the title, when the
+        # reader adds it, goes above).
+        first = pieces[0]
+        headline = first[0] == "heading" and (title is None or first[1].startswith(title))
+        pieces.insert(1 if headline else 0, ("para", date))
+    return title, pieces
+
+
+def _shown_date(tree: Any) -> str | None:
+    """The date the page shows in its first ``<time>``, when that is a date line.
+
+    The extractor leaves a ``<time>`` out of the body, so a web page's
+    article had no date: the corpus view's timeline and the briefing's date
+    read the first full date of the text. The page's own wording is kept
+    ("January 14, 2031"); else the extractor's metadata date (ISO) is used.
+    The line is a heading that names no section
+    (:func:`newsbrief.units.is_date_line`), not a claim.
+    """
+    for element in tree.iter("time"):
+        text = " ".join(_normalise_text(element.text_content()).split())
+        if text:
+            return text if is_date_line(text) else None
+    return None
 
 
 def _body_pieces(body: Any, tree: Any, bylines: set[str]) -> list[tuple[str, str]]:

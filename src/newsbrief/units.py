@@ -25,6 +25,7 @@ __all__ = [
     "SPEAKER_LABEL",
     "Block",
     "build_units",
+    "is_date_line",
     "is_heading_text",
     "split_blocks",
 ]
@@ -108,6 +109,11 @@ _DATE_LINE = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?"
     r"(?:\s*[\u00b7\u2022|\u2013\u2014]\s*\w+(?:\s+\w+){0,2})?$"
 )
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is a date line (see :data:`_DATE_LINE`)."""
+    return bool(_DATE_LINE.match(line))
 
 
 def _names_no_section(line: str) -> bool:
