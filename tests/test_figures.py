@@ -138,3 +138,51 @@ def test_a_node_label_drops_the_office_before_a_persons_name():
     g.add_node("p", name="Secretary General Varga", type="person")
     g.add_node("o", name="General Assembly", type="organization")
     assert (_label(g, "p"), _label(g, "o")) == ("Varga", "General Assembly")
+
+
+def _printed_label_points(fig) -> float:
+    """The names' size in points when the figure, cropped as saved, is printed as page
+    one prints it: the 170 mm of the column wide, at most 80 mm high."""
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    return 9.5 * min(170 / box.width, 80 / box.height) / 25.4
+
+
+def test_page_ones_figure_is_drawn_for_the_column_it_prints_in():
+    """A 10 x 7.2 in figure capped at 80 mm high printed its names at about 4 pt."""
+    from newsbrief.figures import PAGE_ONE
+
+    for graph in (big_graph(2), big_graph(18)):
+        fig = graph_figure(graph, frame=PAGE_ONE)
+        assert tuple(fig.get_size_inches()) == PAGE_ONE.figsize  # a few nodes print no larger
+        assert 7.0 <= _printed_label_points(fig) <= 8.5
+        assert fig.axes[0].get_title() == ""  # the page's own heading names the article
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        assert box.height * 170 / box.width < 72  # mm: page one has 65-80 under the bottom line
+    assert _printed_label_points(graph_figure(big_graph(18))) < 5  # the screen's figure
+
+
+def test_page_ones_legend_stands_beside_the_graph_and_its_names_do_not_overlap():
+    from newsbrief.figures import PAGE_ONE
+
+    fig = graph_figure(big_graph(18), frame=PAGE_ONE)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    assert ax.get_legend().get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x1
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_fontweight() == "bold"]
+    assert len(boxes) == 18
+    assert not [1 for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+    g = big_graph(8)
+    assert figure_bytes(graph_figure(g, frame=PAGE_ONE), "png") == figure_bytes(
+        graph_figure(g, frame=PAGE_ONE), "png"
+    )
+
+
+def test_page_ones_discs_are_half_the_area_and_the_layout_is_fitted_to_them():
+    from newsbrief.figures import PAGE_ONE, layout, node_areas
+
+    g = big_graph(6)
+    assert node_areas(g, PAGE_ONE.disc) == {n: a / 2 for n, a in node_areas(g).items()}
+    xs = [x for x, _ in layout(g, PAGE_ONE).values()]
+    assert max(xs) - min(xs) <= PAGE_ONE.box[0] * 1.02

@@ -345,3 +345,19 @@ def test_a_large_graph_says_what_page_one_leaves_out_and_gets_a_page_of_its_own(
     assert images.full_graph_image(None) is None  # type: ignore[arg-type]
     images.graph_image(None)  # type: ignore[arg-type]
     assert len(shown) == 2  # no note: every actor is drawn
+
+
+def test_page_ones_graph_is_drawn_for_print_and_the_full_one_for_the_screen(monkeypatch):
+    from newsbrief.briefing import images
+    from newsbrief.figures import PAGE_ONE, SCREEN
+
+    frames = []
+    monkeypatch.setattr(images, "display", lambda obj: None)
+    monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(30))
+    monkeypatch.setattr(images, "_image", lambda fig, width=720: fig)
+    monkeypatch.setattr(images, "graph_figure", lambda g, frame=SCREEN: frames.append(frame))
+    images.graph_image(None)  # type: ignore[arg-type]
+    images.full_graph_image(None)  # type: ignore[arg-type]
+    monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(5))
+    images.graph_image(None)  # type: ignore[arg-type]
+    assert frames == [PAGE_ONE, SCREEN, PAGE_ONE]

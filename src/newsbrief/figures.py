@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_ACTORS",
+    "PAGE_ONE",
     "POLARITY_COLOURS",
+    "SCREEN",
     "TYPE_COLOURS",
+    "Frame",
     "edge_label_spots",
     "figure_bytes",
     "graph_figure",
@@ -83,7 +87,7 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
 
 
-def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.MultiDiGraph, frame: Frame | None = None) -> dict[str, tuple[float, float]]:
     """Seeded node positions in inches of the figure's plot, the ones it draws.
 
     The spring layout is fitted to the plot and its nodes pushed apart until
@@ -93,12 +97,15 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     runs, and two much-mentioned actors do not sit on each other there either.
     """
     labels = {n: _label(graph, n) for n in graph.nodes}
-    return _fit(_layout(graph), labels, node_areas(graph))
+    frame = frame or SCREEN
+    return _fit(_layout(graph), labels, node_areas(graph, frame.disc), frame)
 
 
-def node_areas(graph: nx.MultiDiGraph) -> dict[str, float]:
+def node_areas(graph: nx.MultiDiGraph, scale: float = 1.0) -> dict[str, float]:
     """Each node's disc area in points squared (matplotlib's ``node_size``), by mentions."""
-    return {n: 300.0 + 220 * min(graph.nodes[n].get("mentions", 1), 12) for n in graph.nodes}
+    return {
+        n: scale * (300.0 + 220 * min(graph.nodes[n].get("mentions", 1), 12)) for n in graph.nodes
+    }
 
 
 @lru_cache(maxsize=1)
@@ -130,36 +137,79 @@ _BOX = (8.4, 4.9)
 _MARGIN = 0.55  # inches around the outermost centres (half a large disc or label)
 #: The figure's size when its nodes fill :data:`_BOX`.
 _FIGSIZE = (10.0, 7.2)
-#: Graphs of at most this many nodes take :data:`_FEW_BOX`: two actors of a
+#: Graphs of at most this many nodes take half the box: two actors of a
 #: one-sentence article sat at the ends of a 10-inch figure, 8 in apart.
 _FEW = 3
-_FEW_BOX = (_BOX[0] / 2, _BOX[1] / 2)
 
 
-def _box(nodes: int) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Frame:
+    """The figure around the graph: its size, the nodes' box in it, and what else it shows.
+
+    A figure is drawn for one use. On screen and in the report's PNG it has
+    the article's title over it and its legend under it (:data:`SCREEN`). On
+    the briefing's page one it is printed at a size fixed by the page, so it
+    is drawn for that size (:data:`PAGE_ONE`).
+    """
+
+    #: The area in inches that node centres may take (half of it for a few nodes).
+    box: tuple[float, float]
+    #: The figure's size in inches when its nodes fill :attr:`box`.
+    figsize: tuple[float, float]
+    #: The article's title over the graph.
+    titled: bool = True
+    #: The legend in a column right of the graph, not in rows under it; the
+    #: figure keeps its size however few nodes it has.
+    beside: bool = False
+    #: The discs' areas as a share of :func:`node_areas`' (mentions still set them).
+    disc: float = 1.0
+
+
+SCREEN = Frame(_BOX, _FIGSIZE)
+
+#: Page one's graph, drawn at the size it prints. The printed column is about
+#: 170 mm (6.7 in) wide and the graph has 65-80 mm under the bottom line, so a
+#: figure of 10 x 7.2 in was printed at 44% (38% for wh-peace) and its 9.5 pt
+#: names at about 4 pt. This one is 8 x 3.2 in with its legend beside the
+#: graph, where the wide column has room, and no title (the page's heading
+#: names the article). It prints the column's width and 70 mm high at 82%:
+#: names at 7.6-7.8 pt, the legend at 7.3 pt, relation labels at 6.1 pt
+#: (measured in the PDFs of the default article, israel-beirut and wh-peace).
+#: At 8.5 x 3.3 in the names printed at 7.3 pt. Discs are half the screen's
+#: area: at full size the 18 actors of israel-beirut overlapped in the box.
+PAGE_ONE = Frame(box=(5.4, 2.1), figsize=(8.0, 3.2), titled=False, beside=True, disc=0.5)
+
+
+def _box(nodes: int, frame: Frame = SCREEN) -> tuple[float, float]:
     """The area node centres may take: a few nodes are drawn close, the figure sized to them."""
-    return _FEW_BOX if nodes <= _FEW else _BOX
+    if nodes <= _FEW:
+        return (frame.box[0] / 2, frame.box[1] / 2)
+    return frame.box
 
 
 #: The least plot box of a few nodes, in inches: room for an edge label between two.
 _FEW_LEAST = (2.5, 1.0)
 
 
-def _plot_box(pos: dict[str, tuple[float, float]]) -> tuple[float, float]:
+def _plot_box(pos: dict[str, tuple[float, float]], frame: Frame = SCREEN) -> tuple[float, float]:
     """The plot box the figure is sized to: the layout's extent for a few nodes.
 
     Two actors side by side have no height: a box of the full height left
-    the figure three quarters empty above and below them.
+    the figure three quarters empty above and below them. A figure drawn
+    beside its legend keeps its box: it is printed at a fixed scale, and a
+    smaller figure would be printed larger, not with less white.
     """
+    if frame.beside:
+        return frame.box
     if len(pos) > _FEW or not pos:
-        return _box(len(pos))
+        return _box(len(pos), frame)
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     return (max(max(xs) - min(xs), _FEW_LEAST[0]), max(max(ys) - min(ys), _FEW_LEAST[1]))
 
 
-def _figsize(box: tuple[float, float]) -> tuple[float, float]:
+def _figsize(box: tuple[float, float], frame: Frame = SCREEN) -> tuple[float, float]:
     """The figure around a plot box: the title, legend and margins keep their inches."""
-    return (_FIGSIZE[0] - _BOX[0] + box[0], _FIGSIZE[1] - _BOX[1] + box[1])
+    return (frame.figsize[0] - frame.box[0] + box[0], frame.figsize[1] - frame.box[1] + box[1])
 
 
 _LABEL_PT = 9.5
@@ -202,7 +252,7 @@ def _scaled(pos: dict, box: tuple[float, float]) -> dict:
     return {n: [(x - cx) * sx, (y - cy) * sy] for n, (x, y) in pos.items()}
 
 
-def _fit(pos: dict, labels: dict, areas: dict, rounds: int = 8) -> dict:
+def _fit(pos: dict, labels: dict, areas: dict, frame: Frame = SCREEN, rounds: int = 8) -> dict:
     """Spread the layout over the plot in inches and push overlapping nodes apart.
 
     The discs and labels have a fixed size in points while the spring layout
@@ -219,7 +269,7 @@ def _fit(pos: dict, labels: dict, areas: dict, rounds: int = 8) -> dict:
     # the pushes per pass shrink with the square of the count, so its explorer
     # opens in seconds (it took 40 s) while an article's graph gets all 600.
     pushes = min(600, max(10, 5_000_000 // len(pos) ** 2))
-    box = _box(len(pos))
+    box = _box(len(pos), frame)
     fitted = _scaled(pos, box)
     for _ in range(rounds):
         fitted = _separate(fitted, size, pushes)
@@ -259,7 +309,9 @@ def _separate(pos: dict, size: dict, rounds: int = 600) -> dict:
     return {n: [float(x), float(y)] for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
-def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> Figure:
+def graph_figure(
+    obj: Analysis | nx.MultiDiGraph, title: str | None = None, frame: Frame = SCREEN
+) -> Figure:
     """Draw the actor graph.
 
     Nodes are coloured by type and sized by mentions; edges are coloured by
@@ -270,7 +322,9 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
     ----------
     obj : Analysis or networkx.MultiDiGraph
     title : str, optional
-        Defaults to the article title.
+        Defaults to the article title; a frame that is not ``titled`` draws none.
+    frame : Frame
+        :data:`SCREEN` (the default) or :data:`PAGE_ONE`, drawn for the page it prints on.
 
     Returns
     -------
@@ -278,12 +332,12 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
     """
     graph = _graph(obj)
     with plt.rc_context(_RC):
-        pos = layout(graph)
-        box = _plot_box(pos)
-        fig, ax = plt.subplots(figsize=_figsize(box), dpi=100)
+        pos = layout(graph, frame)
+        box = _plot_box(pos, frame)
+        fig, ax = _axes(box, frame)
         labels = {n: _label(graph, n) for n in graph.nodes}
-        area = node_areas(graph)
-        _draw_edges(ax, graph, pos)
+        area = node_areas(graph, frame.disc)
+        _draw_edges(ax, graph, pos, frame)
         sizes = [area[n] for n in graph.nodes]
         colours = [TYPE_COLOURS.get(graph.nodes[n].get("type"), "#bbbbbb") for n in graph.nodes]
         nx.draw_networkx_nodes(
@@ -302,13 +356,14 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
                 (x, y),
                 ha="center",
                 va="center",
-                fontsize=9.5,
+                fontsize=_LABEL_PT,
                 fontweight="bold",
                 color="#111111",
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
             )
-        _legend(ax, graph)
-        ax.set_title(drawable(title or graph.graph.get("title", "")), fontsize=12, wrap=True)
+        _legend(ax, graph, frame.beside)
+        if frame.titled:
+            ax.set_title(drawable(title or graph.graph.get("title", "")), fontsize=12, wrap=True)
         if not pos:
             # An article with no actor printed a blank box under the caption
             # on how to read nodes and edges; the figure says why it is empty.
@@ -332,11 +387,29 @@ def graph_figure(obj: Analysis | nx.MultiDiGraph, title: str | None = None) -> F
                 half = max(hi - lo, side) / 2 + _MARGIN
                 axis((lo + hi) / 2 - half, (lo + hi) / 2 + half)
         ax.set_axis_off()
-        fig.tight_layout()
+        if not frame.beside:
+            fig.tight_layout()
     return fig
 
 
-def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
+def _axes(box: tuple[float, float], frame: Frame) -> tuple[Figure, Any]:
+    """The figure and its plot; beside a legend, the plot is placed at one inch to the inch.
+
+    ``tight_layout`` leaves a legend outside the plot out of its sums, so a
+    figure whose legend stands beside the graph places its plot by hand: the
+    box and its margins on the left, in inches, and the legend's column right
+    of them. Its labels are then drawn at the size they were separated at.
+    """
+    size = _figsize(box, frame)
+    if not frame.beside:
+        return plt.subplots(figsize=size, dpi=100)
+    fig = plt.figure(figsize=size, dpi=100)
+    width, height = box[0] + 2 * _MARGIN, box[1] + 2 * _MARGIN
+    ax = fig.add_axes((0.0, (1 - height / size[1]) / 2, width / size[0], height / size[1]))
+    return fig, ax
+
+
+def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict, frame: Frame = SCREEN) -> None:
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, data in graph.edges(data=True):
         pairs.setdefault((u, v), []).append(data)
@@ -356,10 +429,10 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict) -> None:
             arrows=True,
             arrowstyle="-|>" if strong else "-",
             arrowsize=16,
-            node_size=900,
+            node_size=900 * frame.disc,
             connectionstyle=f"arc3,rad={_bend(pairs, u, v)}",
         )
-    for (u, v, text), (x, y) in edge_label_spots(graph, pos).items():
+    for (u, v, text), (x, y) in edge_label_spots(graph, pos, frame).items():
         tie = leader(pos[u], pos[v], Box(x, y, *_text_half(text)), _bend(pairs, u, v))
         if tie is not None:
             strong = [e for e in pairs[(u, v)] if not e.get("weak")]
@@ -396,7 +469,7 @@ def _bend(pairs: dict, u: str, v: str) -> float:
 
 
 def edge_label_spots(
-    graph: nx.MultiDiGraph, pos: dict
+    graph: nx.MultiDiGraph, pos: dict, frame: Frame = SCREEN
 ) -> dict[tuple[str, str, str], tuple[float, float]]:
     """Where each labelled edge's label is drawn, clear of the actors and of each other.
 
@@ -409,6 +482,8 @@ def edge_label_spots(
     graph : networkx.MultiDiGraph
     pos : dict
         Node positions in inches, from :func:`layout`.
+    frame : Frame
+        The figure they are drawn in (its discs' size).
 
     Returns
     -------
@@ -421,7 +496,7 @@ def edge_label_spots(
     strong = {k: [e for e in es if not e.get("weak")] for k, es in sorted(pairs.items())}
     order = sorted((k for k, es in strong.items() if es), key=lambda k: -_strength(strong[k]))
     labels = {k: _edge_label(strong[k]) for k in order}
-    areas = node_areas(graph)
+    areas = node_areas(graph, frame.disc)
     obstacles = [
         Box(x, y, *(d / 2 for d in _footprint(_label(graph, n), areas[n])))
         for n, (x, y) in sorted(pos.items())
@@ -457,7 +532,7 @@ def _edge_label(edges: list[dict]) -> str:
     return drawable("\n".join(ranked[:2]) + more)
 
 
-def _legend(ax, graph: nx.MultiDiGraph) -> None:
+def _legend(ax, graph: nx.MultiDiGraph, beside: bool = False) -> None:
     types = sorted({graph.nodes[n].get("type", "") for n in graph.nodes})
     handles: list[Artist] = [Patch(color=TYPE_COLOURS.get(t, "#bbbbbb"), label=t) for t in types]
     polarities = sorted({d.get("polarity", WEAK_POLARITY) for _, _, d in graph.edges(data=True)})
@@ -472,6 +547,12 @@ def _legend(ax, graph: nx.MultiDiGraph) -> None:
         )
         for p in polarities
     ]
+    if beside:
+        # One column right of the plot: a wide printed figure has room there, not under it.
+        ax.legend(
+            handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=9
+        )
+        return
     ax.legend(
         handles=handles,
         loc="upper center",

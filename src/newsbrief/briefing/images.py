@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, Image, display
 
 from .. import vocabulary
-from ..figures import figure_bytes, graph_figure
+from ..figures import PAGE_ONE, figure_bytes, graph_figure
 from ..graph import actor_graph
 from .frames import category_counts
 
@@ -27,11 +27,11 @@ __all__ = [
     "page_one_actors",
 ]
 
-#: The most actors page one's graph draws. Its figure is printed at most 80 mm
-#: high (about 108 mm wide) whatever it holds, so its names print at about
-#: 4 pt; the 46 of wh-peace-through-strength-record filled it edge to edge
-#: and could not be told apart, 18 leave room around each name. The full
-#: graph, on a page of its own, prints 180 mm wide (names at about 7 pt).
+#: The most actors page one's graph draws. Its figure (:data:`~newsbrief.figures.PAGE_ONE`)
+#: prints about 170 x 70 mm whatever it holds, names at about 7.7 pt; the 46 of
+#: wh-peace-through-strength-record filled it edge to edge and could not be
+#: told apart, 18 leave room around each name. The full graph, on a page of
+#: its own, prints 180 mm wide (names at about 7 pt).
 PAGE_ONE_ACTORS = 18
 
 
@@ -63,8 +63,8 @@ def page_one_actors(graph: nx.MultiDiGraph, limit: int = PAGE_ONE_ACTORS) -> lis
     return [n for n in nodes if n in kept]
 
 
-#: Said over page one's graph when it leaves actors out. In the figure, under
-#: its legend, it printed at about 4 pt; as the page's text it reads.
+#: Said over page one's graph when it leaves actors out. In the (then larger)
+#: figure, under its legend, it printed at about 4 pt; as the page's text it reads.
 _LEFT_OUT_NOTE = (
     '<p class="nb-graph-note">{drawn} of the {total} actors are drawn here: those in'
     " relations, most mentioned first. All {total} are in the graph on the last page.</p>"
@@ -91,9 +91,9 @@ def graph_image(analysis: Analysis, width: int = _PNG_WIDTH) -> Image:
     graph = actor_graph(analysis)
     drawn = page_one_actors(graph)
     if len(drawn) == graph.number_of_nodes():
-        return _image(graph_figure(graph), width)
+        return _image(graph_figure(graph, frame=PAGE_ONE), width)
     display(HTML(_LEFT_OUT_NOTE.format(drawn=len(drawn), total=graph.number_of_nodes())))
-    return _image(graph_figure(graph.subgraph(drawn).copy()), width)
+    return _image(graph_figure(graph.subgraph(drawn).copy(), frame=PAGE_ONE), width)
 
 
 #: The heading over the full graph; the stylesheet starts a page with it.
