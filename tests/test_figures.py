@@ -186,3 +186,30 @@ def test_page_ones_discs_are_half_the_area_and_the_layout_is_fitted_to_them():
     assert node_areas(g, PAGE_ONE.disc) == {n: a / 2 for n, a in node_areas(g).items()}
     xs = [x for x, _ in layout(g, PAGE_ONE).values()]
     assert max(xs) - min(xs) <= PAGE_ONE.box[0] * 1.02
+
+
+def test_an_edge_label_is_placed_inside_the_plot_or_left_out():
+    """A label past the plot's edge was clipped away and its leader line pointed at nothing."""
+    from newsbrief.figures import (
+        PAGE_ONE,
+        SCREEN,
+        _limits,
+        _plot_box,
+        _text_half,
+        edge_label_spots,
+        layout,
+    )
+
+    g = nx.MultiDiGraph(title="edge")
+    for i, name in enumerate(["Varnia", "Tosland", "Ostrava Pact", "Kell", "Minister Dorn"]):
+        g.add_node(str(i), name=name, type="state", mentions=3)
+    for u, v in (("0", "1"), ("1", "2"), ("2", "3"), ("3", "4"), ("4", "0"), ("0", "2")):
+        g.add_edge(u, v, type="imposed_sanctions_on", polarity="conflictual", weak=False)
+    for frame in (SCREEN, PAGE_ONE):
+        pos = layout(g, frame)
+        (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame))
+        spots = edge_label_spots(g, pos, frame)
+        assert spots
+        for (_, _, text), (x, y) in spots.items():
+            hw, hh = _text_half(text)
+            assert x0 <= x - hw and x + hw <= x1 and y0 <= y - hh and y + hh <= y1

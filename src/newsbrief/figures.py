@@ -378,18 +378,24 @@ def graph_figure(
                 color="#555555",
             )
         if pos:
-            xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
             # Limits, not margins: the scale drawn is the one the layout was separated at.
-            for axis, lo, hi, side in (
-                (ax.set_xlim, min(xs), max(xs), box[0]),
-                (ax.set_ylim, min(ys), max(ys), box[1]),
-            ):
-                half = max(hi - lo, side) / 2 + _MARGIN
-                axis((lo + hi) / 2 - half, (lo + hi) / 2 + half)
+            (x0, x1), (y0, y1) = _limits(pos, box)
+            ax.set_xlim(x0, x1)
+            ax.set_ylim(y0, y1)
         ax.set_axis_off()
         if not frame.beside:
             fig.tight_layout()
     return fig
+
+
+def _limits(pos: dict, box: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The plot's x and y limits in inches: the nodes' extent, at least the box, and a margin."""
+    limits = []
+    for axis, side in ((0, box[0]), (1, box[1])):
+        lo, hi = min(p[axis] for p in pos.values()), max(p[axis] for p in pos.values())
+        half = max(hi - lo, side) / 2 + _MARGIN
+        limits.append(((lo + hi) / 2 - half, (lo + hi) / 2 + half))
+    return limits[0], limits[1]
 
 
 def _axes(box: tuple[float, float], frame: Frame) -> tuple[Figure, Any]:
@@ -502,9 +508,17 @@ def edge_label_spots(
         for n, (x, y) in sorted(pos.items())
     ]
     requests = []
+    (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame)) if pos else ((0, 0), (0, 0))
     for u, v in order:
         half = _text_half(labels[(u, v)])
-        requests.append((candidates(pos[u], pos[v], half, _bend(pairs, u, v)), half))
+        # A spot past the plot's edge was clipped away, its leader line left
+        # pointing at nothing; on page one it fell under the legend beside it.
+        inside = [
+            (x, y)
+            for x, y in candidates(pos[u], pos[v], half, _bend(pairs, u, v))
+            if x0 <= x - half[0] and x + half[0] <= x1 and y0 <= y - half[1] and y + half[1] <= y1
+        ]
+        requests.append((inside, half))
     spots = place(requests, obstacles)
     return {
         (u, v, labels[(u, v)]): (box.x, box.y)
@@ -550,7 +564,11 @@ def _legend(ax, graph: nx.MultiDiGraph, beside: bool = False) -> None:
     if beside:
         # One column right of the plot: a wide printed figure has room there, not under it.
         ax.legend(
-            handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=9
+            handles=handles,
+            loc="center left",
+            bbox_to_anchor=(1.02, 0.5),
+            frameon=False,
+            fontsize=9,
         )
         return
     ax.legend(
