@@ -156,6 +156,9 @@ def test_page_ones_figure_is_drawn_for_the_column_it_prints_in():
         fig = graph_figure(graph, frame=PAGE_ONE)
         assert tuple(fig.get_size_inches()) == PAGE_ONE.figsize  # a few nodes print no larger
         assert 7.0 <= _printed_label_points(fig) <= 8.5
+        relations = [t for t in fig.axes[0].texts if t.get_fontweight() != "bold"]
+        assert relations and {t.get_fontsize() for t in relations} == {PAGE_ONE.edge_pt}
+        assert _printed_label_points(fig) * PAGE_ONE.edge_pt / 9.5 >= 7.0  # 6.1 pt at 7.5
         assert fig.axes[0].get_title() == ""  # the page's own heading names the article
         box = fig.get_tightbbox(fig.canvas.get_renderer())
         assert box.height * 170 / box.width < 72  # mm: page one has 65-80 under the bottom line

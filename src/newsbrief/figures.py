@@ -142,6 +142,9 @@ _FIGSIZE = (10.0, 7.2)
 _FEW = 3
 
 
+_EDGE_LABEL_PT = 7.5
+
+
 @dataclass(frozen=True)
 class Frame:
     """The figure around the graph: its size, the nodes' box in it, and what else it shows.
@@ -163,6 +166,8 @@ class Frame:
     beside: bool = False
     #: The discs' areas as a share of :func:`node_areas`' (mentions still set them).
     disc: float = 1.0
+    #: The relation labels' size in points.
+    edge_pt: float = _EDGE_LABEL_PT
 
 
 SCREEN = Frame(_BOX, _FIGSIZE)
@@ -173,11 +178,15 @@ SCREEN = Frame(_BOX, _FIGSIZE)
 #: names at about 4 pt. This one is 8 x 3.2 in with its legend beside the
 #: graph, where the wide column has room, and no title (the page's heading
 #: names the article). It prints the column's width and 70 mm high at 82%:
-#: names at 7.6-7.8 pt, the legend at 7.3 pt, relation labels at 6.1 pt
-#: (measured in the PDFs of the default article, israel-beirut and wh-peace).
+#: names at 7.6-7.8 pt, the legend at 7.3 pt (measured in the PDFs of the
+#: default article, israel-beirut and wh-peace).
 #: At 8.5 x 3.3 in the names printed at 7.3 pt. Discs are half the screen's
 #: area: at full size the 18 actors of israel-beirut overlapped in the box.
-PAGE_ONE = Frame(box=(5.4, 2.1), figsize=(8.0, 3.2), titled=False, beside=True, disc=0.5)
+#: Relation labels are 9 pt, printed 7.3 pt (6.1 pt at the screen's 7.5): over
+#: six articles' page-one graphs as many are placed (28 at 7.5 pt, 28 at 9).
+PAGE_ONE = Frame(
+    box=(5.4, 2.1), figsize=(8.0, 3.2), titled=False, beside=True, disc=0.5, edge_pt=9.0
+)
 
 
 def _box(nodes: int, frame: Frame = SCREEN) -> tuple[float, float]:
@@ -439,7 +448,8 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict, frame: Frame = SCREEN) ->
             connectionstyle=f"arc3,rad={_bend(pairs, u, v)}",
         )
     for (u, v, text), (x, y) in edge_label_spots(graph, pos, frame).items():
-        tie = leader(pos[u], pos[v], Box(x, y, *_text_half(text)), _bend(pairs, u, v))
+        half = _text_half(text, frame.edge_pt)
+        tie = leader(pos[u], pos[v], Box(x, y, *half), _bend(pairs, u, v))
         if tie is not None:
             strong = [e for e in pairs[(u, v)] if not e.get("weak")]
             (bx, by), (px, py) = tie
@@ -456,13 +466,10 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict, frame: Frame = SCREEN) ->
             (x, y),
             ha="center",
             va="center",
-            fontsize=_EDGE_LABEL_PT,
+            fontsize=frame.edge_pt,
             color="#333333",
             bbox={"boxstyle": "round,pad=0.15", "fc": "#fbfbf5", "ec": "none", "alpha": 0.85},
         )
-
-
-_EDGE_LABEL_PT = 7.5
 
 
 def _strength(edges: list[dict]) -> int:
@@ -510,7 +517,7 @@ def edge_label_spots(
     requests = []
     (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame)) if pos else ((0, 0), (0, 0))
     for u, v in order:
-        half = _text_half(labels[(u, v)])
+        half = _text_half(labels[(u, v)], frame.edge_pt)
         # A spot past the plot's edge was clipped away, its leader line left
         # pointing at nothing; on page one it fell under the legend beside it.
         inside = [
@@ -527,11 +534,11 @@ def edge_label_spots(
     }
 
 
-def _text_half(label: str) -> tuple[float, float]:
+def _text_half(label: str, points: float = _EDGE_LABEL_PT) -> tuple[float, float]:
     """Half the width and height in inches of an edge label with its box."""
     lines = label.split("\n")
-    width = max(_text_width(x, _EDGE_LABEL_PT, False) for x in lines) + 0.06
-    height = len(lines) * _EDGE_LABEL_PT * 1.25 / 72 + 0.05
+    width = max(_text_width(x, points, False) for x in lines) + 0.06
+    height = len(lines) * points * 1.25 / 72 + 0.05
     return width / 2, height / 2
 
 
