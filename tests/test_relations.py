@@ -1100,3 +1100,19 @@ def test_sending_only_words_is_no_aid():
     assert not {c for c in classes("Chile sent a message to Peru.") if c[2] == "AID"}
     assert ("CHL", "PER", "THREATEN") in classes("Chile sent a stern warning to Peru.")
     assert ("CHL", "PER", "AID") in classes("Chile sent troops to Peru.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru called for an immediate ceasefire in the border region on Monday.",
+        "Chile and Peru demanded a truce in the disputed border region on Monday.",
+    ],
+)
+def test_those_who_call_for_a_ceasefire_are_no_party_to_it(text):
+    assert not {c for c in classes(text) if c[2] == "AGREE"}
+
+
+def test_a_ceasefire_asked_with_another_is_the_askers_own_offer():
+    found = classes("Chile called for a ceasefire with Peru on Monday.")
+    assert ("CHL", "PER", "AGREE") in found

@@ -1127,9 +1127,7 @@ def _noun_roles(word: Token, table: UnitActors, lexicon: Lexicon):
     framed = _framed_roles(tok, trig, table)
     if framed is not None:
         return trig, *framed  # "Poland, a NATO member", "Y received aid from X"
-    sources = from_sources(tok, trig, table) or noun_source(
-        tok, trig, table, lexicon.governors.quantity, lexicon.judging
-    )
+    sources = _act_sources(tok, trig, table, lexicon)
     yielded = _yielded_roles(tok, trig, table, sources)
     if yielded is not None:
         return yielded  # "X retracted the bill following pressure from Y": X yields to Y
@@ -1306,6 +1304,34 @@ def _standing_roles(noun: Token, table: UnitActors) -> tuple[list[str], list[str
     the other side: :func:`newsbrief.roles.predicated_roles`.
     """
     return described_roles(noun, table) or predicated_roles(noun, table)
+
+
+def _act_sources(noun: Token, trig: Trigger, table: UnitActors, lexicon: Lexicon) -> list[str]:
+    """Who does the act a noun names; none for a joint act others are asked to do."""
+    if trig.symmetric and _asked_for(noun, lexicon):
+        return []  # "X and Y called for a ceasefire": they ask others to agree to it
+    return from_sources(noun, trig, table) or noun_source(
+        noun, trig, table, lexicon.governors.quantity, lexicon.judging
+    )
+
+
+def _asked_for(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a joint act is what a request asks for: "called for a ceasefire", "urged talks".
+
+    Those who call for a ceasefire or urge talks ask others to agree to them;
+    they are no party to the act ("France and Germany called for a truce in
+    Gaza" is no truce between France and Germany). A joint act with a "with"
+    phrase is the asker's own offer ("X called for talks with Y") and stays.
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    key = _verb_phrase(verb, lexicon)
+    return key is not None and lexicon.verbs[key].event_class == "REQUEST"
 
 
 def _governor_lemma(noun: Token) -> str | None:
