@@ -1116,3 +1116,9 @@ def test_those_who_call_for_a_ceasefire_are_no_party_to_it(text):
 def test_a_ceasefire_asked_with_another_is_the_askers_own_offer():
     found = classes("Chile called for a ceasefire with Peru on Monday.")
     assert ("CHL", "PER", "AGREE") in found
+
+
+def test_a_place_conjoined_after_a_place_phrase_is_no_actor():
+    found = classes("Armed groups in Iraq and Syria attacked Turkish forces on Monday.")
+    assert not {c for c in found if c[0] in ("IRQ", "SYR")}
+    assert ("PER", "CHL", "FIGHT") in classes("Bolivia and Peru attacked Chile on Monday.")

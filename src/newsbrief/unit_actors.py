@@ -112,6 +112,8 @@ _GROUP_HEADS = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"it", "its", "itself"})
+#: Prepositions of a noun's place: "militias in Iraq", "fighters across Syria".
+_PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "near", "inside"})
 #: Modals that lay an obligation on a clause's subject.
 _OBLIGING = frozenset({"must", "should"})
 _SPEECH_VERBS = frozenset(
@@ -299,8 +301,8 @@ class UnitActors:
         if not found and named:
             return list(dict.fromkeys(a for c in named for a in self.in_phrase(c, depth + 1)))
         for child in head.children:
-            if placed and child.dep_ == "compound":
-                continue  # "its Beirut strike": Beirut is where, its owner who
+            if self._where(head, child, placed):
+                continue
             if found and child.dep_ == "appos" and _owned(child):
                 # "Hezbollah, Iran's main proxy": the apposition's owner is no second actor.
                 found += self.by_token.get(child.i, [])
@@ -312,6 +314,32 @@ class UnitActors:
                     if obj.dep_ == "pobj":
                         found += self.in_phrase(obj, depth + 1)
         return list(dict.fromkeys(found))
+
+    def _where(self, head: Token, child: Token, placed: bool) -> bool:
+        """A modifier that names where the phrase's act or people are, not who they are."""
+        if placed and child.dep_ == "compound":
+            return True  # "its Beirut strike": Beirut is where, its owner who
+        # "militias in Iraq and Syria": Syria is where, as Iraq is.
+        return child.dep_ == "conj" and self._place_continued(head, child)
+
+    def _place_continued(self, head: Token, conj: Token) -> bool:
+        """A place conjoined to a noun after its place phrase, which it continues.
+
+        In "militias in Iraq and Syria attacked", "officials in Washington and
+        Moscow said", the parser hangs the second place on the noun, not on the
+        first place: it is where, as the first is, and no actor of the phrase.
+        """
+        after_place = any(
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS and c.i < conj.i
+            for c in head.children
+        )
+        named = self.by_token.get(conj.i, [])
+        return (
+            after_place
+            and not self.by_token.get(head.i)
+            and bool(named)
+            and all(self.types.get(a) in ("state", "region") or conj.i in self.sites for a in named)
+        )
 
     def _person(self, tok: Token) -> bool:
         """Whether the word names a person: "Iran's foreign minister, Abbas Araghchi"."""
