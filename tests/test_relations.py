@@ -1122,3 +1122,16 @@ def test_a_place_conjoined_after_a_place_phrase_is_no_actor():
     found = classes("Armed groups in Iraq and Syria attacked Turkish forces on Monday.")
     assert not {c for c in found if c[0] in ("IRQ", "SYR")}
     assert ("PER", "CHL", "FIGHT") in classes("Bolivia and Peru attacked Chile on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile sanctioned Peru over the killing of a Bolivian general.",
+        "Chile summoned Peru's envoy over the shelling of Bolivian villages.",
+    ],
+)
+def test_an_act_the_clause_answers_is_not_the_subjects_own(text):
+    found = classes(text)
+    assert ("CHL", "PER", "SANCTION") in found or ("CHL", "PER", "DISAPPROVE") in found
+    assert not {c for c in found if c[0] == "CHL" and c[1] == "BOL"}

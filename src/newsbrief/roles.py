@@ -371,6 +371,11 @@ def _prep_objects(prep: Token, targets: tuple[str, ...]) -> list[Token]:
 #: Classes whose nouns name an act without a patient: the "of" phrase names who
 #: acts ("the withdrawal of Russian forces from Syria").
 _OF_AGENT = frozenset({"RETREAT"})
+#: Prepositions whose act is the cause of the clause's act, not the subject's own:
+#: "sanctioned Y over the killing of Z", "summoned Y's envoy over the shelling of Z". Time
+#: words are left out ("agreed to a truce after talks", "amid clashes with Y": the subject's
+#: own), and so is "for" ("called for talks"; with it, gold held-out polarity F1 0.586 -> 0.584).
+_CIRCUMSTANTIAL = frozenset({"over"})
 
 
 def noun_source(
@@ -428,7 +433,11 @@ def _governor(noun: Token, quantity: frozenset[str]) -> Token | None:
     """The verb a nominal trigger is the object of ("X imposed sanctions on Y").
 
     Or the passive subject of, with its agent ("sanctions were tightened by X").
+    None for an act the clause's act answers ("X sanctioned Y over the killing
+    of Z", "X protested over the shelling of Z"): the subject did not do it.
     """
+    if noun.dep_ == "pobj" and noun.head.lower_ in _CIRCUMSTANTIAL:
+        return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in quantity:
         return _governor(noun.head.head, quantity)  # "launched a wave of strikes", "a set of deals"
     if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
