@@ -339,6 +339,23 @@ def test_a_prescription_is_a_recommendation_whatever_the_category_model_says():
     assert (claim.category, claim.modality) == ("assessment", "asserted")
 
 
+def test_a_scene_the_rules_read_stays_an_event_whatever_the_category_model_says():
+    from newsbrief.claims import SCENE_CUE, decide, joint_category
+    from newsbrief.claims.model import LinearModel
+
+    assert joint_category("assessment", "asserted", {SCENE_CUE: 1.0}) == "event"
+    assert joint_category("assessment", "asserted", {"rule_cue=verb": 1.0}) == "assessment"
+    assert joint_category("assessment", "prescriptive", {SCENE_CUE: 1.0}) == "recommendation"
+    text = "The ferry sank at dawn. Oil can be seen spreading across the bay."
+    _, reading = read_with_claims(source_from_text(text))
+    # Hand-made models that always say "assessment" and "asserted".
+    category = LinearModel("category", ("assessment", "event"), (1.0, 0.0), {})
+    modality = LinearModel("modality", ("asserted", "prescriptive"), (1.0, 0.0), {})
+    claims = decide(reading, {"category": category, "modality": modality})
+    assert (claims[1].category, claims[1].cues["category"]) == ("event", ("scene:see",))
+    assert claims[0].category == "assessment"
+
+
 def test_model_decisions_explain_themselves_and_repeat_exactly():
     text = "Russia invaded Ukraine in 2022. NATO condemned Russia. Analysts say it could widen."
     first = analyze(source_from_text(text))

@@ -283,11 +283,14 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
             for r in rows
         ]
         author = [same_source(r.attribution, "author") for r in rows]
-        # The category follows a prescriptive modality, as :func:`.claims.decide` has it.
+        # The category follows a prescriptive modality and the scene rule, as
+        # :func:`.claims.decide` has it.
         model_mods = _predict(rows, models["modality"], "modality")
         model_cats = [
-            joint_category(c, m) if c is not None and m is not None else c
-            for c, m in zip(_predict(rows, models["category"], "category"), model_mods, strict=True)
+            joint_category(c, m, r.features) if c is not None and m is not None else c
+            for c, m, r in zip(
+                _predict(rows, models["category"], "category"), model_mods, rows, strict=True
+            )
         ]
         systems: dict[str, tuple[Sequence[str | None], Sequence[str | None], Sequence[bool]]] = {
             "model": (model_cats, model_mods, att),
