@@ -196,6 +196,24 @@ def test_time_marks_set_a_claim_before_the_news_or_in_it(text, category, cue):
     assert (c.category, c.cues["category"][0]) == (category, cue)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story opens here. A reporter saw volunteers stacking sandbags along the river.",
+        "The story opens here. It shows two boys pushing a cart through the flooded square.",
+    ],
+)
+def test_a_perceived_occurrence_is_a_scene(text):
+    c = claim_of(text)
+    assert c.category == "event"
+    assert c.cues["category"][0] in ("scene:see", "scene:show"), c.cues
+
+
+def test_seeing_that_a_clause_holds_is_no_scene():
+    c = claim_of("The story opens here. Observers saw that the talks were collapsing.")
+    assert not c.cues["category"][0].startswith("scene:"), c.cues
+
+
 def test_seen_as_characterizes_rather_than_shows():
     c = claim_of("The story opens here. The bridge is seen as a symbol of the new era.")
     assert not c.cues["category"][0].startswith("scene:"), c.cues

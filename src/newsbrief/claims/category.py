@@ -95,11 +95,42 @@ def _rule_scene(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         return None  # "is seen as a symbol of": a characterization
     subj = clause_subject(verb)
-    if any(c.dep_ == "auxpass" for c in children) or (
-        subj is not None and subj.lemma_.lower() in cues.words("category", "evidence_nouns")
+    if (
+        any(c.dep_ == "auxpass" for c in children)
+        or _perceived_doing(children)
+        or (subj is not None and subj.lemma_.lower() in cues.words("category", "evidence_nouns"))
     ):
         return "event", (f"scene:{verb.lemma_.lower()}",)
     return None
+
+
+def _perceived_doing(children: list[Token]) -> bool:
+    """A perception verb with what it perceives going on: "saw medics carrying", "shows X playing".
+
+    Direct perception takes a bare or -ing complement ("saw soldiers
+    firing", "heard children screaming"): the grammar of witnessing an
+    occurrence, where "saw that ..." or "saw it as ..." report a
+    conclusion. The parser hangs the -ing verb on the object (acl) or makes
+    it a clausal complement with its own subject; both count, but not a
+    finite clause ("saw that they were leaving": a mark or an auxiliary).
+    Development half: two such sentences, both events (the scene rule then
+    fires on 9 claims, all events). Leave-one-article-out (development /
+    held-out), with the scene kept by :func:`.joint_category`,
+    category lenient/strict/macro-F1: 0.757/0.712/0.720 and 0.714/0.674/0.652
+    before, 0.759/0.714/0.721 and 0.714/0.674/0.652 with it; modality
+    unchanged (0.971 / 0.936). Before the scene was kept, the model overrode
+    the rule here and the development half did not move.
+    """
+    nouns = [c for c in children if c.dep_ == "dobj"]
+    nouns += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    return any(c.dep_ == "ccomp" and c.tag_ == "VBG" and _nonfinite(c) for c in children) or any(
+        g.tag_ == "VBG" and g.dep_ == "acl" for n in nouns for g in n.children
+    )
+
+
+def _nonfinite(verb: Token) -> bool:
+    """Whether a clause has neither a mark ("that", "as") nor an auxiliary ("were leaving")."""
+    return not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
 
 
 def _rule_hedged(r: Reading, modality: str, cues: Cues, prior: Prior) -> Ruling:
