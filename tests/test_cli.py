@@ -163,6 +163,26 @@ def test_every_command_says_what_it_does_and_every_option_has_help():
     assert "--max-bytes N" in limit and "over N bytes" in limit
 
 
+def test_every_option_of_every_command_is_named_in_the_readme():
+    """README's "Command line" is where an analyst looks first: an option missing
+    there (``--gazetteer``, ``--no-pdf`` were) is one nobody finds."""
+    import argparse
+    from pathlib import Path
+
+    from newsbrief.cli import _parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    missing = {
+        (name, flag)
+        for name, command in sub.choices.items()
+        for action in command._actions
+        for flag in action.option_strings
+        if flag.startswith("--") and flag != "--help" and flag not in readme
+    }
+    assert missing == set()
+
+
 def test_agreement_names_a_missing_folder(tmp_path, capsys):
     (tmp_path / "gold").mkdir()
     assert main(["agreement", str(tmp_path / "gold"), str(tmp_path / "second")]) == 2
