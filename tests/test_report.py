@@ -1095,3 +1095,17 @@ def test_an_actor_is_named_with_the_capitals_the_text_gives_it():
     # Written only in capitals, or not in full at all, the name stays as it is.
     assert _as_written(replace(forces, mentions=mentions[:1]), text) == "Varnian armed forces"
     assert _as_written(replace(forces, mentions=mentions[2:]), text) == "Varnian armed forces"
+
+
+def test_a_state_the_text_names_only_by_its_short_form_keeps_its_the():
+    """Only "US" in the text: the gazetteer's "the United States" decides, not a bare name."""
+    from newsbrief.briefing.frames import _as_written
+    from newsbrief.model import Actor, Mention
+
+    text = "Varnian rebels fired on US ships. The US said little."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\bUS\b", text)]
+    mentions = tuple(Mention(0, a, b, text[a:b]) for a, b in spans)
+    usa = Actor("USA", "United States", "state", mentions=mentions, aliases=("US",))
+    assert _as_written(usa, text) == "the United States"
+    # A state whose name takes no "the" stays bare.
+    assert _as_written(Actor("PER", "Peru", "state", mentions=mentions[:1]), text) == "Peru"

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import vocabulary
 from ..claims import load_cues
 from ..claims.sources import COMMON_OPENING
+from ..gazetteer import load_gazetteer
 from ..graph import shown_name
 from ..tables import claims_table
 from ..units import SPEAKER_LABEL
@@ -213,13 +214,18 @@ def _as_written(actor: Actor, text: str) -> str:
     the full name (so an adjective's "the NATO summit" does not decide it, and
     "the Russia-Ukraine war" is no mention with "the"). A person never takes it,
     and is named without an office before the name (:func:`~newsbrief.graph.shown_name`).
+    A text that never writes the full name ("US" only) says nothing of its
+    "the", so the gazetteer's aliases decide: a news story read "The Houthis
+    attacked United States" in its relations.
     """
     if actor.type == "person":
         return shown_name(actor.name, actor.type)
     name = actor.name.casefold()
     full = [m for m in actor.mentions if m.text.casefold() == name]
     shown = _capitals_as_written(actor.name, [m.text for m in full])
-    if any(alias.casefold() == f"the {name}" for alias in actor.aliases):
+    entry = None if full else load_gazetteer().entry(actor.id)
+    aliases = (*actor.aliases, *(entry.aliases if entry else ()))
+    if any(alias.casefold() == f"the {name}" for alias in aliases):
         return f"the {shown}"
     with_the = sum(
         text[max(m.start - 4, 0) : m.start].casefold() == "the " and text[m.end : m.end + 1] != "-"
