@@ -1109,3 +1109,24 @@ def test_a_state_the_text_names_only_by_its_short_form_keeps_its_the():
     assert _as_written(usa, text) == "the United States"
     # A state whose name takes no "the" stays bare.
     assert _as_written(Actor("PER", "Peru", "state", mentions=mentions[:1]), text) == "Peru"
+
+
+def test_a_names_the_that_only_opens_sentences_is_lowered_when_cited():
+    """ "The Varnian Harbour Forum" written only at a sentence's start is cited as "the ..."."""
+    from dataclasses import replace
+
+    text = (
+        "Harbour talks\n\n"
+        "The Varnian Harbour Forum said the cranes would stop on Monday.\n\n"
+        "Clerks met at The Old Pier Office, and The Old Pier Office said fees would rise.\n"
+    )
+    analysis = _invented(text)
+    sources = ["The Varnian Harbour Forum", "The Old Pier Office"]
+    claims = tuple(replace(c, attribution=s) for c, s in zip(analysis.claims, sources, strict=True))
+    canonical = briefing.source_names(replace(analysis, claims=claims))
+    assert canonical["the varnian harbour forum"] == "the Varnian Harbour Forum"
+    # Written with "The" inside a sentence too, the capital is the name's own.
+    from newsbrief.briefing.frames import _the_of_the_sentence
+
+    names = {s.casefold(): s for s in sources}
+    assert _the_of_the_sentence(analysis, names) == {"The Varnian Harbour Forum"}

@@ -197,10 +197,34 @@ def source_names(analysis: Analysis) -> dict[str, str]:
         if COMMON_OPENING in c.cues.get("attribution", ())
         and units[c.unit].text.startswith(c.attribution)
     }
+    opening = _the_of_the_sentence(analysis, names)
     return {
-        key: _in_sentence(name, common=key in common and name.casefold() == key)
+        key: _in_sentence(
+            name, common=key in common and name.casefold() == key, opening=name in opening
+        )
         for key, name in names.items()
     }
+
+
+def _the_of_the_sentence(analysis: Analysis, names: dict[str, str]) -> set[str]:
+    """The names in capitals after "The" whose "The" is only ever a sentence's first word.
+
+    "The U.S.-Africa Leaders Summit reaffirmed ..." and "The U.S. Strategy
+    to ...: ..." open their units, and the fact sheet never writes either
+    name inside a sentence: the bottom line read "the others cite The
+    U.S.-Africa Leaders Summit (1) ... and The U.S. Strategy (1)". A name
+    the text also writes with "The" inside a sentence ("talks in The
+    Hague") keeps it.
+    """
+    starts = {u.start for u in analysis.units}
+    out = set()
+    for name in set(names.values()):
+        if not name.startswith("The ") or name.count(" ") < 2:
+            continue
+        found = [m.start() for m in re.finditer(re.escape(name), analysis.text)]
+        if found and all(at in starts for at in found):
+            out.add(name)
+    return out
 
 
 def _as_written(actor: Actor, text: str) -> str:
@@ -248,7 +272,7 @@ def _capitals_as_written(name: str, written: list[str]) -> str:
     return max(forms, key=lambda form: (forms[form], form == name))
 
 
-def _in_sentence(name: str, common: bool = False) -> str:
+def _in_sentence(name: str, common: bool = False, opening: bool = False) -> str:
     """A source as it reads inside a sentence: "The leaders" -> "the leaders".
 
     The attribution keeps the case of the sentence it opens, but the briefing
@@ -257,10 +281,12 @@ def _in_sentence(name: str, common: bool = False) -> str:
     case ("The leaders", "The United States and Nordic leaders") is a phrase.
     Any other first word the parse read as a common word (``common``, see
     :func:`newsbrief.claims.sources.in_running_text`) is lowered: "Human
-    rights lawyer X" was cited as such after "per".
+    rights lawyer X" was cited as such after "per". ``opening``: the text
+    writes "The" of this name only where it opens a sentence
+    (:func:`_the_of_the_sentence`), so it is a capital of position too.
     """
     first, _, rest = name.partition(" ")
-    if first == "The" and any(w[:1].islower() for w in rest.split()):
+    if first == "The" and (opening or any(w[:1].islower() for w in rest.split())):
         return f"the {rest}"
     if common and first != "The":
         return name[:1].lower() + name[1:]
