@@ -402,6 +402,51 @@ def test_core_event_is_no_greeting_that_opens_remarks():
     assert times == 1
 
 
+def _news_of_events(genre: str, lead_actors: tuple[str, ...] = ("CAN",)):
+    """A made-up news story whose later claim is restated twice, as ``genre``.
+
+    Every claim is an event naming one actor, the lead ``lead_actors``; the
+    third claim is restated by the fourth and fifth.
+    """
+    from dataclasses import replace
+
+    analysis = _invented(
+        "Canadian border guards on Monday seized a truck carrying forged passports.\n\n"
+        "The truck was stopped at a crossing near Windsor, police said.\n\n"
+        "A spokesman for the agency said the driver was detained for questioning.\n\n"
+        "The driver is being questioned, the spokesman said again on Tuesday.\n\n"
+        "Officers confirmed that the driver remains in custody."
+    )
+    units = [c.unit for c in analysis.claims]
+    assert len(units) == 5, units
+    claims = tuple(
+        replace(
+            c,
+            category="event",
+            actors=lead_actors if c.unit == units[0] else ("CAN",),
+            restates=units[2] if c.unit in units[3:] else None,
+        )
+        for c in analysis.claims
+    )
+    article = replace(analysis.article, genre=genre)
+    return replace(analysis, article=article, claims=claims), units
+
+
+def test_core_event_of_a_news_story_is_its_lead():
+    analysis, units = _news_of_events("news")
+    assert briefing.core_event(analysis) == (units[0], 1)
+
+
+def test_core_event_outside_news_is_the_most_restated_event():
+    analysis, units = _news_of_events("release")
+    assert briefing.core_event(analysis) == (units[2], 3)
+
+
+def test_core_event_of_a_news_story_whose_lead_names_no_actor_is_the_most_restated():
+    analysis, units = _news_of_events("news", lead_actors=())
+    assert briefing.core_event(analysis) == (units[2], 3)
+
+
 def test_sources_naming_the_same_parties_in_another_order_are_one(default_analysis):
     names = {a.name for a in default_analysis.actors}
     assert {"Japan", "NATO"} <= names

@@ -373,6 +373,13 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     formula that opens or closes remarks ("THE PRESIDENT: Good afternoon.")
     reports nothing and counts only when nothing else is reported.
 
+    A news story states its news in its lead: when the first claim of a news
+    article is an event naming an actor, it is the core event, however often
+    a later claim is restated (a news story on a drone attack had the
+    spokesman's later account of it as its core, restated once, over the lead
+    that reported the attack). A lead that reports no event, names no actor
+    or is a formula leaves the choice to the rule above.
+
     Parameters
     ----------
     analysis : Analysis
@@ -390,8 +397,25 @@ def core_event(analysis: Analysis) -> tuple[int, int] | None:
     units = _units(analysis)
     named = {c.unit for c in analysis.claims if c.actors}
     said = {u for u in events if not is_formula(units[u].text)}
-    best = max(events, key=lambda u: (u in said, u in named, repeats.get(u, 0), -u))
+    lead = _news_lead(analysis)
+    best = max(events, key=lambda u: (u == lead, u in said, u in named, repeats.get(u, 0), -u))
     return best, 1 + repeats.get(best, 0)
+
+
+def _news_lead(analysis: Analysis) -> int | None:
+    """The unit of a news story's lead when it reports an event of substance.
+
+    Only news puts the news first: a release opens with a date line or a
+    greeting, an analysis or an opinion piece with a scene or a thesis.
+    """
+    if analysis.article.genre != "news" or not analysis.claims:
+        return None
+    first = min(analysis.claims, key=lambda c: c.unit)
+    if first.category != "event" or first.restates is not None or not first.actors:
+        return None
+    if is_formula(_units(analysis)[first.unit].text):
+        return None
+    return first.unit
 
 
 # Fewer words than this, once the label is gone, make a formula ("Good
