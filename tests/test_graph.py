@@ -54,6 +54,17 @@ def test_exports_round_trip(tmp_path):
     assert "<gexf" in export_graph(g, "gexf")
 
 
+def test_graph_json_gives_a_link_without_class_null():
+    g = actor_graph(analyze(source_from_text(TEXT)))
+    links = json.loads(export_graph(g, "json"))["links"]
+    classes = {(x["source"], x["target"], x["key"]): x["class"] for x in links}
+    assert classes["RUS", "UKR", "invaded"] == "FIGHT"
+    weak = [x for x in links if x["weak"]]
+    assert weak and all(x["class"] is None for x in weak)
+    # GraphML has no null: the same link keeps an empty string there
+    assert all(d["class"] == "" for _, _, d in g.edges(data=True) if d["weak"])
+
+
 def test_plover_records_carry_class_sentence_and_offsets(default_analysis):
     import json
 

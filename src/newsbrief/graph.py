@@ -233,7 +233,17 @@ def _gexf(graph: nx.MultiDiGraph) -> str:
 
 
 def _node_link(graph: nx.MultiDiGraph) -> str:
+    """The node-link JSON of networkx, a link of no class with ``"class": null``.
+
+    The graph keeps ``""`` for a relation without a PLOVER class (a
+    co-mention, an unclassed verb) because GraphML and GEXF take no null;
+    JSON has one, and the analysis JSON and the PLOVER records give such a
+    relation ``null``, so the graph JSON says the same.
+    """
     data = nx.node_link_data(graph, edges="links")
+    for link in data["links"]:
+        if not link.get("class"):
+            link["class"] = None
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
