@@ -51,6 +51,16 @@ def test_a_body_named_after_a_known_organization_is_part_of_it():
     }
 
 
+def test_a_programme_named_after_a_known_organization_is_a_body_of_it():
+    actors = actors_of(
+        "Rains flooded the valley.\n\nThe UN Development Programme said 4,000 families "
+        "had lost their homes, and the UN asked donors for help."
+    )
+    assert actors["UN-DEVELOPMENT-PROGRAMME"].part_of == "UN"
+    assert actors["UN-DEVELOPMENT-PROGRAMME"].type == "organization"
+    assert actors["UN"].aliases == ("the UN",)
+
+
 def test_a_headlines_capitals_make_no_body_of_an_organization():
     actors = actors_of(
         "Officers Sent to NATO Training Command\n\nNATO said the officers would train."

@@ -164,6 +164,10 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
     return out + _elided(unit, out, gaz)
 
 
+#: Words that end a body's name only after a known organization's: "the UN Development
+#: Programme", "the World Food Program". Alone, "the Nuclear Program" names an effort, so
+#: they are no ``organization_words`` (which keep spaCy's organizations).
+_PROGRAMMES = frozenset({"Programme", "Program"})
 #: Capitalised words (and the small words inside a name) after an organization's name.
 _BODY_RUN = re.compile(r"(?:(?:’s|'s)?\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,8}")
 
@@ -193,7 +197,7 @@ def _body_of(
         return org, surface.how, end
     piece = re.split(r"\s+and\s+the\s+", run.group(0))[0]  # "X Programme and the Y Office"
     words = list(re.finditer(r"[\w’'-]+", piece))
-    last = next((w for w in reversed(words) if w.group(0) in gaz.org_words), None)
+    last = next((w for w in reversed(words) if w.group(0) in gaz.org_words | _PROGRAMMES), None)
     if last is None:
         return org, surface.how, end
     stop = end + last.end()
