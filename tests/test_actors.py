@@ -61,6 +61,18 @@ def test_a_programme_named_after_a_known_organization_is_a_body_of_it():
     assert actors["UN"].aliases == ("the UN",)
 
 
+def test_a_group_named_by_the_side_it_takes_is_no_states():
+    actors = actors_of("Heavy shelling was blamed on pro-Russian separatists near the river.")
+    group = actors["PRO-RUSSIAN-SEPARATISTS"]
+    assert (group.name, group.type, group.part_of) == ("pro-Russian separatists", "group", None)
+    assert "RUS" not in actors and "RUS-SEPARATISTS" not in actors
+
+
+def test_a_side_taken_before_no_group_names_no_actor():
+    actors = actors_of("Anti-American protests spread after Brazil closed the port.")
+    assert set(actors) == {"BRA"}
+
+
 def test_a_headlines_capitals_make_no_body_of_an_organization():
     actors = actors_of(
         "Officers Sent to NATO Training Command\n\nNATO said the officers would train."

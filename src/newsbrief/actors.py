@@ -142,9 +142,10 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         if surface is None:
             continue
         entry, how, end = surface.entry, surface.how, m.end()
-        after = _NEXT_WORD.match(text, end)
-        if after is not None and after.group(1) in gaz.document_words:
-            continue  # "the UN Charter" names a document, not its body ("the UN Base" is the UN's)
+        instead = _in_place_of(unit, m.start(), end, entry, gaz)
+        if instead is not None:
+            out += instead
+            continue
         entry, how, end = _body_of(unit, m.start(), end, surface, gaz)
         if entry.type == "state" and _in_place_name(text[: m.start()], gaz):
             continue  # "the Gulf of Mexico" is a sea, not Mexico
@@ -168,6 +169,58 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
 #: Programme", "the World Food Program". Alone, "the Nuclear Program" names an effort, so
 #: they are no ``organization_words`` (which keep spaCy's organizations).
 _PROGRAMMES = frozenset({"Programme", "Program"})
+
+
+def _in_place_of(
+    unit: Unit, start: int, end: int, entry: Entry, gaz: Gazetteer
+) -> list[Located] | None:
+    """What a gazetteer name stands for when it is not its entry's mention; None when it is.
+
+    "The UN Charter" names a document, not its body ("the UN Base" is the
+    UN's); "pro-Russian", "anti-American" a side taken, not the state's own.
+    """
+    after = _NEXT_WORD.match(unit.text, end)
+    if after is not None and after.group(1) in gaz.document_words:
+        return []
+    if _ALIGNED.search(unit.text, 0, start):
+        aligned = _aligned_group(unit, start, end, entry, gaz)
+        return [aligned] if aligned is not None else []
+    return None
+
+
+#: "pro-" or "anti-" right before a name: "pro-Russian separatists", "anti-NATO protests".
+_ALIGNED = re.compile(r"\b(?:[Pp]ro|[Aa]nti)[-‐‑]$")
+
+
+def _aligned_group(
+    unit: Unit, start: int, end: int, entry: Entry, gaz: Gazetteer
+) -> Located | None:
+    """A group named by the side it takes: "pro-Russian separatists".
+
+    Separatists who are pro-Russian are not Russia's (as "Russian
+    separatists" would be): they are a group of no state, named with their
+    "pro-". A "pro-" or "anti-" name before anything but a group or force
+    word ("anti-American protests", "a pro-Western government") names no
+    actor at all: the state is what the words are for or against.
+    """
+    if entry.type != "state":
+        return None
+    found = force_after(unit.text, start, end, entry, gaz)
+    if found is None:
+        return None
+    first, stop = _word_start(unit.text, start), found[1]
+    name = unit.text[first:stop]
+    group = Entry(_slug(name, "group"), name, "group", None, None, ())
+    return Located(group, _mention(unit, first, stop), "ner")
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the hyphenated word around ``at`` begins ("pro-Russian" from "Russian")."""
+    while at > 0 and not text[at - 1].isspace() and text[at - 1] not in "(“\"'":
+        at -= 1
+    return at
+
+
 #: Capitalised words (and the small words inside a name) after an organization's name.
 _BODY_RUN = re.compile(r"(?:(?:’s|'s)?\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,8}")
 
