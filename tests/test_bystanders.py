@@ -65,6 +65,16 @@ def test_things_are_not_actors():
     assert not {"TTM", "DMZ", "SEAWALL", "WEEK", "uss-ardent", "USS-ARDENT"} & ids
 
 
+def test_an_acronym_the_text_calls_a_weapon_is_no_actor():
+    text = (
+        "Peru bought six KORAX launchers last year. On Monday KORAX struck a depot, "
+        "and the army said VELNIS missiles would follow."
+    )
+    ids = actor_ids(text)
+    assert "PER" in ids
+    assert not {"KORAX", "VELNIS"} & ids
+
+
 def test_a_state_named_only_to_introduce_an_expert_goes_with_them():
     text = (
         "Kenya's protests are growing, said Gift Mugano, an adjunct professor of economics "

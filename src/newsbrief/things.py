@@ -4,7 +4,8 @@ spaCy's small model tags many capitalised names and acronyms ORG or PERSON.
 The article itself often says what they are: an acronym spelt out before
 it ("a Naval Strike Missile (NSM)", "the Terms of Reference (TOR)", "Rim of
 the Pacific 2024 (RIMPAC)") whose head word names a thing or an event; a
-name introduced as a name ("a weapon dubbed QUICKSINK"); a ship's prefix
+name introduced as a name ("a weapon dubbed QUICKSINK"); an acronym the text
+calls a weapon ("ATACMS missiles", "HIMARS rocket systems"); a ship's prefix
 ("USS Fitzgerald", "HMAS Sydney", "the ex-Tarawa"). The words come from the
 gazetteer's ``ner_filters`` so a user can extend them.
 """
@@ -38,6 +39,14 @@ _NAMED = re.compile(
     r"\b(?:dubbed|codenamed|code-named|nicknamed)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
 
+#: An acronym the text calls a weapon: "HIMARS rocket systems", "ATACMS missiles", "the
+#: NASAMS air defense systems" (up to two lower-case words between). spaCy tags such
+#: acronyms ORG, and an all-capital word passes the organization filter.
+_WEAPON = re.compile(
+    r"\b([A-Z]{2,9})s?\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:missiles?|rockets?|systems?|launchers?|interceptors?|munitions)\b"
+)
+
 
 def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
     """Names the article presents as things: spelt-out acronyms of things, names given.
@@ -57,11 +66,12 @@ def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
     Examples
     --------
     "... with a Naval Strike Missile (NSM)" -> {"NSM"}; "a bomb dubbed
-    QUICKSINK" -> {"QUICKSINK"}.
+    QUICKSINK" -> {"QUICKSINK"}; "ATACMS missiles" -> {"ATACMS"}.
     """
     out: set[str] = set()
     for unit in units:
         out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
+        out |= {m.group(1) for m in _WEAPON.finditer(unit.text)}
         if "(" not in unit.text:  # both expansions end in "(ACRONYM)": no need to scan
             continue
         for m in _EXPANSION.finditer(unit.text):
