@@ -73,6 +73,16 @@ def test_a_side_taken_before_no_group_names_no_actor():
     assert set(actors) == {"BRA"}
 
 
+def test_a_longer_name_that_holds_a_known_groups_is_a_group_of_its_own():
+    actors = actors_of(
+        "The Saraya Hezbollah militia shelled a convoy on Friday. On Saturday Hezbollah "
+        "said it had no part in the attack."
+    )
+    group = actors["SARAYA-HEZBOLLAH"]
+    assert (group.name, group.type, group.part_of) == ("Saraya Hezbollah", "group", None)
+    assert actors["HEZBOLLAH"].aliases == ("Hezbollah",)
+
+
 def test_a_headlines_capitals_make_no_body_of_an_organization():
     actors = actors_of(
         "Officers Sent to NATO Training Command\n\nNATO said the officers would train."

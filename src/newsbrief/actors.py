@@ -142,7 +142,7 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         if surface is None:
             continue
         entry, how, end = surface.entry, surface.how, m.end()
-        instead = _in_place_of(unit, m.start(), end, entry, gaz)
+        instead = _in_place_of(unit, span, m.start(), end, entry, gaz)
         if instead is not None:
             out += instead
             continue
@@ -172,20 +172,70 @@ _PROGRAMMES = frozenset({"Programme", "Program"})
 
 
 def _in_place_of(
-    unit: Unit, start: int, end: int, entry: Entry, gaz: Gazetteer
+    unit: Unit, span: Span, start: int, end: int, entry: Entry, gaz: Gazetteer
 ) -> list[Located] | None:
     """What a gazetteer name stands for when it is not its entry's mention; None when it is.
 
     "The UN Charter" names a document, not its body ("the UN Base" is the
-    UN's); "pro-Russian", "anti-American" a side taken, not the state's own.
+    UN's); "pro-Russian", "anti-American" a side taken, not the state's own;
+    "Kata'ib Hezbollah" a group of its own.
     """
     after = _NEXT_WORD.match(unit.text, end)
     if after is not None and after.group(1) in gaz.document_words:
         return []
+    longer = _longer_name(unit, span, start, end, entry, gaz)
+    if longer is not None:
+        return [longer]
     if _ALIGNED.search(unit.text, 0, start):
         aligned = _aligned_group(unit, start, end, entry, gaz)
         return [aligned] if aligned is not None else []
     return None
+
+
+#: A group's kind after its name, which the mention takes in so the name is its subject.
+_GROUP_KIND = re.compile(r"\s+(?:militia|group|movement|faction)\b")
+#: Entity labels of a word that is no part of a group's name: a place, a people, a date.
+_NOT_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _longer_name(
+    unit: Unit, span: Span, start: int, end: int, entry: Entry, gaz: Gazetteer
+) -> Located | None:
+    """A group whose name runs on before a known one's: "Kata'ib Hezbollah", "Asa'ib Ahl al-Haq".
+
+    Proper nouns the gazetteer does not know, written right before a known
+    group's or organization's name in one compound, make a longer name: a
+    group of its own (Kata'ib Hezbollah is an Iraqi militia, not Lebanon's
+    Hezbollah), of no state the words tell. A state, a demonym, a date or a
+    determiner before the name ("Lebanon's Hezbollah", "On Tuesday Hezbollah")
+    is no part of it; nor is a headline's capitals.
+    """
+    if entry.type not in ("group", "organization") or unit.kind not in ("claim", "lead_in"):
+        return None
+    base = span.start_char
+    first = next((t for t in span if t.idx - base == start), None)
+    if first is None:
+        return None
+    words = []
+    for tok in reversed(span.doc[span.start : first.i]):
+        if not (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and tok.whitespace_ == " "
+            and tok.ent_type_ not in _NOT_NAME_LABELS
+            and gaz.lookup(tok.text) is None
+            and first.head is not tok  # "to Defeat ISIS": a verb's object, no name
+        ):
+            break
+        words.append(tok)
+    before = span.doc[words[-1].i - 1] if words and words[-1].i > span.start else None
+    if not words or (before is not None and before.lower_ == "to" and before.ent_type_):
+        return None  # "the Global Coalition to Defeat ISIS": a body's name, ISIS within it
+    begin = words[-1].idx - base
+    name = unit.text[begin:end]
+    kind = _GROUP_KIND.match(unit.text, end)  # "the Kata'ib Hezbollah militia" is the group
+    group = Entry(_slug(name, entry.type), name, entry.type, None, None, ())
+    return Located(group, _mention(unit, begin, kind.end() if kind else end), "ner")
 
 
 #: "pro-" or "anti-" right before a name: "pro-Russian separatists", "anti-NATO protests".
