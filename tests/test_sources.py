@@ -65,7 +65,7 @@ def test_it_and_the_report_are_the_body_that_spoke_last():
         "It also criticized both governments for the delays."
     )
     amnesty = "Amnesty International"
-    assert got == [amnesty, "doctor", amnesty, amnesty]
+    assert got == [amnesty, "A doctor", amnesty, amnesty]
 
 
 def test_it_that_shows_something_is_not_a_source():
@@ -250,3 +250,12 @@ def test_a_quotations_later_sentences_take_the_name_its_speaker_was_given():
         "The strike is over.”"
     )
     assert got[1:] == ["Ada Okafor", "Ada Okafor", "Ada Okafor"]
+
+
+def test_a_singular_source_keeps_its_article():
+    """The source is named as fully as the article names it: "an" and "a" stay."""
+    got = sources_of(
+        "The story opens here. An Ostrelian army officer said the bridge had fallen. "
+        "A senior Varnian diplomat said the talks would resume."
+    )
+    assert got[1:] == ["An Ostrelian army officer", "A senior Varnian diplomat"]

@@ -40,6 +40,8 @@ _RESOLVED = re.compile(r"^resolved:(.+)$")
 _IMPERSONAL = frozenset({"it", "the report", "the statement"})
 _WITNESSED = re.compile(r",?\s+(?:as\s+)?(?:witnessed|in the presence of)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
+#: A source keeps its "a"/"an" as written; a coreference link may not.
+_INDEFINITE = re.compile(r"^an?\s+")
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
@@ -57,14 +59,15 @@ def _linked(unit: int, source: str, located: Sequence[Located]) -> list[str]:
 
     A collective without a number ("the leaders") stays as the article wrote it.
     """
-    wanted = source.strip().lower()
+    wanted = _INDEFINITE.sub("", source.strip().lower())
     hits: list[str] = []
     for loc in located:
         if loc.mention.unit != unit or not loc.how.startswith(COREF):
             continue
         if _UNNUMBERED.match(loc.how):
             continue
-        if loc.mention.text.strip().lower() == wanted and loc.entry.id not in hits:
+        said = _INDEFINITE.sub("", loc.mention.text.strip().lower())
+        if said == wanted and loc.entry.id not in hits:
             hits.append(loc.entry.id)
     return hits
 
