@@ -259,3 +259,13 @@ def test_a_singular_source_keeps_its_article():
         "A senior Varnian diplomat said the talks would resume."
     )
     assert got[1:] == ["An Ostrelian army officer", "A senior Varnian diplomat"]
+
+
+def test_an_exchange_is_no_source_but_its_owner_is():
+    """ "Their discussion emphasized ...": the discussion is no speaker."""
+    got = sources_of(
+        "The story opens here. The envoys met in Varnia. "
+        "Their discussion emphasized that the border must stay open. "
+        "The ministers' talks stressed that trade would grow."
+    )
+    assert got[1:] == ["author", "author", "The ministers"]

@@ -65,8 +65,8 @@ def _phrase_text(tok: Token) -> str:
     """The subject as written, without clauses or appositions."""
     keep = [tok]
     for child in tok.subtree:
-        if child.i == tok.i:
-            continue
+        if child.i == tok.i or (child.dep_ == "case" and child.head.i == tok.i):
+            continue  # an owner's "'s": "the ministers' talks" are the ministers' word
         path = child
         ok = True
         while path.i != tok.i:
