@@ -269,3 +269,16 @@ def test_an_exchange_is_no_source_but_its_owner_is():
         "The ministers' talks stressed that trade would grow."
     )
     assert got[1:] == ["author", "author", "The ministers"]
+
+
+def test_a_document_whose_issuer_has_no_name_keeps_who_issued_it():
+    got = sources_of(
+        "The story opens here. The camps are full, according to a joint letter from a "
+        "coalition of aid groups. A statement by the regional police said two men were held. "
+        "The army moved, according to a statement from the Interior Ministry."
+    )
+    assert got[1:] == [
+        "a joint letter from a coalition of aid groups",
+        "A statement by the regional police",
+        "the Interior Ministry",
+    ]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DOCUMENT_NOUNS", "issuer_of", "witnessed"]
+__all__ = ["DOCUMENT_NOUNS", "document_with_issuer", "issuer_of", "witnessed"]
 
 #: Nouns that name something issued, whose words are its issuer's.
 DOCUMENT_NOUNS = frozenset(  # a word list reads best as words
@@ -107,4 +107,23 @@ def issuer_of(tok: Token) -> str | None:
             objs = [o for o in child.children if o.dep_ == "pobj" and _named(o)]
             if objs:
                 return _span_text(objs[0])
+    return None
+
+
+def document_with_issuer(tok: Token) -> str | None:
+    """A document whose issuer has no name, with the words that say who issued it.
+
+    "according to a signed statement from a group of civil society
+    organizations" was cited as "a signed statement": the source is named as
+    fully as the article names it, and the issuer is the one who speaks. None
+    when ``tok`` is no document or says nothing of its issuer. Leave-one-article-out
+    attribution: development 0.947 -> 0.948, held-out 0.908 unchanged.
+    """
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS and tok.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for child in tok.rights:
+        said_by = any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in child.children)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and said_by:
+            words = [t for t in tok.subtree if t.i <= child.right_edge.i]
+            return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")
     return None

@@ -15,7 +15,7 @@ from ..persons import OFFICE_WORDS
 from .cues import (
     Cues,
 )
-from .issuers import DOCUMENT_NOUNS, issuer_of, witnessed
+from .issuers import DOCUMENT_NOUNS, document_with_issuer, issuer_of, witnessed
 from .reading import (
     Reading,
     _phrase_text,
@@ -194,7 +194,8 @@ def _according_to(span: Span) -> str | None:
         if tok.lower_ == "to" and tok.i > span.start and tok.nbor(-1).lower_ == "according":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
-                return issuer_of(objs[0]) or _phrase_text(objs[0])
+                found = issuer_of(objs[0]) or document_with_issuer(objs[0])
+                return found or _phrase_text(objs[0])
     return None
 
 
@@ -356,6 +357,15 @@ def _cited_as_saying(span: Span) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def _issuer_as_named(subject: Token) -> tuple[str, str] | None:
+    """The issuer a document subject names, or the document with its unnamed issuer; and the cue."""
+    issuer = issuer_of(subject)
+    if issuer:
+        return issuer, f"issued by: {issuer}"
+    document = document_with_issuer(subject)
+    return (document, "a document and who issued it") if document else None
+
+
 def attribution_of(
     r: Reading, earlier: list[Claim], last_source: str | None, cues: Cues
 ) -> tuple[str, tuple[str, ...]]:
@@ -379,9 +389,9 @@ def attribution_of(
             return other
         return "author", ("no reporting verb",)
     subject = _speechsubject(r.speech)
-    issuer = issuer_of(subject) if subject is not None else None
-    if issuer:
-        return issuer, (f"verb:{r.speech.lemma_}", f"issued by: {issuer}")
+    issued = _issuer_as_named(subject) if subject is not None else None
+    if issued:
+        return issued[0], (f"verb:{r.speech.lemma_}", issued[1])
     resolving = cues.words("attribution", "pronoun_resolving") | _RESOLVING
     if r.source.lower() in resolving and last_source:
         return last_source, (f"verb:{r.speech.lemma_}", f"resolved:{r.source}")
