@@ -282,3 +282,12 @@ def test_a_document_whose_issuer_has_no_name_keeps_who_issued_it():
         "A statement by the regional police",
         "the Interior Ministry",
     ]
+
+
+def test_parties_committed_to_something_hold_that_position():
+    got = sources_of(
+        "The story opens here. The two ministers met in Varnia. "
+        "The ministers are committed to deepening trade ties. "
+        "The bridge is closed to traffic."
+    )
+    assert got[1:] == ["author", "The ministers", "author"]

@@ -183,10 +183,26 @@ def _reports(tok: Token, subj: Token, span: Span, cues: Cues, actor_tokens: froz
     stance = cues.words("attribution", "stance_adjectives")
     if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in stance for c in kids):
         return True
+    if agent and _holds_position(tok, kids, cues):
+        return True
     evaluative = cues.words("category", "evaluative_nouns")
     return lemma in cues.words("attribution", "cognition_verbs") and (
         takes_clause or any(o.lemma_.lower() in evaluative for o in objects)
     )
+
+
+def _holds_position(tok: Token, kids: list[Token], cues: Cues) -> bool:
+    """Whether "be" or "remain" takes a position verb's participle: "are committed to".
+
+    A joint statement's parties state their commitments so as often as with
+    "reaffirmed" ("both sides remain committed to", "the leaders are resolved to").
+    Leave-one-article-out attribution: development 0.948 -> 0.950, held-out
+    0.908 unchanged; modality unchanged (0.953).
+    """
+    if tok.lemma_.lower() not in ("be", "remain"):
+        return False
+    position = cues.words("attribution", "position_verbs")
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in position for c in kids)
 
 
 def _according_to(span: Span) -> str | None:
