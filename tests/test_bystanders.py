@@ -103,3 +103,13 @@ def test_expert_of_a_study_center_after_the_name_is_dropped():
     )
     assert "CHN" in ids
     assert not any("holloway" in i for i in ids)
+
+
+def test_a_known_weapon_acronym_is_no_actor_without_the_word_weapon():
+    text = (
+        "Poland fired HIMARS at the column on Monday. "
+        "Officials in Warsaw said ICBMs and MANPADS were also on the list."
+    )
+    ids = actor_ids(text)
+    assert "POL" in ids
+    assert not {"HIMARS", "ICBM", "ICBMS", "MANPADS"} & ids

@@ -74,6 +74,8 @@ class Gazetteer:
     crowd_words: frozenset[str] = frozenset()
     #: State code -> the adjective English puts before a force ("Lebanese").
     adjectives: dict[str, str] = field(default_factory=dict)
+    #: Acronyms of weapon systems ("HIMARS", "ICBM"): things wherever they stand.
+    weapon_names: frozenset[str] = frozenset()
 
     def entry(self, actor_id: str) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -198,6 +200,7 @@ _FILTERS = (
     "thing_words",
     "vessel_prefixes",
     "document_words",
+    "weapon_names",
     "title_nouns",
     "sender_nouns",
     "crowd_words",
@@ -301,6 +304,7 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
         members,
         words["crowd_words"],
         _adjectives(states),
+        words["weapon_names"],
     )
 
 

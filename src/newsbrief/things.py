@@ -5,7 +5,9 @@ The article itself often says what they are: an acronym spelt out before
 it ("a Naval Strike Missile (NSM)", "the Terms of Reference (TOR)", "Rim of
 the Pacific 2024 (RIMPAC)") whose head word names a thing or an event; a
 name introduced as a name ("a weapon dubbed QUICKSINK"); an acronym the text
-calls a weapon ("ATACMS missiles", "HIMARS rocket systems"); a ship's prefix
+calls a weapon ("ATACMS missiles", "HIMARS rocket systems") or a weapon system
+known by its acronym even where the text calls it nothing ("Ukraine used HIMARS
+and ATACMS"); a ship's prefix
 ("USS Fitzgerald", "HMAS Sydney", "the ex-Tarawa"). The words come from the
 gazetteer's ``ner_filters`` so a user can extend them.
 """
@@ -35,6 +37,8 @@ _EXPANSION = re.compile(
 #: "the demilitarized zone (DMZ)": an acronym of common nouns names a thing.
 _COMMON_EXPANSION = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(([A-Z]{2,9})\)")
 _SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
+#: An all-capital word with an optional plural "s" ("ICBMs").
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}s?\b")
 _NAMED = re.compile(
     r"\b(?:dubbed|codenamed|code-named|nicknamed)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
@@ -66,10 +70,12 @@ def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
     Examples
     --------
     "... with a Naval Strike Missile (NSM)" -> {"NSM"}; "a bomb dubbed
-    QUICKSINK" -> {"QUICKSINK"}; "ATACMS missiles" -> {"ATACMS"}.
+    QUICKSINK" -> {"QUICKSINK"}; "ATACMS missiles" -> {"ATACMS"}; "used
+    HIMARS" -> {"HIMARS"} (a known weapon acronym, ``weapon_names``).
     """
     out: set[str] = set()
     for unit in units:
+        out |= _known_weapons(unit.text, gaz)
         out |= {m.group(1) for m in _NAMED.finditer(unit.text)}
         out |= {m.group(1) for m in _WEAPON.finditer(unit.text)}
         if "(" not in unit.text:  # both expansions end in "(ACRONYM)": no need to scan
@@ -83,6 +89,16 @@ def thing_names(units: Sequence[Unit], gaz: Gazetteer) -> frozenset[str]:
             if words[-1][0] == acronym[-1] and any(w[0] == acronym[0] for w in words):
                 out.add(m.group(2))
     return frozenset(out)
+
+
+def _known_weapons(text: str, gaz: Gazetteer) -> set[str]:
+    """The known weapon acronyms in ``text``, singular and plural ("ICBMs" is as much a thing).
+
+    spaCy tags "HIMARS" or "ATACMS" ORG when nothing around them says weapon,
+    and an all-capital word passes the organization filter.
+    """
+    found = {w for w in _SHOUTED_WORD.findall(text) if w.removesuffix("s") in gaz.weapon_names}
+    return found | {w.removesuffix("s") for w in found}
 
 
 def _shouted(unit: Unit, start: int, end: int) -> bool:
