@@ -44,6 +44,14 @@ def test_a_document_is_its_issuers_word():
     assert got[1:] == ["Defense Ministry", "the Interior Ministry"]
 
 
+def test_a_bodys_website_or_page_is_its_word():
+    got = sources_of(
+        "The story opens here. A Coast Guard website said the drills were routine. "
+        "A Defense Ministry web page said the ships would return on Friday."
+    )
+    assert got[1:] == ["Coast Guard", "Defense Ministry"]
+
+
 def test_a_newspaper_named_for_a_document_is_the_source_not_its_city():
     got = sources_of(
         "The story opens here. The Ostrel Post reported that the dam had cracked. "

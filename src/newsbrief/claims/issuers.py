@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 
 __all__ = ["DOCUMENT_NOUNS", "document_with_issuer", "issuer_of", "witnessed"]
 
-#: Nouns that name something issued, whose words are its issuer's.
+#: Nouns that name something issued, whose words are its issuer's. A body's own
+#: publication online speaks for it as a release does ("a US Air Force website said",
+#: "a post on the ministry's page"): website, webpage, page, post.
 DOCUMENT_NOUNS = frozenset(  # a word list reads best as words
     """statement release report commentary communique communiqué readout editorial
     article study survey assessment analysis document post bulletin notice letter
-    reporting declaration transcript briefing filing memo memorandum""".split()  # noqa: SIM905
+    reporting declaration transcript briefing filing memo memorandum website webpage
+    page""".split()  # noqa: SIM905
 )
 #: "A journalist on the ground saw ...": what a witness saw is the witness's account.
 _WITNESS_NOUNS = frozenset({"journalist", "reporter", "correspondent", "witness", "eyewitness"})
