@@ -68,6 +68,12 @@ def test_a_group_named_by_the_side_it_takes_is_no_states():
     assert "RUS" not in actors and "RUS-SEPARATISTS" not in actors
 
 
+def test_a_side_taken_at_a_sentences_start_keeps_a_lower_case_prefix():
+    actors = actors_of("The river rose. Pro-Turkish rebels shelled the bridge on Sunday.")
+    group = actors["PRO-TURKISH-REBELS"]
+    assert (group.name, group.type) == ("pro-Turkish rebels", "group")
+
+
 def test_a_side_taken_before_no_group_names_no_actor():
     actors = actors_of("Anti-American protests spread after Brazil closed the port.")
     assert set(actors) == {"BRA"}

@@ -260,8 +260,21 @@ def _aligned_group(
         return None
     first, stop = _word_start(unit.text, start), found[1]
     name = unit.text[first:stop]
+    if unit.kind in ("claim", "lead_in") and _opens_sentence(unit.text, first):
+        name = name[:1].lower() + name[1:]  # "Pro-Russian separatists seized ..."
     group = Entry(_slug(name, "group"), name, "group", None, None, ())
     return Located(group, _mention(unit, first, stop), "ner")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` begins a sentence, whose capital is no part of a name.
+
+    A group named by the side it takes is written "pro-Russian separatists"
+    mid-sentence; at a sentence's start only the capital differs. A title
+    or heading keeps its capitals (every word has one there).
+    """
+    before = text[:at].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:"
 
 
 def _word_start(text: str, at: int) -> int:
