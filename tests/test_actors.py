@@ -74,6 +74,13 @@ def test_a_side_taken_at_a_sentences_start_keeps_a_lower_case_prefix():
     assert (group.name, group.type) == ("pro-Turkish rebels", "group")
 
 
+def test_militias_in_the_plural_are_a_group_as_militiamen_are():
+    actors = actors_of("The river rose. Officials said pro-Turkish militias shelled the bridge.")
+    group = actors["PRO-TURKISH-MILITIAS"]
+    assert (group.name, group.type, group.part_of) == ("pro-Turkish militias", "group", None)
+    assert actors_of("Syrian militias shelled the bridge.")["SYR-MILITIAS"].type == "group"
+
+
 def test_a_side_taken_before_no_group_names_no_actor():
     actors = actors_of("Anti-American protests spread after Brazil closed the port.")
     assert set(actors) == {"BRA"}
