@@ -52,6 +52,13 @@ def test_a_bodys_website_or_page_is_its_word():
     assert got[1:] == ["Coast Guard", "Defense Ministry"]
 
 
+def test_a_platform_is_no_issuer():
+    got = sources_of(
+        "The story opens here. A Telegram post by the Coast Guard said the drills were routine."
+    )
+    assert got[1:] == ["the Coast Guard"]
+
+
 def test_a_newspaper_named_for_a_document_is_the_source_not_its_city():
     got = sources_of(
         "The story opens here. The Ostrel Post reported that the dam had cracked. "

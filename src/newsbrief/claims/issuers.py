@@ -31,6 +31,12 @@ DOCUMENT_NOUNS = frozenset(  # a word list reads best as words
 _WITNESS_NOUNS = frozenset({"journalist", "reporter", "correspondent", "witness", "eyewitness"})
 _PERCEPTION_VERBS = frozenset({"see", "witness", "hear", "observe"})
 _ISSUER_PREPS = frozenset({"from", "by", "of", "in"})
+#: Platforms a body publishes on, never the body: "a Telegram post by the Wagner group" is
+#: the group's word (it was cited "Telegram"), "the ministry's Facebook page" no Facebook's.
+_PLATFORMS = frozenset(
+    """Facebook Telegram Twitter X Instagram YouTube TikTok Weibo WeChat VKontakte VK
+    WhatsApp Threads Bluesky LinkedIn""".split()  # noqa: SIM905
+)
 _NAMED = frozenset({"PROPN"})
 #: Entities whose last word may be a document noun: a newspaper, a title.
 _TITLES = frozenset({"ORG", "WORK_OF_ART"})
@@ -97,7 +103,11 @@ def issuer_of(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and _named(child):
             return _span_text(child)
-    front = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ in _NAMED]
+    front = [
+        c
+        for c in tok.lefts
+        if c.dep_ == "compound" and c.pos_ in _NAMED and c.text not in _PLATFORMS
+    ]
     if front:
         start = min(t.i for c in front for t in c.subtree)
         end = max(t.i for c in front for t in c.subtree)
