@@ -13,6 +13,13 @@ def actors_of(text: str):
     return {a.id: a for a in analyze(source_from_text(text)).actors}
 
 
+def actors_and_links(text: str):
+    """The actors by id and the (source, target, class) of every relation."""
+    a = analyze(source_from_text(text))
+    links = {(r.source, r.target, r.event_class) for r in a.relations}
+    return {x.id: x for x in a.actors}, links
+
+
 def test_aliases_resolve_to_one_node():
     text = (
         "NATO members met in Brussels. The alliance agreed to act, and NATO forces moved east. "
@@ -34,21 +41,16 @@ def test_state_armed_force_from_demonym():
 
 
 def test_a_body_named_after_a_known_organization_is_part_of_it():
-    a = analyze(
-        source_from_text(
-            "Aid reaches the coast.\n\nThe UN Human Rights Office said the strike on the port "
-            "was unlawful. The UN said it would send a team, and the NATO Parliamentary "
-            "Assembly called for calm."
-        )
+    actors, links = actors_and_links(
+        "Aid reaches the coast.\n\nThe UN Human Rights Office said the strike on the port "
+        "was unlawful. The UN said it would send a team, and the NATO Parliamentary "
+        "Assembly called for calm."
     )
-    actors = {x.id: x for x in a.actors}
     assert actors["UN-HUMAN-RIGHTS-OFFICE"].part_of == "UN"
     assert actors["UN-HUMAN-RIGHTS-OFFICE"].type == "organization"
     assert actors["UN"].aliases == ("The UN",)  # the body's name is no mention of the UN
     assert actors["NATO-PARLIAMENTARY-ASSEMBLY"].part_of == "NATO"
-    assert ("UN-HUMAN-RIGHTS-OFFICE", "UN", "PART_OF") in {
-        (r.source, r.target, r.event_class) for r in a.relations
-    }
+    assert ("UN-HUMAN-RIGHTS-OFFICE", "UN", "PART_OF") in links
 
 
 def test_a_programme_named_after_a_known_organization_is_a_body_of_it():
@@ -105,17 +107,12 @@ def test_a_headlines_capitals_make_no_body_of_an_organization():
 
 
 def test_a_body_coordinated_with_a_states_force_is_that_states():
-    a = analyze(
-        source_from_text(
-            "Troops will move south.\n\nLebanon agreed to the plan. Within a month, the "
-            "Lebanese Army and the Border Protection Forces will deploy along the river."
-        )
+    actors, links = actors_and_links(
+        "Troops will move south.\n\nLebanon agreed to the plan. Within a month, the "
+        "Lebanese Army and the Border Protection Forces will deploy along the river."
     )
-    actors = {x.id: x for x in a.actors}
     assert actors["BORDER-PROTECTION-FORCES"].part_of == "LBN"
-    assert ("BORDER-PROTECTION-FORCES", "LBN", "PART_OF") in {
-        (r.source, r.target, r.event_class) for r in a.relations
-    }
+    assert ("BORDER-PROTECTION-FORCES", "LBN", "PART_OF") in links
 
 
 def test_a_body_beside_a_state_not_its_force_takes_no_state():
