@@ -53,6 +53,23 @@ def test_a_body_named_after_a_known_organization_is_part_of_it():
     assert ("UN-HUMAN-RIGHTS-OFFICE", "UN", "PART_OF") in links
 
 
+def test_a_body_named_after_an_acronym_the_text_defines_is_part_of_it():
+    actors, links = actors_and_links(
+        "Monitors arrive.\n\nThe Harbour Safety Board (HSB) met on Monday. The HSB Review "
+        "Panel said the port was safe."
+    )
+    assert actors["HSB-REVIEW-PANEL"].part_of == "HARBOUR-SAFETY-BOARD"
+    assert ("HSB-REVIEW-PANEL", "HARBOUR-SAFETY-BOARD", "PART_OF") in links
+
+
+def test_a_single_ordinary_word_opening_a_name_places_no_body():
+    actors, links = actors_and_links(
+        "Monitors arrive.\n\nThe Army Reserve Board met. The Army said it would stay."
+    )
+    assert actors["ARMY-RESERVE-BOARD"].part_of is None
+    assert not any(source == "ARMY-RESERVE-BOARD" for source, _, _ in links)
+
+
 def test_a_programme_named_after_a_known_organization_is_a_body_of_it():
     actors = actors_of(
         "Rains flooded the valley.\n\nThe UN Development Programme said 4,000 families "

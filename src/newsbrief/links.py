@@ -181,10 +181,13 @@ def contained_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relatio
     """``part_of`` for a body whose name holds the whole name of another body.
 
     "Air Force Research Lab" is the Air Force's, "Army Corps of Engineers"
-    the Army's, the "ASEAN Observer Team" ASEAN's: a government body, force
-    or organization of the article named, word for word, at the start of this
-    one's name owns it (:func:`_owning_name`). Only for actors not
-    ``placed`` in another already.
+    the Army's: a government body, force or organization of the article
+    named, word for word, at the start of this one's name owns it. The name
+    is of several words: a single ordinary word ("Army", "Congress") may be
+    only the first word of an unrelated name, and a body named after an
+    acronym ("ASEAN Observer Team") the actor step places already
+    (:mod:`newsbrief.actors`). Only for actors not ``placed`` in another
+    already.
     """
     bodies = [b for b in actors if b.type in _STATE_BODIES and b.mentions]
     out = []
@@ -198,10 +201,8 @@ def contained_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relatio
                 for b in bodies
                 if b.id != a.id
                 and any(
-                    _owning_name(n)
-                    and len(n.split()) < len(words)
-                    and words[: len(n.split())] == n.casefold().split()
-                    for n in (b.name, *b.aliases)
+                    1 < len(n.split()) < len(words) and words[: len(n.split())] == n.split()
+                    for n in (x.casefold() for x in (b.name, *b.aliases))
                 )
             ),
             None,
@@ -209,17 +210,6 @@ def contained_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relatio
         if owner is not None:
             out.append(_part_of(a, owner.id, "a body's name in its name"))
     return out
-
-
-def _owning_name(name: str) -> bool:
-    """Whether a body's name, leading another's, says whose the other is.
-
-    A name of several words ("Air Force", "Army Corps") or an acronym
-    ("ASEAN Observer Team", "NATO Mission Iraq", "IAEA Board of Governors"):
-    a single ordinary word ("Army", "Congress") may be only the first word of
-    an unrelated name.
-    """
-    return len(name.split()) > 1 or (len(name) > 1 and name.isupper() and name.isalpha())
 
 
 def home_part_of(actors: Sequence[Actor], placed: set[str]) -> list[Relation]:
