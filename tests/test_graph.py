@@ -37,6 +37,26 @@ def test_a_parent_no_actor_of_the_article_is_named_on_the_node():
     assert g.nodes["CHN"]["part_of_name"] == ""
 
 
+def test_graph_json_gives_every_absent_value_null():
+    text = (
+        "Talks in Vienna\n\nThe Harbour Safety Board warned Ruritania. "
+        "Vladimir Putin met the board."
+    )
+    g = actor_graph(analyze(source_from_text(text)))
+    data = json.loads(export_graph(g, "json"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    board = nodes["HARBOUR-SAFETY-BOARD"]
+    assert (board["code"], board["part_of"], board["part_of_name"]) == (None, None, None)
+    assert board["first_unit"] == 1
+    putin = nodes["vladimir-putin"]
+    assert (putin["part_of"], putin["part_of_name"]) == ("RUS", "Russia")
+    # one value for "none": no empty string or -1 stands for it in a node or a link
+    fields = [v for x in (*data["nodes"], *data["links"]) for v in x.values()]
+    assert "" not in fields and -1 not in fields
+    # GraphML has no null: the graph itself keeps the empty string
+    assert g.nodes["HARBOUR-SAFETY-BOARD"]["code"] == ""
+
+
 def test_metrics_ignore_weak_edges():
     g = actor_graph(analyze(source_from_text(TEXT)))
     m = metrics_table(g).set_index("actor")

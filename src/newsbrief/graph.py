@@ -232,15 +232,32 @@ def _gexf(graph: nx.MultiDiGraph) -> str:
     return "\n".join(nx.generate_gexf(flat)) + "\n"
 
 
+#: Node fields the graph fills with a stand-in because GraphML and GEXF take no null,
+#: and the stand-in that means "none": the JSON gives null for each, as the analysis
+#: JSON does for an actor's ``code``, ``part_of`` and ``first_unit``.
+_ABSENT_NODE_FIELDS: dict[str, object] = {
+    "code": "",
+    "part_of": "",
+    "part_of_name": "",
+    "first_unit": -1,
+}
+
+
 def _node_link(graph: nx.MultiDiGraph) -> str:
-    """The node-link JSON of networkx, a link of no class with ``"class": null``.
+    """The node-link JSON of networkx, with null for every value the graph lacks.
 
     The graph keeps ``""`` for a relation without a PLOVER class (a
-    co-mention, an unclassed verb) because GraphML and GEXF take no null;
-    JSON has one, and the analysis JSON and the PLOVER records give such a
-    relation ``null``, so the graph JSON says the same.
+    co-mention, an unclassed verb) and for an actor with no code or parent,
+    and ``-1`` for an actor in no unit, because GraphML and GEXF take no
+    null; JSON has one, and the analysis JSON and the PLOVER records say
+    ``null`` for each, so the graph JSON says the same: a consumer tests
+    one value for "none", not two.
     """
     data = nx.node_link_data(graph, edges="links")
+    for node in data["nodes"]:
+        for field, none in _ABSENT_NODE_FIELDS.items():
+            if field in node and node[field] == none:
+                node[field] = None
     for link in data["links"]:
         if not link.get("class"):
             link["class"] = None
