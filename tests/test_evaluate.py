@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from newsbrief.acronyms import defined_names
 from newsbrief.config import GOLD_DIR, SHARED_CORPUS
 from newsbrief.crossval import (
     accuracy,
@@ -25,7 +26,14 @@ from newsbrief.crossval import (
     prf,
 )
 from newsbrief.errors import NewsbriefError
-from newsbrief.evaluate import evaluate, evaluate_files, gold_spans, load_gold, resolve_article
+from newsbrief.evaluate import (
+    evaluate,
+    evaluate_files,
+    gold_spans,
+    load_gold,
+    resolve_article,
+    same_source,
+)
 from newsbrief.vocabulary import CATEGORIES, CLASS_POLARITY, MODALITIES
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml")) + sorted((GOLD_DIR / "second").glob("*.yaml"))
@@ -49,6 +57,22 @@ def test_scorer_on_hand_computed_values():
     ]
     assert prf(2, 4, 8) == pytest.approx((0.5, 0.25, 1 / 3))
     assert prf(0, 0, 0) == (1.0, 1.0, 1.0)
+
+
+def test_attribution_takes_an_acronym_for_the_name_the_article_defines():
+    text = "The Harbour Safety Board (HSB) closed the port. The HSB said the Tidal Office agreed."
+    acronyms = defined_names(text)
+    assert acronyms == {"HSB": "Harbour Safety Board"}
+    pairs = [  # (gold, predicted)
+        ("Harbour Safety Board", "HSB"),
+        ("HSB", "the Harbour Safety Board"),
+        ("HSB", "Tidal Office"),
+        ("the Tidal Office", "TO"),  # no acronym the text defines
+    ]
+    # both directions of the definition match, the others do not: 2 of 4
+    assert [same_source(g, p, None, acronyms) for g, p in pairs] == [True, True, False, False]
+    # without the article's acronyms neither is matched: 0 of 4
+    assert not any(same_source(g, p) for g, p in pairs)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.parent.name + "/" + p.stem)

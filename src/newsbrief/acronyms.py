@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .gazetteer import Entry
     from .model import Unit
 
-__all__ = ["defined_acronyms"]
+__all__ = ["defined_acronyms", "defined_names"]
 
 #: "(JCS)": an acronym of two to six capitals in brackets.
 _BRACKET = re.compile(r"\(([A-Z]{2,6})\)")
@@ -83,6 +83,27 @@ def defined_acronyms(units: Sequence[Unit], located: list[Located]) -> list[Loca
         for loc in located
     ]  # every mention of a renamed body, so the actor record takes the new name
     return located + _reuses(units, located, forms)
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Each acronym the text defines in brackets, and the name it stands for.
+
+    The reader's rule of :func:`defined_acronyms` without the actors: the
+    evaluation takes a source cited by its acronym ("KCNA") and one cited
+    by the name the article spells out before it ("Korean Central News
+    Agency (KCNA)") for one source. The first definition wins.
+
+    Examples
+    --------
+    >>> defined_names("The Harbour Safety Board (HSB) met. The HSB said ...")
+    {'HSB': 'Harbour Safety Board'}
+    """
+    out: dict[str, str] = {}
+    for m in _BRACKET.finditer(text):
+        name = _defined_name(text, m.start())
+        if name is not None:
+            out.setdefault(m.group(1), _POSSESSIVE.sub("", text[name[0] : name[1]]))
+    return out
 
 
 #: A possessive the defined name carries ("Kurdistan Regional Government’s (KRG)").

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .acronyms import defined_names
 from .evaluate import gold_spans, load_gold, resolve_article, same_source
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def agreement(first: dict[str, Any], second: dict[str, Any], text: str) -> Agree
         if top[0] > 0:
             best[i] = top[1]
     labels: dict[str, tuple[list[str], list[str]]] = {f: ([], []) for f in FIELDS}
+    acronyms = defined_names(text)
     for i, j in best.items():
         ua, ub = units_a[i], units_b[j]
         if ua.get("kind") != "claim" or ub.get("kind") != "claim":
@@ -67,7 +69,7 @@ def agreement(first: dict[str, Any], second: dict[str, Any], text: str) -> Agree
             labels[field][0].append(str(ua.get(field)))
             labels[field][1].append(str(ub.get(field)))
         src_a, src_b = str(ua.get("attribution")), str(ub.get("attribution"))
-        same = same_source(src_a, src_b, first.get("actors"))
+        same = same_source(src_a, src_b, first.get("actors"), acronyms)
         labels["attribution"][0].append("author" if src_a == "author" else "named")
         labels["attribution"][1].append(
             labels["attribution"][0][-1] if same else ("author" if src_b == "author" else "other")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .acronyms import defined_names
 from .analysis import Settings, assemble_with_reading, read_with_claims
 from .article import read_source
 from .claims import GENRES, default_models, joint_category, load_cues
@@ -276,8 +277,9 @@ def cross_validate(articles: Sequence[GoldArticle]) -> CVResult:
                 },
             )
         rows = held.rows
+        acronyms = defined_names(held.analysis.text)
         att = [
-            same_source(r.attribution, r.pred_attribution, held.gold.get("actors"))
+            same_source(r.attribution, r.pred_attribution, held.gold.get("actors"), acronyms)
             if r.pred_attribution
             else False
             for r in rows

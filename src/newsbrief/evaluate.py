@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import vocabulary
+from .acronyms import defined_names
 from .analysis import Settings
 from .config import DEFAULT_MAX_BYTES
 from .curation import curated_analysis
@@ -201,6 +202,7 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
     )
     claims = {c.unit: c for c in analysis.claims}
     cat_pairs, mod_ok, att_ok, n = [], 0, 0, 0
+    acronyms = defined_names(analysis.text)
     gold_links: dict[int, int | None] = {}
     pred_links: dict[int, int | None] = {}
     pred_to_gold = {k: i for i, k in enumerate(aligned) if k is not None}
@@ -213,7 +215,9 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
         ok_cats = {g.get("category"), *(g.get("also") or [])}
         cat_pairs.append((pred_cat if pred_cat in ok_cats else g.get("category"), pred_cat))
         mod_ok += bool(c and c.modality == g.get("modality"))
-        att_ok += bool(c and same_source(g.get("attribution"), c.attribution, gold.get("actors")))
+        att_ok += bool(
+            c and same_source(g.get("attribution"), c.attribution, gold.get("actors"), acronyms)
+        )
         gold_links[i] = g.get("restates")
         target = pred_to_gold.get(c.restates) if c and c.restates is not None else None
         pred_links[i] = target

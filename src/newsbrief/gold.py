@@ -18,6 +18,8 @@ from .config import PROJ_ROOT, read_yaml_text
 from .errors import NewsbriefError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .model import Analysis
 
 __all__ = ["align", "gold_spans", "load_gold", "resolve_article", "same_source"]
@@ -153,18 +155,38 @@ def _norm_source(s: str | None) -> str:
     return re.sub(r"[^\w\s-]", "", s).strip()
 
 
-def same_source(gold: str | None, pred: str | None, actors: list[dict] | None = None) -> bool:
+def same_source(
+    gold: str | None,
+    pred: str | None,
+    actors: list[dict] | None = None,
+    acronyms: Mapping[str, str] | None = None,
+) -> bool:
     """Sources match when equal, nested, or sharing a last word.
 
     They also match when both name the same gold actor ("the DFA" and
-    "Department of Foreign Affairs").
+    "Department of Foreign Affairs"), and when one is an acronym the article
+    defines and the other is, by those rules, the name it stands for:
+    "KCNA" and "the Korean Central News Agency" of a text that wrote
+    "Korean Central News Agency (KCNA)" are one source, as a reader takes
+    them. ``acronyms`` maps each acronym of the article to its name
+    (:func:`newsbrief.acronyms.defined_names`).
     """
     g, p = _norm_source(gold), _norm_source(pred)
     if g == p:
         return True
     if "author" in (g, p):
         return False
-    if g in p or p in g or g.split()[-1] == p.split()[-1]:
+    if _same_name(g, p, actors):
+        return True
+    spelt = {_norm_source(a): _norm_source(n) for a, n in (acronyms or {}).items()}
+    return (g in spelt and _same_name(spelt[g], p, actors)) or (
+        p in spelt and _same_name(g, spelt[p], actors)
+    )
+
+
+def _same_name(g: str, p: str, actors: list[dict] | None) -> bool:
+    """Two normalized sources, neither the author, name one source."""
+    if g == p or g in p or p in g or g.split()[-1] == p.split()[-1]:
         return True
     for actor in actors or []:
         names = {_norm_source(str(x)) for x in (*actor.get("aliases", []), actor.get("name", ""))}
