@@ -909,3 +909,62 @@ def test_html_the_date_a_page_shows_is_kept_under_its_headline_as_a_date_line():
         "2021-03-01",
         story,
     ]
+
+
+_PATROLS = (
+    "The interior ministers of Varnia and Ostrel agreed on Monday to run joint patrols "
+    "along the Lee river, officials in Kell said."
+)
+_DRILLS = "By Friday the two armies had ended their drills, the ministry said."
+
+
+def test_html_unmarked_byline_stamp_credit_and_contributor_lines_are_not_claims():
+    # No class marks them: "By Ana Ruiz and Tom Vale" was the first claim, its
+    # names actors, and "the interior ministers" read as those two.
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1><p>By Ana Ruiz and Tom Vale, Kell correspondent</p>"
+        "<p>Updated 9:12 AM CET, Wed June 4, 2031</p>"
+        "<p>A patrol boat on the river. Photo: Mira Sand/Kell Press</p>"
+        f"<p>{_PATROLS}</p><p>(Image: Lee Agency)</p><p>{_DRILLS}</p>"
+        "<p>Kell Times’s Ola Berg contributed reporting.</p></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
+def test_html_sentences_that_open_like_furniture_stay():
+    story = [
+        "By Monday the patrols had begun on the river, the ministry said.",
+        "Updated maps of the river were sent to both armies on Tuesday.",
+        "The ministry published a photo of the boats. Photo shoots are rare in Kell.",
+        "Three reporters contributed reporting that the ministry later denied.",
+    ]
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1>"
+        + "".join(f"<p>{s}</p>" for s in [_PATROLS, *story])
+        + "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, *story]
+
+
+def test_html_the_label_of_a_list_of_links_goes_with_the_list():
+    # The items went as link furniture one by one; "Read more:" was left as a claim.
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        f"<h1>Patrols on the Lee</h1><p>{_PATROLS}</p><p>{_DRILLS}</p><p>Read more:</p>"
+        '<ul><li><a href="/a">Varnia holds snap vote</a></li>'
+        '<li><a href="/b">Ostrel buys radars</a></li></ul>'
+        "<p>The measures include:</p><ul><li>joint patrols on the river;</li>"
+        "<li>shared radar data.</li></ul></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == [
+        "Patrols on the Lee",
+        _PATROLS,
+        _DRILLS,
+        "The measures include:",
+        "- joint patrols on the river;\n- shared radar data.",
+    ]

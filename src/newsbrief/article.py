@@ -567,8 +567,37 @@ def _link_furniture(tree: Any) -> list[Any]:
             and not _SENTENCE_END.search(outside)
         ):
             found.append(element)
+    found += _furniture_labels(found)
     # A block inside another found block goes with it: drop the outermost only.
     return [e for e in found if not any(a in found for a in e.iterancestors())]
+
+
+#: The block elements that can hold a list's label ("Read more:").
+_LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _furniture_labels(found: list[Any]) -> list[Any]:
+    """The labels ("Read more:", "Related:") set just before a list of links found as furniture.
+
+    The list's items went as furniture one by one, and the label, a block of
+    its own, was left as the story's last claim. A label is a block of a few
+    words without links that ends in a colon: it introduces only what follows.
+    """
+    labels = []
+    for element in found:
+        holder = element
+        parent = element.getparent()
+        if element.tag == "li" and parent is not None:
+            if not all(li in found for li in parent.iterchildren("li")):
+                continue
+            holder = parent
+        before = holder.getprevious()
+        if before is None or before.tag not in _LABEL_TAGS or before in labels:
+            continue
+        text = " ".join(before.text_content().split())
+        if text.endswith(":") and len(text.split()) <= _LABEL_WORDS and not before.xpath(".//a"):
+            labels.append(before)
+    return labels
 
 
 def _outside_links(element: Any) -> str:
@@ -748,6 +777,112 @@ def _credit_line(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in words)
 
 
+#: A byline the page does not mark: "By Sam Lee and Ana Ortiz", "By Jane
+#: Roe, Kell correspondent", "By Tom Vale | Reuters". After "By" it holds
+#: capitalised names and these words only, so "By Friday the river had
+#: risen ..." is a sentence and stays.
+_BYLINE = re.compile(r"^By\s+(?P<rest>[A-Z].*?)$")
+_BYLINE_WORDS = frozenset(
+    {"and", "de", "van", "von", "der", "bin", "al", "la", "le", "da", "dos"}
+    | {"correspondent", "reporter", "editor", "writer", "staff", "bureau", "chief"}
+    | {"contributor", "columnist", "senior", "special", "in"}
+)
+#: A byline names a few people and their desk, never more.
+_BYLINE_MAX_WORDS = 12
+#: A page's stamp of when it was published or changed: "Updated 3:04 PM EDT,
+#: Tue July 30, 2024", "Published: 2 hours ago". Its words after the label
+#: are those of a date or time only (:data:`_STAMP_WORDS`, digits, month and
+#: day names, zones such as "EDT").
+_STAMP = re.compile(
+    r"^(?:Last\s+)?(?:Updated|Published|Posted|Modified|First\s+published)\b:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = frozenset(
+    {"at", "on", "ago", "hour", "hours", "minute", "minutes", "min", "mins", "day", "days"}
+    | {"am", "pm", "a.m", "p.m", "a.m.", "p.m.", "updated", "published", "and", "yesterday"}
+    | {"today"}
+)
+_CALENDAR_WORD = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur"
+    r"|thurs|fri|sat|sun)[a-z]*\.?$",
+    re.IGNORECASE,
+)
+#: A picture's credit: "Photo: Jane Roe/Reuters", "(Image: Getty Images)",
+#: "Photograph by Ana Ruiz for Kell Times". A caption ends with one, so a
+#: line that does ("Guards at the crossing. Photo: Jane Roe/Reuters") is the
+#: caption of a picture the reader dropped, not a sentence of the story.
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\u201d\u2019\"')]\s))\(?(?:Photo|Photograph|Picture|Image|Video|Credit)s?"
+    r"(?:\s+credit)?(?:\s*:\s*|\s+by\s+)(?P<rest>[^.!?:]+?)\)?\.?$",
+    re.IGNORECASE,
+)
+_PICTURE_WORDS = frozenset({"and", "for", "via", "the", "of", "by", "courtesy", "file", "handout"})
+#: The most words a picture credit has after its label.
+_PICTURE_MAX_WORDS = 8
+#: A reporter's line at a story's foot: "CNN's Tom Hale contributed reporting.",
+#: "Ana Ruiz in Kell contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^(?P<who>.+?)\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))"
+    r"(?:\s+from\s+(?P<where>.+?))?\.?$"
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019./-]*")
+
+
+def _names_only(text: str, allowed: frozenset[str]) -> bool:
+    """Whether every word of ``text`` is capitalised (a name) or one of ``allowed``."""
+    words = _NAME_WORD.findall(text)
+    return bool(words) and all(w[0].isupper() or w.lower() in allowed for w in words)
+
+
+def _stamp_word(word: str) -> bool:
+    """Whether a word can be part of a date or a time ("3:04", "July", "EDT", "ago")."""
+    return (
+        any(c.isdigit() for c in word)
+        or word.lower() in _STAMP_WORDS
+        or bool(_CALENDAR_WORD.match(word))
+        or (word.isupper() and word.isalpha() and len(word) <= 5)
+    )
+
+
+def _is_unmarked_furniture(line: str) -> bool:
+    """Whether a line of a paragraph is a byline, a time stamp, a picture credit or caption.
+
+    These are page furniture that the page marks by no class (see
+    :data:`_BYLINES` for those it does): the extractor kept "By Sam Lee and
+    Ana Ortiz" as the story's first claim, its two names as actors, and
+    coreference read the next sentence's "the defence ministers" as them.
+    Each test reads the line's own words (capitalised names, date words),
+    so a sentence that opens alike ("By Monday the patrols had begun.")
+    stays.
+    """
+    line = " ".join(line.split())
+    if (m := _BYLINE.match(line)) and not _SENTENCE_END.search(line):
+        rest = m["rest"]
+        return len(rest.split()) <= _BYLINE_MAX_WORDS and _names_only(rest, _BYLINE_WORDS)
+    if (m := _STAMP.match(line)) and m["rest"]:
+        words = [w for w in re.split(r"[\s,|\u00b7\u2022/()-]+", m["rest"]) if w]
+        return any(c.isdigit() for c in m["rest"]) and all(_stamp_word(w) for w in words)
+    if m := _PICTURE_CREDIT.search(line):
+        rest = m["rest"]
+        return len(rest.split()) <= _PICTURE_MAX_WORDS and _names_only(rest, _PICTURE_WORDS)
+    if m := _CONTRIBUTED.match(line):
+        return _names_only(m["who"], _CREDIT_WORDS) and (
+            m["where"] is None or _names_only(m["where"], _CREDIT_WORDS)
+        )
+    return False
+
+
+def _without_unmarked_furniture(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The paragraphs without their lines of unmarked furniture; one left empty goes."""
+    kept = []
+    for kind, text in pieces:
+        if kind == "para":
+            text = "\n".join(line for line in text.split("\n") if not _is_unmarked_furniture(line))
+        if text.strip():
+            kept.append((kind, text))
+    return kept
+
+
 def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pieces without the labels of furniture the extraction took away.
 
@@ -758,7 +893,7 @@ def _without_labels(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     words ("· Commentary") is the rest of a date line, and was a claim; so
     was an agency's credit line ("Reporting by ...; Editing by ...").
     """
-    kept = list(pieces)
+    kept = _without_unmarked_furniture(pieces)
     while len(kept) > 1 and kept[-1][0] == "heading":
         kept.pop()
     return [
