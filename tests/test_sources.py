@@ -306,3 +306,10 @@ def test_parties_committed_to_something_hold_that_position():
         "The bridge is closed to traffic."
     )
     assert got[1:] == ["author", "The ministers", "author"]
+
+
+def test_a_name_in_apposition_to_a_titled_source_is_that_person():
+    got = sources_of(
+        "The story opens here. Norway's trade minister, Ida Lund, said the talks would resume."
+    )
+    assert got[1] == "Ida Lund"

@@ -145,7 +145,9 @@ def _person_named_at(unit: Unit, source: str, located: Sequence[Located]) -> str
     """The person a titled source stands for ("IDF chief spokesperson [Admiral] Daniel Hagari").
 
     The person's name overlaps the source's words or follows them after at
-    most a rank or title.
+    most a rank or title, or stands in apposition to them between commas
+    ("Estland's defence minister, Mira Kask, said": the source was the
+    title, and the briefing counted her and her title as two sources).
     """
     at = unit.text.find(source)
     if at < 0 or not source.strip():
@@ -160,6 +162,8 @@ def _person_named_at(unit: Unit, source: str, located: Sequence[Located]) -> str
             return loc.entry.name
         if 0 <= m.start - end <= _TITLE_GAP and _is_rank(between.strip()):
             return loc.entry.name
+        if between == ", " and unit.text[m.end - unit.start :].startswith(","):
+            return loc.entry.name  # in apposition: "Kell's mayor, Ana Ruiz, said"
     return None
 
 
