@@ -313,3 +313,12 @@ def test_a_name_in_apposition_to_a_titled_source_is_that_person():
         "The story opens here. Norway's trade minister, Ida Lund, said the talks would resume."
     )
     assert got[1] == "Ida Lund"
+
+
+def test_a_colon_intro_with_a_body_and_title_names_the_person_at_its_end():
+    # No actor: the source was the whole run, body and title included.
+    got = sources_of(
+        "The story opens here.\n\nKell Policy Institute Senior Fellow Maria Lopez: “The dams "
+        "held. I think the river will fall by Friday.”"
+    )
+    assert got[1:] == ["Maria Lopez", "Maria Lopez"]

@@ -21,7 +21,12 @@ from .genre import GENRES, GenreReading, read_genre
 from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
-from .sources import carry_given_names, in_running_text, name_sources
+from .sources import (
+    carry_given_names,
+    in_running_text,
+    name_sources,
+    persons_of_colon_intros,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -98,6 +103,7 @@ def read_article_claims(
             previous = claim
             order += 1
     claims = carry_given_names(written, claims)
+    claims = persons_of_colon_intros(claims, units, spans)
     claims = writers_of_opinion(claims, units, genre, cues)
     claims = in_running_text(claims, units, spans)
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)

@@ -28,7 +28,13 @@ if TYPE_CHECKING:
     from ..actors import Located
     from ..model import Claim, Mention, Unit
 
-__all__ = ["COMMON_OPENING", "carry_given_names", "in_running_text", "name_sources"]
+__all__ = [
+    "COMMON_OPENING",
+    "carry_given_names",
+    "in_running_text",
+    "name_sources",
+    "persons_of_colon_intros",
+]
 
 #: The attribution cue of a source whose first word is capitalised only
 #: because it opens the sentence (:func:`in_running_text`).
@@ -45,6 +51,8 @@ _INDEFINITE = re.compile(r"^an?\s+")
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
+#: What follows a speaker introduced by a colon: the colon and the quotation's opening mark.
+_AFTER_INTRO = re.compile(r"^:\s*[“\"]")
 
 
 def _names(located: Sequence[Located]) -> dict[str, str]:
@@ -365,6 +373,45 @@ def carry_given_names(written: Sequence[Claim], named: Sequence[Claim]) -> list[
             claim = replace(
                 claim,
                 attribution=given[claim.attribution],
+                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
+            )
+        out.append(claim)
+    return out
+
+
+def persons_of_colon_intros(
+    claims: Sequence[Claim], units: Sequence[Unit], spans: Sequence[Span]
+) -> list[Claim]:
+    """A colon's speaker named by the person its title leads to, not the whole title.
+
+    A release of reactions introduces each with the speaker's body and title
+    ("Kell Institute Senior Fellow Maria Lopez: “...”"); a speaker who is no
+    actor (an expert) kept that whole run as the source, so the claims table
+    and the briefing cited "Kell Institute Senior Fellow Maria Lopez". The
+    person the entity recogniser finds at the run's end is the source, as a
+    titled actor's name is (:func:`_person_named_at`); every claim with that
+    source (the quotation's later sentences, an "I" inside it) takes it. This runs after the
+    features are read, as :func:`carry_given_names` does.
+    """
+    persons: dict[str, str] = {}
+    for claim in claims:
+        source = claim.attribution
+        span, unit = spans[claim.unit], units[claim.unit]
+        if source in persons or not _AFTER_INTRO.match(unit.text[len(source) :]):
+            continue
+        if not unit.text.startswith(source):
+            continue
+        end = span.start_char + len(source)
+        person = next((e for e in span.ents if e.label_ == "PERSON" and e.end_char == end), None)
+        if person is not None and person.start_char > span.start_char:
+            persons[source] = person.text
+    out = []
+    for claim in claims:
+        if claim.attribution in persons:
+            cue = f"the person the title leads to: {claim.attribution}"
+            claim = replace(
+                claim,
+                attribution=persons[claim.attribution],
                 cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
             )
         out.append(claim)
