@@ -147,6 +147,17 @@ def test_all_countries_and_our_allies_refer_to_no_one_named_before():
     }
 
 
+def test_allies_joined_to_a_name_are_that_names_allies_not_the_last_pair():
+    a = _analysis(
+        "Chile and Peru watched the drills. "
+        "Earlier this month, the US and allies practiced landing troops on a beach."
+    )
+    assert _mentioned_by(a, "allies") == set()
+    assert ("CHL", "PER", "ALLIED_WITH") not in {
+        (r.source, r.target, r.event_class) for r in a.relations
+    }
+
+
 def test_the_noun_a_name_modified_refers_back_to_that_body():
     a = _analysis(
         "Hezbollah fighters crossed the border on Monday, officials in Cyprus said. "

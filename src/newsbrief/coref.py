@@ -736,7 +736,7 @@ def _refer(
     owners = {loc.entry.id for c in left for w in c.subtree for loc in covered.get(w.i, [])}
     lemma = tok.lemma_.lower()
     if tok.tag_ in ("NNS", "NNPS") or any(d.lower_ == "both" for d in dets):
-        return _collective(tok, first, lemma, dets, unit, history)
+        return _collective(tok, first, lemma, dets, unit, history, covered)
     if any(d.lower_ != "the" and d.i not in covered for d in dets) or _has_of_actor(tok, covered):
         return None
     return _description(tok, first, lemma, unit, history, owners)
@@ -975,12 +975,22 @@ def _has_of_actor(tok: Token, covered: dict[int, list[Located]]) -> bool:
     return any(c.dep_ == "prep" and any(o.i in covered for o in c.subtree) for c in tok.children)
 
 
-def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, history: _History):
+def _collective(
+    tok: Token,
+    first: int,
+    lemma: str,
+    dets: list,
+    unit: Unit,
+    history: _History,
+    covered: dict[int, list[Located]],
+):
     n = next((_NUMBERS[c.lower_] for c in [*dets, *tok.children] if c.lower_ in _NUMBERS), None)
     if n is None and any(d.lower_ == "all" for d in dets):
         return None  # "all countries" is everyone, not the parties named before
     if lemma in _ALLY_WORDS and any(d.dep_ == "poss" for d in dets):
         return None  # "our allies" are the speaker's allies, not the speaker and its partner
+    if lemma in _ALLY_WORDS and _joined_to_named(tok, covered):
+        return None  # "the US and allies" are the US's allies: no group the US is one of
     if lemma in _PERSON_GROUPS:
         want = _is_person
     elif lemma in _BODY_GROUPS:
@@ -997,6 +1007,21 @@ def _collective(tok: Token, first: int, lemma: str, dets: list, unit: Unit, hist
     )
     cue = f"collective {n} {lemma}" if n else f"collective {lemma}"
     return (first, tok.i, members, cue) if members else None
+
+
+def _joined_to_named(tok: Token, covered: dict[int, list[Located]]) -> bool:
+    """Whether a word is joined by "and" to a name ("the US and allies", "Kell and partners").
+
+    A body is not its own ally: the allies of "the US and allies" are those
+    of the US, whom the sentence does not name; read as the group named
+    before (the US and China), they made the US China's ally in the graph.
+    """
+    if any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return False  # "the US and Nordic partners": the modifier says which partners
+    conjuncts = [tok.head] if tok.dep_ == "conj" else []
+    conjuncts += [c for c in tok.children if c.dep_ == "conj"]
+    # The conjunct's own head word: "allies and partners in Africa" joins no name.
+    return any(c.i in covered for c in conjuncts)
 
 
 def _description(
