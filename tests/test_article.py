@@ -933,12 +933,25 @@ def test_html_unmarked_byline_stamp_credit_and_contributor_lines_are_not_claims(
     assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
+def test_html_page_notices_are_not_claims():
+    # Reading time, an ad slot, calls to act and the copyright line were claims.
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1><div>4 min read</div><p>Advertisement</p>"
+        f"<p>Listen to this article</p><p>{_PATROLS}</p><p>Sign up for our daily briefing</p>"
+        f"<p>{_DRILLS}</p><p>© 2031 Kell Times. All rights reserved.</p></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
 def test_html_sentences_that_open_like_furniture_stay():
     story = [
         "By Monday the patrols had begun on the river, the ministry said.",
         "Updated maps of the river were sent to both armies on Tuesday.",
         "The ministry published a photo of the boats. Photo shoots are rare in Kell.",
         "Three reporters contributed reporting that the ministry later denied.",
+        "Subscribers to the Kell Times can sign up for the river alerts.",
     ]
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"

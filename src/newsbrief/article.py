@@ -826,6 +826,22 @@ _CONTRIBUTED = re.compile(
     r"(?:\s+from\s+(?P<where>.+?))?\.?$"
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019./-]*")
+#: A page's notices around a story: its reading time ("5 minute read"), an
+#: advertisement's slot label, a copyright line ("© 2031 Kell Times. All
+#: rights reserved."), and the calls to act that news sites set between
+#: paragraphs ("Sign up for our newsletter", "Listen to this article"). Each
+#: is worded to the reader about the page, so no sentence of a story reads
+#: so: a call to act is an imperative without a stop, a notice a fixed phrase.
+_PAGE_NOTICE = re.compile(
+    r"^(?:\d+\s*[- ]?\s*(?:min|mins|minute|minutes)\.?\s+read"
+    r"|advertisement|sponsored(?:\s+content)?|story continues below(?:\s+advertisement)?"
+    r"|all rights reserved\.?"
+    r"|(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.*"
+    r"|(?:sign up|subscribe|follow us|click here|listen to this (?:article|story))\b[^.!?]*)$",
+    re.IGNORECASE,
+)
+#: The most words a call to act or notice has.
+_NOTICE_MAX_WORDS = 10
 
 
 def _names_only(text: str, allowed: frozenset[str]) -> bool:
@@ -845,7 +861,7 @@ def _stamp_word(word: str) -> bool:
 
 
 def _is_unmarked_furniture(line: str) -> bool:
-    """Whether a line of a paragraph is a byline, a time stamp, a picture credit or caption.
+    """Whether a line of a paragraph is a byline, a stamp, a credit, a caption or a notice.
 
     These are page furniture that the page marks by no class (see
     :data:`_BYLINES` for those it does): the extractor kept "By Sam Lee and
@@ -856,6 +872,8 @@ def _is_unmarked_furniture(line: str) -> bool:
     stays.
     """
     line = " ".join(line.split())
+    if _PAGE_NOTICE.match(line) and len(line.split()) <= _NOTICE_MAX_WORDS:
+        return True
     if (m := _BYLINE.match(line)) and not _SENTENCE_END.search(line):
         rest = m["rest"]
         return len(rest.split()) <= _BYLINE_MAX_WORDS and _names_only(rest, _BYLINE_WORDS)
