@@ -945,6 +945,17 @@ def test_html_page_notices_are_not_claims():
     assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
+def test_html_unmarked_credits_without_a_label_and_a_desk_byline_are_not_claims():
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1><p>Ana Ruiz, Kell correspondent</p>"
+        "<p>A patrol boat on the river on Tuesday. (Kell Photo/Mira Sand)</p>"
+        f"<p>{_PATROLS}</p><p>Ola Berg/Kell Press</p><p>{_DRILLS}</p></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
 def test_html_sentences_that_open_like_furniture_stay():
     story = [
         "By Monday the patrols had begun on the river, the ministry said.",
@@ -952,6 +963,8 @@ def test_html_sentences_that_open_like_furniture_stay():
         "The ministry published a photo of the boats. Photo shoots are rare in Kell.",
         "Three reporters contributed reporting that the ministry later denied.",
         "Subscribers to the Kell Times can sign up for the river alerts.",
+        "Ana Ruiz, a Kell correspondent, said the boats were new.",
+        "The ministry used a photo/video drone over the river.",
     ]
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"

@@ -808,12 +808,14 @@ _CALENDAR_WORD = re.compile(
     re.IGNORECASE,
 )
 #: A picture's credit: "Photo: Jane Roe/Reuters", "(Image: Getty Images)",
-#: "Photograph by Ana Ruiz for Kell Times". A caption ends with one, so a
+#: "Photograph by Ana Ruiz for Kell Times", "(AP Photo/Jane Roe)"; alone, a
+#: photographer and agency joined by a slash ("Jane Roe/Reuters"). A caption ends with one, so a
 #: line that does ("Guards at the crossing. Photo: Jane Roe/Reuters") is the
 #: caption of a picture the reader dropped, not a sentence of the story.
 _PICTURE_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\u201d\u2019\"')]\s))\(?(?:Photo|Photograph|Picture|Image|Video|Credit)s?"
-    r"(?:\s+credit)?(?:\s*:\s*|\s+by\s+)(?P<rest>[^.!?:]+?)\)?\.?$",
+    r"(?:^|(?<=[.!?\u201d\u2019\"')]\s))\(?(?:[A-Z][\w.]*\s+)?"
+    r"(?:Photo|Photograph|Picture|Image|Video|Credit)s?"
+    r"(?:\s+credit)?(?:\s*[:/]\s*|\s+by\s+)(?P<rest>[^.!?:]+?)\)?\.?$",
     re.IGNORECASE,
 )
 _PICTURE_WORDS = frozenset({"and", "for", "via", "the", "of", "by", "courtesy", "file", "handout"})
@@ -824,6 +826,12 @@ _PICTURE_MAX_WORDS = 8
 _CONTRIBUTED = re.compile(
     r"^(?P<who>.+?)\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))"
     r"(?:\s+from\s+(?P<where>.+?))?\.?$"
+)
+_SLASH_CREDIT = re.compile(r"^\(?(?P<who>[^/()]{2,60})\s*/\s*(?P<agency>[^/()]{2,40})\)?$")
+#: A byline without "By": a name, then the writer's desk ("Sam Lee, Kell correspondent").
+_DESK_LINE = re.compile(
+    r"^(?P<who>[^,]{3,60}),\s+(?P<desk>[^,]{0,40}?\b(?:correspondent|reporter|editor|writer))$",
+    re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019./-]*")
 #: A page's notices around a story: its reading time ("5 minute read"), an
@@ -883,6 +891,10 @@ def _is_unmarked_furniture(line: str) -> bool:
     if m := _PICTURE_CREDIT.search(line):
         rest = m["rest"]
         return len(rest.split()) <= _PICTURE_MAX_WORDS and _names_only(rest, _PICTURE_WORDS)
+    if (m := _SLASH_CREDIT.match(line)) and len(line.split()) <= _PICTURE_MAX_WORDS:
+        return _names_only(m["who"], _PICTURE_WORDS) and _names_only(m["agency"], _PICTURE_WORDS)
+    if m := _DESK_LINE.match(line):
+        return len(m["who"].split()) <= _BYLINE_MAX_WORDS and _names_only(m["who"], _BYLINE_WORDS)
     if m := _CONTRIBUTED.match(line):
         return _names_only(m["who"], _CREDIT_WORDS) and (
             m["where"] is None or _names_only(m["where"], _CREDIT_WORDS)
