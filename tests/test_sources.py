@@ -322,3 +322,11 @@ def test_a_colon_intro_with_a_body_and_title_names_the_person_at_its_end():
         "held. I think the river will fall by Friday.”"
     )
     assert got[1:] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_document_of_a_body_an_owner_names_is_that_bodys_word():
+    got = sources_of(
+        "The story opens here. A Kell jet hit the ship with a missile, the Navy’s 3rd Fleet "
+        "press release said. The talks failed, Norway’s Foreign Ministry statement said."
+    )
+    assert got[1:] == ["the Navy’s 3rd Fleet", "Norway’s Foreign Ministry"]

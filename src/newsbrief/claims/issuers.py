@@ -100,14 +100,14 @@ def issuer_of(tok: Token) -> str | None:
         # The word ends a name ("The Washington Post", "The Jakarta Post"):
         # the source is the paper, not "Washington".
         return None
-    for child in tok.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" and _named(child):
-            return _span_text(child)
     front = [
         c
         for c in tok.lefts
         if c.dep_ == "compound" and c.pos_ in _NAMED and c.text not in _PLATFORMS
     ]
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and _named(child):
+            return _owned_issuer(child, front) if front else _span_text(child)
     if front:
         start = min(t.i for c in front for t in c.subtree)
         end = max(t.i for c in front for t in c.subtree)
@@ -121,6 +121,21 @@ def issuer_of(tok: Token) -> str | None:
             if objs:
                 return _span_text(objs[0])
     return None
+
+
+def _owned_issuer(owner: Token, front: list[Token]) -> str | None:
+    """The named body between an owner and the document: "the Navy's 3rd Fleet [release]".
+
+    The possessive owns the body that issued the document, not the document:
+    "the Navy's 3rd Fleet press release said" was cited "the Navy", and
+    "Norway's Foreign Ministry statement" would be Norway's.
+    """
+    start = min(t.i for t in owner.subtree if _kept(t, owner))
+    end = max(t.i for c in front for t in c.subtree)
+    words = owner.doc[start : end + 1]
+    while len(words) and words[-1].lower_ in ("press", "news"):
+        words = words[:-1]
+    return words.text.strip(" ,") if len(words) else None
 
 
 def document_with_issuer(tok: Token) -> str | None:
