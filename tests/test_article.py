@@ -956,6 +956,19 @@ def test_html_unmarked_credits_without_a_label_and_a_desk_byline_are_not_claims(
     assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
+def test_html_notes_about_the_page_are_not_claims():
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1><p>Editor’s note: This story has been updated with a "
+        f"statement from the Varnian army.</p><p>{_PATROLS}</p>"
+        "<p>This is a developing story and will be updated.</p>"
+        f"<p>{_DRILLS}</p><p>This article was updated to correct the river’s name.</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
 def test_html_sentences_that_open_like_furniture_stay():
     story = [
         "By Monday the patrols had begun on the river, the ministry said.",
@@ -965,6 +978,7 @@ def test_html_sentences_that_open_like_furniture_stay():
         "Subscribers to the Kell Times can sign up for the river alerts.",
         "Ana Ruiz, a Kell correspondent, said the boats were new.",
         "The ministry used a photo/video drone over the river.",
+        "This report was updated by the ministry every week, officials said.",
     ]
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"

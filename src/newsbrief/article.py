@@ -850,6 +850,16 @@ _PAGE_NOTICE = re.compile(
 )
 #: The most words a call to act or notice has.
 _NOTICE_MAX_WORDS = 10
+#: A note about the page itself, not its story: an editor's note ("Editor's
+#: note: This story has been updated ...", a guest writer's biography) and
+#: the page's own updates ("This is a developing story and will be updated.").
+_PAGE_NOTE = re.compile(
+    r"^(?:editor(?:s[\u2019']|[\u2019']s)?\s+note\s*:.*"
+    r"|this (?:story|article|report|page|post) (?:has been|was|will be|is being) updated"
+    r"(?:\s+(?:with|to)\b[^.!?,]*)?[.!?]?"
+    r"|this is a (?:developing|breaking)(?: news)? story\b[^.!?,]*[.!?]?)$",
+    re.IGNORECASE,
+)
 
 
 def _names_only(text: str, allowed: frozenset[str]) -> bool:
@@ -881,6 +891,8 @@ def _is_unmarked_furniture(line: str) -> bool:
     """
     line = " ".join(line.split())
     if _PAGE_NOTICE.match(line) and len(line.split()) <= _NOTICE_MAX_WORDS:
+        return True
+    if _PAGE_NOTE.match(line):
         return True
     if (m := _BYLINE.match(line)) and not _SENTENCE_END.search(line):
         rest = m["rest"]
