@@ -330,3 +330,12 @@ def test_a_document_of_a_body_an_owner_names_is_that_bodys_word():
         "press release said. The talks failed, Norway’s Foreign Ministry statement said."
     )
     assert got[1:] == ["the Navy’s 3rd Fleet", "Norway’s Foreign Ministry"]
+
+
+def test_a_surname_source_takes_the_full_name_given_before():
+    # Experts are no actors: the table cited "Ola Berg" and "Berg" as two sources.
+    got = sources_of(
+        "The story opens here. “The dams will hold,” said Ola Berg, a hydrologist at Kell "
+        "University. “The river is falling,” Berg added. “It fell a metre,” Berg said."
+    )
+    assert got[1:] == ["Ola Berg", "Ola Berg", "Ola Berg"]

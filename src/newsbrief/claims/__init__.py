@@ -23,6 +23,7 @@ from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
 from .sources import (
     carry_given_names,
+    full_names_of_surnames,
     in_running_text,
     name_sources,
     persons_of_colon_intros,
@@ -104,6 +105,7 @@ def read_article_claims(
             order += 1
     claims = carry_given_names(written, claims)
     claims = persons_of_colon_intros(claims, units, spans)
+    claims = full_names_of_surnames(claims)
     claims = writers_of_opinion(claims, units, genre, cues)
     claims = in_running_text(claims, units, spans)
     return ClaimReading(genre, genre_cue, tuple(claims), tuple(features), bags)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMON_OPENING",
     "carry_given_names",
+    "full_names_of_surnames",
     "in_running_text",
     "name_sources",
     "persons_of_colon_intros",
@@ -412,6 +413,39 @@ def persons_of_colon_intros(
             claim = replace(
                 claim,
                 attribution=persons[claim.attribution],
+                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
+            )
+        out.append(claim)
+    return out
+
+
+#: A source that is a name written in full: two to four capitalised words.
+_FULL_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+$")
+_SURNAME = re.compile(r"^[A-Z][\w'\u2019-]+$")
+
+
+def full_names_of_surnames(claims: Sequence[Claim]) -> list[Claim]:
+    """A source given by surname ("Schuster added") takes the full name given before.
+
+    News names a speaker in full once ("said Carl Schuster, former head of
+    ...") and then by surname; the claims table cited "Carl Schuster" and
+    "Schuster" as two sources when the speaker is no actor (an expert), and
+    the annotation names a source as fully as the article does. A surname
+    two earlier full names end with stays as written. This runs after the
+    features are read, as :func:`carry_given_names` does.
+    """
+    full: dict[str, set[str]] = {}
+    out = []
+    for claim in claims:
+        source = claim.attribution
+        if _FULL_NAME.match(source):
+            full.setdefault(source.split()[-1], set()).add(source)
+        elif _SURNAME.match(source) and len(named := full.get(source, set())) == 1:
+            name = next(iter(named))
+            cue = f"named in full before: {source}"
+            claim = replace(
+                claim,
+                attribution=name,
                 cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
             )
         out.append(claim)
