@@ -969,6 +969,19 @@ def test_html_notes_about_the_page_are_not_claims():
     assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
+def test_html_bylines_naming_an_outlet_and_an_agency_dateline_are_not_read():
+    # "KELL, June 2 (Reuters) - The ministry said ..." was cited "KELL, June 2".
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        "<h1>Patrols on the Lee</h1><p>Story by Ola Berg</p>"
+        "<p>Ana Ruiz and Tom Vale, Kell Times</p>"
+        f"<p>KELL, June 2 (Reuters) - {_PATROLS}</p><p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
 def test_html_sentences_that_open_like_furniture_stay():
     story = [
         "By Monday the patrols had begun on the river, the ministry said.",
@@ -979,6 +992,8 @@ def test_html_sentences_that_open_like_furniture_stay():
         "Ana Ruiz, a Kell correspondent, said the boats were new.",
         "The ministry used a photo/video drone over the river.",
         "This report was updated by the ministry every week, officials said.",
+        "Written by hand, the letter reached the ministry on Friday.",
+        "The deal (NATO officials said) - signed in May - holds.",
     ]
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"

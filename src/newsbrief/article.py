@@ -781,7 +781,22 @@ def _credit_line(text: str) -> bool:
 #: Roe, Kell correspondent", "By Tom Vale | Reuters". After "By" it holds
 #: capitalised names and these words only, so "By Friday the river had
 #: risen ..." is a sentence and stays.
-_BYLINE = re.compile(r"^By\s+(?P<rest>[A-Z].*?)$")
+_BYLINE = re.compile(r"^(?:(?:Story|Written|Words|Text|Posted)\s+by|By)\s+(?P<rest>[A-Z].*?)$")
+_PERSON_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]+){1,2}"
+#: Writers and their outlet, without "By": "Sam Lee and Ana Ortiz, CNN".
+_NAMES_OUTLET = re.compile(
+    rf"^{_PERSON_NAME}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_PERSON_NAME})*"
+    r",\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,2}$"
+)
+#: An agency's dateline opening a story's first paragraph: "LIMA, June 2
+#: (Reuters) - ", "Santiago, Chile (CNN) — ". It is the place, date and
+#: agency of the story, not its words: left in, "LIMA, June 2" was the
+#: source of "... - Peru's foreign ministry said ...".
+_DATELINE = re.compile(
+    r"^[A-Z][\w'\u2019.-]*(?:,?\s+[A-Z0-9][\w'\u2019.-]*){0,5}"
+    r"\s*\([A-Z][\w .&-]{0,20}\)\s*[-\u2013\u2014]{1,2}\s+"
+    r"(?=[A-Z\u201c\"\u2018'])"
+)
 _BYLINE_WORDS = frozenset(
     {"and", "de", "van", "von", "der", "bin", "al", "la", "le", "da", "dos"}
     | {"correspondent", "reporter", "editor", "writer", "staff", "bureau", "chief"}
@@ -905,6 +920,8 @@ def _is_unmarked_furniture(line: str) -> bool:
         return len(rest.split()) <= _PICTURE_MAX_WORDS and _names_only(rest, _PICTURE_WORDS)
     if (m := _SLASH_CREDIT.match(line)) and len(line.split()) <= _PICTURE_MAX_WORDS:
         return _names_only(m["who"], _PICTURE_WORDS) and _names_only(m["agency"], _PICTURE_WORDS)
+    if _NAMES_OUTLET.match(line):
+        return True
     if m := _DESK_LINE.match(line):
         return len(m["who"].split()) <= _BYLINE_MAX_WORDS and _names_only(m["who"], _BYLINE_WORDS)
     if m := _CONTRIBUTED.match(line):
@@ -915,11 +932,12 @@ def _is_unmarked_furniture(line: str) -> bool:
 
 
 def _without_unmarked_furniture(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The paragraphs without their lines of unmarked furniture; one left empty goes."""
+    """The paragraphs without unmarked furniture and datelines; a paragraph left empty goes."""
     kept = []
     for kind, text in pieces:
         if kind == "para":
-            text = "\n".join(line for line in text.split("\n") if not _is_unmarked_furniture(line))
+            lines = [_DATELINE.sub("", line, count=1) for line in text.split("\n")]
+            text = "\n".join(line for line in lines if not _is_unmarked_furniture(line))
         if text.strip():
             kept.append((kind, text))
     return kept
