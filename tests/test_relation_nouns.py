@@ -393,3 +393,16 @@ def test_suspending_what_is_owed_backs_out_and_says_what(text, kind):
 def test_suspending_a_member_or_cooperation_stays_a_sanction():
     assert ("AU", "NER", "SANCTION") in classes("The African Union suspended Niger.")
     assert ("CHL", "PER", "SANCTION") in classes("Chile suspended its cooperation with Peru.")
+
+
+def _types(text: str) -> set[str]:
+    a = analyze(source_from_text(text))
+    return {r.type for r in a.relations if not r.weak}
+
+
+def test_an_agreement_named_as_a_noun_is_had_not_signed():
+    # "restore ... the U.S.-China air transportation agreement": the briefing read
+    # "The United States signed an agreement with China".
+    got = _types("The Chile-Peru agreement on water took effect in May.")
+    assert "has_agreement_with" in got and "signed_agreement_with" not in got
+    assert "signed_agreement_with" in _types("Chile signed an agreement with Peru on Monday.")
