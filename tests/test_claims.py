@@ -374,6 +374,26 @@ def test_a_scene_the_rules_read_stays_an_event_whatever_the_category_model_says(
     assert claims[0].category == "assessment"
 
 
+def test_an_event_the_model_reads_in_a_standing_clause_with_a_habitual_adverb_is_context():
+    from newsbrief.claims import HABITUAL_CUE, decide, joint_category
+    from newsbrief.claims.model import LinearModel
+
+    perfect = {HABITUAL_CUE: 1.0, "aspect=perfect": 1.0}
+    assert joint_category("event", "asserted", perfect) == "context"
+    assert joint_category("assessment", "asserted", perfect) == "assessment"
+    # In the past the adverb tells how one occurrence went: the model's event stands.
+    assert joint_category("event", "asserted", {HABITUAL_CUE: 1.0, "aspect=past": 1.0}) == "event"
+    text = "The storm reached the coast. The rebels have repeatedly shelled the harbour."
+    _, reading = read_with_claims(source_from_text(text))
+    # Hand-made models that always say "event" and "asserted".
+    category = LinearModel("category", ("event", "context"), (1.0, 0.0), {})
+    modality = LinearModel("modality", ("asserted", "prescriptive"), (1.0, 0.0), {})
+    claims = decide(reading, {"category": category, "modality": modality})
+    assert claims[1].category == "context"
+    assert claims[1].cues["category"][1] == "habitual adverb"
+    assert claims[0].category == "event"
+
+
 def test_model_decisions_explain_themselves_and_repeat_exactly():
     text = "Russia invaded Ukraine in 2022. NATO condemned Russia. Analysts say it could widen."
     first = analyze(source_from_text(text))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENRES",
+    "HABITUAL_CUE",
     "SCENE_CUE",
     "ClaimReading",
     "Cues",
@@ -126,10 +127,35 @@ and 0.714/0.674/0.652 with it; modality unchanged (0.971 / 0.936).
 """
 
 
+HABITUAL_CUE = "habitual_adverb"
+"""The feature of an adverb of frequency or continuance (:func:`.features._background_features`).
+
+"The rebels have repeatedly shelled the port", "the valley is still
+flooded", "prices are increasingly rising": on a clause that is not in the
+past, such an adverb says what has held over time or keeps happening, a
+standing state or a pattern (the guide's context), not the day's news.
+The model weighs it with the tense, the verb and the position, and a
+perfect or progressive of a news verb outvoted it; when the model reads
+such a clause as an event, the adverb's reading is kept. A past clause
+keeps the model's event ("was raped repeatedly for days" tells one
+occurrence). Development half: the override turns two claims (two
+articles) from event to context, both right; the adverb sits on four
+non-past development claims, three of them context. Leave-one-article-out
+(development / held-out), category lenient/strict/macro-F1: 0.762/0.717/
+0.725 and 0.714/0.674/0.652 before, 0.766/0.721/0.728 and 0.714/0.674/0.652
+after; modality unchanged (0.971 / 0.936). It reads features the model
+already has, so no fit changes.
+"""
+# The aspects of a clause that is not set in the past (:func:`.reading.clause_aspect`).
+_STANDING_ASPECTS = ("aspect=present", "aspect=perfect", "aspect=progressive")
+
+
 def joint_category(category: str, modality: str, features: Collection[str] = ()) -> str:
     """The category once the modality and the rules' scene reading are known.
 
-    A prescription is a recommendation; a scene (:data:`SCENE_CUE`) an event.
+    A prescription is a recommendation; a scene (:data:`SCENE_CUE`) an event;
+    an event with an adverb of frequency on a clause not in the past
+    (:data:`HABITUAL_CUE`) background.
 
     The guide defines the two by the same signals (should, must, needs to,
     called on X to), and the gold agrees: of the development half's 30
@@ -142,7 +168,16 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
     """
     if modality == "prescriptive":
         return "recommendation"
-    return "event" if SCENE_CUE in features else category
+    if SCENE_CUE in features:
+        return "event"
+    if category == "event" and _holds_over_time(features):
+        return "context"
+    return category
+
+
+def _holds_over_time(features: Collection[str]) -> bool:
+    """An adverb of frequency or continuance on a clause not in the past (:data:`HABITUAL_CUE`)."""
+    return HABITUAL_CUE in features and any(a in features for a in _STANDING_ASPECTS)
 
 
 def _joint_cues(
@@ -152,6 +187,8 @@ def _joint_cues(
     if joint == "recommendation":
         # the modality model's probability, then why the category follows it
         return (cues["modality"][0], "modality:prescriptive")
+    if joint == "context":
+        return (cues["category"][0], "habitual adverb")
     return tuple(rules.get("category", ())[:1]) or ("scene",)
 
 
