@@ -394,6 +394,22 @@ def test_an_event_the_model_reads_in_a_standing_clause_with_a_habitual_adverb_is
     assert claims[0].category == "event"
 
 
+def test_an_event_the_model_reads_in_a_clause_measured_from_a_past_point_is_context():
+    from newsbrief.claims import decide, joint_category
+    from newsbrief.claims.model import LinearModel
+
+    assert joint_category("event", "asserted", {"rule_cue=since a time": 1.0}) == "context"
+    assert joint_category("event", "asserted", {"rule_cue=tense": 1.0}) == "event"
+    text = "The storm reached the coast. More than 400 families have left the valley since March."
+    _, reading = read_with_claims(source_from_text(text))
+    # Hand-made models that always say "event" and "asserted".
+    category = LinearModel("category", ("event", "context"), (1.0, 0.0), {})
+    modality = LinearModel("modality", ("asserted", "prescriptive"), (1.0, 0.0), {})
+    claims = decide(reading, {"category": category, "modality": modality})
+    assert claims[1].category == "context"
+    assert claims[1].cues["category"][1] == "since a time"
+
+
 def test_model_decisions_explain_themselves_and_repeat_exactly():
     text = "Russia invaded Ukraine in 2022. NATO condemned Russia. Analysts say it could widen."
     first = analyze(source_from_text(text))

@@ -39,6 +39,7 @@ __all__ = [
     "GENRES",
     "HABITUAL_CUE",
     "SCENE_CUE",
+    "SINCE_CUES",
     "ClaimReading",
     "Cues",
     "GenreReading",
@@ -148,6 +149,23 @@ already has, so no fit changes.
 """
 # The aspects of a clause that is not set in the past (:func:`.reading.clause_aspect`).
 _STANDING_ASPECTS = ("aspect=present", "aspect=perfect", "aspect=progressive")
+SINCE_CUES = ("since a time", "since a year")
+"""The rules' cues of a clause measured from a past point (:func:`.category._since_then`).
+
+"More than 400 families have left the valley since March", "the road has
+been closed since 2019": a count or a state measured from then is a
+standing figure or arrangement (the guide's "since 2014" is its example of
+background). The rules read the construction from the parse; the model
+weighs it as a feature and made such a claim an event once in the
+development half (a reported "has directed attacks since October 8"); of
+the three development claims the rules read so, all are context. When the
+model says event, the rules' reading is kept. Leave-one-article-out
+(development / held-out), category lenient/strict/macro-F1, with the
+habitual override: 0.766/0.721/0.728 and 0.714/0.674/0.651 before,
+0.767/0.722/0.729 and 0.714/0.674/0.651 after; modality unchanged. It reads
+features the model already has, so no fit changes.
+"""
+_SINCE_FEATURES = tuple(f"rule_cue={cue}" for cue in SINCE_CUES)
 
 
 def joint_category(category: str, modality: str, features: Collection[str] = ()) -> str:
@@ -155,7 +173,8 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
 
     A prescription is a recommendation; a scene (:data:`SCENE_CUE`) an event;
     an event with an adverb of frequency on a clause not in the past
-    (:data:`HABITUAL_CUE`) background.
+    (:data:`HABITUAL_CUE`) or measured from a past point (:data:`SINCE_CUES`)
+    background.
 
     The guide defines the two by the same signals (should, must, needs to,
     called on X to), and the gold agrees: of the development half's 30
@@ -170,7 +189,7 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
         return "recommendation"
     if SCENE_CUE in features:
         return "event"
-    if category == "event" and _holds_over_time(features):
+    if category == "event" and (_holds_over_time(features) or _measured_from_then(features)):
         return "context"
     return category
 
@@ -178,6 +197,11 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
 def _holds_over_time(features: Collection[str]) -> bool:
     """An adverb of frequency or continuance on a clause not in the past (:data:`HABITUAL_CUE`)."""
     return HABITUAL_CUE in features and any(a in features for a in _STANDING_ASPECTS)
+
+
+def _measured_from_then(features: Collection[str]) -> bool:
+    """The rules read a clause measured from a past point ("since March"; :data:`SINCE_CUES`)."""
+    return any(k in features for k in _SINCE_FEATURES)
 
 
 def _joint_cues(
@@ -188,7 +212,8 @@ def _joint_cues(
         # the modality model's probability, then why the category follows it
         return (cues["modality"][0], "modality:prescriptive")
     if joint == "context":
-        return (cues["category"][0], "habitual adverb")
+        rule = rules.get("category", ("",))[0]
+        return (cues["category"][0], rule if rule in SINCE_CUES else "habitual adverb")
     return tuple(rules.get("category", ())[:1]) or ("scene",)
 
 
