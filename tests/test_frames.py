@@ -212,6 +212,9 @@ def test_a_reported_would_of_a_thing_is_a_prediction(sentence, marked):
         ("The new pipeline will strengthen the region's energy security.", "consequence=future"),
         ("The standoff risks a wider conflict along the river.", "consequence=modal"),
         ("The navy will send two frigates to the strait.", None),
+        ("The new glide kit could give the old bombers a far longer reach.", "consequence=modal"),
+        ("A cheap drone fleet would provide the coast guard a wider view.", "consequence=modal"),
+        ("The ministry will provide two ferries for the island route.", None),
     ],
 )
 def test_a_verb_of_consequence_under_a_modal(sentence, value):
