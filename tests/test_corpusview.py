@@ -110,3 +110,17 @@ def test_graph_core_keeps_the_most_connected_actors(analyses):
     assert "Russia" in {core.nodes[n]["name"] for n in core}  # named in two articles
     assert set(graph_core(g, top=100)) == linked  # actors with no relation are left out
     assert g.number_of_nodes() >= len(linked)  # the merged graph itself is unchanged
+
+
+def test_articles_table_counts_claims_as_the_header_does():
+    text = (
+        "Ministers of Freedonia and Sylvania met on Monday.\n\n"
+        "The ministers agreed to:\n\n"
+        "- Expand trade between the two countries.\n"
+        "- Hold regular talks on border security.\n\n"
+        "Analysts said the meeting could ease tensions.\n"
+    )
+    a = _analysis("lead-in.txt", text)
+    lead_ins = [c for c in a.claims if c.category is None]
+    assert len(lead_ins) == 1  # "The ministers agreed to:" opens the list, it claims nothing
+    assert articles_table([a])["claims"].tolist() == [len(a.claims) - 1]

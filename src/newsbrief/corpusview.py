@@ -137,7 +137,13 @@ def article_date(analysis: Analysis) -> str | None:
 
 
 def articles_table(analyses: list[Analysis]) -> pd.DataFrame:
-    """One row per article: file, title, genre, date, words, claims, relations."""
+    """One row per article: file, title, genre, date, words, claims, relations.
+
+    A lead-in ("The leaders agreed to:") is a unit of the claims table but no
+    claim, so it is not counted: the article's header in the other notebooks
+    and the briefing count the same way, and an article must not show 28
+    claims there and 30 here.
+    """
     rows = [
         {
             "article": _name(a),
@@ -145,7 +151,7 @@ def articles_table(analyses: list[Analysis]) -> pd.DataFrame:
             "genre": a.article.genre,
             "date": article_date(a) or "",
             "words": a.article.words,
-            "claims": len(a.claims),
+            "claims": sum(1 for c in a.claims if c.category is not None),
             "relations": sum(1 for r in a.relations if not r.weak),
         }
         for a in analyses
