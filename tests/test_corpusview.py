@@ -124,3 +124,11 @@ def test_articles_table_counts_claims_as_the_header_does():
     lead_ins = [c for c in a.claims if c.category is None]
     assert len(lead_ins) == 1  # "The ministers agreed to:" opens the list, it claims nothing
     assert articles_table([a])["claims"].tolist() == [len(a.claims) - 1]
+
+
+def test_corpus_tables_write_relation_types_in_words():
+    text = "TOKYO, 3 May 2025 - Japan held talks with NATO on Monday."
+    a = _analysis("talks.txt", text)
+    assert [r.type for r in a.relations if not r.weak] == ["held_talks_with"]
+    assert corroboration_table([a])["type"].tolist() == ["held talks with"]
+    assert timeline_table([a])["relation"].tolist() == ["Japan held talks with NATO"]

@@ -212,6 +212,16 @@ def _cited(analysis: Analysis) -> dict[int, str]:
     return {c.unit: canonical.get(c.attribution.casefold(), c.attribution) for c in analysis.claims}
 
 
+def _type_label(relation_type: str) -> str:
+    """A relation type as the other notebooks and the briefing write it.
+
+    The actor-graph notebook, the briefing and the figures read "deploys
+    personnel to"; the corpus tables showed the identifier
+    "deploys_personnel_to" for the same relation, beside those words.
+    """
+    return relation_type.replace("_", " ")
+
+
 def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
     """Each relation with how many articles report it and the sources they cite.
 
@@ -222,7 +232,8 @@ def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``source``, ``type``, ``target``, ``class``, ``polarity``,
+        Columns ``source``, ``type`` (in words: "held talks with"),
+        ``target``, ``class``, ``polarity``,
         ``articles`` (how many report it), ``statements`` (evidence
         sentences), ``cited`` (the sources of those sentences, ``author``
         when the text names none) and ``reported in`` (file names). Most
@@ -248,7 +259,7 @@ def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
     rows = [
         {
             "source": names.get(s, s),
-            "type": t,
+            "type": _type_label(t),
             "target": names.get(o, o),
             "class": row["class"],
             "polarity": row["polarity"],
@@ -317,7 +328,8 @@ def timeline_table(analyses: list[Analysis]) -> pd.DataFrame:
         for r in a.relations:
             if not r.weak:
                 relation = (
-                    f"{names.get(r.source, r.source)} {r.type} {names.get(r.target, r.target)}"
+                    f"{names.get(r.source, r.source)} {_type_label(r.type)}"
+                    f" {names.get(r.target, r.target)}"
                 )
                 rows.append(
                     {
