@@ -1175,3 +1175,10 @@ def test_a_names_the_that_only_opens_sentences_is_lowered_when_cited():
 
     names = {s.casefold(): s for s in sources}
     assert _the_of_the_sentence(analysis, names) == {"The Varnian Harbour Forum"}
+
+
+def test_bottom_line_head_is_bold_without_the_stylesheet():
+    """JupyterLab shows the notebook without briefing.css: the head is set inline."""
+    analysis = _invented("Port talks\n\nChile and Peru met in Lima on Monday.\n")
+    bluf = briefing.bottom_line(analysis).data
+    assert '<p class="nb-bluf-head" style="font-weight: bold;">Bottom line up front</p>' in bluf
