@@ -479,4 +479,12 @@ def test_the_rules_category_of_a_reported_claim_is_marked_apart():
     assert own.get("rule_cat=event") == 1.0
     assert "attributed" not in own
     assert not any(k.startswith("rule_cat_reported=") for k in own)
-    assert describe_feature("rule_cat_reported=event") == "the rules read a reported claim as event"
+    assert describe_feature("rule_cat_reported=event") == (
+        "the category rules read a reported claim as event"
+    )
+
+
+def test_rule_cues_name_which_rules_they_are():
+    """The modality model weighs the category rules too: a cue says whose reading it is."""
+    assert describe_feature("rule_cat=event") == "the category rules read it as event"
+    assert describe_feature("rule_mod=hedged") == "the modality rules read it as hedged"

@@ -149,9 +149,11 @@ def load_models(path: str | Path) -> dict[str, LinearModel]:
 
 
 _WORDS = {
-    "rule_cat": "the rules read it as {}",
-    "rule_cat_reported": "the rules read a reported claim as {}",
-    "rule_mod": "the rules read it as {}",
+    # which rules: the modality model weighs the category rules' reading too,
+    # and a modality cue "the rules read it as event" read as a contradiction
+    "rule_cat": "the category rules read it as {}",
+    "rule_cat_reported": "the category rules read a reported claim as {}",
+    "rule_mod": "the modality rules read it as {}",
     "rule_cue": "rule cue: {}",
     "prev_rule_cat": "follows a claim read as {}",
     "aspect": "tense: {}",
