@@ -116,7 +116,7 @@ def test_edge_details_name_actors_class_polarity_and_escape_evidence(graph):
 
 def test_node_details_list_relations_but_not_co_mentions(graph):
     html = node_details(graph, "JPN")
-    assert "cooperates_with" in html and "co_mentioned" not in html
+    assert "cooperates with" in html and "co mentioned" not in html
     assert "also Kyiv" in node_details(graph, "UKR")
     assert "No such actor" in node_details(graph, "XXX")
 
@@ -187,3 +187,12 @@ def test_explorer_of_an_article_without_actors_says_why_the_canvas_is_empty():
     shown = graph_explorer(nx.MultiDiGraph())
     assert "No actors were recognised" in shown.widget.children[-1].value
     assert repr(shown) == "Graph explorer: 0 actors, 0 relations"
+
+
+def test_explorer_writes_relation_types_in_words(graph):
+    edge = next(e["data"] for e in graph_elements(graph)["edges"] if e["data"]["target"] == "NATO")
+    assert edge["id"] == "JPN|NATO|cooperates_with"  # the id keeps the identifier
+    assert edge["tooltip"] == "cooperates with (cooperative)"
+    assert ": cooperates with · class COOPERATE" in edge_details(
+        graph, "JPN", "NATO", "cooperates_with"
+    )

@@ -140,7 +140,7 @@ def graph_elements(
                     "label": shown.get(edge_id(u, v, k), ""),
                     "colour": POLARITY_COLOURS.get(d.get("polarity", ""), "#999999"),
                     "width": 1 + min(int(d.get("weight", 1)), 6),
-                    "tooltip": f"{k} ({d.get('polarity', '')})",
+                    "tooltip": f"{_in_words(k)} ({d.get('polarity', '')})",
                 }
             }
             for u, v, k, d in edges
@@ -265,6 +265,16 @@ def graph_style() -> list[dict[str, Any]]:
     ]
 
 
+def _in_words(relation_type: str) -> str:
+    """A relation type as the tables and the figure beside the explorer write it.
+
+    The figure and the relations table read "contributes to"; the explorer's
+    tooltip and details showed the identifier "contributes_to" for the same
+    relation.
+    """
+    return relation_type.replace("_", " ")
+
+
 def _names(graph: nx.MultiDiGraph, node: str) -> str:
     return html.escape(str(graph.nodes[node].get("name", node)) if node in graph else node)
 
@@ -303,7 +313,7 @@ def edge_details(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> str:
     reported = f" · reported by {len(articles)} article(s)" if articles else ""
     return (
         f"<p><b>{_names(graph, u)}</b> → <b>{_names(graph, v)}</b>: "
-        f"{html.escape(key)} · class {html.escape(d.get('class') or '-')} · "
+        f"{html.escape(_in_words(key))} · class {html.escape(d.get('class') or '-')} · "
         f"{html.escape(d.get('polarity', ''))}{reported}</p>"
         + _evidence_items(list(d.get("evidence", [])))
     )
@@ -330,7 +340,7 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> str:
     for u, v, k, e in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         if node in (u, v) and not e.get("weak"):
             rows.append(
-                f"<li>{_names(graph, u)} → {_names(graph, v)}: {html.escape(k)} "
+                f"<li>{_names(graph, u)} → {_names(graph, v)}: {html.escape(_in_words(k))} "
                 f"({html.escape(e.get('class') or '-')}, {html.escape(e.get('polarity', ''))})"
                 "</li>"
             )
