@@ -132,3 +132,10 @@ def test_corpus_tables_write_relation_types_in_words():
     assert [r.type for r in a.relations if not r.weak] == ["held_talks_with"]
     assert corroboration_table([a])["type"].tolist() == ["held talks with"]
     assert timeline_table([a])["relation"].tolist() == ["Japan held talks with NATO"]
+
+
+def test_corpus_graph_evidence_holds_whole_sentences(analyses):
+    g = corpus_graph(analyses)
+    evidence = [e for _, _, d in g.edges(data=True) for e in d["evidence"]]
+    assert evidence and all(e["text"] in e["sentence"] for e in evidence)
+    assert any(e["sentence"] == "Poland criticized Russia." for e in evidence)

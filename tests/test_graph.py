@@ -153,3 +153,20 @@ def test_a_person_is_shown_without_the_office_before_the_name(name, actor_type, 
     from newsbrief.graph import shown_name
 
     assert shown_name(name, actor_type) == shown
+
+
+def test_evidence_carries_its_sentence_only_when_asked():
+    text = "The talks ended. Chile joined the alliance of Pacific states on Monday."
+    analysis = analyze(source_from_text(text))
+    plain = actor_graph(analysis, include_weak=False)
+    told = actor_graph(analysis, include_weak=False, sentences=True)
+    assert plain.number_of_edges() >= 1
+    for (_, _, d), (_, _, e) in zip(plain.edges(data=True), told.edges(data=True), strict=True):
+        assert all(
+            "sentence" not in item for item in d["evidence"]
+        )  # the exports stay as they were
+        units = {u.index: u.text for u in analysis.units}
+        assert [item["sentence"] for item in e["evidence"]] == [
+            units[item["unit"]] for item in e["evidence"]
+        ]
+        assert all(item["text"] in item["sentence"] for item in e["evidence"])

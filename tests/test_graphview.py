@@ -196,3 +196,12 @@ def test_explorer_writes_relation_types_in_words(graph):
     assert ": cooperates with · class COOPERATE" in edge_details(
         graph, "JPN", "NATO", "cooperates_with"
     )
+
+
+def test_edge_details_quote_the_sentence_not_the_trigger(graph):
+    g = graph.copy()
+    g.edges["JPN", "NATO", "cooperates_with"]["evidence"] = [
+        {"unit": 4, "text": "partnership", "sentence": "Japan deepened its partnership with NATO."}
+    ]
+    shown = edge_details(g, "JPN", "NATO", "cooperates_with")
+    assert "4</span> Japan deepened its partnership with NATO.</li>" in shown

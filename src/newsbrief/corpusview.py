@@ -168,7 +168,7 @@ def corpus_graph(analyses: list[Analysis]) -> nx.MultiDiGraph:
     """
     graphs = []
     for a in analyses:
-        g = actor_graph(a, include_weak=False)
+        g = actor_graph(a, include_weak=False, sentences=True)
         g.graph["article"] = _name(a)
         graphs.append(g)
     return merge_graphs(graphs)

@@ -19,7 +19,7 @@ from .persons import OFFICE_WORDS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .model import Analysis
+    from .model import Analysis, Evidence
 
 __all__ = [
     "DATA_FORMATS",
@@ -60,7 +60,9 @@ def shown_name(name: str, actor_type: str) -> str:
     return " ".join(words[start:]) if start else name
 
 
-def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGraph:
+def actor_graph(
+    analysis: Analysis, include_weak: bool = True, sentences: bool = False
+) -> nx.MultiDiGraph:
     """Build the actor graph of one analysis.
 
     Parameters
@@ -68,6 +70,11 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
     analysis : Analysis
     include_weak : bool
         Keep ``co_mentioned`` edges (flagged ``weak=True``).
+    sentences : bool
+        Also give each evidence item the ``sentence`` (its unit's text): an
+        item's ``text`` is the trigger alone ("membership"), and the
+        explorers promise the sentences that state a relation. Off for the
+        exports, which keep the unit number instead.
 
     Returns
     -------
@@ -88,6 +95,7 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
     [('RUS', 'UKR', 'invaded')]
     """
     g = nx.MultiDiGraph(title=analysis.article.title, article=analysis.article.path)
+    unit_text = {u.index: u.text for u in analysis.units} if sentences else {}
     parents = parent_names(analysis.actors)
     for a in analysis.actors:
         g.add_node(
@@ -114,11 +122,17 @@ def actor_graph(analysis: Analysis, include_weak: bool = True) -> nx.MultiDiGrap
             **{"class": r.event_class or ""},
             weak=r.weak,
             weight=len(units),
-            evidence=[
-                {"unit": e.unit, "start": e.start, "end": e.end, "text": e.text} for e in r.evidence
-            ],
+            evidence=[_evidence(e, unit_text) for e in r.evidence],
         )
     return g
+
+
+def _evidence(e: Evidence, unit_text: dict[int, str]) -> dict[str, Any]:
+    """One evidence item as an edge attribute, with its sentence when asked."""
+    item: dict[str, Any] = {"unit": e.unit, "start": e.start, "end": e.end, "text": e.text}
+    if e.unit in unit_text:
+        item["sentence"] = unit_text[e.unit]
+    return item
 
 
 def metrics_table(graph: nx.MultiDiGraph) -> pd.DataFrame:

@@ -285,7 +285,7 @@ def _evidence_items(evidence: list[dict[str, Any]]) -> str:
         where = f"{e['article']} · " if e.get("article") else ""
         items.append(
             f"<li><span style='color:#888'>{html.escape(where)}{e.get('unit', '')}</span> "
-            f"{html.escape(str(e.get('text', '')))}</li>"
+            f"{html.escape(str(e.get('sentence') or e.get('text', '')))}</li>"
         )
     more = len(evidence) - _MAX_EVIDENCE
     tail = f"<li><i>and {more} more</i></li>" if more > 0 else ""
@@ -389,7 +389,7 @@ def graph_explorer(obj: Analysis | nx.MultiDiGraph) -> Shown:
     import ipycytoscape  # widgets load the comm machinery: only when one is shown
     import ipywidgets as widgets
 
-    graph = obj if isinstance(obj, nx.MultiDiGraph) else actor_graph(obj)
+    graph = obj if isinstance(obj, nx.MultiDiGraph) else actor_graph(obj, sentences=True)
     polarity = widgets.Dropdown(options=[ALL, *_values(graph, "polarity")], description="polarity")
     klass = widgets.Dropdown(options=[ALL, *_values(graph, "class")], description="class")
     weak = widgets.Checkbox(value=False, description="co-mentions")
