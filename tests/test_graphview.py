@@ -205,3 +205,8 @@ def test_edge_details_quote_the_sentence_not_the_trigger(graph):
     ]
     shown = edge_details(g, "JPN", "NATO", "cooperates_with")
     assert "4</span> Japan deepened its partnership with NATO.</li>" in shown
+
+
+def test_node_details_count_one_mention_in_the_singular(graph):
+    assert "Japan</b> · state · 1 mention<" in node_details(graph, "JPN")
+    assert "Russia</b> · state · 3 mentions<" in node_details(graph, "RUS")

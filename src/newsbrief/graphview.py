@@ -275,6 +275,11 @@ def _in_words(relation_type: str) -> str:
     return relation_type.replace("_", " ")
 
 
+def _mentions(count: int) -> str:
+    """One mention in the singular: many actors are named once, and "1 mentions" reads as a slip."""
+    return f"{count} mention" if count == 1 else f"{count} mentions"
+
+
 def _names(graph: nx.MultiDiGraph, node: str) -> str:
     return html.escape(str(graph.nodes[node].get("name", node)) if node in graph else node)
 
@@ -349,7 +354,7 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> str:
     aliases = ", ".join(a for a in d.get("aliases", []) if a != name)
     return (
         f"<p><b>{_names(graph, node)}</b> · {html.escape(d.get('type', ''))} · "
-        f"{d.get('mentions', 0)} mentions"
+        f"{_mentions(int(d.get('mentions', 0)))}"
         + (f" · also {html.escape(aliases)}" if aliases else "")
         + "</p>"
         + (f"<ul>{''.join(rows)}</ul>" if rows else "<p><i>No relations.</i></p>")
