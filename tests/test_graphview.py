@@ -210,3 +210,15 @@ def test_edge_details_quote_the_sentence_not_the_trigger(graph):
 def test_node_details_count_one_mention_in_the_singular(graph):
     assert "Japan</b> · state · 1 mention<" in node_details(graph, "JPN")
     assert "Russia</b> · state · 3 mentions<" in node_details(graph, "RUS")
+
+
+def test_explorer_offers_co_mentions_only_when_the_graph_has_some(graph):
+    def boxes(g):
+        return [w.description for w in graph_explorer(g).widget.children[0].children]
+
+    assert boxes(graph) == ["polarity", "class", "co-mentions"]
+    strong = graph.copy()
+    strong.remove_edges_from(
+        [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d["weak"]]
+    )
+    assert boxes(strong) == ["polarity", "class"]

@@ -426,7 +426,11 @@ def graph_explorer(obj: Analysis | nx.MultiDiGraph) -> Shown:
     for w in (polarity, klass, weak):
         w.observe(redraw, names="value")
     redraw()
-    box = widgets.VBox([widgets.HBox([polarity, klass, weak]), cyto, details])
+    # A corpus's merged graph holds no co-mentions: a box that changes
+    # nothing there is left out rather than offered.
+    has_weak = any(d.get("weak") for _, _, d in graph.edges(data=True))
+    filters = [polarity, klass, weak] if has_weak else [polarity, klass]
+    box = widgets.VBox([widgets.HBox(filters), cyto, details])
     box.add_class("nb-graph-explorer")
     strong = sum(1 for _, _, d in graph.edges(data=True) if not d.get("weak"))
     return Shown(box, f"Graph explorer: {graph.number_of_nodes()} actors, {strong} relations")
