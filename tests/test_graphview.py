@@ -222,3 +222,13 @@ def test_explorer_offers_co_mentions_only_when_the_graph_has_some(graph):
         [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d["weak"]]
     )
     assert boxes(strong) == ["polarity", "class"]
+
+
+def test_edge_details_quote_a_sentence_once_for_two_triggers(graph):
+    g = graph.copy()
+    said = "Japan pledged cooperation and partnership with NATO."
+    g.edges["JPN", "NATO", "cooperates_with"]["evidence"] = [
+        {"unit": 2, "text": "cooperation", "sentence": said},
+        {"unit": 2, "text": "partnership", "sentence": said},
+    ]
+    assert edge_details(g, "JPN", "NATO", "cooperates_with").count(said) == 1

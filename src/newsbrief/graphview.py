@@ -285,6 +285,15 @@ def _names(graph: nx.MultiDiGraph, node: str) -> str:
 
 
 def _evidence_items(evidence: list[dict[str, Any]]) -> str:
+    """One item per sentence: two trigger words of one sentence quoted it twice."""
+    seen: set[tuple[str, object]] = set()
+    once = []
+    for e in evidence:
+        where_unit = (str(e.get("article", "")), e.get("unit"))
+        if where_unit not in seen:
+            seen.add(where_unit)
+            once.append(e)
+    evidence = once
     items = []
     for e in evidence[:_MAX_EVIDENCE]:
         where = f"{e['article']} · " if e.get("article") else ""
