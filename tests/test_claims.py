@@ -524,3 +524,28 @@ def test_a_curly_will_is_the_future():
     curly = claim_of("The story opens here. We’ll send two ferries to the island.")
     straight = claim_of("The story opens here. We'll send two ferries to the island.")
     assert curly.cues["category"] == straight.cues["category"] == ("tense:future",)
+
+
+def test_an_event_the_model_reads_in_an_asserted_quote_without_a_tense_is_an_assessment():
+    from newsbrief.claims import UNTENSED_QUOTE, decide, joint_category
+    from newsbrief.claims.model import LinearModel
+
+    untensed = dict.fromkeys(UNTENSED_QUOTE, 1.0)
+    assert joint_category("event", "asserted", untensed) == "assessment"
+    # Hedged, the line is an outlook: the model's reading stands.
+    assert joint_category("event", "hedged", untensed) == "event"
+    assert joint_category("objective", "asserted", untensed) == "objective"
+    # A quote with its own past tense tells what happened.
+    assert joint_category("event", "asserted", {"quote": 1.0, "aspect=past": 1.0}) == "event"
+    text = (
+        "The envoy left the talks at noon. "
+        "“You cannot trust a ceasefire like that,” the minister said."
+    )
+    _, reading = read_with_claims(source_from_text(text))
+    # Hand-made models that always say "event" and "asserted".
+    category = LinearModel("category", ("event", "assessment"), (1.0, 0.0), {})
+    modality = LinearModel("modality", ("asserted", "prescriptive"), (1.0, 0.0), {})
+    claims = decide(reading, {"category": category, "modality": modality})
+    assert claims[1].category == "assessment"
+    assert claims[1].cues["category"][1] == "quote without a tense"
+    assert claims[0].category == "event"

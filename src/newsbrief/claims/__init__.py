@@ -166,6 +166,25 @@ habitual override: 0.766/0.721/0.728 and 0.714/0.674/0.651 before,
 features the model already has, so no fit changes.
 """
 _SINCE_FEATURES = tuple(f"rule_cue={cue}" for cue in SINCE_CUES)
+UNTENSED_QUOTE = ("quote", "aspect=other")
+"""The features of a quotation whose clause has no tense (:func:`.reading.clause_aspect`).
+
+"Checkmate!", "Not one more day!", "you cannot trust a
+ceasefire like that": an exclamation, a verbless fragment or a bare modal
+in quotation marks. A quote is categorized by what it says, and the
+guide's event is what happened, told by a past or progressive action verb;
+a quoted line without a tense tells no happening, and stated as fact (no
+hedge, which would make it an outlook) it is the speaker's reaction or
+judgement. The model weighs the words and the reporting frame ("he said",
+past) and read such lines as events. Development half: of the 21 untensed
+quotes the modality model calls asserted, the model reads 5 as events, 4
+of them assessments in gold (4 articles), 1 an implication; gold makes 2
+of the 21 events (one also an assessment). When the model says event, the assessment
+is kept. Leave-one-article-out (development / held-out), category lenient/
+strict/macro-F1: 0.771/0.726/0.736 and 0.714/0.672/0.650 before,
+0.778/0.733/0.740 and 0.714/0.672/0.651 after; modality unchanged (0.971 /
+0.936). It reads features the model already has, so no fit changes.
+"""
 
 
 def joint_category(category: str, modality: str, features: Collection[str] = ()) -> str:
@@ -174,7 +193,8 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
     A prescription is a recommendation; a scene (:data:`SCENE_CUE`) an event;
     an event with an adverb of frequency on a clause not in the past
     (:data:`HABITUAL_CUE`) or measured from a past point (:data:`SINCE_CUES`)
-    background.
+    background; an event in an asserted quote without a tense
+    (:data:`UNTENSED_QUOTE`) a judgement.
 
     The guide defines the two by the same signals (should, must, needs to,
     called on X to), and the gold agrees: of the development half's 30
@@ -191,6 +211,8 @@ def joint_category(category: str, modality: str, features: Collection[str] = ())
         return "event"
     if category == "event" and (_holds_over_time(features) or _measured_from_then(features)):
         return "context"
+    if category == "event" and modality == "asserted" and _untensed_quote(features):
+        return "assessment"
     return category
 
 
@@ -204,6 +226,11 @@ def _measured_from_then(features: Collection[str]) -> bool:
     return any(k in features for k in _SINCE_FEATURES)
 
 
+def _untensed_quote(features: Collection[str]) -> bool:
+    """A quotation whose clause has no tense of its own (:data:`UNTENSED_QUOTE`)."""
+    return all(k in features for k in UNTENSED_QUOTE)
+
+
 def _joint_cues(
     joint: str, cues: dict[str, tuple[str, ...]], rules: dict[str, tuple[str, ...]]
 ) -> tuple[str, ...]:
@@ -214,6 +241,8 @@ def _joint_cues(
     if joint == "context":
         rule = rules.get("category", ("",))[0]
         return (cues["category"][0], rule if rule in SINCE_CUES else "habitual adverb")
+    if joint == "assessment":
+        return (cues["category"][0], "quote without a tense")
     return tuple(rules.get("category", ())[:1]) or ("scene",)
 
 
