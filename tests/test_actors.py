@@ -630,6 +630,21 @@ def test_a_persons_name_does_not_open_with_the_noun_before_it():
     assert _trim_common_nouns(text, 0, text.index(" arrived")) == (6, "de Vries")
 
 
+def test_a_persons_full_name_does_not_open_with_a_capitalised_office():
+    from newsbrief.actors import _trim_common_nouns
+
+    text = "the Mayor Lina Coravel arrived"
+    start, name = _trim_common_nouns(text, 0, text.index(" arrived"))
+    assert (start, name) == (text.index("Lina"), "Lina Coravel")
+    text = "Mayor Coravel arrived"  # a surname alone keeps its title
+    assert _trim_common_nouns(text, 0, text.index(" arrived")) == (0, "Mayor Coravel")
+
+
+def test_a_person_the_parser_names_with_a_title_is_the_actor_without_it():
+    actors = actors_of("Spokesperson Adrienne Kovalenko said the port would reopen on Friday.")
+    assert actors["adrienne-kovalenko"].name == "Adrienne Kovalenko"
+
+
 def test_aliases_that_differ_only_in_case_are_listed_once():
     from newsbrief.identity import distinct_names
 

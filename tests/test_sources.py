@@ -36,6 +36,13 @@ def test_speech_subjects(text, source):
     assert sources_of(text)[-1].endswith(source)
 
 
+def test_a_person_the_parser_names_with_a_title_is_cited_without_it():
+    got = sources_of(
+        "The story opens here. Spokeswoman Maria Duarte told reporters the port would reopen."
+    )
+    assert got[-1] == "Maria Duarte"
+
+
 def test_a_document_is_its_issuers_word():
     got = sources_of(
         "The story opens here. A Defense Ministry release said the drills were routine. "

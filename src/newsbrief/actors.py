@@ -27,6 +27,7 @@ from .leaders import load_leaders, served_body
 from .model import Actor, Mention, Unit
 from .parsed import ArticleParse, mention_tokens
 from .things import drop_modifiers, drop_things
+from .titles import office_words_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -711,15 +712,32 @@ def _trim_common_nouns(text: str, s: int, e: int) -> tuple[int, str]:
     """A person's name opens with a capital: spaCy's span may take the noun before it.
 
     "on social media platform X. Fabz" comes back as one PERSON, "platform" and
-    all; so can a title left in lower case ("spokesman John Kirby"). A particle
-    ("de", "al-") is part of the name and stays.
+    all; so can a title left in lower case ("spokesman John Kirby") or
+    capitalised (:func:`_office_length`). A particle ("de", "al-") is part of
+    the name and stays.
     """
     while True:
         lead = re.match(r"([a-z][\w’'-]*)\s+", text[s:e])
         if lead is None or lead.group(1).split("-")[0] in _NAME_PARTICLES:
             break
         s += lead.end()
+    s += _office_length(text[s:e])
     return s, _shed(text[s:e])
+
+
+def _office_length(piece: str) -> int:
+    """How many characters of an office open a person's full name ("Mayor Ana Ortiz": 6).
+
+    spaCy may take a capitalised title into the name as it does a lower-case
+    one ("Spokesperson Adrienne Watson"); left in, the title became part of
+    the actor's name and id, and the claims table cited the person with it
+    while the graph (which drops the office) did not. Only a full name of two
+    words or more is cut: "President Biden" alone keeps its title, as the
+    persons step names a titled surname.
+    """
+    n = office_words_before(piece.split(), keep=2)
+    lead = re.match(rf"(?:\S+\s+){{{n}}}", piece) if n else None
+    return lead.end() if lead else 0
 
 
 def _overlaps(m: Mention, unit: Unit, s: int, e: int) -> bool:

@@ -64,7 +64,8 @@ from .identity import by_unit, distinct_names
 from .model import Actor, Mention, Unit
 from .offices import department_fields
 from .parsed import ArticleParse, mention_span
-from .persons import OFFICE_WORDS, affiliations, titled_persons, with_affiliations
+from .persons import affiliations, titled_persons, with_affiliations
+from .titles import OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -14,7 +14,7 @@ import networkx as nx
 
 from .errors import NewsbriefError
 from .gazetteer import parent_names
-from .persons import OFFICE_WORDS
+from .titles import without_office
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,10 +30,6 @@ __all__ = [
     "plover_records",
     "shown_name",
 ]
-
-#: Titles that are part of how a person is named ("King Abdullah II", "Pope
-#: Francis", "Sheikh Tamim"), not an office put before the name.
-_STYLES = frozenset({"King", "Queen", "Pope", "Emir", "Sultan", "Sheikh", "Crown", "Prince"})
 
 
 def shown_name(name: str, actor_type: str) -> str:
@@ -52,12 +48,7 @@ def shown_name(name: str, actor_type: str) -> str:
     >>> shown_name("King Abdullah II", "person"), shown_name("Secretary General", "person")
     ('King Abdullah II', 'Secretary General')
     """
-    if actor_type != "person":
-        return name
-    words = name.split()
-    titles = OFFICE_WORDS - _STYLES
-    start = next((i for i, word in enumerate(words) if word not in titles), 0)
-    return " ".join(words[start:]) if start else name
+    return without_office(name) if actor_type == "person" else name
 
 
 def actor_graph(

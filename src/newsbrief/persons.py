@@ -30,6 +30,7 @@ from .offices import colleagues_state, office_state
 from .parsed import covered_tokens, mention_span
 from .signatures import signatories
 from .speakers import labelled_speakers
+from .titles import OFFICE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LISTED_CUE",
-    "OFFICE_WORDS",
     "Affiliation",
     "affiliations",
     "listed_bodies",
@@ -49,17 +49,6 @@ __all__ = [
     "with_affiliations",
 ]
 
-#: Capitalised words of a title, in front of a name ("Secretary of State", "Lt. Gen."); an
-#: honorific with or without its stop, as British news writes it ("Mr Putin", "Dr Biden").
-OFFICE_WORDS = frozenset(  # a word list reads best as words
-    """President Vice Prime Minister Secretary General State Defense Defence Foreign
-    Chancellor King Queen Premier Ambassador Governor Senator Spokesperson
-    Spokesman Spokeswoman Chairman Chair Director Commander Chief Advisor Adviser
-    National Security Mr. Ms. Mrs. Dr. Mr Ms Mrs Dr Gen. Lt. Col. Maj. Adm. Admiral Sen. Rep.
-    Crown Prince Sheikh Justice Treasury Interior Finance Administrator Envoy
-    Special Supreme Leader Pope Emir Sultan Representative Speaker Mayor Judge
-    Deputy Attorney Marshal Colonel Major Captain""".split()  # noqa: SIM905
-)
 #: How an affiliation from the dictionary of office holders starts its cue.
 LISTED_CUE = "known office holder:"
 #: The actor types a person can be part of.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Unit
+from ..titles import without_office
 from .cues import (
     Cues,
 )
@@ -86,8 +87,10 @@ def _phrase_text(tok: Token) -> str:
     # A person's name stands for the phrase ("Chancellor Anna Berg" -> "Anna
     # Berg"), but not for a coordination: "Prime Minister X and President Y"
     # gave X alone, though both speak (the joint statement's "the two leaders").
+    # spaCy's span may hold the title ("Spokesperson Adrienne Watson"): the
+    # source is named as the actor is, without it, when a full name is left.
     if ents and not any(c.dep_ == "conj" for c in tok.children):
-        return ents[0].text
+        return without_office(ents[0].text, keep=2)
     # "a" or "an" stays: the source is named as fully as the article names it
     # ("an Israeli military official said"), as "the" always was; the briefing
     # cited "Israeli military official (2)". The evaluation compares sources

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Unit
-from ..persons import OFFICE_WORDS
+from ..titles import OFFICE_WORDS
 from .cues import (
     Cues,
 )
