@@ -1023,3 +1023,24 @@ def test_html_the_label_of_a_list_of_links_goes_with_the_list():
         "The measures include:",
         "- joint patrols on the river;\n- shared radar data.",
     ]
+
+
+def test_a_plain_text_dateline_is_left_between_units():
+    # "KELL, June 2 (dpa) - Varnian shipping firms warned ..." was cited
+    # "KELL, June 2 (dpa) - Varnian shipping firms"; offsets still point into the text.
+    from newsbrief.analysis import read_with_claims
+
+    text = (
+        "Patrols on the Lee\n\n"
+        "KELL, June 2 (dpa) - Varnian shipping firms warned that the patrols could slow trade.\n\n"
+        "VARNIA CITY (Reuters) — The ministry said the boats were new."
+    )
+    a, reading = read_with_claims(source_from_text(text))
+    claims = [u for u in a.units if u.kind == "claim"]
+    assert [u.text for u in claims] == [
+        "Varnian shipping firms warned that the patrols could slow trade.",
+        "The ministry said the boats were new.",
+    ]
+    assert all(text[u.start : u.end] == u.text for u in claims)
+    sources = [c.attribution for c in reading.claims if a.units[c.unit].kind == "claim"]
+    assert sources == ["Varnian shipping firms", "The ministry"]

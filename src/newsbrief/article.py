@@ -23,6 +23,7 @@ from .config import DEFAULT_MAX_BYTES, display_path
 from .errors import NewsbriefError
 from .model import Source
 from .units import (
+    DATELINE,
     MAX_BLOCK_CHARS,
     Block,
     build_units,
@@ -788,15 +789,6 @@ _NAMES_OUTLET = re.compile(
     rf"^{_PERSON_NAME}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_PERSON_NAME})*"
     r",\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,2}$"
 )
-#: An agency's dateline opening a story's first paragraph: "LIMA, June 2
-#: (Reuters) - ", "Santiago, Chile (CNN) — ". It is the place, date and
-#: agency of the story, not its words: left in, "LIMA, June 2" was the
-#: source of "... - Peru's foreign ministry said ...".
-_DATELINE = re.compile(
-    r"^[A-Z][\w'\u2019.-]*(?:,?\s+[A-Z0-9][\w'\u2019.-]*){0,5}"
-    r"\s*\([A-Z][\w .&-]{0,20}\)\s*[-\u2013\u2014]{1,2}\s+"
-    r"(?=[A-Z\u201c\"\u2018'])"
-)
 _BYLINE_WORDS = frozenset(
     {"and", "de", "van", "von", "der", "bin", "al", "la", "le", "da", "dos"}
     | {"correspondent", "reporter", "editor", "writer", "staff", "bureau", "chief"}
@@ -936,7 +928,7 @@ def _without_unmarked_furniture(pieces: list[tuple[str, str]]) -> list[tuple[str
     kept = []
     for kind, text in pieces:
         if kind == "para":
-            lines = [_DATELINE.sub("", line, count=1) for line in text.split("\n")]
+            lines = [DATELINE.sub("", line, count=1) for line in text.split("\n")]
             text = "\n".join(line for line in lines if not _is_unmarked_furniture(line))
         if text.strip():
             kept.append((kind, text))
