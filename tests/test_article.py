@@ -945,6 +945,19 @@ def test_html_page_notices_are_not_claims():
     assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
+def test_html_calls_for_tips_with_an_address_are_not_claims():
+    # "Have a tip? Email us at ..." came through as two claims.
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        f"<h1>Patrols on the Lee</h1><p>{_PATROLS}</p>"
+        "<p>Got a story about the river? Email us at tips@kelltimes.example</p>"
+        f"<p>{_DRILLS}</p><p>Reach Ana Ruiz at aruiz@kelltimes.example.</p>"
+        "</article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
 def test_html_unmarked_credits_without_a_label_and_a_desk_byline_are_not_claims():
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"
@@ -994,6 +1007,8 @@ def test_html_sentences_that_open_like_furniture_stay():
         "This report was updated by the ministry every week, officials said.",
         "Written by hand, the letter reached the ministry on Friday.",
         "The deal (NATO officials said) - signed in May - holds.",
+        "Contact us if you see the boats, the river police said.",
+        "Email the ministry at help@kell.example with questions, officials said.",
     ]
     html = (
         "<html><head><title>Patrols on the Lee</title></head><body><article>"

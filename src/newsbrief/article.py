@@ -868,11 +868,33 @@ _PAGE_NOTE = re.compile(
     re.IGNORECASE,
 )
 
+#: A newsroom's call for tips or a writer's contact ("Have a tip? Email us at
+#: tips@kelltimes.example", "Reach Ana Ruiz at aruiz@kelltimes.example."):
+#: an imperative to get in touch that gives an e-mail address, after at most
+#: a short question to the reader. A story that cites an address cites it
+#: in a sentence, not as a command to its reader.
+_CONTACT = re.compile(r"^(?:e-?mail|contact|write to|reach|send|call|text|message|tell)\b", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_REPORTED = re.compile(r"\b(?:said|says|told|added)\b")
+#: The most words of the question before a call for tips ("Got a confidential news tip?").
+_ASK_MAX_WORDS = 8
+
 
 def _names_only(text: str, allowed: frozenset[str]) -> bool:
     """Whether every word of ``text`` is capitalised (a name) or one of ``allowed``."""
     words = _NAME_WORD.findall(text)
     return bool(words) and all(w[0].isupper() or w.lower() in allowed for w in words)
+
+
+def _contact_notice(line: str) -> bool:
+    """Whether a line asks the reader to get in touch at an address (:data:`_CONTACT`)."""
+    if _REPORTED.search(line):
+        return False  # "Email the ministry at ..., officials said.": a story's words
+    sentences = re.split(r"(?<=[.?!])\s+", line.strip())
+    asks = [s for s in sentences if _CONTACT.match(s)]
+    return any(_ADDRESS.search(s) for s in asks) and all(
+        s in asks or (s.endswith("?") and len(s.split()) <= _ASK_MAX_WORDS) for s in sentences
+    )
 
 
 def _stamp_word(word: str) -> bool:
@@ -899,7 +921,7 @@ def _is_unmarked_furniture(line: str) -> bool:
     line = " ".join(line.split())
     if _PAGE_NOTICE.match(line) and len(line.split()) <= _NOTICE_MAX_WORDS:
         return True
-    if _PAGE_NOTE.match(line):
+    if _PAGE_NOTE.match(line) or _contact_notice(line):
         return True
     if (m := _BYLINE.match(line)) and not _SENTENCE_END.search(line):
         rest = m["rest"]
