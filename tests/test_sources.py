@@ -25,6 +25,12 @@ def sources_of(text: str) -> list[str]:
             "The story opens here. Maria Duarte told reporters on Friday that talks had failed.",
             "Maria Duarte",
         ),
+        # A reporting clause set inside the sentence, before a clause of its own.
+        (
+            "The story opens here. Floods cut the main road on Monday, the ministry said, "
+            "as rain kept falling.",
+            "ministry",
+        ),
         # A speech verb with an object still states a position ("emphasized the need").
         (
             "The story opens here. Chancellor Anna Berg emphasized the need for restraint.",
