@@ -729,7 +729,7 @@ def _office_length(piece: str) -> int:
     """How many characters of an office open a person's full name ("Mayor Ana Ortiz": 6).
 
     spaCy may take a capitalised title into the name as it does a lower-case
-    one ("Spokesperson Adrienne Watson"); left in, the title became part of
+    one ("Spokesperson Lina Coravel"); left in, the title became part of
     the actor's name and id, and the claims table cited the person with it
     while the graph (which drops the office) did not. Only a full name of two
     words or more is cut: "President Biden" alone keeps its title, as the

@@ -87,7 +87,7 @@ def _phrase_text(tok: Token) -> str:
     # A person's name stands for the phrase ("Chancellor Anna Berg" -> "Anna
     # Berg"), but not for a coordination: "Prime Minister X and President Y"
     # gave X alone, though both speak (the joint statement's "the two leaders").
-    # spaCy's span may hold the title ("Spokesperson Adrienne Watson"): the
+    # spaCy's span may hold the title ("Spokesperson Lina Coravel"): the
     # source is named as the actor is, without it, when a full name is left.
     if ents and not any(c.dep_ == "conj" for c in tok.children):
         return without_office(ents[0].text, keep=2)
