@@ -1059,3 +1059,21 @@ def test_a_plain_text_dateline_is_left_between_units():
     assert all(text[u.start : u.end] == u.text for u in claims)
     sources = [c.attribution for c in reading.claims if a.units[c.unit].kind == "claim"]
     assert sources == ["Varnian shipping firms", "The ministry"]
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("KELL — The ministry said the boats were new.", "The ministry said"),
+        ("KELL, Varnia — The ministry said the boats were new.", "The ministry said"),
+        ("KELL, June 2 (Reuters) - The ministry said the boats were new.", "The ministry said"),
+        ("NATO - The alliance said the boats were new.", None),  # a hyphen, no dateline's dash
+        ("Kell — the river town — lost its bridge.", None),
+    ],
+)
+def test_a_dateline_is_a_place_in_capitals_or_an_agencys_before_a_dash(line, rest):
+    from newsbrief.units import DATELINE
+
+    m = DATELINE.match(line)
+    after = line[m.end() :] if m else None
+    assert after.startswith(rest) if rest else after is None

@@ -34,7 +34,9 @@ __all__ = [
 
 #: An agency's dateline opening a paragraph: "LIMA, June 2 (Reuters) - ",
 #: "Santiago, Chile (CNN) — ", "BERLIN (dpa) - " (the one agency that writes
-#: its name in lower case). It is the place, date and agency of the story,
+#: its name in lower case), or a newspaper's place in capitals before a dash
+#: ("WASHINGTON — ", "KYIV, Ukraine — "; an en or em dash, which an
+#: acronym opening a sentence is not followed by). It is the place, date and agency of the story,
 #: not its words: left in, "LIMA, June 2" was the source of "... - Peru's
 #: foreign ministry said ...", the subject "BERLIN, June 3 (dpa) - German
 #: shipping firms" the source of "... warned", and a dateline the parser
@@ -42,9 +44,10 @@ __all__ = [
 #: text; in a plain text the paragraph's block starts after it, so the
 #: parser never reads it.
 DATELINE = re.compile(
-    r"^[A-Z][\w'\u2019.-]*(?:,?\s+[A-Z0-9][\w'\u2019.-]*){0,5}"
-    r"\s*\((?:[A-Z][\w .&-]{0,20}|dpa)\)\s*[-\u2013\u2014]{1,2}\s+"
-    r"(?=[A-Z\u201c\"\u2018'])"
+    r"^(?:[A-Z][\w'\u2019.-]*(?:,?\s+[A-Z0-9][\w'\u2019.-]*){0,5}"
+    r"\s*\((?:[A-Z][\w .&-]{0,20}|dpa)\)\s*[-\u2013\u2014]{1,2}"
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:,\s+[A-Z][\w'\u2019.]*(?:\s+[A-Z0-9][\w'\u2019.]*){0,2})?"
+    r"\s+(?:\u2014|\u2013|--))\s+(?=[A-Z\u201c\"\u2018'])"
 )
 _BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
 
