@@ -115,6 +115,23 @@ def test_modal_frame_names_modal_and_person_not_negation():
     assert plain.get("content_subj=thing") == 1.0
 
 
+def test_the_future_in_any_spelling_is_will_for_the_modality_model_alone():
+    contracted = features_of("The story opens here. We'll open the new bridge in May.")
+    assert contracted.get("content_modal='ll") == 1.0  # the shared row keeps the spelling
+    assert contracted.get("mod:content_modal=will") == 1.0
+    assert contracted.get("mod:content_modal=will&we") == 1.0
+    refused = features_of("The story opens here. The council won't close the old ferry.")
+    assert refused.get("mod:content_modal=will") == 1.0
+    assert "mod:content_modal=will&we" not in refused
+    hedged = features_of("The story opens here. The floods could reach the town.")
+    assert not any(k.startswith("mod:") for k in hedged)
+    assert describe_feature("mod:content_modal=will") == "modal on the claim's verb: will"
+    # The shared row keeps its length without the modality model's own features.
+    row = scaled_features_of("The story opens here. We'll open the new bridge in May.")
+    shared = [v for k, v in row.items() if not k.startswith("mod:")]
+    assert sum(v * v for v in shared) ** 0.5 == pytest.approx(ROW_NORM)
+
+
 def test_frame_features_are_crossed_with_the_genre_and_read_in_words():
     f = features_of("The story opens here. The premier condemned the raid on the port.")
     # One crossed feature per genre the claims see, as large as the genre's share.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsbrief.claims.train import MODALITY_SIGNALS, _fit, boost_of
+from newsbrief.claims.train import MODALITY_SIGNALS, _fit, boost_of, category_row
 
 
 def test_boost_applies_to_the_named_prefixes_only():
@@ -13,6 +13,12 @@ def test_boost_applies_to_the_named_prefixes_only():
     assert boost_of("news|modal=could", boost) == 1.0  # a genre cross is another feature
     assert boost_of("modal=could", None) == 1.0
     assert "content_modal=" in MODALITY_SIGNALS
+    assert boost_of("mod:content_modal=will", (MODALITY_SIGNALS, 3.0)) == 3.0
+
+
+def test_the_category_model_learns_without_the_modality_models_own_features():
+    row = {"modal=will": 1.0, "mod:content_modal=will": 1.0, "w=bridge": 1.0}
+    assert category_row(row) == {"modal=will": 1.0, "w=bridge": 1.0}
 
 
 def _rows():

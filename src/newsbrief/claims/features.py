@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from ..stance import Stance, load_stance
 from .attribution import reporter_questions
-from .frames import frame_features
+from .frames import frame_features, modality_block
+from .model import MODALITY_ONLY
 from .rules import Cues, Reading, clause_aspect, clause_subject
 
 if TYPE_CHECKING:
@@ -159,10 +160,25 @@ def claim_features(
         f[f"genre={genre}"] = share
         for key in crossed:
             f[f"{genre}|{key}"] = share * f[key]
+    row = scale_row(f)
+    # The modality model's own features, scaled as the row is but not counted
+    # in its length: the category model reads the very row it read without them.
+    block = modality_block(reading, cues)
+    if block:
+        scale = row_scale(f)
+        for key, value in block.items():
+            row[MODALITY_ONLY + key] = value * scale
     # Each name is built anew for every claim ("modal=will" a new string each
     # time): a book-length input held tens of thousands of copies of a few
     # thousand names, a third of its features' memory. One copy of each serves all.
-    return {intern(k): v for k, v in scale_row(f).items()}
+    return {intern(k): v for k, v in row.items()}
+
+
+def row_scale(f: dict[str, float], norm: float = ROW_NORM) -> float:
+    """The factor :func:`scale_row` multiplies the row by (1 for an empty row)."""
+    # fsum: exact, so the length does not depend on the order the row was built in
+    length = math.sqrt(math.fsum(v * v for v in f.values()))
+    return norm / length if length else 1.0
 
 
 def scale_row(f: dict[str, float], norm: float = ROW_NORM) -> dict[str, float]:

@@ -21,9 +21,14 @@ from ..errors import NewsbriefError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["LinearModel", "describe_feature", "load_models"]
+__all__ = ["MODALITY_ONLY", "LinearModel", "describe_feature", "load_models"]
 
 FORMAT = "newsbrief/linear-model/1"
+# A feature named with this prefix is for the modality model alone: the
+# category fit leaves it out (so the category model has no weight for it and
+# reads the row as before), and the row's length is measured without it.
+# Both models still read one row, and the models file keeps its format.
+MODALITY_ONLY = "mod:"
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,8 @@ _WORDS = {
 
 def describe_feature(name: str) -> str:
     """Turn a feature name into the words shown in the claims table's ``cues``."""
+    if name.startswith(MODALITY_ONLY):
+        return describe_feature(name.removeprefix(MODALITY_ONLY))
     if "|" in name:
         genre, rest = name.split("|", 1)
         return f"{describe_feature(rest)} in {genre}"

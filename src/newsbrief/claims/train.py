@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsbriefError
 from ..files import write_atomic
-from .model import LinearModel
+from .model import MODALITY_ONLY, LinearModel
 from .restatement_fit import best_threshold, gold_pairs, pair_set
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GoldArticle",
     "Row",
+    "category_row",
     "fit_genre",
     "fit_models",
     "genre_training",
@@ -80,6 +81,7 @@ MODALITY_SIGNALS = (
     "modal_scope=",
     "reported_future=",
     "press_question",
+    MODALITY_ONLY,  # the modality model's own features are its signals too
 )
 
 
@@ -200,6 +202,11 @@ def _fit(
     return LinearModel(field_name, tuple(str(c) for c in clf.classes_), intercept, weights)
 
 
+def category_row(features: dict[str, float]) -> dict[str, float]:
+    """The row the category model learns from: without the modality model's own features."""
+    return {k: v for k, v in features.items() if not k.startswith(MODALITY_ONLY)}
+
+
 def fit_genre(X: Sequence[dict[str, float]], y: Sequence[str]) -> LinearModel:
     """Fit the genre model on articles' document signals and gold genres.
 
@@ -281,7 +288,7 @@ def fit_models(articles: Iterable[GoldArticle]) -> dict[str, LinearModel]:
     if not X:
         raise NewsbriefError("no gold claims to train on")
     models = {
-        "category": _fit("category", X, cats, C_CATEGORY),
+        "category": _fit("category", [category_row(x) for x in X], cats, C_CATEGORY),
         "modality": _fit("modality", X, mods, C_MODALITY, (MODALITY_SIGNALS, MODALITY_BOOST)),
     }
     if "yes" in py:
