@@ -115,7 +115,7 @@ def test_modal_frame_names_modal_and_person_not_negation():
     assert plain.get("content_subj=thing") == 1.0
 
 
-def test_the_future_in_any_spelling_is_will_for_the_modality_model_alone():
+def test_the_modality_model_alone_reads_each_modal_by_its_plain_name():
     contracted = features_of("The story opens here. We'll open the new bridge in May.")
     assert contracted.get("content_modal='ll") == 1.0  # the shared row keeps the spelling
     assert contracted.get("mod:content_modal=will") == 1.0
@@ -124,7 +124,11 @@ def test_the_future_in_any_spelling_is_will_for_the_modality_model_alone():
     assert refused.get("mod:content_modal=will") == 1.0
     assert "mod:content_modal=will&we" not in refused
     hedged = features_of("The story opens here. The floods could reach the town.")
-    assert not any(k.startswith("mod:") for k in hedged)
+    assert [k for k in hedged if k.startswith("mod:")] == ["mod:content_modal=could"]
+    unable = features_of("The story opens here. The ferry can't cross the river in winter.")
+    assert unable.get("mod:content_modal=can") == 1.0
+    plain = features_of("The story opens here. The bridge was rebuilt in a year.")
+    assert not any(k.startswith("mod:") for k in plain)
     assert describe_feature("mod:content_modal=will") == "modal on the claim's verb: will"
     # The shared row keeps its length without the modality model's own features.
     row = scaled_features_of("The story opens here. We'll open the new bridge in May.")
