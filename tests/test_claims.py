@@ -189,6 +189,27 @@ def test_what_footage_or_a_witness_shows_is_an_event(text, cue):
             "context",
             "phrase:earlier this year",
         ),
+        # The guide's other context signals: a standing fact, a rank, a figure.
+        (
+            "The story opens here. The valley was home to some 40,000 farmers.",
+            "context",
+            "pattern:was home to",
+        ),
+        (
+            "The story opens here. The port was the region's second-largest harbour.",
+            "context",
+            "pattern:was the region's second-largest",
+        ),
+        (
+            "The story opens here. Prices rose by a third, according to official figures.",
+            "context",
+            "pattern:according to official figures",
+        ),
+        (
+            "The story opens here. The two towns had long shared a market.",
+            "context",
+            "phrase:had long",
+        ),
     ],
 )
 def test_time_marks_set_a_claim_before_the_news_or_in_it(text, category, cue):

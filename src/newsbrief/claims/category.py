@@ -335,9 +335,9 @@ def _rule_tense(r: Reading, cues: Cues, prior: Prior, first: bool) -> tuple[str,
         return "implication", ("future with non-agent subject",)
     if first:
         return "event", ("position:lead",)
-    hit = _has_phrase(r.lower, cues.words("category", "context_phrases"))
-    if hit:
-        return "context", (f"phrase:{hit}",)
+    cue = _context_cue(r, cues)
+    if cue:
+        return "context", (cue,)
     if prior and prior[0] == "context" and aspect != "future":
         return "context", (f"section:{prior[1]}",)
     if aspect == "present" and r.content.lemma_ not in ("say",):
@@ -351,6 +351,19 @@ def _rule_tense(r: Reading, cues: Cues, prior: Prior, first: bool) -> tuple[str,
     if aspect == "perfect" and _own_pluperfect(r):
         return "context", ("pluperfect",)
     return "event", (f"tense:{aspect}",)
+
+
+def _context_cue(r: Reading, cues: Cues) -> str | None:
+    """The guide's context signal the unit holds: a phrase ("has long") or a pattern ("is home to").
+
+    The patterns hold the signals with a gap in them: "was the region's
+    second-largest port", "according to official figures".
+    """
+    hit = _has_phrase(r.lower, cues.words("category", "context_phrases"))
+    if hit:
+        return f"phrase:{hit}"
+    found = _has_pattern(r.lower, cues, "category", "context_patterns")
+    return f"pattern:{found}" if found else None
 
 
 def _since_then(r: Reading) -> bool:
