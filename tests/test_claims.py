@@ -102,6 +102,17 @@ def test_category_and_modality_rules(text, category, modality):
             "objective",
             "verb:stress (stated position)",
         ),
+        # The guide's "will work to": a party's commitment.
+        (
+            "The story opens here. The two ministries will work to reopen the ferry crossing.",
+            "objective",
+            "phrase:will work to",
+        ),
+        (
+            "The story opens here. Both councils will work towards a shared bus timetable.",
+            "objective",
+            "phrase:will work towards",
+        ),
         # What is restated as a characterization stays a judgement.
         (
             "The story opens here. The minister stressed that the two ports are rivals.",
