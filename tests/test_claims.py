@@ -268,6 +268,28 @@ def test_a_position_noun_needs_a_verb_that_only_delivers_it():
     assert c.category != "objective", c.cues
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        (
+            "The long queue was a sign of discontent over the ferry fares.",
+            "assessment",
+            "evaluative:sign",
+        ),
+        (
+            "The empty benches are an indication that the market is fading.",
+            "assessment",
+            "evaluative:indication",
+        ),
+        # The verb "sign" reports a signing.
+        ("The mayor signed the lease for the old ferry terminal.", "event", "tense:past"),
+    ],
+)
+def test_being_a_sign_of_something_judges_what_it_means(text, category, cue):
+    c = claim_of("The story opens here. " + text)
+    assert (c.category, c.cues["category"][0]) == (category, cue)
+
+
 def test_a_goal_phrase_needs_the_goal_as_the_subject_of_is():
     c = claim_of("The story opens here. Our goal is to reopen the ferry line.")
     assert (c.category, c.cues["category"]) == ("objective", ("phrase:goal is",))

@@ -322,6 +322,9 @@ def _evaluative_predicate(verb: Token, cues: Cues) -> Ruling:
             words = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children}
             adj = words & cues.words("category", "evaluative_adjectives")
             noun = words & cues.words("category", "evaluative_nouns")
+            sign = child.lemma_.lower()
+            if child.dep_ == "attr" and sign in cues.words("category", "sign_nouns"):
+                noun.add(sign)  # "is a sign of", "was a clear signal that"
             if adj or noun:
                 return "assessment", (f"evaluative:{sorted(adj | noun)[0]}",)
     return None
