@@ -290,6 +290,19 @@ def test_being_a_sign_of_something_judges_what_it_means(text, category, cue):
     assert (c.category, c.cues["category"][0]) == (category, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The new toll risks driving the hauliers onto the mountain road.", "implication"),
+        ("The closure risked a rupture between the two valley towns.", "implication"),
+        # The noun names a danger; it says nothing of what follows.
+        ("The risks facing the hill farmers are well known.", "context"),
+    ],
+)
+def test_risking_something_is_an_outlook(text, category):
+    assert claim_of("The story opens here. " + text).category == category
+
+
 def test_a_goal_phrase_needs_the_goal_as_the_subject_of_is():
     c = claim_of("The story opens here. Our goal is to reopen the ferry line.")
     assert (c.category, c.cues["category"]) == ("objective", ("phrase:goal is",))
