@@ -918,81 +918,77 @@ _PATROLS = (
 _DRILLS = "By Friday the two armies had ended their drills, the ministry said."
 
 
+def _read_page(body: str) -> list[str]:
+    """The paragraphs read from a news page whose article holds ``body`` under its headline."""
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        f"<h1>Patrols on the Lee</h1>{body}</article></body></html>"
+    )
+    return source_from_text(html, path="page.html").text.split("\n\n")
+
+
 def test_html_unmarked_byline_stamp_credit_and_contributor_lines_are_not_claims():
     # No class marks them: "By Ana Ruiz and Tom Vale" was the first claim, its
     # names actors, and "the interior ministers" read as those two.
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1><p>By Ana Ruiz and Tom Vale, Kell correspondent</p>"
+    body = (
+        "<p>By Ana Ruiz and Tom Vale, Kell correspondent</p>"
         "<p>Updated 9:12 AM CET, Wed June 4, 2031</p>"
         "<p>A patrol boat on the river. Photo: Mira Sand/Kell Press</p>"
         f"<p>{_PATROLS}</p><p>(Image: Lee Agency)</p><p>{_DRILLS}</p>"
-        "<p>Kell Times’s Ola Berg contributed reporting.</p></article></body></html>"
+        "<p>Kell Times’s Ola Berg contributed reporting.</p>"
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_page_notices_are_not_claims():
     # Reading time, an ad slot, calls to act and the copyright line were claims.
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1><div>4 min read</div><p>Advertisement</p>"
+    body = (
+        "<div>4 min read</div><p>Advertisement</p>"
         f"<p>Listen to this article</p><p>{_PATROLS}</p><p>Sign up for our daily briefing</p>"
-        f"<p>{_DRILLS}</p><p>© 2031 Kell Times. All rights reserved.</p></article></body></html>"
+        f"<p>{_DRILLS}</p><p>© 2031 Kell Times. All rights reserved.</p>"
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_calls_for_tips_with_an_address_are_not_claims():
     # "Have a tip? Email us at ..." came through as two claims.
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        f"<h1>Patrols on the Lee</h1><p>{_PATROLS}</p>"
+    body = (
+        f"<p>{_PATROLS}</p>"
         "<p>Got a story about the river? Email us at tips@kelltimes.example</p>"
         f"<p>{_DRILLS}</p><p>Reach Ana Ruiz at aruiz@kelltimes.example.</p>"
-        "</article></body></html>"
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_unmarked_credits_without_a_label_and_a_desk_byline_are_not_claims():
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1><p>Ana Ruiz, Kell correspondent</p>"
+    body = (
+        "<p>Ana Ruiz, Kell correspondent</p>"
         "<p>A patrol boat on the river on Tuesday. (Kell Photo/Mira Sand)</p>"
-        f"<p>{_PATROLS}</p><p>Ola Berg/Kell Press</p><p>{_DRILLS}</p></article></body></html>"
+        f"<p>{_PATROLS}</p><p>Ola Berg/Kell Press</p><p>{_DRILLS}</p>"
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_notes_about_the_page_are_not_claims():
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1><p>Editor’s note: This story has been updated with a "
+    body = (
+        "<p>Editor’s note: This story has been updated with a "
         f"statement from the Varnian army.</p><p>{_PATROLS}</p>"
         "<p>This is a developing story and will be updated.</p>"
         f"<p>{_DRILLS}</p><p>This article was updated to correct the river’s name.</p>"
-        "</article></body></html>"
+        ""
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_bylines_naming_an_outlet_and_an_agency_dateline_are_not_read():
     # "KELL, June 2 (Reuters) - The ministry said ..." was cited "KELL, June 2".
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1><p>Story by Ola Berg</p>"
+    body = (
+        "<p>Story by Ola Berg</p>"
         "<p>Ana Ruiz and Tom Vale, Kell Times</p>"
         f"<p>KELL, June 2 (Reuters) - {_PATROLS}</p><p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
-        "</article></body></html>"
+        ""
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, _DRILLS]
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
 def test_html_sentences_that_open_like_furniture_stay():
@@ -1010,28 +1006,20 @@ def test_html_sentences_that_open_like_furniture_stay():
         "Contact us if you see the boats, the river police said.",
         "Email the ministry at help@kell.example with questions, officials said.",
     ]
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        "<h1>Patrols on the Lee</h1>"
-        + "".join(f"<p>{s}</p>" for s in [_PATROLS, *story])
-        + "</article></body></html>"
-    )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == ["Patrols on the Lee", _PATROLS, *story]
+    body = "".join(f"<p>{s}</p>" for s in [_PATROLS, *story])
+    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, *story]
 
 
 def test_html_the_label_of_a_list_of_links_goes_with_the_list():
     # The items went as link furniture one by one; "Read more:" was left as a claim.
-    html = (
-        "<html><head><title>Patrols on the Lee</title></head><body><article>"
-        f"<h1>Patrols on the Lee</h1><p>{_PATROLS}</p><p>{_DRILLS}</p><p>Read more:</p>"
+    body = (
+        f"<p>{_PATROLS}</p><p>{_DRILLS}</p><p>Read more:</p>"
         '<ul><li><a href="/a">Varnia holds snap vote</a></li>'
         '<li><a href="/b">Ostrel buys radars</a></li></ul>'
         "<p>The measures include:</p><ul><li>joint patrols on the river;</li>"
-        "<li>shared radar data.</li></ul></article></body></html>"
+        "<li>shared radar data.</li></ul>"
     )
-    src = source_from_text(html, path="page.html")
-    assert src.text.split("\n\n") == [
+    assert _read_page(body) == [
         "Patrols on the Lee",
         _PATROLS,
         _DRILLS,

@@ -56,6 +56,17 @@ _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
 _AFTER_INTRO = re.compile(r"^:\s*[“\"]")
 
 
+def _resourced(claim: Claim, source: str, cue: str) -> Claim:
+    """The claim given another source, with the cue that says why.
+
+    Each later reading of a source (a name given in full before, the person a
+    title leads to) keeps the earlier cues, so the claims table shows how
+    the source it prints was reached.
+    """
+    cues = {**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)}
+    return replace(claim, attribution=source, cues=cues)
+
+
 def _names(located: Sequence[Located]) -> dict[str, str]:
     out: dict[str, str] = {}
     for loc in located:
@@ -292,11 +303,7 @@ def name_sources(
         here = grouped.get(claim.unit, [])
         new, cue = _renamed(claim, units[claim.unit], signatories, names, spoke, here)
         if new:
-            claim = replace(
-                claim,
-                attribution=new,
-                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
-            )
+            claim = _resourced(claim, new, cue)
         if claim.attribution != "author" and claim.attribution.lower() not in _FIRST_PERSON:
             spoke["speaker"] = claim.attribution
             if _names_body(claim.attribution, bodies, persons):
@@ -371,11 +378,7 @@ def carry_given_names(written: Sequence[Claim], named: Sequence[Claim]) -> list[
         carried = QUOTE_CARRIED in claim.cues.get("attribution", ())
         if carried and claim.attribution in given:
             cue = f"the quotation's speaker: {claim.attribution}"
-            claim = replace(
-                claim,
-                attribution=given[claim.attribution],
-                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
-            )
+            claim = _resourced(claim, given[claim.attribution], cue)
         out.append(claim)
     return out
 
@@ -410,11 +413,7 @@ def persons_of_colon_intros(
     for claim in claims:
         if claim.attribution in persons:
             cue = f"the person the title leads to: {claim.attribution}"
-            claim = replace(
-                claim,
-                attribution=persons[claim.attribution],
-                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
-            )
+            claim = _resourced(claim, persons[claim.attribution], cue)
         out.append(claim)
     return out
 
@@ -443,11 +442,7 @@ def full_names_of_surnames(claims: Sequence[Claim]) -> list[Claim]:
         elif _SURNAME.match(source) and len(named := full.get(source, set())) == 1:
             name = next(iter(named))
             cue = f"named in full before: {source}"
-            claim = replace(
-                claim,
-                attribution=name,
-                cues={**claim.cues, "attribution": (*claim.cues.get("attribution", ()), cue)},
-            )
+            claim = _resourced(claim, name, cue)
         out.append(claim)
     return out
 
