@@ -927,67 +927,70 @@ def _read_page(body: str) -> list[str]:
     return source_from_text(html, path="page.html").text.split("\n\n")
 
 
-def test_html_unmarked_byline_stamp_credit_and_contributor_lines_are_not_claims():
+_FURNITURE = [
     # No class marks them: "By Ana Ruiz and Tom Vale" was the first claim, its
     # names actors, and "the interior ministers" read as those two.
-    body = (
-        "<p>By Ana Ruiz and Tom Vale, Kell correspondent</p>"
-        "<p>Updated 9:12 AM CET, Wed June 4, 2031</p>"
-        "<p>A patrol boat on the river. Photo: Mira Sand/Kell Press</p>"
-        f"<p>{_PATROLS}</p><p>(Image: Lee Agency)</p><p>{_DRILLS}</p>"
-        "<p>Kell Times’s Ola Berg contributed reporting.</p>"
-    )
-    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
-
-
-def test_html_page_notices_are_not_claims():
+    pytest.param(
+        (
+            "<p>By Ana Ruiz and Tom Vale, Kell correspondent</p>"
+            "<p>Updated 9:12 AM CET, Wed June 4, 2031</p>"
+            "<p>A patrol boat on the river. Photo: Mira Sand/Kell Press</p>"
+            f"<p>{_PATROLS}</p><p>(Image: Lee Agency)</p><p>{_DRILLS}</p>"
+            "<p>Kell Times’s Ola Berg contributed reporting.</p>"
+        ),
+        id="byline, stamp, credit, contributors",
+    ),
     # Reading time, an ad slot, calls to act and the copyright line were claims.
-    body = (
-        "<div>4 min read</div><p>Advertisement</p>"
-        f"<p>Listen to this article</p><p>{_PATROLS}</p><p>Sign up for our daily briefing</p>"
-        f"<p>{_DRILLS}</p><p>© 2031 Kell Times. All rights reserved.</p>"
-    )
-    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
-
-
-def test_html_calls_for_tips_with_an_address_are_not_claims():
+    pytest.param(
+        (
+            "<div>4 min read</div><p>Advertisement</p>"
+            f"<p>Listen to this article</p><p>{_PATROLS}</p><p>Sign up for our daily briefing</p>"
+            f"<p>{_DRILLS}</p><p>© 2031 Kell Times. All rights reserved.</p>"
+        ),
+        id="page notices",
+    ),
     # "Have a tip? Email us at ..." came through as two claims.
-    body = (
-        f"<p>{_PATROLS}</p>"
-        "<p>Got a story about the river? Email us at tips@kelltimes.example</p>"
-        f"<p>{_DRILLS}</p><p>Reach Ana Ruiz at aruiz@kelltimes.example.</p>"
-    )
-    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
-
-
-def test_html_unmarked_credits_without_a_label_and_a_desk_byline_are_not_claims():
-    body = (
-        "<p>Ana Ruiz, Kell correspondent</p>"
-        "<p>A patrol boat on the river on Tuesday. (Kell Photo/Mira Sand)</p>"
-        f"<p>{_PATROLS}</p><p>Ola Berg/Kell Press</p><p>{_DRILLS}</p>"
-    )
-    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
-
-
-def test_html_notes_about_the_page_are_not_claims():
-    body = (
-        "<p>Editor’s note: This story has been updated with a "
-        f"statement from the Varnian army.</p><p>{_PATROLS}</p>"
-        "<p>This is a developing story and will be updated.</p>"
-        f"<p>{_DRILLS}</p><p>This article was updated to correct the river’s name.</p>"
-        ""
-    )
-    assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
-
-
-def test_html_bylines_naming_an_outlet_and_an_agency_dateline_are_not_read():
+    pytest.param(
+        (
+            f"<p>{_PATROLS}</p>"
+            "<p>Got a story about the river? Email us at tips@kelltimes.example</p>"
+            f"<p>{_DRILLS}</p><p>Reach Ana Ruiz at aruiz@kelltimes.example.</p>"
+        ),
+        id="calls for tips",
+    ),
+    pytest.param(
+        (
+            "<p>Ana Ruiz, Kell correspondent</p>"
+            "<p>A patrol boat on the river on Tuesday. (Kell Photo/Mira Sand)</p>"
+            f"<p>{_PATROLS}</p><p>Ola Berg/Kell Press</p><p>{_DRILLS}</p>"
+        ),
+        id="credits without a label, desk byline",
+    ),
+    pytest.param(
+        (
+            "<p>Editor’s note: This story has been updated with a "
+            f"statement from the Varnian army.</p><p>{_PATROLS}</p>"
+            "<p>This is a developing story and will be updated.</p>"
+            f"<p>{_DRILLS}</p><p>This article was updated to correct the river’s name.</p>"
+        ),
+        id="notes about the page",
+    ),
     # "KELL, June 2 (Reuters) - The ministry said ..." was cited "KELL, June 2".
-    body = (
-        "<p>Story by Ola Berg</p>"
-        "<p>Ana Ruiz and Tom Vale, Kell Times</p>"
-        f"<p>KELL, June 2 (Reuters) - {_PATROLS}</p><p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
-        ""
-    )
+    pytest.param(
+        (
+            "<p>Story by Ola Berg</p>"
+            "<p>Ana Ruiz and Tom Vale, Kell Times</p>"
+            f"<p>KELL, June 2 (Reuters) - {_PATROLS}</p>"
+            f"<p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
+        ),
+        id="outlet bylines, agency dateline",
+    ),
+]
+
+
+@pytest.mark.parametrize("body", _FURNITURE)
+def test_html_page_furniture_is_no_claim(body: str) -> None:
+    # Each was read as claims (a byline's names as actors, a dateline as a source).
     assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
 
 
