@@ -233,3 +233,65 @@ def test_a_folders_own_documents_are_not_articles(tmp_path):
     for name in ("README.md", "SOURCES.md", "LICENSE.txt", "nato-summit.md", "UN-vote.txt"):
         (tmp_path / name).write_text("Japan sent officers to NATO.\n", encoding="utf-8")
     assert [p.name for p in article_paths(tmp_path)] == ["UN-vote.txt", "nato-summit.md"]
+
+
+def _people_graph(article: str, *people: tuple[str, str, list[str]]) -> nx.MultiDiGraph:
+    """A made-up article's graph naming persons (id, name, aliases), each mentioned once."""
+    g = nx.MultiDiGraph(article=article)
+    for node, name, aliases in people:
+        g.add_node(node, name=name, type="person", mentions=1, first_unit=1, aliases=aliases)
+    return g
+
+
+def _persons(merged: nx.MultiDiGraph) -> dict[str, str]:
+    return {n: d["name"] for n, d in merged.nodes(data=True) if d["type"] == "person"}
+
+
+def test_one_person_named_three_ways_is_one_node_under_the_fullest_name() -> None:
+    a = _people_graph("a.txt", ("ana-m-varga", "Ana M. Varga", ["Ana M. Varga Jr.", "Varga"]))
+    b = _people_graph("b.txt", ("varga", "President Varga", ["President Varga"]))
+    c = _people_graph("c.txt", ("anna-varga", "Anna Varga", []))
+    c.add_node("ORT", name="Ortland", type="state", mentions=1, first_unit=1, aliases=[])
+    for key in ("met", "praised"):
+        c.add_edge("anna-varga", "ORT", key=key, type=key, weight=1, weak=False, evidence=[])
+    b.add_edge("varga", "ORT", key="met", type="met", weight=2, weak=False, evidence=[])
+    b.add_node("ORT", name="Ortland", type="state", mentions=1, first_unit=1, aliases=[])
+    merged = merge_graphs([a, b, c])
+    assert _persons(merged) == {"ana-m-varga": "Ana M. Varga"}
+    node = merged.nodes["ana-m-varga"]
+    assert node["articles"] == ["a.txt", "b.txt", "c.txt"]
+    assert node["mentions"] == 3
+    assert node["aliases"] == ["Ana M. Varga Jr.", "Varga", "Anna Varga", "President Varga"]
+    met = merged.edges["ana-m-varga", "ORT", "met"]
+    assert (met["weight"], met["articles"]) == (3, ["b.txt", "c.txt"])
+    assert merged.has_edge("ana-m-varga", "ORT", "praised")
+
+
+def test_two_full_names_of_one_surname_stay_two_and_keep_their_bare_surname_apart() -> None:
+    merged = merge_graphs(
+        [
+            _people_graph("a.txt", ("tomas-lind", "Tomas Lind", [])),
+            _people_graph("b.txt", ("petra-lind", "Petra Lind", [])),
+            _people_graph("c.txt", ("lind", "Minister Lind", [])),
+        ]
+    )
+    assert set(_persons(merged)) == {"tomas-lind", "petra-lind", "lind"}
+
+
+def test_names_one_article_held_apart_or_with_other_middle_initials_stay_apart() -> None:
+    merged = merge_graphs(
+        [
+            _people_graph("a.txt", ("jon-a-ruiz", "Jon A. Ruiz", []), ("jan-ruiz", "Jan Ruiz", [])),
+            _people_graph("b.txt", ("jon-b-ruiz", "Jon B. Ruiz", [])),
+        ]
+    )
+    assert set(_persons(merged)) == {"jon-a-ruiz", "jan-ruiz", "jon-b-ruiz"}
+
+
+def test_a_styled_name_is_no_surname_and_a_relation_with_oneself_is_dropped() -> None:
+    a = _people_graph("a.txt", ("king-tomas-ii", "King Tomas II", []))
+    b = _people_graph("b.txt", ("ivo-tomas", "Ivo Tomas", []), ("tomas", "Dr. Tomas", []))
+    b.add_edge("tomas", "ivo-tomas", key="met", type="met", weight=1, weak=False, evidence=[])
+    merged = merge_graphs([a, b])
+    assert _persons(merged) == {"king-tomas-ii": "King Tomas II", "ivo-tomas": "Ivo Tomas"}
+    assert merged.number_of_edges() == 0

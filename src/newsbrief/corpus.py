@@ -18,7 +18,9 @@ vocabulary of a long run.
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -37,9 +39,10 @@ from .gazetteer import load_gazetteer
 from .nlp import load_nlp
 from .pool import Outcome, _attempt, map_articles
 from .relations import load_lexicon
+from .titles import OFFICE_WORDS, STYLES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     import networkx as nx
 
@@ -53,6 +56,7 @@ __all__ = [
     "map_articles",
     "merge_graphs",
     "merged_graph",
+    "same_persons",
 ]
 
 #: File suffixes read as articles in a folder (case-insensitive).
@@ -271,6 +275,10 @@ def analyze_corpus(
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     """Merge per-article actor graphs into one, keeping per-article evidence.
 
+    Ids are made per article, so one person named differently in two articles
+    ("Joseph R. Biden", "President Biden") arrives under two ids; such nodes
+    are then joined by :func:`same_persons`, under the fullest name.
+
     Parameters
     ----------
     graphs : iterable of networkx.MultiDiGraph
@@ -280,7 +288,7 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     Returns
     -------
     networkx.MultiDiGraph
-        One node per actor id, with ``articles`` (paths, in input order),
+        One node per actor id (persons joined as above), with ``articles`` (paths, in input order),
         ``mentions`` summed, ``aliases`` united, and ``first_unit`` of its
         first article; one edge per (source, target, type), with
         ``articles``, ``weight`` summed, ``evidence`` concatenated (each
@@ -308,6 +316,7 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
             _merge_node(merged, node, data, article)
         for u, v, key, data in g.edges(keys=True, data=True):
             _merge_edge(merged, (u, v, key), data, article)
+    _join_persons(merged)
     merged.graph["title"] = f"{len(merged.graph['articles'])} articles"
     return merged
 
@@ -337,6 +346,158 @@ def _merge_edge(
     attrs = merged.edges[u, v, key]
     attrs["articles"].append(article)
     attrs["evidence"].extend(evidence)
+    attrs["weight"] = attrs.get("weight", 0) + data.get("weight", 0)
+    attrs["weak"] = bool(attrs.get("weak")) and bool(data.get("weak"))
+
+
+#: Words after a family name that are no part of it ("Joseph R. Biden Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words that join a title to its body ("Secretary of State Blinken"), left out with the title.
+_TITLE_GLUE = frozenset({"of", "the", "and"})
+#: Arabic articles joined to a family name: "Al-Sudani" and "Sudani" are one.
+_NAME_ARTICLE = re.compile(r"^(?:al|el|ad|as)-")
+
+
+def _name_key(word: str) -> str:
+    """A name word compared without case, accents or stops: "Radosław." ~ "radoslaw"."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return ascii_word.strip(".,").casefold()
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name words without title or suffix: "President Joseph R. Biden Jr." -> 3 words."""
+    words = [_name_key(w) for w in name.split() if w not in OFFICE_WORDS]
+    words = [w for w in words if w and w not in _TITLE_GLUE]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def _fullest(attrs: dict) -> list[str]:
+    """The longest of a node's names, as words: the one that says most about who it is."""
+    names = [attrs.get("name", ""), *attrs.get("aliases", [])]
+    return max((_person_words(n) for n in names), key=len)
+
+
+def _given_compatible(a: list[str], b: list[str]) -> bool:
+    """Whether two given-name runs can name one person.
+
+    No nickname table ships, so "Joe" ~ "Joseph" is read from the first
+    initial, as the brief of the corpus view asks; a middle initial given by
+    both must agree too ("Joseph R." is not "Joseph P.").
+    """
+    if a[0][0] != b[0][0]:
+        return False
+    return len(a) < 2 or len(b) < 2 or a[1][0] == b[1][0]
+
+
+def _styled(attrs: dict) -> bool:
+    """A name a style opens ("King Abdullah II", "Pope Francis"): its one word is no surname."""
+    names = [attrs.get("name", ""), *attrs.get("aliases", [])]
+    return any(n.split()[0] in STYLES for n in names if n.split())
+
+
+def _apart(a: str, b: str, nodes: Mapping[str, dict]) -> bool:
+    """Two nodes one article held apart: it named both and did not judge them one person."""
+    return bool(set(nodes[a]["articles"]) & set(nodes[b]["articles"]))
+
+
+def _clusters(
+    full: list[str], words: dict[str, list[str]], nodes: Mapping[str, dict]
+) -> list[list[str]]:
+    """Group full names of one surname, longest first.
+
+    A name joins a group only when its given names fit that group alone: by
+    first initial "Jan Ruiz" fits both "Jon A. Ruiz" and "Jon B. Ruiz", and
+    which one it is cannot be told, so it starts its own.
+    """
+    groups: list[list[str]] = []
+    for node in sorted(full, key=lambda n: -len(words[n])):
+        fits = [
+            g for g in groups if all(_given_compatible(words[node][:-1], words[m][:-1]) for m in g)
+        ]
+        if len(fits) == 1 and not any(_apart(node, m, nodes) for m in fits[0]):
+            fits[0].append(node)
+        else:
+            groups.append([node])
+    return groups
+
+
+def same_persons(nodes: Mapping[str, dict]) -> list[list[str]]:
+    """The person actors of several articles that name one person, fullest name first.
+
+    ``nodes`` maps each actor id to its ``name``, ``aliases``, ``type`` and
+    the ``articles`` that name it, as a merged graph's ``nodes`` does.
+
+    Within a family name, full names join when their given names agree by
+    :func:`_given_compatible` and no article named both apart; a surname
+    alone ("President Duda", "Biden") joins the full name only when the
+    corpus has exactly one person of that surname, so two Kims keep two
+    nodes and their bare "Kim" stays apart from both.
+    """
+    words = {n: _fullest(d) for n, d in nodes.items() if d.get("type") == "person"}
+    by_surname: dict[str, list[str]] = {}
+    for node, ws in words.items():
+        if ws:
+            by_surname.setdefault(_NAME_ARTICLE.sub("", ws[-1]), []).append(node)
+    joined = []
+    for named in by_surname.values():
+        groups = _clusters([n for n in named if len(words[n]) > 1], words, nodes)
+        short = [n for n in named if len(words[n]) == 1 and not _styled(nodes[n])]
+        if len(groups) == 1:
+            groups[0] += short
+        elif not groups:
+            groups = [short]
+        joined += [g for g in groups if len(g) > 1]
+    return joined
+
+
+def _join_persons(graph: nx.MultiDiGraph) -> None:
+    """Fold each group of :func:`same_persons` into its fullest-named node."""
+    for keep, *others in same_persons(graph.nodes):
+        for other in others:
+            _fold_node(graph, keep, other)
+
+
+def _fold_node(graph: nx.MultiDiGraph, keep: str, other: str) -> None:
+    """Move ``other``'s articles, mentions, names and relations onto ``keep``; drop it.
+
+    A relation between the two becomes one of a person with himself, which
+    says nothing, so it is dropped.
+    """
+    attrs, data = graph.nodes[keep], graph.nodes[other]
+    attrs["articles"] = _in_order(graph, attrs["articles"], data["articles"])
+    attrs["mentions"] = attrs.get("mentions", 0) + data.get("mentions", 0)
+    names = [data.get("name", ""), *data.get("aliases", [])]
+    attrs["aliases"] += [a for a in dict.fromkeys(names) if a and a not in attrs["aliases"]]
+    moved = [
+        (keep if u == other else u, keep if v == other else v, key, d)
+        for u, v, key, d in [
+            *graph.out_edges(other, keys=True, data=True),
+            *graph.in_edges(other, keys=True, data=True),
+        ]
+    ]
+    graph.remove_node(other)
+    for u, v, key, d in moved:
+        if u != v:
+            _fold_edge(graph, (u, v, key), d)
+
+
+def _in_order(graph: nx.MultiDiGraph, *lists: list[str]) -> list[str]:
+    """The articles of several lists, once each, in the corpus's input order."""
+    named = {a for articles in lists for a in articles}
+    return [a for a in dict.fromkeys(graph.graph["articles"]) if a in named]
+
+
+def _fold_edge(graph: nx.MultiDiGraph, edge: tuple[str, str, str], data: dict) -> None:
+    """Add a merged edge's evidence to the same (source, target, type) edge, as merging does."""
+    u, v, key = edge
+    if not graph.has_edge(u, v, key):
+        graph.add_edge(u, v, key=key, **data)
+        return
+    attrs = graph.edges[u, v, key]
+    attrs["articles"] = _in_order(graph, attrs["articles"], data["articles"])
+    attrs["evidence"].extend(data.get("evidence", []))
     attrs["weight"] = attrs.get("weight", 0) + data.get("weight", 0)
     attrs["weak"] = bool(attrs.get("weak")) and bool(data.get("weak"))
 
