@@ -139,3 +139,16 @@ def test_corpus_graph_evidence_holds_whole_sentences(analyses):
     evidence = [e for _, _, d in g.edges(data=True) for e in d["evidence"]]
     assert evidence and all(e["text"] in e["sentence"] for e in evidence)
     assert any(e["sentence"] == "Poland criticized Russia." for e in evidence)
+
+
+def test_actors_across_counts_one_person_named_two_ways_once():
+    texts = {
+        "x.txt": "Polish President Marek Kowalczyk criticized Russia. Kowalczyk said Poland "
+        "would respond.",
+        "y.txt": "President Kowalczyk met NATO officials in Warsaw.",
+    }
+    analyses = [_analysis(n, t) for n, t in texts.items()]
+    people = actors_across(analyses).query("type == 'person'")
+    assert list(people["actor"]) == ["Marek Kowalczyk"]
+    assert list(people["articles"]) == [2]
+    assert corpus_graph(analyses).nodes["marek-kowalczyk"]["articles"] == ["x.txt", "y.txt"]

@@ -25,7 +25,7 @@ from .analysis import load_analysis
 from .briefing import source_names
 from .briefing.inline import Column, inline_table
 from .config import SAMPLE_CORPUS_OUTPUT
-from .corpus import merge_graphs
+from .corpus import merge_graphs, same_persons
 from .errors import NewsbriefError
 from .figures import POLARITY_COLOURS, figure_bytes, graph_figure
 from .graph import actor_graph
@@ -276,6 +276,21 @@ def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
     return df.sort_values(order, ascending=[False, False, True, True, True], ignore_index=True)
 
 
+def _person_ids(analyses: list[Analysis]) -> dict[str, str]:
+    """Each actor id of a person joined across articles -> the id of its fullest name.
+
+    The same rule as the merged graph's (:func:`newsbrief.corpus.same_persons`),
+    so the table and the graph count one person once.
+    """
+    nodes: dict[str, dict] = {}
+    for a in analyses:
+        for x in a.actors:
+            node = nodes.setdefault(x.id, {"name": x.name, "type": x.type, "aliases": []})
+            node["aliases"] += [n for n in x.aliases if n not in node["aliases"]]
+            node.setdefault("articles", []).append(_name(a))
+    return {other: keep for keep, *others in same_persons(nodes) for other in others}
+
+
 def actors_across(analyses: list[Analysis], top: int = 15) -> pd.DataFrame:
     """The actors that appear in the most articles.
 
@@ -289,19 +304,23 @@ def actors_across(analyses: list[Analysis], top: int = 15) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``actor``, ``type``, ``articles``, ``mentions`` (all articles)
-        and ``relations`` (strong relations it takes part in, all articles).
+        and ``relations`` (strong relations it takes part in, all articles);
+        one row per person, however the articles name them (as in the merged graph).
     """
-    found: dict[str, dict] = defaultdict(lambda: {"articles": 0, "mentions": 0, "relations": 0})
+    joined = _person_ids(analyses)
+    found: dict[str, dict] = defaultdict(lambda: {"articles": set(), "mentions": 0, "relations": 0})
     for a in analyses:
         for x in a.actors:
-            row = found[x.id]
-            row.update(actor=x.name, type=x.type)
-            row["articles"] += 1
+            row = found[joined.get(x.id, x.id)]
+            if x.id not in joined:
+                row.update(actor=x.name, type=x.type)
+            row["articles"].add(_name(a))
             row["mentions"] += len(x.mentions)
         for r in a.relations:
-            for end in {r.source, r.target} if not r.weak else ():
+            ends = {joined.get(r.source, r.source), joined.get(r.target, r.target)}
+            for end in ends if not r.weak else ():
                 found[end]["relations"] += 1
-    rows = [row for row in found.values() if "actor" in row]
+    rows = [{**row, "articles": len(row["articles"])} for row in found.values() if "actor" in row]
     df = pd.DataFrame(rows, columns=["actor", "type", "articles", "mentions", "relations"])
     order = ["articles", "mentions", "relations", "actor"]
     df = df.sort_values(order, ascending=[False, False, False, True], ignore_index=True)
