@@ -141,14 +141,26 @@ def test_corpus_graph_evidence_holds_whole_sentences(analyses):
     assert any(e["sentence"] == "Poland criticized Russia." for e in evidence)
 
 
-def test_actors_across_counts_one_person_named_two_ways_once():
+@pytest.fixture(scope="module")
+def namesakes():
+    """Two made-up articles naming one person in full, then by title and surname."""
     texts = {
         "x.txt": "Polish President Marek Kowalczyk criticized Russia. Kowalczyk said Poland "
         "would respond.",
-        "y.txt": "President Kowalczyk met NATO officials in Warsaw.",
+        "y.txt": "On Monday, Polish President Kowalczyk criticized Russia.",
     }
-    analyses = [_analysis(n, t) for n, t in texts.items()]
-    people = actors_across(analyses).query("type == 'person'")
+    return [_analysis(n, t) for n, t in texts.items()]
+
+
+def test_actors_across_counts_one_person_named_two_ways_once(namesakes):
+    people = actors_across(namesakes).query("type == 'person'")
     assert list(people["actor"]) == ["Marek Kowalczyk"]
     assert list(people["articles"]) == [2]
-    assert corpus_graph(analyses).nodes["marek-kowalczyk"]["articles"] == ["x.txt", "y.txt"]
+    assert corpus_graph(namesakes).nodes["marek-kowalczyk"]["articles"] == ["x.txt", "y.txt"]
+
+
+def test_corroboration_joins_one_person_named_two_ways(namesakes):
+    df = corroboration_table(namesakes)
+    rows = df[(df["source"] == "Marek Kowalczyk") & (df["target"] == "Russia")]
+    assert list(rows["articles"]) == [2]
+    assert not df["source"].str.contains("President Kowalczyk").any()

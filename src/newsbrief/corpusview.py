@@ -237,18 +237,22 @@ def corroboration_table(analyses: list[Analysis]) -> pd.DataFrame:
         ``articles`` (how many report it), ``statements`` (evidence
         sentences), ``cited`` (the sources of those sentences, ``author``
         when the text names none) and ``reported in`` (file names). Most
-        corroborated first.
+        corroborated first. A person named two ways in two articles is one
+        source or target, as in the merged graph.
     """
     names: dict[str, str] = {}
     seen: dict[tuple[str, str, str], dict] = {}
+    joined = _person_ids(analyses)
     for a in analyses:
-        names.update({x.id: x.name for x in a.actors})
+        names.update({x.id: x.name for x in a.actors if x.id not in joined})
         cited = _cited(a)
         for r in a.relations:
-            if r.weak:
+            source, target = joined.get(r.source, r.source), joined.get(r.target, r.target)
+            if r.weak or source == target:
                 continue
             row = seen.setdefault(
-                r.key, {"class": r.event_class or "", "polarity": r.polarity, "articles": []}
+                (source, target, r.type),
+                {"class": r.event_class or "", "polarity": r.polarity, "articles": []},
             )
             row["articles"].append(_name(a))
             row.setdefault("units", 0)
