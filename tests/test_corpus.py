@@ -295,3 +295,13 @@ def test_a_styled_name_is_no_surname_and_a_relation_with_oneself_is_dropped() ->
     merged = merge_graphs([a, b])
     assert _persons(merged) == {"king-tomas-ii": "King Tomas II", "ivo-tomas": "Ivo Tomas"}
     assert merged.number_of_edges() == 0
+
+
+def test_a_british_suffix_is_no_surname() -> None:
+    merged = merge_graphs(
+        [
+            _people_graph("a.txt", ("ivo-marek-jnr", "Ivo Marek Jnr", [])),
+            _people_graph("b.txt", ("marek", "Marek Jr", [])),
+        ]
+    )
+    assert _persons(merged) == {"ivo-marek-jnr": "Ivo Marek Jnr"}

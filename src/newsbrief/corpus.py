@@ -350,8 +350,8 @@ def _merge_edge(
     attrs["weak"] = bool(attrs.get("weak")) and bool(data.get("weak"))
 
 
-#: Words after a family name that are no part of it ("Joseph R. Biden Jr.").
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words after a family name that are no part of it ("Joseph R. Biden Jr.", British "Jnr").
+_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "ii", "iii", "iv"})
 #: Words that join a title to its body ("Secretary of State Blinken"), left out with the title.
 _TITLE_GLUE = frozenset({"of", "the", "and"})
 #: Arabic articles joined to a family name: "Al-Sudani" and "Sudani" are one.
