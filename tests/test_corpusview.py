@@ -56,8 +56,23 @@ def test_article_date_reads_day_month_year_forms(analyses):
     assert article_date(analyses[0]) == "2025-03-12"
     assert article_date(analyses[1]) is None
     assert article_date(analyses[2]) is None  # April 31 is no date
-    iso = _analysis("d.txt", "The talks of 2024-07-16 ended. Japan met NATO on May 2, 2024.")
-    assert article_date(iso) == "2024-07-16"  # the first date stated
+    iso = _analysis("d.txt", "Japan met NATO on May 2, 2024. The talks of 2024-07-16 ended.")
+    assert article_date(iso) == "2024-07-16"  # the latest date stated
+
+
+def test_article_date_prefers_the_head_then_the_latest_date():
+    background = _analysis(
+        "e.txt",
+        "On September 15, 2021, the three leaders announced a pact. "
+        "On 8 February 2032 Japan met NATO in Brussels. Russia criticized the meeting.",
+    )
+    assert article_date(background) == "2032-02-08"  # not the background's 2021
+    dated = _analysis(
+        "f.txt",
+        "Japan and NATO hold talks\n\nOsaka, 2 May 2031\n\n"
+        "Japan met NATO on Monday. The next round is due on 9 June 2031, officials said.",
+    )
+    assert article_date(dated) == "2031-05-02"  # the date line, not the later plan
 
 
 def test_corroboration_counts_articles_and_cited_sources(analyses):
@@ -91,7 +106,7 @@ def test_merged_graph_and_articles_table(analyses):
     assert not any(d.get("weak") for _, _, d in g.edges(data=True))
     table = articles_table(analyses)
     assert list(table["article"]) == ["a.txt", "b.txt", "c.txt"]
-    assert list(table["date"]) == ["2025-03-12", "", ""]
+    assert list(table["date"]) == ["2025-03-12", "undated", "undated"]
 
 
 def test_committed_sample_is_current_enough_to_load():

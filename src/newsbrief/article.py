@@ -668,8 +668,9 @@ def _shown_date(tree: Any) -> str | None:
     """The date the page shows in its first ``<time>``, when that is a date line.
 
     The extractor leaves a ``<time>`` out of the body, so a web page's
-    article had no date: the corpus view's timeline and the briefing's date
-    read the first full date of the text. The page's own wording is kept
+    article had no date: the corpus view's timeline reads the date line
+    above the first claim (:func:`newsbrief.corpusview.article_date`), else
+    the latest full date of the text. The page's own wording is kept
     ("January 14, 2031"); else the extractor's metadata date (ISO) is used.
     The line is a heading that names no section
     (:func:`newsbrief.units.is_date_line`), not a claim.

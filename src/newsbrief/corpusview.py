@@ -75,6 +75,10 @@ _DATE = re.compile(
     rf"|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d))\b"
 )
 
+#: The articles table's date of an article that states none: an empty cell
+#: read as a missing value, not as "nothing says".
+_UNDATED = "undated"
+
 
 def load_corpus(folder: str | Path | None = None) -> list[Analysis]:
     """Read every analysis JSON of a corpus-mode output folder, in file-name order.
@@ -110,11 +114,48 @@ def _name(analysis: Analysis) -> str:
     return Path(analysis.article.path).name
 
 
-def article_date(analysis: Analysis) -> str | None:
-    """The first full date the article states, as ``YYYY-MM-DD``, or None.
+def _full_dates(text: str) -> list[str]:
+    """The full dates (day, month and year) a text states, as ``YYYY-MM-DD``, in order.
 
-    A dateline, when there is one, comes first; an article that states no
-    full date (day, month and year) has none. Invalid dates are skipped.
+    Invalid dates ("April 31, 2025") are skipped.
+    """
+    dates = []
+    for m in _DATE.finditer(text):
+        if m["iso"]:
+            text_date = m["iso"]
+        else:
+            month = _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1
+            text_date = f"{m['y1'] or m['y2']}-{month:02d}-{int(m['d1'] or m['d2']):02d}"
+        try:
+            dates.append(dt.date.fromisoformat(text_date).isoformat())
+        except ValueError:
+            continue
+    return dates
+
+
+def _head(analysis: Analysis) -> str:
+    """The article's text above its first claim: headline, date line, dateline.
+
+    That is where an article's own date stands: the page's ``<time>`` line
+    the HTML reader keeps under the headline, a "Tokyo, 12 March 2025" line,
+    a dateline (the claim's span starts after it). A text without a claim
+    has no head.
+    """
+    first = next((u.start for u in analysis.units if u.kind == "claim"), 0)
+    return analysis.text[:first]
+
+
+def article_date(analysis: Analysis) -> str | None:
+    """The article's date, as ``YYYY-MM-DD``, or None when nothing says.
+
+    The date the article's head gives (its date line or dateline, see
+    :func:`_head`) comes first; else the latest full date of the text. The
+    first date of the body was often background: a fact sheet of 2022 that
+    recalls "On September 15, 2021, ..." was dated 2021 and its events
+    ("Russia invaded Ukraine") put in 2021. News is reported after what it
+    recalls, so the latest date is the nearer one. An article that states
+    no full date (day, month and year) has none: no date is better than a
+    wrong one.
 
     Examples
     --------
@@ -123,21 +164,16 @@ def article_date(analysis: Analysis) -> str | None:
     >>> article_date(analyze(source_from_text("On 3 March 2025 Japan met NATO.")))
     '2025-03-03'
     """
-    for m in _DATE.finditer(analysis.text):
-        if m["iso"]:
-            text = m["iso"]
-        else:
-            month = _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1
-            text = f"{m['y1'] or m['y2']}-{month:02d}-{int(m['d1'] or m['d2']):02d}"
-        try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            continue
-    return None
+    dates = _full_dates(_head(analysis))
+    if dates:
+        return dates[0]
+    return max(_full_dates(analysis.text), default=None)
 
 
 def articles_table(analyses: list[Analysis]) -> pd.DataFrame:
     """One row per article: file, title, genre, date, words, claims, relations.
+
+    The date is :func:`article_date`'s, or "undated".
 
     A lead-in ("The leaders agreed to:") is a unit of the claims table but no
     claim, so it is not counted: the article's header in the other notebooks
@@ -149,7 +185,7 @@ def articles_table(analyses: list[Analysis]) -> pd.DataFrame:
             "article": _name(a),
             "title": a.article.title,
             "genre": a.article.genre,
-            "date": article_date(a) or "",
+            "date": article_date(a) or _UNDATED,
             "words": a.article.words,
             "claims": sum(1 for c in a.claims if c.category is not None),
             "relations": sum(1 for r in a.relations if not r.weak),
