@@ -232,3 +232,62 @@ def test_edge_details_quote_a_sentence_once_for_two_triggers(graph):
         {"unit": 2, "text": "partnership", "sentence": said},
     ]
     assert edge_details(g, "JPN", "NATO", "cooperates_with").count(said) == 1
+
+
+def _crowd(count):
+    """A made-up graph of ``count`` actors with long names, in a ring around a hub."""
+    g = nx.MultiDiGraph()
+    g.add_node("HUB", name="Alliance of Northern Ports", type="organization", mentions=9)
+    for i in range(count - 1):
+        g.add_node(f"A{i:02d}", name=f"Republic of Member {i:02d}", type="state", mentions=1)
+        g.add_edge(
+            "HUB",
+            f"A{i:02d}",
+            key="cooperates_with",
+            type="cooperates_with",
+            polarity="cooperative",
+            weak=False,
+            weight=1,
+            evidence=[],
+            **{"class": "COOPERATE"},
+        )
+    return g
+
+
+def _extent(nodes, axis):
+    values = [n["position"][axis] for n in nodes]
+    return max(values) - min(values)
+
+
+def _name_overlaps(graph, nodes):
+    from newsbrief.graphview import _node_boxes
+
+    pos = {n["data"]["id"]: (n["position"]["x"], -n["position"]["y"]) for n in nodes}
+    boxes = _node_boxes(graph, pos, set(pos))
+    return sum(
+        abs(a.x - b.x) < a.half_w + b.half_w and abs(a.y - b.y) < a.half_h + b.half_h
+        for i, a in enumerate(boxes)
+        for j, b in enumerate(boxes[i + 1 :], i + 1)
+        if i // 2 != j // 2  # a disc and its own name touch by design
+    )
+
+
+def test_explorer_gives_a_large_graph_room_and_keeps_a_small_one(graph):
+    from newsbrief.figures import layout
+    from newsbrief.graphview import _canvas_px, _stretched
+
+    small = graph_elements(graph)["nodes"]
+    assert (_extent(small, "x"), _extent(small, "y")) == (640.0, 320.0)
+    assert _canvas_px(len(graph)) == 440
+    crowd = _crowd(40)
+    nodes = graph_elements(crowd)["nodes"]
+    assert nodes == graph_elements(crowd.copy())["nodes"]  # seeded
+    assert _extent(nodes, "x") == 800.0 and _extent(nodes, "y") > 320.0
+    assert _canvas_px(len(crowd)) > 440
+    one_box = [
+        {"data": {"id": n}, "position": {"x": x, "y": -y}}
+        for n, (x, y) in _stretched(layout(crowd)).items()
+    ]
+    assert _name_overlaps(crowd, nodes) < _name_overlaps(crowd, one_box)
+    cyto = graph_explorer(crowd).widget.children[1]
+    assert cyto.layout.height == f"{_canvas_px(40)}px"
