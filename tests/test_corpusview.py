@@ -73,6 +73,11 @@ def test_article_date_prefers_the_head_then_the_latest_date():
         "Japan met NATO on Monday. The next round is due on 9 June 2031, officials said.",
     )
     assert article_date(dated) == "2031-05-02"  # the date line, not the later plan
+    titled = _analysis(
+        "g.txt",
+        "Ten years after 15 September 2021\n\nJapan met NATO on 8 February 2031, officials said.",
+    )
+    assert article_date(titled) == "2031-02-08"  # a headline's date is its subject
 
 
 def test_corroboration_counts_articles_and_cited_sources(analyses):
@@ -179,3 +184,15 @@ def test_corroboration_joins_one_person_named_two_ways(namesakes):
     rows = df[(df["source"] == "Marek Kowalczyk") & (df["target"] == "Russia")]
     assert list(rows["articles"]) == [2]
     assert not df["source"].str.contains("President Kowalczyk").any()
+
+
+def test_article_date_of_a_web_page_is_its_time_line():
+    page = (
+        "<!doctype html><html><head><title>Ostrel opens dam</title></head><body><article>"
+        '<h1>Ostrel opens dam</h1><time datetime="2031-05-02">May 2, 2031</time>'
+        "<p>Ostrel opened its new dam on Monday, officials said. Its turbines start on"
+        " 3 June 2031.</p><p>Kell criticized the dam, its minister said on Tuesday in a"
+        " speech to parliament.</p></article></body></html>"
+    )
+    a = analyze(source_from_text(page, path="dam.html"))
+    assert article_date(a) == "2031-05-02"  # the page's <time>, not the later plan

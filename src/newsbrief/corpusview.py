@@ -134,15 +134,17 @@ def _full_dates(text: str) -> list[str]:
 
 
 def _head(analysis: Analysis) -> str:
-    """The article's text above its first claim: headline, date line, dateline.
+    """The article's text between its headline and its first claim: date line, dateline.
 
     That is where an article's own date stands: the page's ``<time>`` line
     the HTML reader keeps under the headline, a "Tokyo, 12 March 2025" line,
-    a dateline (the claim's span starts after it). A text without a claim
-    has no head.
+    a dateline (the claim's span starts after it). The headline is left
+    out: a date there is the subject ("Ten years after 15 September 2021"),
+    not the day of the report. A text without a claim has no head.
     """
     first = next((u.start for u in analysis.units if u.kind == "claim"), 0)
-    return analysis.text[:first]
+    start = max((u.end for u in analysis.units if u.kind == "title" and u.end <= first), default=0)
+    return analysis.text[start:first]
 
 
 def article_date(analysis: Analysis) -> str | None:
