@@ -771,3 +771,22 @@ def test_armed_or_radical_groups_named_by_who_they_are_are_groups(text, group):
 def test_the_red_cross_and_red_crescent_are_bodies_news_names_alone(text, body):
     """News writes the ICRC as the Red Cross; the Red Crescent is its counterpart."""
     assert body in actors_of(text)
+
+
+def test_a_state_a_titled_persons_verb_acts_on_is_not_their_state():
+    actors, links = actors_and_links("President Kowalczyk criticized Russia.")
+    assert actors["kowalczyk"].part_of is None
+    assert ("kowalczyk", "RUS", "DISAPPROVE") in links
+    actors, links = actors_and_links("President Kowalczyk was criticized by Russia.")
+    assert actors["kowalczyk"].part_of is None
+    assert ("RUS", "kowalczyk", "DISAPPROVE") in links
+
+
+def test_a_state_that_places_a_titled_person_is_still_their_state():
+    actors, links = actors_and_links("Russian President Kowalczyk criticized Ukraine.")
+    assert actors["kowalczyk"].part_of == "RUS"
+    assert ("kowalczyk", "UKR", "DISAPPROVE") in links
+    actors = actors_of("Ivan Kowalczyk, Russia's president, said the talks failed.")
+    assert actors["ivan-kowalczyk"].part_of == "RUS"
+    actors = actors_of("President Kowalczyk of Russia criticized Ukraine.")
+    assert actors["kowalczyk"].part_of == "RUS"

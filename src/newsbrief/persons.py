@@ -59,6 +59,10 @@ _SERVICE_WORDS = frozenset(  # a word list reads best as words
 )
 #: Lower-case words inside the name of a body a title heads ("Chiefs of Staff", "the Treasury").
 _BODY_GLUE = frozenset({"of", "the", "and"})
+#: Dependencies of a person who is the subject of a verb.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies that start a clause of its own below a verb (what is said, why, when).
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj", "punct"})
 _TITLE_RUN = frozenset({"PROPN", "ADJ", "NOUN", "PART"})
 _MAX_LEFT = 6
 _ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s)[-‑]")
@@ -505,7 +509,8 @@ def _state_in_context(
     """A titled person's state when the title names none ("President William Ruto").
 
     The one state named in the same sentence that no other person of the
-    sentence serves, else the article's home state.
+    sentence serves, else the article's home state; a state the person's own
+    verb acts on is neither (:func:`_acted_on`).
     """
     title = [w for w in loc.mention.text.split() if w in OFFICE_WORDS]
     first = next((t for t in span if t.i in covered and covered[t.i] is loc), None)
@@ -514,12 +519,47 @@ def _state_in_context(
         title += [t.text for t in left if t.lemma_.lower() in _TITLE_NOUNS]
     if not title:
         return None
-    states = {x.entry.id for x in covered.values() if x.entry.type == "state"} - claimed
+    acted_on = _acted_on(span, first) if first is not None else set()
+    named = {i: x.entry.id for i, x in covered.items() if x.entry.type == "state"}
+    other_party = {sid for i, sid in named.items() if i in acted_on}
+    states = {sid for i, sid in named.items() if i not in acted_on} - claimed
     if len(states) == 1:
         return next(iter(states)), f"the state of the sentence ({title[0]})"
-    if home is not None:
+    if home is not None and home not in other_party:
         return home, f"the article's state ({title[0]})"
     return None
+
+
+def _acted_on(span: Span, first: Token) -> set[int]:
+    """Token indices of the person's own verb's other arguments, within its clause.
+
+    "President Kowalczyk criticized Russia": the state a person's verb acts
+    on (its object, a preposition's object, the passive's agent) is the
+    other party of the act, not the person's state, and taking it made the
+    relation one to the person's own state, which is dropped. A state in a
+    clause the verb only reports ("President X said Kenya would ...") is
+    left as evidence.
+    """
+    subject = first
+    while subject.dep_ == "compound" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ not in _SUBJECTS:
+        return set()
+    verb = subject.head
+    out: set[int] = set()
+    for child in verb.children:
+        if child.i != subject.i and child.dep_ not in _CLAUSES:
+            out.update(t.i for t in child.subtree if not _in_clause(t, verb))
+    return out
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether a clause of its own lies between ``tok`` and ``verb``."""
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in _CLAUSES:
+            return True
+        tok = tok.head
+    return False
 
 
 def _body_near(
