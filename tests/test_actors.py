@@ -782,6 +782,15 @@ def test_a_state_a_titled_persons_verb_acts_on_is_not_their_state():
     assert ("RUS", "kowalczyk", "DISAPPROVE") in links
 
 
+def test_a_state_acting_on_a_titled_person_or_acted_on_after_and_is_not_theirs():
+    actors, links = actors_and_links("Russia criticized President Kowalczyk.")
+    assert actors["kowalczyk"].part_of is None
+    assert ("RUS", "kowalczyk", "DISAPPROVE") in links
+    actors, links = actors_and_links("President Kowalczyk arrived on Monday and criticized Russia.")
+    assert actors["kowalczyk"].part_of is None
+    assert ("kowalczyk", "RUS", "DISAPPROVE") in links
+
+
 def test_a_state_that_places_a_titled_person_is_still_their_state():
     actors, links = actors_and_links("Russian President Kowalczyk criticized Ukraine.")
     assert actors["kowalczyk"].part_of == "RUS"

@@ -519,7 +519,7 @@ def _state_in_context(
         title += [t.text for t in left if t.lemma_.lower() in _TITLE_NOUNS]
     if not title:
         return None
-    acted_on = _acted_on(span, first) if first is not None else set()
+    acted_on = _acted_on(first) if first is not None else set()
     named = {i: x.entry.id for i, x in covered.items() if x.entry.type == "state"}
     other_party = {sid for i, sid in named.items() if i in acted_on}
     states = {sid for i, sid in named.items() if i not in acted_on} - claimed
@@ -530,7 +530,7 @@ def _state_in_context(
     return None
 
 
-def _acted_on(span: Span, first: Token) -> set[int]:
+def _acted_on(first: Token) -> set[int]:
     """Token indices of the person's own verb's other arguments, within its clause.
 
     "President Kowalczyk criticized Russia": the state a person's verb acts
@@ -538,19 +538,42 @@ def _acted_on(span: Span, first: Token) -> set[int]:
     other party of the act, not the person's state, and taking it made the
     relation one to the person's own state, which is dropped. A state in a
     clause the verb only reports ("President X said Kenya would ...") is
-    left as evidence.
+    left as evidence. A verb coordinated with the person's own and with no
+    subject of its own ("arrived and criticized Russia") is the person's too.
     """
     subject = first
     while subject.dep_ == "compound" and subject.head.i != subject.i:
         subject = subject.head
-    if subject.dep_ not in _SUBJECTS:
+    verb = _own_verb(subject)
+    if verb is None:
         return set()
-    verb = subject.head
+    verbs = [verb]
+    verbs += [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in _SUBJECTS for g in c.children)
+    ]
     out: set[int] = set()
-    for child in verb.children:
-        if child.i != subject.i and child.dep_ not in _CLAUSES:
-            out.update(t.i for t in child.subtree if not _in_clause(t, verb))
+    for v in verbs:
+        for child in v.children:
+            if child.i != subject.i and child.dep_ not in _CLAUSES:
+                out.update(t.i for t in child.subtree if not _in_clause(t, v))
     return out
+
+
+def _own_verb(person: Token) -> Token | None:
+    """The verb whose subject or object the person is, else None.
+
+    As the object ("Russia criticized President Kowalczyk") the person is
+    the one acted on, and the subject is the other party just the same.
+    """
+    if person.dep_ in _SUBJECTS or person.dep_ == "dobj":
+        return person.head
+    if person.dep_ == "pobj" and person.head.dep_ in ("prep", "agent"):
+        return person.head.head
+    return None
 
 
 def _in_clause(tok: Token, verb: Token) -> bool:
