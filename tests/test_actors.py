@@ -791,6 +791,11 @@ def test_a_state_acting_on_a_titled_person_or_acted_on_after_and_is_not_theirs()
     assert ("kowalczyk", "RUS", "DISAPPROVE") in links
 
 
+def test_a_state_sending_something_to_a_titled_person_is_not_their_state():
+    assert actors_of("Russia sent a letter to President Kowalczyk.")["kowalczyk"].part_of is None
+    assert actors_of("Russia gave President Kowalczyk a medal.")["kowalczyk"].part_of is None
+
+
 def test_a_state_that_places_a_titled_person_is_still_their_state():
     actors, links = actors_and_links("Russian President Kowalczyk criticized Ukraine.")
     assert actors["kowalczyk"].part_of == "RUS"

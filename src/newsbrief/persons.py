@@ -567,11 +567,13 @@ def _own_verb(person: Token) -> Token | None:
     """The verb whose subject or object the person is, else None.
 
     As the object ("Russia criticized President Kowalczyk") the person is
-    the one acted on, and the subject is the other party just the same.
+    the one acted on, and the subject is the other party just the same, also
+    as the receiver the parser marks ``dative`` ("sent a letter to President
+    Kowalczyk", "issued a warning to", "gave President Kowalczyk a medal").
     """
-    if person.dep_ in _SUBJECTS or person.dep_ == "dobj":
+    if person.dep_ in _SUBJECTS or person.dep_ in ("dobj", "dative"):
         return person.head
-    if person.dep_ == "pobj" and person.head.dep_ in ("prep", "agent"):
+    if person.dep_ == "pobj" and person.head.dep_ in ("prep", "agent", "dative"):
         return person.head.head
     return None
 
