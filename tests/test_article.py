@@ -1060,6 +1060,11 @@ def test_a_plain_text_dateline_is_left_between_units():
         ("KELL, June 2 (Reuters) - The ministry said the boats were new.", "The ministry said"),
         ("NATO - The alliance said the boats were new.", None),  # a hyphen, no dateline's dash
         ("Kell — the river town — lost its bridge.", None),
+        ("Varnia City, Varnia (KTV) — The ministry said.", "The ministry said"),
+        ("BERLIN (dpa) - Varnian firms warned.", "Varnian firms warned"),
+        # a subject with its other name in brackets is no dateline
+        ("The Lee Patrol (Kell River Guard) — Varnia's force — sailed.", None),
+        ("The Varnian Guard (VRG) - Varnia's force - sailed.", None),
     ],
 )
 def test_a_dateline_is_a_place_in_capitals_or_an_agencys_before_a_dash(line, rest):

@@ -43,9 +43,14 @@ __all__ = [
 #: cut off was a claim of its own. The web page reader drops it from the
 #: text; in a plain text the paragraph's block starts after it, so the
 #: parser never reads it.
+#: The place is a name in capitals ("LIMA, June 2") or a name and a comma
+#: ("Santiago, Chile"), the agency one word: "The Houthis (Ansar Allah) - " or
+#: "Hezbollah (Party of God) — " opening a sentence is its subject, not a dateline.
 DATELINE = re.compile(
-    r"^(?:[A-Z][\w'\u2019.-]*(?:,?\s+[A-Z0-9][\w'\u2019.-]*){0,5}"
-    r"\s*\((?:[A-Z][\w .&-]{0,20}|dpa)\)\s*[-\u2013\u2014]{1,2}"
+    r"^(?:(?:[A-Z][A-Z'\u2019.-]+(?:[ -][A-Z][A-Z'\u2019.-]+){0,2}"
+    r"(?:,\s+[A-Z0-9][\w'\u2019.-]*(?:\s+[A-Z0-9][\w'\u2019.-]*){0,3})?"
+    r"|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},(?:\s+[A-Z0-9][\w'\u2019.-]*){1,4})"
+    r"\s*\((?:[A-Z][\w&.-]{0,20}|dpa)\)\s*[-\u2013\u2014]{1,2}"
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:,\s+[A-Z][\w'\u2019.]*(?:\s+[A-Z0-9][\w'\u2019.]*){0,2})?"
     r"\s+(?:\u2014|\u2013|--))\s+(?=[A-Z\u201c\"\u2018'])"
 )
