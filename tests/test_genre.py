@@ -87,6 +87,28 @@ def test_document_signals_are_shares_of_the_sentences() -> None:
     assert all(0.0 <= v <= 1.0 for v in s.values())
 
 
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("VELLMAR, March 4 (Reuters) - ", 1.0),
+        ("VELLMAR, Borduria — ", 1.0),
+        ("", 0.0),
+    ],
+)
+def test_the_dateline_signal_reads_the_datelines_the_units_cut(
+    opening: str, dateline: float
+) -> None:
+    # The units leave the dateline out of the claim's text; the signal reads
+    # their record of it (a pattern on the claim's text no longer saw one).
+    text = NEWS.replace("Borduria closed", f"{opening}Borduria closed")
+    p = parsed(text)
+    first = p.units[1]
+    assert first.text.startswith("Borduria closed")
+    assert first.dateline is bool(dateline)
+    assert not any(u.dateline for u in p.units[2:])
+    assert document_signals(p.units, p.spans, load_cues())["dateline"] == dateline
+
+
 def _speech_model() -> LinearModel:
     return LinearModel(
         "genre",

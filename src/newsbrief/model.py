@@ -66,6 +66,10 @@ class Unit:
     label: str | None = None
     paragraph: int = 0
     list_item: bool = False
+    #: A dateline ("LIMA, June 2 (Reuters) - ") opened the unit's paragraph and
+    #: was left out before it (:data:`newsbrief.units.DATELINE`): the genre's
+    #: dateline signal reads this record, as the unit's text no longer shows it.
+    dateline: bool = False
 
 
 @dataclass(frozen=True)

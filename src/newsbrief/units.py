@@ -160,7 +160,8 @@ _LISTED = ("item", "heading")
 class Block:
     """A line-level piece of the article: a heading, a list item or a paragraph line.
 
-    ``start``/``end`` is the block's text without its bullet or ``#`` marker.
+    ``start``/``end`` is the block's text without its bullet or ``#`` marker,
+    and without the dateline that opened it (``dateline`` records one was cut).
     """
 
     kind: str  # "title", "heading", "item" or "para"
@@ -168,6 +169,7 @@ class Block:
     end: int
     text: str
     paragraph: int
+    dateline: bool = False
 
 
 def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Block]:
@@ -212,6 +214,7 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
         previous_blank = False
         lstrip = len(raw) - len(raw.lstrip())
         s, e = start + lstrip, start + len(raw.rstrip())
+        cut = False
         if line_kinds is None or not line_kinds[i]:
             kind, marker = _line_kind(text[s:e])
             s += marker
@@ -225,11 +228,12 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
                 kind = "heading"
             if kind == "para" and (dateline := DATELINE.match(text[s:e])):
                 s += dateline.end()
+                cut = True
         else:
             kind, marker = _marked_kind(line_kinds[i], text[s:e], first=headline_open)
             s += marker
         headline_open = headline_open and bool(_DATE_LINE.match(text[s:e]))
-        blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph)))
+        blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph, dateline=cut)))
     return blocks
 
 
@@ -245,7 +249,8 @@ def _bounded(block: Block) -> list[Block]:
     """
     if len(block.text) <= MAX_BLOCK_CHARS:
         return [block]
-    pieces, at, text = [], 0, block.text
+    pieces: list[Block] = []
+    at, text = 0, block.text
     while at < len(text):
         end = min(at + MAX_BLOCK_CHARS, len(text))
         if end < len(text):
@@ -259,7 +264,14 @@ def _bounded(block: Block) -> list[Block]:
             s = block.start + at + lead
             e = block.start + at + len(piece.rstrip())
             pieces.append(
-                Block(block.kind, s, e, text[at + lead : at + len(piece.rstrip())], block.paragraph)
+                Block(
+                    block.kind,
+                    s,
+                    e,
+                    text[at + lead : at + len(piece.rstrip())],
+                    block.paragraph,
+                    dateline=block.dateline and not pieces,
+                )
             )
         at = end
     return pieces
@@ -419,6 +431,7 @@ def build_units(
                 last = k == len(sents) - 1
                 lead = last and (next_is_item or alone) and sent.text.rstrip().endswith(":")
                 pieces.append(("lead_in" if lead else "claim", sent, None))
+        opened = False  # the block's first unit is the one its dateline opened
         for kind, span, label in pieces:
             start = block.start + span.start_char
             end = block.start + span.end_char
@@ -438,8 +451,10 @@ def build_units(
                     label=label,
                     paragraph=block.paragraph,
                     list_item=block.kind == "item",
+                    dateline=block.dateline and not opened,
                 )
             )
+            opened = True
             spans.append(span)
     return units, spans
 

@@ -55,8 +55,8 @@ _SECOND = re.compile(r"\b(?:[Yy]ou|[Yy]ours?)\b")
 _DAY = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
 )
-# A dateline or a time stamp before the text: "KYIV, Ukraine (AP) —", "3:38 P.M. EST".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^—–]{0,40})?\s*(?:\([^)]*\)\s*)?[—–-]\s")
+# A time stamp before the text: "3:38 P.M. EST". A dateline ("KYIV, Ukraine (AP) —")
+# is cut off its paragraph when the units are built, which records it on the unit.
 _TIME_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AP]\.?M\.?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 # A line on the author: capitalized names, then what they are or were.
@@ -310,8 +310,14 @@ def _verbs(spans: Sequence[Span], cues: Cues) -> dict[str, float]:
 
 
 def _has_dateline(units: Sequence[Unit], first_claim: int) -> bool:
-    """A time stamp or place line before the text, or a dateline opening it."""
+    """A time stamp before the text, or a dateline opening it.
+
+    The dateline is read from the unit's record (:attr:`Unit.dateline`), not
+    matched again: the unit step cuts it off the text, so a second pattern
+    here saw no plain-text dateline at all, and one place decides what a
+    dateline is.
+    """
     before = [u.text.strip() for u in units[:first_claim] if u.kind != "title"]
     if any(_TIME_STAMP.match(t) for t in before):
         return True
-    return bool(_DATELINE.match(units[first_claim].text))
+    return units[first_claim].dateline
