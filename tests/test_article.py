@@ -687,6 +687,36 @@ def test_markdown_front_matter_is_metadata_not_text(front, heading, title):
     assert not [u for u in units if re.search(r"title|date|tags|draft|layout|authors", u.text)]
 
 
+@pytest.mark.parametrize(
+    ("front", "date"),
+    [
+        ("---\ntitle: Kell Ferry Resumes\ndate: 2031-06-02\n---\n", "2031-06-02"),
+        ("---\ndate: '2031-06-02T09:30:00+02:00'\nlayout: post\n---\n", "2031-06-02"),
+        ('+++\ntitle = "Kell Ferry Resumes"\ndate = 2031-06-02T09:30:00Z\n+++\n', "2031-06-02"),
+        ("---\ntitle: Kell Ferry Resumes\ndate: 2031-02-30\n---\n", None),  # no such day
+        ("---\ntitle: Kell Ferry Resumes\nupdated: 2031-06-02\n---\n", None),
+        ("date: 2031-06-02\n\n", None),  # no front matter, a line of the text
+    ],
+)
+def test_a_markdown_front_matters_date_is_the_articles_date(front, date):
+    # The block is blanked, so its date reached no view: a post that states
+    # no full date in its text was "undated" in the corpus view.
+    from newsbrief.analysis import analyze
+    from newsbrief.tables import claims_table
+
+    body = "\nThe Kell ferry reopened on Monday, the port said.\n"
+    src = source_from_text(front + body, path="story.md")
+    assert src.date == date
+    if date is None:
+        return
+    undated = re.sub(r"^date.*$", "layout: post", front, flags=re.M)
+    dated, plain = analyze(src), analyze(source_from_text(undated + body, path="story.md"))
+    assert dated.article.date == date and plain.article.date is None
+    # No unit and no claim of its own: the claims rows are those without the date.
+    assert claims_table(dated).to_csv() == claims_table(plain).to_csv()
+    assert dated.units == plain.units
+
+
 def test_html_a_short_page_is_read_by_its_own_blocks_not_the_run_on_baseline():
     # Under about 250 characters of body the extractor's baseline ran the
     # headline, byline, date and photo caption into one line that became a

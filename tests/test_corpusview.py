@@ -80,6 +80,20 @@ def test_article_date_prefers_the_head_then_the_latest_date():
     assert article_date(titled) == "2031-02-08"  # a headline's date is its subject
 
 
+def test_article_date_takes_a_markdown_front_matters_date_first(tmp_path):
+    md = (
+        "---\ntitle: Japan and NATO hold talks\ndate: 2031-06-02\n---\n\n"
+        "Japan met NATO on 8 February 2031, officials said.\n"
+    )
+    dated = analyze(source_from_text(md, path="h.md"))
+    assert dated.article.date == "2031-06-02"
+    (tmp_path / "h.json").write_text(to_json(dated))
+    loaded = load_corpus(tmp_path)[0]
+    assert article_date(loaded) == "2031-06-02"  # the file's date, not the text's
+    undated = analyze(source_from_text("---\nlayout: post\n---\n\nJapan met NATO.\n", path="i.md"))
+    assert article_date(undated) is None and '"date"' not in to_json(undated)
+
+
 def test_corroboration_counts_articles_and_cited_sources(analyses):
     df = corroboration_table(analyses)
     invaded = df[(df["source"] == "Russia") & (df["target"] == "Ukraine")].iloc[0]

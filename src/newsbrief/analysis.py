@@ -261,6 +261,7 @@ def _decided(source: Source, read: _Read) -> Analysis:
         sha256=source.sha256,
         words=word_count(source.text),
         genre=reading.genre,
+        date=source.date,
     )
     return Analysis(info, source.text, tuple(units), read.actors, read.relations, tuple(claims))
 

@@ -150,14 +150,16 @@ def _head(analysis: Analysis) -> str:
 def article_date(analysis: Analysis) -> str | None:
     """The article's date, as ``YYYY-MM-DD``, or None when nothing says.
 
-    The date the article's head gives (its date line or dateline, see
-    :func:`_head`) comes first; else the latest full date of the text. The
-    first date of the body was often background: a fact sheet of 2022 that
-    recalls "On September 15, 2021, ..." was dated 2021 and its events
-    ("Russia invaded Ukraine") put in 2021. News is reported after what it
-    recalls, so the latest date is the nearer one. An article that states
-    no full date (day, month and year) has none: no date is better than a
-    wrong one.
+    The date the file's metadata gives (a Markdown front matter's ``date:``,
+    :attr:`newsbrief.model.ArticleInfo.date`) comes first: the writer's own,
+    which the text need not state. Then the date the article's head gives
+    (its date line or dateline, see :func:`_head`); else the latest full
+    date of the text. The first date of the body was often background: a
+    fact sheet of 2022 that recalls "On September 15, 2021, ..." was dated
+    2021 and its events ("Russia invaded Ukraine") put in 2021. News is
+    reported after what it recalls, so the latest date is the nearer one. An
+    article that states no full date (day, month and year) has none: no date
+    is better than a wrong one.
 
     Examples
     --------
@@ -166,6 +168,8 @@ def article_date(analysis: Analysis) -> str | None:
     >>> article_date(analyze(source_from_text("On 3 March 2025 Japan met NATO.")))
     '2025-03-03'
     """
+    if analysis.article.date:
+        return analysis.article.date
     dates = _full_dates(_head(analysis))
     if dates:
         return dates[0]

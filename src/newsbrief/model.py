@@ -51,6 +51,10 @@ class Source:
     media_type: str
     title: str | None = None
     line_kinds: tuple[str, ...] | None = None
+    #: The date the file's metadata gives (a Markdown front matter's
+    #: ``date:``), as ``YYYY-MM-DD``: the article's own date, which its text
+    #: may not state (see :func:`newsbrief.corpusview.article_date`).
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ class ArticleInfo:
     sha256: str
     words: int
     genre: str = "news"
+    date: str | None = None  # the metadata's date (``Source.date``)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             "sha256": analysis.article.sha256,
             "words": analysis.article.words,
             "genre": analysis.article.genre,
+            # Only a file whose metadata dates it has a date: the others' JSON is as it was.
+            **({"date": analysis.article.date} if analysis.article.date else {}),
         },
         "text": analysis.text,
         "units": units,
@@ -199,6 +201,7 @@ def from_dict(data: dict[str, Any]) -> Analysis:
         sha256=art["sha256"],
         words=art["words"],
         genre=art.get("genre", "news"),
+        date=art.get("date"),
     )
     return Analysis(
         article=info,
