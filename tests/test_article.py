@@ -1103,3 +1103,26 @@ def test_a_dateline_is_a_place_in_capitals_or_an_agencys_before_a_dash(line, res
     m = DATELINE.match(line)
     after = line[m.end() :] if m else None
     assert after.startswith(rest) if rest else after is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        # a newspaper's dateline opens the story; the text writes the place "Kell"
+        ("KELL — The ministry said the boats were new.\n\nKell lies on the Lee.", True),
+        # a label in capitals opening a later paragraph is no dateline
+        ("The ministry sent boats.\n\nVRG — The guard said it would sail.", False),
+        # nor one the text writes in capitals again: an acronym
+        ("VRG — The guard said it would sail.\n\nThe VRG has ten boats.", False),
+        # a place and its country, or an agency's dateline, is one anywhere
+        ("The guard sailed.\n\nKELL, Varnia — The ministry said so.", True),
+        ("The guard sailed.\n\nKELL (Reuters) - The ministry said so.", True),
+    ],
+)
+def test_capitals_alone_before_a_dash_are_a_dateline_only_where_the_story_opens(text, cut):
+    # "IAEA — The agency said ..." lost its label, and the sentence its subject.
+    full = f"Patrols\n\n{text}"
+    line = next(x for x in full.split("\n") if "—" in x or " - " in x)
+    block = next(b for b in split_blocks(full) if line.endswith(b.text))
+    assert block.dateline is cut
+    assert block.text.startswith("The ") is cut

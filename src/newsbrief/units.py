@@ -26,6 +26,7 @@ __all__ = [
     "SPEAKER_LABEL",
     "Block",
     "build_units",
+    "dateline_width",
     "is_date_line",
     "is_heading_text",
     "split_blocks",
@@ -46,14 +47,43 @@ __all__ = [
 #: The place is a name in capitals ("LIMA, June 2") or a name and a comma
 #: ("Santiago, Chile"), the agency one word: "The Houthis (Ansar Allah) - " or
 #: "Hezbollah (Party of God) — " opening a sentence is its subject, not a dateline.
+#: A name in capitals alone before the dash (``place``) may be an acronym's
+#: label: :func:`dateline_width` decides.
 DATELINE = re.compile(
     r"^(?:(?:[A-Z][A-Z'\u2019.-]+(?:[ -][A-Z][A-Z'\u2019.-]+){0,2}"
     r"(?:,\s+[A-Z0-9][\w'\u2019.-]*(?:\s+[A-Z0-9][\w'\u2019.-]*){0,3})?"
     r"|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2},(?:\s+[A-Z0-9][\w'\u2019.-]*){1,4})"
     r"\s*\((?:[A-Z][\w&.-]{0,20}|dpa)\)\s*[-\u2013\u2014]{1,2}"
-    r"|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:,\s+[A-Z][\w'\u2019.]*(?:\s+[A-Z0-9][\w'\u2019.]*){0,2})?"
+    r"|(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})"
+    r"(?P<region>,\s+[A-Z][\w'\u2019.]*(?:\s+[A-Z0-9][\w'\u2019.]*){0,2})?"
     r"\s+(?:\u2014|\u2013|--))\s+(?=[A-Z\u201c\"\u2018'])"
 )
+
+
+def dateline_width(line: str, text: str, first: bool) -> int:
+    """The width of the dateline opening a paragraph's line, or 0 when none does.
+
+    An agency's dateline, or a place and its country ("KYIV, Ukraine — "),
+    is one wherever it stands. A word in capitals alone before a dash
+    ("WASHINGTON — ") is also how a label opens a paragraph ("IAEA — The
+    agency said ..."), and read as a dateline the label was lost and the
+    sentence's subject with it. It is a dateline only where a newspaper puts
+    one, at the start of the story (``first``: the article's first
+    paragraph), and only when the text writes that name in capitals nowhere
+    else: an acronym is written so every time, a place only in its dateline
+    ("Washington" in the text).
+    """
+    m = DATELINE.match(line)
+    if m is None:
+        return 0
+    if m["place"] is None or m["region"]:
+        return m.end()
+    if not first:
+        return 0
+    again = re.compile(rf"(?<![\w'\u2019-]){re.escape(m['place'])}(?![\w'\u2019-])")
+    return 0 if len(again.findall(text)) > 1 else m.end()
+
+
 _BULLET = re.compile(r"^(?:[-*+•‣–—]|\d{1,3}[.)])\s+")
 
 
@@ -202,6 +232,7 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
     paragraph = 0
     previous_blank = True
     headline_open = True  # no block read yet but date lines: the next may be the headline
+    story_open = True  # no paragraph read yet: the next opens the story
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
         if i in markup or _wordless(raw):
@@ -226,9 +257,10 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
                 kind = "title"
             elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
                 kind = "heading"
-            if kind == "para" and (dateline := DATELINE.match(text[s:e])):
-                s += dateline.end()
+            if kind == "para" and (width := dateline_width(text[s:e], text, story_open)):
+                s += width
                 cut = True
+            story_open = story_open and kind != "para"
         else:
             kind, marker = _marked_kind(line_kinds[i], text[s:e], first=headline_open)
             s += marker
