@@ -1005,15 +1005,14 @@ _FURNITURE = [
         ),
         id="notes about the page",
     ),
-    # "KELL, June 2 (Reuters) - The ministry said ..." was cited "KELL, June 2".
     pytest.param(
         (
             "<p>Story by Ola Berg</p>"
             "<p>Ana Ruiz and Tom Vale, Kell Times</p>"
-            f"<p>KELL, June 2 (Reuters) - {_PATROLS}</p>"
-            f"<p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
+            f"<p>{_PATROLS}</p>"
+            f"<p>{_DRILLS}</p>"
         ),
-        id="outlet bylines, agency dateline",
+        id="outlet bylines",
     ),
 ]
 
@@ -1022,6 +1021,24 @@ _FURNITURE = [
 def test_html_page_furniture_is_no_claim(body: str) -> None:
     # Each was read as claims (a byline's names as actors, a dateline as a source).
     assert _read_page(body) == ["Patrols on the Lee", _PATROLS, _DRILLS]
+
+
+def test_html_a_dateline_is_left_out_of_its_paragraphs_block_as_in_a_text():
+    # "KELL, June 2 (Reuters) - The ministry said ..." was cited "KELL, June 2".
+    # The page's text keeps it, as a plain text does; its block starts after it.
+    html = (
+        "<html><head><title>Patrols on the Lee</title></head><body><article>"
+        f"<h1>Patrols on the Lee</h1><p>KELL, June 2 (Reuters) - {_PATROLS}</p>"
+        f"<p>Varnia City, Varnia (KTV) — {_DRILLS}</p>"
+        "<p>VRG — The Varnian guard said the boats were new.</p></article></body></html>"
+    )
+    src = source_from_text(html, path="page.html")
+    paras = [(b.text, b.dateline) for b in split_blocks(src.text, src.line_kinds)][1:]
+    assert paras == [
+        (_PATROLS, True),
+        (_DRILLS, True),
+        ("VRG — The Varnian guard said the boats were new.", False),  # a label, later on
+    ]
 
 
 def test_html_sentences_that_open_like_furniture_stay():

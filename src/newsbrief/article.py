@@ -981,12 +981,21 @@ def _is_unmarked_furniture(line: str) -> bool:
 
 
 def _without_unmarked_furniture(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The paragraphs without unmarked furniture and datelines; a paragraph left empty goes."""
+    """The paragraphs without unmarked furniture; a paragraph left empty goes.
+
+    A dateline stays in the text, as in a plain text's: the units leave it out
+    of the paragraph's block and record it (:func:`newsbrief.units.split_blocks`),
+    one reading of it for both. A line is furniture by its words after it.
+    """
     kept = []
     for kind, text in pieces:
         if kind == "para":
-            lines = [DATELINE.sub("", line, count=1) for line in text.split("\n")]
-            text = "\n".join(line for line in lines if not _is_unmarked_furniture(line))
+            lines = text.split("\n")
+            text = "\n".join(
+                line
+                for line in lines
+                if not _is_unmarked_furniture(DATELINE.sub("", line, count=1))
+            )
         if text.strip():
             kept.append((kind, text))
     return kept

@@ -41,9 +41,8 @@ __all__ = [
 #: not its words: left in, "LIMA, June 2" was the source of "... - Peru's
 #: foreign ministry said ...", the subject "BERLIN, June 3 (dpa) - German
 #: shipping firms" the source of "... warned", and a dateline the parser
-#: cut off was a claim of its own. The web page reader drops it from the
-#: text; in a plain text the paragraph's block starts after it, so the
-#: parser never reads it.
+#: cut off was a claim of its own. The paragraph's block starts after it,
+#: in a plain text as in a web page's, so the parser never reads it.
 #: The place is a name in capitals ("LIMA, June 2") or a name and a comma
 #: ("Santiago, Chile"), the agency one word: "The Houthis (Ansar Allah) - " or
 #: "Hezbollah (Party of God) — " opening a sentence is its subject, not a dateline.
@@ -222,7 +221,7 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
     -------
     list of Block
         In reading order; every non-blank character outside list, heading
-        and quote markers lies in exactly one block.
+        and quote markers and datelines lies in exactly one block.
     """
     lines = _lines(text)
     if line_kinds is not None and len(line_kinds) != len(lines):
@@ -257,13 +256,13 @@ def split_blocks(text: str, line_kinds: Sequence[str] | None = None) -> list[Blo
                 kind = "title"
             elif kind == "para" and _is_question_heading(text, lines, i, text[s:e]):
                 kind = "heading"
-            if kind == "para" and (width := dateline_width(text[s:e], text, story_open)):
-                s += width
-                cut = True
-            story_open = story_open and kind != "para"
         else:
             kind, marker = _marked_kind(line_kinds[i], text[s:e], first=headline_open)
             s += marker
+        if kind == "para" and (width := dateline_width(text[s:e], text, story_open)):
+            s += width
+            cut = True
+        story_open = story_open and kind != "para"
         headline_open = headline_open and bool(_DATE_LINE.match(text[s:e]))
         blocks.extend(_bounded(Block(kind, s, e, text[s:e], paragraph, dateline=cut)))
     return blocks
