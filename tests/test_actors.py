@@ -804,3 +804,37 @@ def test_a_state_that_places_a_titled_person_is_still_their_state():
     assert actors["ivan-kowalczyk"].part_of == "RUS"
     actors = actors_of("President Kowalczyk of Russia criticized Ukraine.")
     assert actors["kowalczyk"].part_of == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowalczyk, Chile's defense minister, said the drills would continue.",
+        "Chile's defense minister, Kowalczyk, said the drills would continue.",
+        "Kowalczyk, a Chilean senator, said the drills would continue.",
+    ],
+)
+def test_a_bare_surname_in_apposition_to_a_title_is_a_person_of_its_state(text):
+    """Either order of name and title names one person, placed in the title's state."""
+    actors = actors_of(text)
+    assert actors["kowalczyk"].type == "person"
+    assert actors["kowalczyk"].part_of == "CHL"
+
+
+def test_a_bare_surname_in_apposition_to_no_title_is_no_person():
+    assert "kowalczyk" not in actors_of("Kowalczyk, a small town, said the drills would continue.")
+
+
+def test_also_known_as_after_a_known_surname_is_that_person():
+    """The surname was named a person by its title first: the alias joins it, not the reverse."""
+    text = (
+        "The army said it killed the militia's top commander, Kowalczyk. "
+        "The army said Kowalczyk, also known as Abu Karim Selim, led the raid on the depot."
+    )
+    actors = actors_of(text)
+    assert "abu-karim-selim" not in actors
+    assert [m.text for m in actors["kowalczyk"].mentions] == [
+        "Kowalczyk",
+        "Kowalczyk",
+        "Abu Karim Selim",
+    ]

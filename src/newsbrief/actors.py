@@ -486,8 +486,21 @@ def _owned(ent: Span) -> bool:
 
 
 def _titled(ent: Span, gaz: Gazetteer) -> bool:
-    """A bare surname after a lower-case title names a person ("the group's leader Nasrallah")."""
-    return ent.start > 0 and ent.doc[ent.start - 1].text in gaz.title_nouns
+    """A bare surname after a lower-case title names a person ("the group's leader Nasrallah").
+
+    So does one set off in apposition to a title, on either side of it
+    ("Kowalczyk, Russia's president, said", "Russia's president, Kowalczyk,
+    said"): the two phrases name one referent, and the title says it is a
+    person. Only the second order was read before, through the title's
+    words, so the two gave different actors.
+    """
+    if ent.start > 0 and ent.doc[ent.start - 1].text in gaz.title_nouns:
+        return True
+    root = ent.root
+    roles = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        roles.append(root.head)
+    return any(r.lemma_.lower() in gaz.title_nouns and r.pos_ == "NOUN" for r in roles)
 
 
 def _a_place_name(ent: Span) -> bool:

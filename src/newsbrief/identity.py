@@ -86,7 +86,10 @@ def _also_known_as(
     """Names a text gives a named person with "also known as" ("Shukr, also known as X").
 
     Without this a person the text introduces by an alias and then calls by
-    surname alone would be two, or the surname no one.
+    surname alone would be two, or the surname no one. The phrase names one
+    person both ways: when the word before is a person known already (a
+    surname set off by a title, "Y's commander, Shukr"), the name after is
+    that person.
     """
     starts = {
         (x.mention.unit, x.mention.start): x.entry for x in located if x.entry.type == "person"
@@ -95,8 +98,13 @@ def _also_known_as(
     for unit in units:
         for m in _AKA.finditer(unit.text):
             entry = starts.get((unit.index, unit.start + m.end()))
-            if entry is not None and m.group(1) not in persons:
+            if entry is None:
+                continue
+            known = persons.get(m.group(1))
+            if known is None:
                 out[m.group(1)] = entry
+            elif known.id != entry.id:
+                out[_surname(entry.name)] = known
     return out
 
 
