@@ -838,3 +838,12 @@ def test_also_known_as_after_a_known_surname_is_that_person():
         "Kowalczyk",
         "Abu Karim Selim",
     ]
+
+
+def test_a_titled_person_takes_the_articles_state_only_when_it_names_no_other():
+    """With a second state named, the official could serve either: no guess."""
+    one = "Chile raised its fuel taxes on Monday. Chile had cut them in May. "
+    two = "Chile raised its fuel taxes on Monday after talks with Peru. Chile had cut them in May. "
+    said = "Foreign Minister Kowalczyk said the taxes would stay."
+    assert actors_of(one + said)["kowalczyk"].part_of == "CHL"
+    assert actors_of(two + "Chile will review them. " + said)["kowalczyk"].part_of is None

@@ -509,7 +509,7 @@ def _state_in_context(
     """A titled person's state when the title names none ("President William Ruto").
 
     The one state named in the same sentence that no other person of the
-    sentence serves, else the article's home state; a state the person's own
+    sentence serves, else the article's only state; a state the person's own
     verb acts on is neither (:func:`_acted_on`).
     """
     title = [w for w in loc.mention.text.split() if w in OFFICE_WORDS]
