@@ -821,6 +821,21 @@ def test_a_bare_surname_in_apposition_to_a_title_is_a_person_of_its_state(text):
     assert actors["kowalczyk"].part_of == "CHL"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Novak, Serbia's foreign minister, criticized Croatia on Monday.",
+        "Serbia's foreign minister, Novak, criticized Croatia on Monday.",
+    ],
+)
+def test_a_surname_the_tagger_takes_for_a_body_or_place_is_a_person_beside_a_title(text):
+    """spaCy labels this "Novak" GPE or ORG; set off by a title it can only be a name."""
+    actors, links = actors_and_links(text)
+    assert actors["novak"].type == "person"
+    assert actors["novak"].part_of == "SRB"
+    assert ("novak", "HRV", "DISAPPROVE") in links
+
+
 def test_a_bare_surname_in_apposition_to_no_title_is_no_person():
     assert "kowalczyk" not in actors_of("Kowalczyk, a small town, said the drills would continue.")
 

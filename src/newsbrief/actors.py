@@ -30,6 +30,8 @@ from .things import drop_modifiers, drop_things
 from .titles import office_words_before
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Span, Token
 
 __all__ = ["Located", "extract_actors", "mention_tokens"]
@@ -489,13 +491,20 @@ def _titled(ent: Span, gaz: Gazetteer) -> bool:
     """A bare surname after a lower-case title names a person ("the group's leader Nasrallah").
 
     So does one set off in apposition to a title, on either side of it
-    ("Kowalczyk, Russia's president, said", "Russia's president, Kowalczyk,
-    said"): the two phrases name one referent, and the title says it is a
-    person. Only the second order was read before, through the title's
-    words, so the two gave different actors.
+    (:func:`_set_off_by_title`).
     """
     if ent.start > 0 and ent.doc[ent.start - 1].text in gaz.title_nouns:
         return True
+    return _set_off_by_title(ent, gaz)
+
+
+def _set_off_by_title(ent: Span, gaz: Gazetteer) -> bool:
+    """Whether a name stands in apposition to a title noun, on either side of it.
+
+    "Kowalczyk, Russia's president, said" and "Russia's president,
+    Kowalczyk, said": the two phrases name one referent and the title says
+    it is a person; neither order gave an actor before.
+    """
     root = ent.root
     roles = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -564,7 +573,7 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
     base = span.start_char
     skip_to = len(unit.label) + 1 if unit.label else 0
     out = []
-    for ent in span.ents:
+    for ent in _surnames_relabelled(span.ents, gaz):
         if ent.start_char - base < skip_to or not _looks_like_actor(ent, gaz):
             continue
         kind = _NER_TYPES.get(ent.label_)
@@ -594,6 +603,35 @@ def _ner_mentions(unit: Unit, span: Span, known: list[Located], gaz: Gazetteer) 
         entry = Entry(_slug(name, kind), name, kind, None, _affiliation(unit, span, ent, known), ())
         out.append(Located(entry, _mention(unit, s, e), "ner"))
     return _employers(unit, span, out)
+
+
+def _surnames_relabelled(ents: Sequence[Span], gaz: Gazetteer) -> list[Span]:
+    """The entities, with a surname spaCy took for a body or place labelled a person."""
+    return [
+        ent.doc[ent.start : ent.end].char_span(0, len(ent.text), label="PERSON") or ent
+        if _a_surname_taken_for_a_body(ent, gaz)
+        else ent
+        for ent in ents
+    ]
+
+
+def _a_surname_taken_for_a_body(ent: Span, gaz: Gazetteer) -> bool:
+    """A one-word "organization" or "place" set off by a title is a surname ("Novak, the envoy,").
+
+    spaCy's small model labels many an unfamiliar surname ORG or GPE; in
+    apposition to a title noun no body or place can stand, so the word is
+    the person's name. An acronym or a name the gazetteer knows stays what
+    it is.
+    """
+    word = ent.text
+    return (
+        ent.label_ in ("ORG", "GPE")
+        and len(ent) == 1
+        and word[:1].isupper()
+        and not word.isupper()
+        and gaz.lookup(word) is None
+        and _set_off_by_title(ent, gaz)
+    )
 
 
 def _name_end(ent: Span, gaz: Gazetteer) -> int:
