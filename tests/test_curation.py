@@ -84,3 +84,31 @@ def test_overrides_beside_article_are_picked_up(tmp_path, capsys):
     (tmp_path / "story.txt.overrides.yaml").write_text("units:\n  - match: 99\n", encoding="utf-8")
     assert main(["claims", str(article)]) == 2
     assert "no unit with index 99" in capsys.readouterr().err
+
+
+def test_an_overrides_file_names_its_article(tmp_path):
+    from newsbrief.curation import article_of_overrides, find_overrides
+
+    (tmp_path / "memo.md").write_text("A memo.\n", encoding="utf-8")
+    (tmp_path / "memo.overrides.yaml").write_text("units: []\n", encoding="utf-8")
+    (tmp_path / "page.htm").write_text("<p>A page.</p>\n", encoding="utf-8")
+    (tmp_path / "page.htm.overrides.yaml").write_text("units: []\n", encoding="utf-8")
+    for article in ("memo.md", "page.htm"):
+        overrides = find_overrides(tmp_path / article)
+        assert overrides is not None
+        assert article_of_overrides(overrides) == tmp_path / article
+
+
+def test_train_refuses_an_overrides_file_without_its_article(tmp_path, capsys):
+    orphan = tmp_path / "lost.overrides.yaml"
+    orphan.write_text("units: []\n", encoding="utf-8")
+    misnamed = tmp_path / "notes.yaml"
+    misnamed.write_text("units: []\n", encoding="utf-8")
+    expected = {
+        orphan: "no article beside it (looked for lost, lost.txt, lost.md, lost.html, lost.htm)",
+        misnamed: "an overrides file is named after its article (ARTICLE.overrides.yaml)",
+        tmp_path / "gone.overrides.yaml": "no such overrides file",
+    }
+    for path, problem in expected.items():
+        assert main(["train", str(tmp_path), "--overrides", str(path)]) == 2
+        assert capsys.readouterr().err.splitlines() == [f"newsbrief: error: {path}: {problem}"]

@@ -223,12 +223,22 @@ def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
         "units:\n  - match: 0\n    category: context\n  - match: 2\n    modality: hedged\n",
         encoding="utf-8",
     )
+    # --overrides FILE: the article is the file beside it without .overrides.yaml
+    # (here STEM.overrides.yaml for a Markdown note); the story's own file given
+    # both ways is learnt from once.
+    note = tmp_path / "note.md"
+    note.write_text("Japan will send ships. NATO met Japan.\n", encoding="utf-8")
+    (tmp_path / "note.overrides.yaml").write_text(
+        "units:\n  - match: 1\n    category: event\n", encoding="utf-8"
+    )
     out = tmp_path / "model.json"
     args = ["train", str(folder), "--curated", str(story), "--out", str(out)]
+    args += ["--overrides", str(tmp_path / "note.overrides.yaml")]
+    args += ["--overrides", str(tmp_path / "story.txt.overrides.yaml")]
     assert main(args) == 0
     n_gold = sum(1 for u in gold["units"] if u["kind"] == "claim")
     printed = capsys.readouterr().out
-    assert f"fitted on {n_gold + 2} claims of 2 articles" in printed
+    assert f"fitted on {n_gold + 3} claims of 3 articles" in printed
     assert f"NEWSBRIEF_CLAIMS_MODEL={out}" in printed
     assert set(load_models(out)) >= {"category", "modality"}
 

@@ -34,6 +34,7 @@ from .units import (
 )
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "MAX_BLOCK_CHARS",
     "Block",
     "build_units",
@@ -57,6 +58,9 @@ _MAGIC = {
     b"\x7fELF": "an executable",
 }
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: File suffixes read as articles in a folder (case-insensitive), and tried,
+#: in this order, for the article an overrides file names.
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 _MD_SUFFIXES = {".md", ".markdown"}
 
 

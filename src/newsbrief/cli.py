@@ -209,8 +209,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from .claims.train import fit_models, write_models  # not for analyze
     from .crossval import curated_articles, load_gold_articles  # not for analyze
 
-    articles = load_gold_articles(args.gold_dir, models={})
-    articles += curated_articles(args.curated or [])
+    # The analyst's files first: a misnamed overrides file is one line at once,
+    # not after every gold article has been parsed.
+    curated = curated_articles(args.curated or [], args.overrides or [])
+    articles = load_gold_articles(args.gold_dir, models={}) + curated
     out = args.out or str(package_file("claims_model.json"))
     write_models(fit_models(articles), out)
     claims = sum(len(a.rows) for a in articles)
@@ -389,7 +391,8 @@ def _parser() -> argparse.ArgumentParser:
         "train",
         "refit the claim models on a folder of gold files",
         "Refit the category, modality, genre and restatement models on gold files "
-        "(and on analysts' overrides with --curated).",
+        "and on analysts' overrides (--curated ARTICLE, or --overrides FILE), whose "
+        "categories and modalities count as gold.",
     )
     p.add_argument("gold_dir", help="folder of gold YAML files")
     p.add_argument(
@@ -402,6 +405,13 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="ARTICLE",
         help="also learn from this article's ARTICLE.overrides.yaml (repeatable)",
+    )
+    p.add_argument(
+        "--overrides",
+        action="append",
+        metavar="FILE",
+        help="also learn from this overrides YAML, for the article beside it named FILE "
+        "without .overrides.yaml (.txt, .md, .html, .htm tried; repeatable)",
     )
     p.set_defaults(func=_cmd_train)
     return parser

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from .analysis import Settings, to_json
+from .article import ARTICLE_SUFFIXES
 from .claims import load_cues
 from .cluster import client_for, map_articles_dask, parse_scheduler
 from .config import DEFAULT_MAX_BYTES
@@ -58,9 +59,6 @@ __all__ = [
     "merged_graph",
     "same_persons",
 ]
-
-#: File suffixes read as articles in a folder (case-insensitive).
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES) -> list[Path]:

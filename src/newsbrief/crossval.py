@@ -31,7 +31,7 @@ from .claims.train import (
     headline_names_genre,
     rows_of,
 )
-from .curation import apply_overrides, find_overrides
+from .curation import apply_overrides, article_of_overrides, find_overrides
 from .errors import NewsbriefError
 from .evaluate import (
     Scores,
@@ -201,36 +201,55 @@ def load_gold_articles(
     return out
 
 
-def curated_articles(articles: Sequence[str | Path]) -> list[GoldArticle]:
+def curated_articles(
+    articles: Sequence[str | Path], overrides: Sequence[str | Path] = ()
+) -> list[GoldArticle]:
     """Articles whose analyst overrides count as gold for training.
 
     Every unit whose category or modality an analyst set in the article's
-    overrides file (``ARTICLE.overrides.yaml``) becomes a training row; the
-    field the analyst left alone keeps the toolkit's own decision.
+    overrides file becomes a training row; the field the analyst left alone
+    keeps the toolkit's own decision. ``articles`` are read with the file
+    beside each (``ARTICLE.overrides.yaml``), ``overrides`` are such files,
+    each read with the article beside it (``newsbrief train --curated`` and
+    ``--overrides``); an article named both ways is learnt from once.
     """
+    pairs = [(Path(path), _overrides_beside(path)) for path in articles]
+    pairs += [(article_of_overrides(path), Path(path)) for path in overrides]
+    seen: set[tuple[Path, Path]] = set()
     out = []
-    for path in articles:
-        overrides = find_overrides(path)
-        if overrides is None:
-            raise NewsbriefError(f"{path}: no overrides file beside it (ARTICLE.overrides.yaml)")
-        analysis, reading = read_with_claims(read_source(path))
-        curated = apply_overrides(analysis, overrides)
-        claims = [
-            {"index": c.unit, "category": c.category, "modality": c.modality}
-            for c in curated.claims
-            if c.category is not None and {"category", "modality"} & set(c.curated)
-        ]
-        art = GoldArticle(
-            name=Path(path).stem,
-            genre=analysis.article.genre,
-            gold={},
-            analysis=analysis,
-            reading=reading,
-            alignment={u.index: u.index for u in analysis.units},
-        )
-        art.rows = rows_of(claims, art)
-        out.append(art)
+    for path, chosen in pairs:
+        key = (path.resolve(), chosen.resolve())
+        if key not in seen:
+            seen.add(key)
+            out.append(_curated_article(path, chosen))
     return out
+
+
+def _overrides_beside(article: str | Path) -> Path:
+    overrides = find_overrides(article)
+    if overrides is None:
+        raise NewsbriefError(f"{article}: no overrides file beside it (ARTICLE.overrides.yaml)")
+    return overrides
+
+
+def _curated_article(path: Path, overrides: Path) -> GoldArticle:
+    analysis, reading = read_with_claims(read_source(path))
+    curated = apply_overrides(analysis, overrides)
+    claims = [
+        {"index": c.unit, "category": c.category, "modality": c.modality}
+        for c in curated.claims
+        if c.category is not None and {"category", "modality"} & set(c.curated)
+    ]
+    art = GoldArticle(
+        name=path.stem,
+        genre=analysis.article.genre,
+        gold={},
+        analysis=analysis,
+        reading=reading,
+        alignment={u.index: u.index for u in analysis.units},
+    )
+    art.rows = rows_of(claims, art)
+    return art
 
 
 def _predict(rows: Sequence[Row], model: LinearModel | None, field_name: str) -> list[str | None]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .analysis import Settings, analyze_file, load_analysis
+from .article import ARTICLE_SUFFIXES
 from .config import DEFAULT_MAX_BYTES, read_yaml_text
 from .errors import NewsbriefError
 from .model import (
@@ -44,7 +45,16 @@ from .model import (
 )
 from .vocabulary import CLASS_POLARITY
 
-__all__ = ["apply_overrides", "curated_analysis", "find_overrides", "load_overrides"]
+__all__ = [
+    "apply_overrides",
+    "article_of_overrides",
+    "curated_analysis",
+    "find_overrides",
+    "load_overrides",
+]
+
+#: How an overrides file's name ends; the rest names its article.
+OVERRIDES_SUFFIX = ".overrides.yaml"
 
 _UNIT_FIELDS = {
     "category": CATEGORIES,
@@ -58,10 +68,43 @@ _UNIT_FIELDS = {
 def find_overrides(article: str | Path) -> Path | None:
     """Return ``ARTICLE.overrides.yaml`` (or ``STEM.overrides.yaml``) beside the article."""
     p = Path(article)
-    for candidate in (p.with_name(p.name + ".overrides.yaml"), p.with_suffix(".overrides.yaml")):
+    for candidate in (p.with_name(p.name + OVERRIDES_SUFFIX), p.with_suffix(OVERRIDES_SUFFIX)):
         if candidate.is_file() and candidate != p:
             return candidate
     return None
+
+
+def article_of_overrides(overrides: str | Path) -> Path:
+    """The article an overrides file belongs to: the file beside it named as it is.
+
+    The inverse of :func:`find_overrides`, for ``newsbrief train --overrides``:
+    ``a.txt.overrides.yaml`` is ``a.txt``'s, ``a.overrides.yaml`` that of ``a``
+    itself or of ``a`` with the first article suffix (``.txt``, ``.md``,
+    ``.html``, ``.htm``) found. Training needs the article itself, so an
+    analysis JSON does not do.
+
+    Raises
+    ------
+    NewsbriefError
+        When the file is missing, is not named ``*.overrides.yaml``, or no
+        article sits beside it; the one line names what was looked for.
+    """
+    p = Path(overrides)
+    if not p.is_file():
+        raise NewsbriefError(f"{p}: no such overrides file")
+    if not p.name.endswith(OVERRIDES_SUFFIX) or p.name == OVERRIDES_SUFFIX:
+        raise NewsbriefError(
+            f"{p}: an overrides file is named after its article (ARTICLE{OVERRIDES_SUFFIX})"
+        )
+    article = p.with_name(p.name[: -len(OVERRIDES_SUFFIX)])
+    candidates = [article]
+    if article.suffix.lower() not in ARTICLE_SUFFIXES:
+        candidates += [article.with_name(article.name + suffix) for suffix in ARTICLE_SUFFIXES]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = ", ".join(c.name for c in candidates)
+    raise NewsbriefError(f"{p}: no article beside it (looked for {tried})")
 
 
 def curated_analysis(
