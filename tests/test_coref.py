@@ -97,6 +97,19 @@ def test_name_modifying_a_noun_joins_the_coordinated_parties():
     assert _mentioned_by(a, "Both sides") == {"SDN-ARMY", "HEZBOLLAH"}
 
 
+def test_a_list_the_parser_cut_short_is_one_group_of_all_its_names():
+    # spaCy hangs "Joint Water Commission" on the verb, not on the list: read as a
+    # group of the first two, the three bodies were "both sides", not the two states.
+    a = _analysis(
+        "Joint Statement by the Prime Minister of Chile and the Prime Minister of Peru\n\n"
+        "We reaffirm our commitment to peace, refraining from the use of force, and "
+        "recognize the Northern River Council, Southern Valley Council, and Joint Water "
+        "Commission (JWC) as the bodies to settle border issues, in accordance with their "
+        "respective mandates. Both sides will end active hostilities."
+    )
+    assert _mentioned_by(a, "Both sides") == {"CHL", "PER"}
+
+
 def test_the_two_countries_are_the_parties_the_headline_names_not_an_aside():
     a = _analysis(
         "Joint Statement by the President of Chile and the President of Peru\n\n"

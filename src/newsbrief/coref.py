@@ -660,8 +660,10 @@ def _conjoined(
     Only groups of two or more, all persons or none: "the President and
     Canada" is no pair that "they" can stand for.
     """
+    picked = sorted(indices)
     chains: dict[int, dict[str, Entry]] = {}
-    for i in indices:
+    ends: dict[int, int] = {}
+    for i in picked:
         word = _head_word(doc[i])
         if word.dep_ != "conj" and not any(c.dep_ == "conj" for c in word.children):
             continue
@@ -669,13 +671,39 @@ def _conjoined(
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         chain = chains.setdefault(root.i, {})
+        ends[root.i] = i
         for loc in covered[i]:
             chain.setdefault(loc.entry.id, loc.entry)
+    for key, end in ends.items():
+        for loc in _closing_conjunct(doc, end, set(picked), covered):
+            chains[key].setdefault(loc.entry.id, loc.entry)
     return {
         key: tuple(chain.values())
         for key, chain in chains.items()
         if len(chain) > 1 and len({e.type == "person" for e in chain.values()}) == 1
     }
+
+
+#: The words that close a list before its last name: "A, B(,) and C".
+_CLOSING = frozenset({("and",), (",", "and"), ("&",), (",", "&")})
+
+
+def _closing_conjunct(
+    doc: Doc, end: int, picked: set[int], covered: dict[int, list[Located]]
+) -> list[Located]:
+    """The name a list's closing "and" adds where the parser hung it on another word.
+
+    "recognize the Regional Board, General Board, and Joint Commission (JC)"
+    was parsed with the last name a conjunct of the verb: the group was the
+    first two, and "their mandates" and "both sides" after it were those two
+    of the three bodies (the latter not the two states of the declaration).
+    """
+    j = end + 1
+    gap: list[str] = []
+    while j < len(doc) and j not in covered and len(gap) < 2:
+        gap.append(doc[j].lower_)
+        j += 1
+    return covered[j] if tuple(gap) in _CLOSING and j in picked else []
 
 
 def _head_word(tok: Token) -> Token:
