@@ -280,6 +280,17 @@ def test_a_quotations_later_sentences_take_the_name_its_speaker_was_given():
     assert got[1:] == ["Ada Okafor", "Ada Okafor", "Ada Okafor"]
 
 
+def test_a_quotations_earlier_sentences_take_the_name_its_closing_speaker_was_given():
+    # The closing "the minister said" is linked to her in its own sentence only:
+    # the quotation's first sentences kept "the minister" as written.
+    got = sources_of(
+        "The story opens here. Harbour Minister Ada Okafor visited the port on Monday.\n\n"
+        "“The port is open again. Ships can dock from today. The strike is over,” "
+        "the minister said."
+    )
+    assert got[2:] == ["Ada Okafor", "Ada Okafor", "Ada Okafor"]
+
+
 def test_a_singular_source_keeps_its_article():
     """The source is named as fully as the article names it: "an" and "a" stay."""
     got = sources_of(

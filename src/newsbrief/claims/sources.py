@@ -369,7 +369,7 @@ def carry_given_names(written: Sequence[Claim], named: Sequence[Claim]) -> list[
     """
     given: dict[str, str] = {}
     out = []
-    for before, claim in zip(written, named, strict=True):
+    for before, claim in zip(written, _closings_carried_back(written, named), strict=True):
         if claim.attribution != before.attribution and before.attribution != "author":
             # The latest opening before the sentence, as read: the first one
             # the article gives anywhere cost the development half's
@@ -380,6 +380,28 @@ def carry_given_names(written: Sequence[Claim], named: Sequence[Claim]) -> list[
             cue = f"the quotation's speaker: {claim.attribution}"
             claim = _resourced(claim, given[claim.attribution], cue)
         out.append(claim)
+    return out
+
+
+def _closings_carried_back(written: Sequence[Claim], named: Sequence[Claim]) -> list[Claim]:
+    """A quotation's sentences before its closing "..., the minister said" take its name.
+
+    The speech step carries a closing source back over the quotation's earlier
+    sentences as written ("the minister"); only the closing sentence's unit
+    links the title to the person, so the table cited "the minister" for the
+    first sentences and the person's name for the last. Only the run of
+    carried sentences just before the closing takes it.
+    """
+    out = list(named)
+    closing: tuple[str, str] | None = None
+    for k in range(len(out) - 1, -1, -1):
+        before, claim = written[k], out[k]
+        carried = QUOTE_CARRIED in claim.cues.get("attribution", ())
+        if carried and closing is not None and claim.attribution == closing[0]:
+            out[k] = _resourced(claim, closing[1], f"the quotation's speaker: {closing[0]}")
+            continue
+        renamed = claim.attribution != before.attribution and before.attribution != "author"
+        closing = (before.attribution, claim.attribution) if renamed and not carried else None
     return out
 
 
