@@ -348,6 +348,16 @@ def test_a_colon_intro_with_a_body_and_title_names_the_person_at_its_end():
     assert got[1:] == ["Maria Lopez", "Maria Lopez"]
 
 
+def test_a_description_before_a_name_is_no_part_of_the_source():
+    # The recogniser takes the name for an organization: the source was the
+    # whole run, and the surname after it kept no full name.
+    got = sources_of(
+        "The story opens here. Human rights lawyer Ousmane Ndiaye said in an interview on "
+        "Sunday: “People are tired. They want change.” “The vote must go ahead,” Ndiaye added."
+    )
+    assert got[1:] == ["Ousmane Ndiaye", "Ousmane Ndiaye", "Ousmane Ndiaye"]
+
+
 def test_a_document_of_a_body_an_owner_names_is_that_bodys_word():
     got = sources_of(
         "The story opens here. A Kell jet hit the ship with a missile, the Navy’s 3rd Fleet "

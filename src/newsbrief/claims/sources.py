@@ -52,8 +52,6 @@ _INDEFINITE = re.compile(r"^an?\s+")
 _TITLE_GAP = 12  # " Admiral ", " Lt. Gen. ": a rank between a title and a name
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 _COLON_INTRO = re.compile(r"^([^:]{2,160}?):\s*[“\"]")
-#: What follows a speaker introduced by a colon: the colon and the quotation's opening mark.
-_AFTER_INTRO = re.compile(r"^:\s*[“\"]")
 
 
 def _resourced(claim: Claim, source: str, cue: str) -> Claim:
@@ -408,29 +406,30 @@ def _closings_carried_back(written: Sequence[Claim], named: Sequence[Claim]) -> 
 def persons_of_colon_intros(
     claims: Sequence[Claim], units: Sequence[Unit], spans: Sequence[Span]
 ) -> list[Claim]:
-    """A colon's speaker named by the person its title leads to, not the whole title.
+    """A source that ends with a person's name after a title is that person.
 
     A release of reactions introduces each with the speaker's body and title
-    ("Kell Institute Senior Fellow Maria Lopez: “...”"); a speaker who is no
-    actor (an expert) kept that whole run as the source, so the claims table
-    and the briefing cited "Kell Institute Senior Fellow Maria Lopez". The
+    ("Kell Institute Senior Fellow Maria Lopez: “...”"), and news writes a
+    speaker's description before the name ("Human rights lawyer Ana Ruiz
+    said", "Chilean political analyst Tomas Lind echoed this"); a speaker who
+    is no actor (an expert) kept that whole run as the source, so the claims
+    table and the briefing cited "Kell Institute Senior Fellow Maria Lopez",
+    and the surname later ("Lind said") did not take the full name. The
     person the entity recogniser finds at the run's end is the source, as a
     titled actor's name is (:func:`_person_named_at`); every claim with that
-    source (the quotation's later sentences, an "I" inside it) takes it. This runs after the
-    features are read, as :func:`carry_given_names` does.
+    source (the quotation's later sentences, an "I" inside it) takes it. A
+    name after "of" or "for" ("the family of Ana Ruiz") is not the source,
+    and a run that joins two sources with "and" is left whole. This runs
+    after the features are read, as :func:`carry_given_names` does.
     """
     persons: dict[str, str] = {}
     for claim in claims:
         source = claim.attribution
-        span, unit = spans[claim.unit], units[claim.unit]
-        if source in persons or not _AFTER_INTRO.match(unit.text[len(source) :]):
+        if source in persons or source == "author":
             continue
-        if not unit.text.startswith(source):
-            continue
-        end = span.start_char + len(source)
-        person = next((e for e in span.ents if e.label_ == "PERSON" and e.end_char == end), None)
-        if person is not None and person.start_char > span.start_char:
-            persons[source] = person.text
+        person = _person_ending(source, units[claim.unit], spans[claim.unit])
+        if person is not None:
+            persons[source] = person
     out = []
     for claim in claims:
         if claim.attribution in persons:
@@ -438,6 +437,51 @@ def persons_of_colon_intros(
             claim = _resourced(claim, persons[claim.attribution], cue)
         out.append(claim)
     return out
+
+
+def _person_ending(source: str, unit: Unit, span: Span) -> str | None:
+    """The person's name a source's words end with, right after a title or role noun.
+
+    The entity recogniser's person, else the proper names after a lower-case
+    role noun (the "false title" of news English: "lawyer Ana Ruiz",
+    "analyst Tomas Lind"), which it often takes for an organization.
+    """
+    at = unit.text.find(source)
+    if at < 0:
+        return None
+    start = span.start_char + at
+    words = [t for t in span if start <= t.idx and t.idx + len(t.text) <= start + len(source)]
+    person = next(
+        (e for e in span.ents if e.label_ == "PERSON" and e.end_char == start + len(source)), None
+    )
+    first = _first_of(words, person.start_char) if person is not None else _after_role(words)
+    if first is None or first == 0 or words[first - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if len(words) - first < _NAME_WORDS[0]:
+        return None  # "President Kastner", "Mr Kastner": a surname keeps its title, as actors do
+    if " and " in unit.text[at : words[first].idx - span.start_char]:
+        return None
+    return span.doc.text[words[first].idx : start + len(source)]
+
+
+def _first_of(words: Sequence[Token], offset: int) -> int | None:
+    return next((k for k, t in enumerate(words) if t.idx == offset), None)
+
+
+#: Words of a full name after a role noun: two to four.
+_NAME_WORDS = (2, 4)
+
+
+def _after_role(words: Sequence[Token]) -> int | None:
+    """Where the proper names ending a source start, right after a lower-case noun."""
+    k = len(words)
+    while k > 0 and words[k - 1].pos_ == "PROPN" and words[k - 1].text[:1].isupper():
+        k -= 1
+    low, high = _NAME_WORDS
+    if not low <= len(words) - k <= high or k == 0:
+        return None
+    role = words[k - 1]
+    return k if role.tag_ in ("NN", "NNS") and role.text.islower() else None
 
 
 #: A source that is a name written in full: two to four capitalised words.
