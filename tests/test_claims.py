@@ -528,6 +528,16 @@ def test_markdown_table_escapes_article_html():
     assert "<script>" not in md and "&lt;script&gt;" in md
 
 
+def test_markdown_table_escapes_only_an_ampersand_a_renderer_would_read():
+    import pandas as pd
+
+    from newsbrief.tables import render_table
+
+    df = pd.DataFrame({"text": ["Kell & Partners said R&D spending rose; &copy; and &#169; stay."]})
+    cell = render_table(df, "markdown").splitlines()[2]
+    assert cell == "| Kell & Partners said R&D spending rose; &amp;copy; and &amp;#169; stay. |"
+
+
 def test_misspelt_key_in_a_user_claims_lexicon_names_its_line(tmp_path):
     import pytest
 

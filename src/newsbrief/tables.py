@@ -6,7 +6,6 @@ column means the same thing wherever an analyst meets it.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -208,6 +207,10 @@ def render_table(df: pd.DataFrame, fmt: str) -> str:
 #: The characters that make Markdown inline syntax (and the table's cell
 #: separator), escaped with a backslash in a cell.
 _MARKS = re.compile(r"[\\`*_\[\]|~]")
+#: An ampersand a renderer reads as a character reference ("&copy;", "&#169;"):
+#: only that one is escaped; "Fox & Friends" and "R&D" are text to a renderer
+#: as written, and "&amp;" made them hard to read in a terminal.
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
 
 
 def _markdown(df: pd.DataFrame) -> str:
@@ -217,7 +220,8 @@ def _markdown(df: pd.DataFrame) -> str:
         text = "" if value is None or value is pd.NA else str(value)
         # Markdown renderers pass raw HTML through: article text must stay text.
         # So must its inline marks: "*it*" was shown in italics, "[a](b)" as a link.
-        text = _MARKS.sub(r"\\\g<0>", html.escape(text, quote=False))
+        text = _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+        text = _MARKS.sub(r"\\\g<0>", text)
         return text.replace("\n", " ")
 
     cols = [c for c in df.columns if c != "cues"]
