@@ -538,6 +538,19 @@ def test_a_common_word_that_opens_its_sentence_is_lowered_when_a_source_is_cited
     assert briefing.source_names(replace(analysis, claims=claims))["dock union"] == "Dock Union"
 
 
+def test_an_indefinite_article_that_opens_a_source_is_lowered_when_cited():
+    """ "A" is all capitals, as an acronym is, but a common word: "per A ..." read wrong."""
+    text = (
+        "Port strike widens\n\n"
+        "A Chilean port spokesman said the cranes had stopped on Monday.\n\n"
+        "I think the strike will end soon, Okonkwo said.\n"
+    )
+    analysis = _invented(text)
+    canonical = briefing.source_names(analysis)
+    assert canonical["a chilean port spokesman"] == "a Chilean port spokesman"
+    assert "(per a Chilean port spokesman)" in briefing.key_claims(analysis).data
+
+
 def test_a_one_claim_article_is_counted_in_the_singular():
     text = "Harbour deal signed\n\nChile signed a fishing accord on Monday.\n"
     analysis = _invented(text)

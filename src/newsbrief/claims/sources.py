@@ -543,6 +543,12 @@ def in_running_text(
 
 
 def _common_word(tok: Token) -> bool:
-    """Whether a sentence's capitalised first token is a common word, by the parse."""
+    """Whether a sentence's capitalised first token is a common word, by the parse.
+
+    An acronym is two capitals or more: the article "A" is all capitals too,
+    and "A Kell defence spokesman" was cited "per A Kell defence spokesman".
+    """
     text = tok.text
-    return text[:1].isupper() and not text.isupper() and tok.pos_ != "PROPN" and not tok.ent_type_
+    acronym = len(text) > 1 and text.isupper()
+    common = tok.pos_ != "PROPN" and not tok.ent_type_ and text != "I"
+    return text[:1].isupper() and not acronym and common
