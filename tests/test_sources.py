@@ -358,6 +358,16 @@ def test_a_description_before_a_name_is_no_part_of_the_source():
     assert got[1:] == ["Ousmane Ndiaye", "Ousmane Ndiaye", "Ousmane Ndiaye"]
 
 
+def test_a_body_described_before_its_name_is_named():
+    # "according to <description> the <Name> (<acronym>)": the source stopped at the
+    # description's noun, and the briefing cited "per Chilean water agency".
+    got = sources_of(
+        "The story opens here. Floods closed the coast road on Monday, according to Chilean "
+        "water agency the National Water Board (NWB). Rain fell, according to the water agency."
+    )
+    assert got[1:] == ["the National Water Board", "the water agency"]
+
+
 def test_a_document_of_a_body_an_owner_names_is_that_bodys_word():
     got = sources_of(
         "The story opens here. A Kell jet hit the ship with a missile, the Navy’s 3rd Fleet "

@@ -22,6 +22,7 @@ from .model import LinearModel, load_models
 from .restatement import ClaimBag, claim_bag, restatements
 from .rules import Cues, load_cues, read_claims
 from .sources import (
+    bodies_in_apposition,
     carry_given_names,
     full_names_of_surnames,
     in_running_text,
@@ -107,6 +108,7 @@ def read_article_claims(
             order += 1
     claims = carry_given_names(written, claims)
     claims = persons_of_colon_intros(claims, units, spans)
+    claims = bodies_in_apposition(claims, units, spans)
     claims = full_names_of_surnames(claims)
     claims = writers_of_opinion(claims, units, genre, cues)
     claims = in_running_text(claims, units, spans)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMON_OPENING",
+    "bodies_in_apposition",
     "carry_given_names",
     "full_names_of_surnames",
     "in_running_text",
@@ -482,6 +483,59 @@ def _after_role(words: Sequence[Token]) -> int | None:
         return None
     role = words[k - 1]
     return k if role.tag_ in ("NN", "NNS") and role.text.islower() else None
+
+
+def bodies_in_apposition(
+    claims: Sequence[Claim], units: Sequence[Unit], spans: Sequence[Span]
+) -> list[Claim]:
+    """A source described before its name is the name: "according to X agency the Y Board".
+
+    News writes a body's description before its name with no comma between
+    (the "false title" a person's role makes, :func:`_person_ending`); the
+    parser makes the name an apposition of the description's noun, and the
+    source stopped there, so the briefing cited "per Kell anti-graft body".
+    The name, without an acronym in brackets after it, is the source. This
+    runs after the features are read, as :func:`carry_given_names` does.
+    """
+    bodies: dict[str, str] = {}
+    for claim in claims:
+        source = claim.attribution
+        if source in bodies or source == "author":
+            continue
+        name = _name_after(source, units[claim.unit], spans[claim.unit])
+        if name is not None:
+            bodies[source] = name
+    out = []
+    for claim in claims:
+        if claim.attribution in bodies:
+            cue = f"the name the description leads to: {claim.attribution}"
+            claim = _resourced(claim, bodies[claim.attribution], cue)
+        out.append(claim)
+    return out
+
+
+def _name_after(source: str, unit: Unit, span: Span) -> str | None:
+    """The capitalised apposition right after a source whose last word is a lower-case noun."""
+    at = unit.text.find(source)
+    if at < 0 or not source.strip():
+        return None
+    end = span.start_char + at + len(source)
+    last = next((t for t in span if t.idx + len(t.text) == end), None)
+    if last is None or last.tag_ not in ("NN", "NNS") or not last.text.islower():
+        return None
+    # Right after the noun, with no comma: "body the Inspectorate", not "body, whose head".
+    name = next(
+        (c for c in last.children if c.dep_ == "appos" and c.left_edge.i == last.i + 1), None
+    )
+    if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    words = list(name.subtree)
+    cut = next(
+        (k for k, t in enumerate(words) if t.i != name.i and t.dep_ in ("punct", "appos", "relcl")),
+        len(words),
+    )
+    words = words[:cut]
+    return span.doc[words[0].i : words[-1].i + 1].text if words else None
 
 
 #: A source that is a name written in full: two to four capitalised words.
