@@ -112,3 +112,25 @@ def test_train_refuses_an_overrides_file_without_its_article(tmp_path, capsys):
     for path, problem in expected.items():
         assert main(["train", str(tmp_path), "--overrides", str(path)]) == 2
         assert capsys.readouterr().err.splitlines() == [f"newsbrief: error: {path}: {problem}"]
+
+
+def test_train_warns_of_overrides_that_set_no_label(tmp_path, capsys, monkeypatch):
+    import newsbrief.claims.train as train
+    import newsbrief.crossval as crossval
+
+    (tmp_path / "memo.txt").write_text("Chile met Peru on Monday.\n", encoding="utf-8")
+    (tmp_path / "memo.overrides.yaml").write_text(
+        "units:\n  - match: 0\n    attribution: officials\n", encoding="utf-8"
+    )
+    # The gold folder is not the point here: no gold articles, no fit.
+    monkeypatch.setattr(crossval, "load_gold_articles", lambda *a, **k: [])
+    monkeypatch.setattr(train, "fit_models", lambda articles: {})
+    monkeypatch.setattr(train, "write_models", lambda models, out: None)
+    args = ["train", str(tmp_path), "--overrides", str(tmp_path / "memo.overrides.yaml")]
+    assert main([*args, "--out", str(tmp_path / "m.json")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "newsbrief: warning: memo: its overrides set no category or modality; "
+        "nothing learnt from it"
+    ]
+    assert "fitted on 0 claims of 1 articles (0 of them an analyst's)" in captured.out

@@ -238,7 +238,7 @@ def test_train_counts_curated_overrides_as_gold(tmp_path, capsys):
     assert main(args) == 0
     n_gold = sum(1 for u in gold["units"] if u["kind"] == "claim")
     printed = capsys.readouterr().out
-    assert f"fitted on {n_gold + 3} claims of 3 articles" in printed
+    assert f"fitted on {n_gold + 3} claims of 3 articles (3 of them an analyst's)" in printed
     assert f"NEWSBRIEF_CLAIMS_MODEL={out}" in printed
     assert set(load_models(out)) >= {"category", "modality"}
 

@@ -212,11 +212,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
     # The analyst's files first: a misnamed overrides file is one line at once,
     # not after every gold article has been parsed.
     curated = curated_articles(args.curated or [], args.overrides or [])
+    for art in curated:
+        if not art.rows:  # an override of sources or actors only: no label to learn
+            print(
+                f"newsbrief: warning: {art.name}: its overrides set no category or modality; "
+                "nothing learnt from it",
+                file=sys.stderr,
+            )
     articles = load_gold_articles(args.gold_dir, models={}) + curated
     out = args.out or str(package_file("claims_model.json"))
     write_models(fit_models(articles), out)
     claims = sum(len(a.rows) for a in articles)
-    print(f"newsbrief: fitted on {claims} claims of {len(articles)} articles -> {out}")
+    mine = sum(len(a.rows) for a in curated)
+    theirs = f" ({mine} of them an analyst's)" if curated else ""
+    print(f"newsbrief: fitted on {claims} claims of {len(articles)} articles{theirs} -> {out}")
     if args.out:
         print(f"newsbrief: to use it, set NEWSBRIEF_CLAIMS_MODEL={out}")
     return 0
