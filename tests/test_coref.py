@@ -97,6 +97,16 @@ def test_name_modifying_a_noun_joins_the_coordinated_parties():
     assert _mentioned_by(a, "Both sides") == {"SDN-ARMY", "HEZBOLLAH"}
 
 
+def test_she_after_an_unnamed_person_a_who_clause_tells_of_is_no_named_person():
+    a = _analysis(
+        "“The clinics are full,” said Maria Duarte, a director at the aid group. "
+        "Aid workers interviewed 40 nurses in the city. "
+        "One nurse recalled a patient who discovered she had lost her home. "
+        "She was shivering and afraid. Maria Duarte said she would return in May."
+    )
+    assert _links(a, "maria-duarte") == ["she"]  # only after she is named again
+
+
 def test_a_list_the_parser_cut_short_is_one_group_of_all_its_names():
     # spaCy hangs "Joint Water Commission" on the verb, not on the list: read as a
     # group of the first two, the three bodies were "both sides", not the two states.

@@ -202,6 +202,9 @@ class _History:
     #: The bodies the unit being read has as its main subject, and those of the unit before.
     subjects: list[Entry] = field(default_factory=list)
     subject_body: Entry | None = None
+    #: An unnamed person ("a survivor who ...") is what the text is about since the
+    #: last person it named or linked: "she" then is no named person from before.
+    unnamed: bool = False
 
     def refer(self, tok: Token, members: tuple[Entry, ...]) -> None:
         """Note a reference to one person, ranked by its place in the sentence."""
@@ -419,6 +422,8 @@ def link_mentions(
             if len(members) > 1:
                 history.groups.append((unit.index, members))
             history.refer(tok, members)
+        unnamed = _unnamed_person(span, covered, span.end)
+        history.unnamed = (unnamed or history.unnamed) and not history.referred
         history.close_unit()
         _coordinated(history, unit, span, covered)
         if unit.index in head:
@@ -785,6 +790,10 @@ def _person_pronoun(
     governing = _governing_person(tok, covered)
     if governing is not None and governing.id not in bound:
         return governing
+    if not _person_before(tok, covered) and (
+        history.unnamed or _unnamed_person(tok.sent, covered, tok.i)
+    ):
+        return None
     centre = history.centre
     if (
         centre is not None
@@ -794,6 +803,27 @@ def _person_pronoun(
     ):
         return centre
     return history.last(unit.index, lambda e: _is_person(e) and e.id not in bound)
+
+
+def _unnamed_person(span: Span, covered: dict[int, list[Located]], before: int) -> bool:
+    """Whether a person no name gives is told of before ``before``: "a survivor who ...".
+
+    A singular noun a "who" clause describes is a person, by the grammar, not
+    a word list; when it names no actor, "she" after it is that person, not
+    one named sentences before ("One psychiatrist recalled a survivor who
+    discovered she was pregnant. She was shivering": linked to the expert
+    quoted three sentences earlier).
+    """
+    return any(
+        t.tag_ == "NN"
+        and t.i not in covered
+        and any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+            for c in t.children
+        )
+        for t in span
+        if t.i < before
+    )
 
 
 def _subject_ahead(tok: Token, covered: dict[int, list[Located]]) -> Entry | None:
