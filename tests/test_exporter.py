@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -276,3 +277,55 @@ def test_a_heading_moves_to_the_next_page_with_the_list_it_introduces(tmp_path):
     (head,) = [i for i, p in enumerate(pages) if "List heading" in p]
     (item,) = [i for i, p in enumerate(pages) if "Actor 0" in p]
     assert (head, item) == (1, 1)  # the filler leaves room for the heading only
+
+
+def _print_prose_then_full_graph(tmp_path, lines: int) -> Path:
+    """LINES lines of prose, then the full graph's cell: its heading and the figure."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 400), (40, 90, 160)).save(buf, "PNG")
+    filler = "".join(f"<p>Line {i} of invented prose, one line.</p>" for i in range(lines))
+    prose = new_code_cell("method()", execution_count=1)
+    prose.outputs = [
+        new_output("display_data", data={"text/html": f"<h1>Title</h1>{filler}", "text/plain": ""})
+    ]
+    full = new_code_cell("full_graph_image(analysis)", execution_count=2)
+    heading = '<h2 class="nb-full-graph">All 30 actors</h2>'
+    full.outputs = [
+        new_output("display_data", data={"text/html": heading, "text/plain": ""}),
+        new_output(
+            "display_data",
+            data={"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": ""},
+        ),
+    ]
+    nb = new_notebook(cells=[prose, full], metadata={"title": "Title"})
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / f"full{lines}.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils not installed")
+def test_the_full_graph_follows_the_text_when_it_fits_and_keeps_its_heading(tmp_path):
+    """A forced page break before it left two lines of text on a page of their own."""
+
+    def pages(path: Path) -> tuple[set[int], list[str]]:
+        rows = subprocess.run(
+            ["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True
+        ).stdout.splitlines()[2:]
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout.split("\f")
+        return {int(r.split()[0]) for r in rows}, text
+
+    image_pages, text = pages(_print_prose_then_full_graph(tmp_path, lines=3))
+    assert image_pages == {1} and "All 30 actors" in text[0]
+    # Text that leaves no room for the figure: heading and figure start the next page.
+    (page,), text = pages(_print_prose_then_full_graph(tmp_path, lines=40))
+    assert page > 1 and "All 30 actors" in text[page - 1]
+    assert "All 30 actors" not in text[page - 2] and "Line 39" in text[page - 2]
