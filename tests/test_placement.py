@@ -36,6 +36,18 @@ def test_a_label_with_no_clear_spot_is_left_out():
     assert place([(candidates((0, 0), (1, 0), (0.2, 0.1)), (0.2, 0.1))], [wall]) == [None]
 
 
+def test_a_short_edge_between_large_discs_gets_its_label_farther_out():
+    # Two discs nearly touching: every spot on the line and twice a label's
+    # height beside it covers one; three times as far (the strongest edge's
+    # third ring) is clear.
+    discs = [Box(0.0, 0.0, 0.45, 0.45), Box(1.0, 0.0, 0.45, 0.45)]
+    half = (0.5, 0.2)
+    assert place([(candidates((0, 0), (1, 0), half), half)], discs) == [None]
+    (box,) = place([(candidates((0, 0), (1, 0), half, rings=3), half)], discs)
+    assert box is not None and all(overlap(box, d) == 0 for d in discs)
+    assert abs(box.y) == pytest.approx(3 * (0.2 + 0.2 * 0.2))
+
+
 def test_a_label_set_a_box_away_from_its_edge_gets_a_leader_to_the_nearest_point():
     half = (0.5, 0.2)
     on_line, beside, *_ = candidates((0, 0), (4, 0), half)[::7]

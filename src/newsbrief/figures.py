@@ -516,13 +516,18 @@ def edge_label_spots(
     ]
     requests = []
     (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame)) if pos else ((0, 0), (0, 0))
-    for u, v in order:
+    for k, (u, v) in enumerate(order):
         half = _text_half(labels[(u, v)], frame.edge_pt)
+        # The strongest edge, the article's main relation, may take a spot three
+        # label heights out: between two large discs nearly touching (a joint
+        # declaration's two parties) it had none nearer and was drawn unlabelled.
+        # Every label that far floats with a long leader over the graph.
+        rings = _MAIN_RINGS if k == 0 else _RINGS
         # A spot past the plot's edge was clipped away, its leader line left
         # pointing at nothing; on page one it fell under the legend beside it.
         inside = [
             (x, y)
-            for x, y in candidates(pos[u], pos[v], half, _bend(pairs, u, v))
+            for x, y in candidates(pos[u], pos[v], half, _bend(pairs, u, v), rings)
             if x0 <= x - half[0] and x + half[0] <= x1 and y0 <= y - half[1] and y + half[1] <= y1
         ]
         requests.append((inside, half))
@@ -532,6 +537,10 @@ def edge_label_spots(
         for (u, v), box in zip(order, spots, strict=True)
         if box is not None
     }
+
+
+#: Label heights out beside its edge a label may sit: the strongest edge's, and the others'.
+_MAIN_RINGS, _RINGS = 3, 2
 
 
 def _text_half(label: str, points: float = _EDGE_LABEL_PT) -> tuple[float, float]:

@@ -60,6 +60,7 @@ def candidates(
     end: tuple[float, float],
     half: tuple[float, float],
     bend: float = 0.0,
+    rings: int = 2,
 ) -> list[tuple[float, float]]:
     """Spots for a label of half extents ``half`` on the edge from ``start`` to ``end``.
 
@@ -72,14 +73,16 @@ def candidates(
     bend : float
         The edge's curvature as matplotlib's ``arc3`` ``rad`` (0 for a straight
         edge): the control point lies ``bend`` times the edge's length to its side.
+    rings : int
+        How many label heights out beside the edge spots are tried.
 
     Returns
     -------
     list of tuple of float
         Centres in order of preference: on the edge at each of ``_ALONG``,
         then beside it on either side, clear of the line, then twice as far
-        (a dense graph's short edges between large discs have no room on the
-        line itself).
+        and so on up to ``rings`` (a dense graph's short edges between large
+        discs have no room on the line itself).
     """
     (x1, y1), (x2, y2) = start, end
     dx, dy = x2 - x1, y2 - y1
@@ -88,16 +91,15 @@ def candidates(
     cx, cy = (x1 + x2) / 2 + bend * dy, (y1 + y2) / 2 - bend * dx
     side = abs(nx_) * half[0] + abs(ny_) * half[1] + 0.2 * min(half)
     on_edge: list[tuple[float, float]] = []
-    beside: list[tuple[float, float]] = []
-    farther: list[tuple[float, float]] = []
+    out: list[list[tuple[float, float]]] = [[] for _ in range(rings)]
     for t in _ALONG:
         px = (1 - t) ** 2 * x1 + 2 * t * (1 - t) * cx + t * t * x2
         py = (1 - t) ** 2 * y1 + 2 * t * (1 - t) * cy + t * t * y2
         on_edge.append((px, py))
-        for k, out in ((1, beside), (2, farther)):
-            out += [(px + nx_ * side * k, py + ny_ * side * k)]
-            out += [(px - nx_ * side * k, py - ny_ * side * k)]
-    return on_edge + beside + farther
+        for k, ring in enumerate(out, start=1):
+            ring += [(px + nx_ * side * k, py + ny_ * side * k)]
+            ring += [(px - nx_ * side * k, py - ny_ * side * k)]
+    return on_edge + [spot for ring in out for spot in ring]
 
 
 def place(
