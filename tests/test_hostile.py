@@ -453,3 +453,72 @@ def test_badly_typed_gold_is_refused(tmp_path, article, capsys, unit):
     gold.write_text(f"article: {article}\nactors: []\nunits:\n  - {unit}\n", encoding="utf-8")
     assert main(["evaluate", str(gold)]) == 2
     one_line_error(capsys)
+
+
+# 11. Every file a command reads is capped, checked and parsed without an internal error
+
+
+def _bad_file(tmp_path, kind: str) -> str:
+    """A file that is not what a command expects: endless, binary, nested, absent, a folder."""
+    path = tmp_path / f"bad-{kind}.json"
+    if kind == "endless":
+        path.symlink_to("/dev/zero")
+    elif kind == "binary":
+        path.write_bytes(b"\xd6\x00\xff" * 100)
+    elif kind == "nested":
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "long name":
+        path = tmp_path / ("x" * 300 + ".json")
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["endless", "binary", "nested", "missing", "folder", "long name"])
+@pytest.mark.parametrize("command", ["events", "model", "list"])
+def test_a_bad_input_file_is_one_error_line(tmp_path, article, capsys, monkeypatch, command, kind):
+    from newsbrief.claims import default_models
+
+    bad = _bad_file(tmp_path, kind)
+    if command == "events":
+        argv = ["evaluate", "--events", bad]
+    elif command == "model":
+        monkeypatch.setenv("NEWSBRIEF_CLAIMS_MODEL", bad)
+        default_models.cache_clear()
+        argv = ["analyze", str(article)]
+    else:
+        argv = ["analyze", "@" + bad, "--out", str(tmp_path / "out")]
+    try:
+        assert main(argv) == 2
+    finally:
+        default_models.cache_clear()
+    assert bad in one_line_error(capsys) or command == "events"
+
+
+@pytest.mark.parametrize("command", ["analyze", "claims", "graph"])
+def test_an_article_name_too_long_for_the_system_is_one_error_line(tmp_path, capsys, command):
+    assert main([command, str(tmp_path / ("x" * 300 + ".txt"))]) == 2
+    assert "File name too long" in one_line_error(capsys)
+
+
+def test_a_deeply_nested_analysis_json_is_one_error_line(tmp_path, capsys):
+    bad = _bad_file(tmp_path, "nested")
+    assert main(["claims", bad]) == 2
+    assert "nested too deeply" in one_line_error(capsys)
+
+
+def test_agreement_on_an_article_that_is_not_text_is_one_error_line(tmp_path, capsys):
+    (tmp_path / "story.txt").write_bytes(b"\xd6\x00\xff" * 100)
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.yaml").write_text(
+            f"article: {tmp_path / 'story.txt'}\nunits: []\n", encoding="utf-8"
+        )
+    assert main(["agreement", str(tmp_path / "first"), str(tmp_path / "second")]) == 2
+    assert "is not UTF-8 text" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("limit", [str(2**40), "9" * 40])
+def test_a_size_limit_beyond_memory_reads_the_article(article, capsys, limit):
+    assert main(["analyze", str(article), "--max-bytes", limit]) == 0
+    assert json.loads(capsys.readouterr().out)["units"]

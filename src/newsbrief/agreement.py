@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .acronyms import defined_names
+from .config import DEFAULT_MAX_BYTES, read_text_file
 from .evaluate import gold_spans, load_gold, resolve_article, same_source
 
 if TYPE_CHECKING:
@@ -86,7 +87,10 @@ def agreement(first: dict[str, Any], second: dict[str, Any], text: str) -> Agree
 def agreement_files(first: str | Path, second: str | Path) -> Agreement:
     """Agreement of two gold files of the same article."""
     gold_a, gold_b = load_gold(first), load_gold(second)
-    text = resolve_article(gold_a, Path(first)).read_text(encoding="utf-8")
+    article = resolve_article(gold_a, Path(first))
+    # What read_text() gave: universal newlines, on a checked and capped read.
+    text = read_text_file(article, "article", DEFAULT_MAX_BYTES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return agreement(gold_a, gold_b, text)
 
 

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from .config import DEFAULT_MAX_BYTES, display_path
+from .config import DEFAULT_MAX_BYTES, display_path, read_at_most
 from .errors import NewsbriefError
 from .model import Source
 from .units import (
@@ -296,6 +296,21 @@ def _missing(p: Path, name: str) -> str:
     return f"{name}: no such file"
 
 
+def _mode(p: Path, name: str) -> int:
+    """The file's mode; a name the system refuses (too long) is the user's error.
+
+    ``Path.exists()`` answers False only for the usual misses and raises for
+    the rest: a 300-character name was an internal error, and in corpus mode
+    it ended the whole run.
+    """
+    try:
+        return p.stat().st_mode
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF):
+            raise NewsbriefError(_missing(p, name)) from None
+        raise NewsbriefError(f"{name}: cannot read ({exc.strerror})") from None
+
+
 def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read an article file into a :class:`~newsbrief.model.Source`.
 
@@ -322,18 +337,16 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         path = local_path(str(path))
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise NewsbriefError(_missing(p, name))
-    if p.is_dir():
+    mode = _mode(p, name)
+    if stat.S_ISDIR(mode):
         raise NewsbriefError(f"{name}: is a directory, not an article file")
-    mode = p.stat().st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
         raise NewsbriefError(f"{name}: is a device or socket, not an article file")
     try:
         # Read one byte past the limit rather than trust the size: a pipe has
         # none and a file may grow between the check and the read.
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = read_at_most(fh, max_bytes)
     except OSError as exc:
         raise NewsbriefError(f"{name}: cannot read ({exc.strerror})") from None
     if not data:

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from .analysis import Settings, json_chunks
 from .article import language_warning, local_path
-from .config import DEFAULT_ARTICLE, DEFAULT_MAX_BYTES, package_file
+from .config import (
+    DEFAULT_ARTICLE,
+    DEFAULT_MAX_BYTES,
+    JSON_MAX_BYTES,
+    package_file,
+    read_text_file,
+)
 from .curation import curated_analysis
 from .errors import NewsbriefError
 from .files import write_atomic
@@ -73,6 +79,18 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _is_folder(name: str) -> bool:
+    """``Path.is_dir()`` that answers False for a name the system refuses (too long).
+
+    The reader then names the problem in one line; ``is_dir()`` raised
+    OSError for a 300-character name, an internal error.
+    """
+    try:
+        return Path(name).is_dir()
+    except OSError:
+        return False
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(gazetteers=tuple(args.gazetteer or ()))
 
@@ -93,7 +111,7 @@ def _load(args: argparse.Namespace) -> Analysis:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    if Path(args.article).is_dir() or args.article.startswith("@"):
+    if _is_folder(args.article) or args.article.startswith("@"):
         from .corpus import analyze_corpus  # the pool and its progress bar: folders only
 
         if args.format != "json":
@@ -139,7 +157,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
         raise NewsbriefError(
             "--format png is binary: give --out FILE.png or redirect standard output"
         )
-    if Path(args.article).is_dir() or args.article.startswith("@"):
+    if _is_folder(args.article) or args.article.startswith("@"):
         from .corpus import merged_graph  # the pool and its progress bar: folders only
 
         graph = merged_graph(
@@ -172,7 +190,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.events:
         from .events import evaluate_events, format_event_scores  # not for analyze
 
-        text = Path(args.gold).read_text(encoding="utf-8")
+        text = read_text_file(args.gold, "event records", JSON_MAX_BYTES)
         _emit(format_event_scores(evaluate_events(text, _settings(args))), args.out)
         return 0
     if args.cv:

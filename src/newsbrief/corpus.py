@@ -32,7 +32,7 @@ from .analysis import Settings, to_json
 from .article import ARTICLE_SUFFIXES
 from .claims import load_cues
 from .cluster import client_for, map_articles_dask, parse_scheduler
-from .config import DEFAULT_MAX_BYTES
+from .config import DEFAULT_MAX_BYTES, YAML_MAX_BYTES, read_text_file
 from .curation import curated_analysis
 from .errors import NewsbriefError
 from .files import write_atomic
@@ -146,6 +146,21 @@ def _outputs(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     return keep, clash
 
 
+def _remove_stale(stale: Path) -> bool:
+    """Remove an earlier run's analysis of a file that now fails; True if there was one.
+
+    A name too long for the system cannot have been written: no stale file,
+    where ``is_file()`` raised OSError and ended the run.
+    """
+    try:
+        if not stale.is_file() or stale.is_symlink():
+            return False
+        stale.unlink()
+    except OSError:
+        return False
+    return True
+
+
 def _checked_settings(settings: Settings | None) -> Settings:
     """Load the user's lexicons once, here: a broken file is one error, not one per article."""
     settings = settings or Settings()
@@ -166,10 +181,7 @@ def input_paths(source: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES) 
     if not text.startswith("@"):
         return article_paths(source, suffixes)
     listing = Path(text[1:])
-    try:
-        lines = listing.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NewsbriefError(f"{listing}: cannot read the list of articles ({exc})") from None
+    lines = read_text_file(listing, "the list of articles", YAML_MAX_BYTES).splitlines()
     paths = [
         p if p.is_absolute() else listing.parent / p
         for p in (Path(line.strip()) for line in lines)
@@ -256,8 +268,7 @@ def analyze_corpus(
         else:
             skipped += 1
             stale = Path(out_dir) / f"{Path(outcome.path).stem}.json"
-            if stale.is_file() and not stale.is_symlink():
-                stale.unlink()  # an earlier run's analysis of a file that now fails
+            if _remove_stale(stale):
                 outcome = replace(
                     outcome, error=f"{outcome.error} (removed the stale {stale.name})"
                 )

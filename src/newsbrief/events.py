@@ -102,8 +102,9 @@ def parse_event_records(text: str) -> list[EventRecord]:
         body = "[" + body + "]"
     try:
         data = json.loads(_TRAILING_COMMA.sub(r"\1", body))
-    except json.JSONDecodeError as exc:
-        raise NewsbriefError(f"event records: not JSON-like ({exc})") from exc
+    except (json.JSONDecodeError, RecursionError) as exc:
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise NewsbriefError(f"event records: not JSON-like ({problem})") from None
     if not isinstance(data, list):
         raise NewsbriefError("event records: expected a list of records")
     records: list[EventRecord] = []

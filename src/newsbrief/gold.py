@@ -84,8 +84,11 @@ def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
     rel = Path(str(gold.get("article", "")))
     for base in (Path.cwd(), PROJ_ROOT, gold_path.parent):
         candidate = base / rel
-        if rel.parts and candidate.is_file():
-            return candidate
+        try:
+            if rel.parts and candidate.is_file():
+                return candidate
+        except OSError:  # a name too long for the system: not found, as any other miss
+            continue
     raise NewsbriefError(f"{gold_path}: article {rel} not found")
 
 

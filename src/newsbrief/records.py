@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import vocabulary
-from .config import package_file
+from .config import package_file, read_json_file
 from .errors import NewsbriefError
 from .model import Actor, Analysis, ArticleInfo, Claim, Evidence, Mention, Relation, Unit
 
@@ -216,9 +216,9 @@ def from_dict(data: dict[str, Any]) -> Analysis:
 def load_analysis(path: str | Path) -> Analysis:
     """Read an analysis JSON file written by ``newsbrief analyze``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise NewsbriefError(f"{path}: not a newsbrief analysis JSON ({exc})") from None
+        data = read_json_file(path, "the analysis JSON")
+    except NewsbriefError as exc:
+        raise NewsbriefError(f"{exc} (not a newsbrief analysis JSON)") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
         raise NewsbriefError(f"{path}: not a newsbrief analysis JSON (schema {SCHEMA_ID})")
     import jsonschema  # only when reading JSON back: a JSON handed to us is not trusted

@@ -9,13 +9,13 @@ sorted keys make the file and every prediction byte-identical across runs.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import read_json_file
 from ..errors import NewsbriefError
 
 if TYPE_CHECKING:
@@ -144,10 +144,7 @@ class LinearModel:
 
 def load_models(path: str | Path) -> dict[str, LinearModel]:
     """Read a models file: ``{"category": {...}, "modality": {...}, ...}``."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise NewsbriefError(f"{path}: cannot read the claims model ({exc})") from None
+    data = read_json_file(path, "the claims model")
     if not isinstance(data, dict):
         raise NewsbriefError(f"{path}: the claims model must be a JSON object")
     return {k: LinearModel.from_dict(v, f"{path}: {k}") for k, v in sorted(data.items())}
