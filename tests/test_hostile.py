@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -522,3 +523,40 @@ def test_agreement_on_an_article_that_is_not_text_is_one_error_line(tmp_path, ca
 def test_a_size_limit_beyond_memory_reads_the_article(article, capsys, limit):
     assert main(["analyze", str(article), "--max-bytes", limit]) == 0
     assert json.loads(capsys.readouterr().out)["units"]
+
+
+def _shipped_models() -> dict:
+    from newsbrief.config import package_file
+
+    return json.loads(package_file("claims_model.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda m: m.clear(), "no model in it"),
+        (lambda m: m.update(stance=m["genre"]), "unknown model(s) ['stance']"),
+        (lambda m: m["category"].update(classes=[], intercept=[], weights={}), "no classes"),
+        (lambda m: m["category"]["intercept"].__setitem__(0, float("nan")), "NaN or infinite"),
+        (lambda m: m["restatement"].update(threshold=float("inf")), "NaN or infinite"),
+        (lambda m: m["modality"]["classes"].__setitem__(0, "sure"), "labels ['sure']"),
+    ],
+)
+def test_a_claims_model_of_the_wrong_shape_is_refused(tmp_path, change, message):
+    from newsbrief.claims import load_models
+
+    models = _shipped_models()
+    change(models)
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps(models), encoding="utf-8")
+    with pytest.raises(NewsbriefError, match=f"^{path}: .*" + re.escape(message)):
+        load_models(path)
+
+
+def test_a_claims_model_without_genre_or_restatement_is_accepted(tmp_path):
+    from newsbrief.claims import load_models
+
+    models = {k: v for k, v in _shipped_models().items() if k in ("category", "modality")}
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps(models), encoding="utf-8")
+    assert set(load_models(path)) == {"category", "modality"}

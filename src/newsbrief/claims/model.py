@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import read_json_file
 from ..errors import NewsbriefError
+from ..vocabulary import CATEGORIES, GENRES, MODALITIES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -124,13 +125,15 @@ class LinearModel:
             intercept = tuple(float(x) for x in data["intercept"])
             # map(): twice as fast as a generator here, 5 ms of every cold start
             weights = {str(name): tuple(map(float, w)) for name, w in data["weights"].items()}
+            if not classes:
+                raise ValueError("no classes")
             if len(intercept) != len(classes) or any(
                 len(w) != len(classes) for w in weights.values()
             ):
                 raise ValueError("one weight per class is needed")
             threshold = data.get("threshold")
             centre = data.get("centre")
-            return cls(
+            model = cls(
                 str(data["field"]),
                 classes,
                 intercept,
@@ -138,16 +141,54 @@ class LinearModel:
                 None if threshold is None else float(threshold),
                 None if centre is None else {str(k): float(v) for k, v in centre.items()},
             )
+            _check_finite(model)
+            return model
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise NewsbriefError(f"{where}: not a newsbrief model ({exc})") from None
 
 
+def _check_finite(model: LinearModel) -> None:
+    """Refuse NaN and infinity: JSON admits them, and every score they touch is NaN.
+
+    A NaN weight made every claim of an article the first class, silently.
+    """
+    numbers = [*model.intercept, *(x for w in model.weights.values() for x in w)]
+    numbers += [model.threshold or 0.0, *(model.centre or {}).values()]
+    if not all(map(math.isfinite, numbers)):
+        raise ValueError("a weight is NaN or infinite")
+
+
+#: The models a models file may hold and the labels each may give; a model it
+#: leaves out is decided by the rules (a refit of the category model alone).
+MODEL_LABELS: dict[str, tuple[str, ...]] = {
+    "category": CATEGORIES,
+    "modality": MODALITIES,
+    "genre": GENRES,
+    "restatement": ("no", "yes"),
+}
+
+
 def load_models(path: str | Path) -> dict[str, LinearModel]:
-    """Read a models file: ``{"category": {...}, "modality": {...}, ...}``."""
+    """Read a models file: ``{"category": {...}, "modality": {...}, ...}``.
+
+    A file with no model at all, or a model of a name or labels the toolkit
+    does not know (a model of another project, a hand edit), is refused: the
+    analysis would otherwise run on the rules alone, or write labels no
+    reader expects, without a word.
+    """
     data = read_json_file(path, "the claims model")
     if not isinstance(data, dict):
         raise NewsbriefError(f"{path}: the claims model must be a JSON object")
-    return {k: LinearModel.from_dict(v, f"{path}: {k}") for k, v in sorted(data.items())}
+    unknown = sorted(set(data) - set(MODEL_LABELS))
+    if not data or unknown:
+        problem = f"unknown model(s) {unknown}" if unknown else "no model in it"
+        raise NewsbriefError(f"{path}: not a newsbrief claims model ({problem})")
+    models = {k: LinearModel.from_dict(v, f"{path}: {k}") for k, v in sorted(data.items())}
+    for name, model in models.items():
+        strange = sorted(set(model.classes) - set(MODEL_LABELS[name]))
+        if strange:
+            raise NewsbriefError(f"{path}: {name}: not a newsbrief model (labels {strange})")
+    return models
 
 
 _WORDS = {
