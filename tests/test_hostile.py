@@ -447,13 +447,41 @@ def test_broken_gazetteer_is_one_error_in_corpus_mode(tmp_path, capsys):
         "{index: 0, kind: claim, start: 0, end: 5, category: [event]}",
         "{index: 0, kind: claim, start: 0, end: 5, restates: '3'}",
         "{index: 0, kind: claim, start: 0, end: 99999, category: event}",
+        "{index: 0, kind: sentence, start: 0, end: 5}",
+        "{index: 0, kind: claim, start: 0, end: 5, category: assesment}",
+        "{index: 0, kind: claim, start: 0, end: 5, modality: certain}",
+        "{index: 0, kind: claim, start: 0, end: 5, category: event, also: [opinion]}",
+        "{index: '0', kind: claim, start: 0, end: 5, category: event}",
+        "{index: 3, kind: claim, start: 0, end: 5, category: event}",
+        "{index: 0, kind: claim, start: 0, end: 5, category: event, restates: 0}",
+        "{index: 0, kind: claim, start: 0, end: 5, category: event, actors: [ZZZ]}",
     ],
 )
 def test_badly_typed_gold_is_refused(tmp_path, article, capsys, unit):
     gold = tmp_path / "gold.yaml"
     gold.write_text(f"article: {article}\nactors: []\nunits:\n  - {unit}\n", encoding="utf-8")
     assert main(["evaluate", str(gold)]) == 2
-    one_line_error(capsys)
+    assert f"error: {gold}: " in one_line_error(capsys)  # names the file, not "gold"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "genre: column",
+        "actors: [{id: A, part_of: B}]",
+        "actors: [{id: A, name: 5}]",
+        "actors: [{id: A, core: 'no'}]",
+        "actors: [{id: A}]\nrelations: [{source: A, target: B, type: cooperate}]",
+    ],
+)
+def test_gold_actors_relations_and_genre_outside_the_contract_are_refused(
+    tmp_path, article, capsys, top
+):
+    gold = tmp_path / "gold.yaml"
+    unit = "{index: 0, kind: claim, start: 0, end: 5, category: event}"
+    gold.write_text(f"article: {article}\n{top}\nunits:\n  - {unit}\n", encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    assert f"error: {gold}: " in one_line_error(capsys)
 
 
 # 11. Every file a command reads is capped, checked and parsed without an internal error

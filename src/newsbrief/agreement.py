@@ -50,9 +50,14 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
-def agreement(first: dict[str, Any], second: dict[str, Any], text: str) -> Agreement:
-    """Align two gold annotations of ``text`` and pair their labels."""
-    spans_a, spans_b = gold_spans(first, text), gold_spans(second, text)
+def agreement(
+    first: dict[str, Any],
+    second: dict[str, Any],
+    text: str,
+    names: tuple[str, str] = ("gold", "gold"),
+) -> Agreement:
+    """Align two gold annotations of ``text`` and pair their labels (``names``: for errors)."""
+    spans_a, spans_b = gold_spans(first, text, names[0]), gold_spans(second, text, names[1])
     units_a, units_b = first["units"], second["units"]
     best = {}
     for i, sa in enumerate(spans_a):
@@ -91,7 +96,7 @@ def agreement_files(first: str | Path, second: str | Path) -> Agreement:
     # What read_text() gave: universal newlines, on a checked and capped read.
     text = read_text_file(article, "article", DEFAULT_MAX_BYTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return agreement(gold_a, gold_b, text)
+    return agreement(gold_a, gold_b, text, (str(first), str(second)))
 
 
 def format_agreement(pairs: Sequence[tuple[str, Agreement]]) -> str:

@@ -179,7 +179,7 @@ def _relation_scores(gold: dict, analysis: Analysis, mapping: dict[str, str], la
     return _prf(tp_p, len(pp), len(gp), tp_r)
 
 
-def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
+def evaluate(gold: dict[str, Any], analysis: Analysis, where: str = "gold") -> Scores:
     """Compare an analysis with a gold annotation.
 
     Parameters
@@ -188,12 +188,14 @@ def evaluate(gold: dict[str, Any], analysis: Analysis) -> Scores:
         A gold file as loaded by :func:`load_gold`.
     analysis : Analysis
         The toolkit's analysis of the same article.
+    where : str
+        The gold file's name, for the errors of a gold that does not fit.
 
     Returns
     -------
     Scores
     """
-    spans = gold_spans(gold, analysis.text)
+    spans = gold_spans(gold, analysis.text, where)
     aligned = align(spans, analysis)
     exact = sum(
         1
@@ -267,7 +269,7 @@ def evaluate_files(
     analysis = curated_analysis(
         target, max_bytes or DEFAULT_MAX_BYTES, overrides, settings or Settings()
     )
-    return evaluate(gold, analysis)
+    return evaluate(gold, analysis, str(gold_path))
 
 
 def format_scores(scores: Scores, fmt: str = "text") -> str:

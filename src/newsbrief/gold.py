@@ -16,6 +16,8 @@ import yaml
 
 from .config import PROJ_ROOT, read_yaml_text
 from .errors import NewsbriefError
+from .model import UNIT_KINDS
+from .vocabulary import CATEGORIES, GENRES, MODALITIES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -49,7 +51,16 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     return gold
 
 
-def _check_gold_unit(u: Any, i: int, path: str | Path) -> None:
+#: The values ANNOTATION.md allows: a misspelt label ("assesment") was scored
+#: as a category nobody predicts, and a unit of an unknown kind was dropped.
+_GOLD_UNIT_VALUES: dict[str, tuple[str, ...]] = {
+    "kind": UNIT_KINDS,
+    "category": CATEGORIES,
+    "modality": MODALITIES,
+}
+
+
+def _check_gold_unit(u: Any, i: int, path: str | Path, actor_ids: set[str]) -> None:
     if not isinstance(u, dict):
         raise NewsbriefError(f"{path}: unit {i} is not a mapping")
     for key, types in _GOLD_UNIT_TYPES.items():
@@ -58,6 +69,31 @@ def _check_gold_unit(u: Any, i: int, path: str | Path) -> None:
             raise NewsbriefError(f"{path}: unit {i}: `{key}` has the wrong type")
         if isinstance(value, list) and not all(isinstance(x, str) for x in value):
             raise NewsbriefError(f"{path}: unit {i}: `{key}` must list strings")
+    for key, allowed in _GOLD_UNIT_VALUES.items():
+        if u.get(key) is not None and u[key] not in allowed:
+            raise NewsbriefError(f"{path}: unit {i}: {key} {u[key]!r} is not one of {allowed}")
+    strange = sorted(set(u.get("also") or []) - set(CATEGORIES))
+    if strange:
+        raise NewsbriefError(f"{path}: unit {i}: `also` names no category: {strange}")
+    _check_gold_numbers(u, i, path)
+    unknown = sorted(set(u.get("actors") or []) - actor_ids)
+    if unknown:
+        raise NewsbriefError(f"{path}: unit {i}: actors {unknown} are not in `actors`")
+
+
+def _check_gold_numbers(u: dict[str, Any], i: int, path: str | Path) -> None:
+    """Units are numbered 0, 1, 2... in order and restate an earlier one (ANNOTATION.md).
+
+    A text ``index`` was an internal error in the cross-validation, a repeated
+    one silently aligned two gold units to one, and a ``restates`` of a later
+    or missing unit scored a link that cannot exist.
+    """
+    index = u.get("index", i)
+    if index != i or isinstance(index, bool):
+        raise NewsbriefError(f"{path}: unit {i}: `index` must be {i} (units are numbered in order)")
+    restates = u.get("restates")
+    if restates is not None and not 0 <= restates < i:
+        raise NewsbriefError(f"{path}: unit {i}: `restates` {restates} is not an earlier unit")
 
 
 def _check_gold_types(gold: dict[str, Any], path: str | Path) -> None:
@@ -65,18 +101,36 @@ def _check_gold_types(gold: dict[str, Any], path: str | Path) -> None:
     for key in ("units", "actors", "relations"):
         if not isinstance(gold.get(key) or [], list):
             raise NewsbriefError(f"{path}: `{key}` must be a list")
+    if gold.get("genre") is not None and gold["genre"] not in GENRES:
+        raise NewsbriefError(f"{path}: genre {gold['genre']!r} is not one of {GENRES}")
+    ids = _check_gold_actors(gold.get("actors") or [], path)
     for i, u in enumerate(gold["units"]):
-        _check_gold_unit(u, i, path)
-    for k, item in enumerate(gold.get("actors") or []):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise NewsbriefError(f"{path}: actor {k} needs a text `id`")
-        if not all(isinstance(a, str) for a in item.get("aliases") or []):
-            raise NewsbriefError(f"{path}: actor {k}: aliases must be strings")
+        _check_gold_unit(u, i, path, ids)
     for k, item in enumerate(gold.get("relations") or []):
         if not isinstance(item, dict) or not all(
             isinstance(item.get(f), str) for f in ("source", "target", "type")
         ):
             raise NewsbriefError(f"{path}: relation {k} needs text source, target and type")
+        if not {item["source"], item["target"]} <= ids:
+            raise NewsbriefError(f"{path}: relation {k}: source and target must be actor ids")
+
+
+def _check_gold_actors(actors: list[Any], path: str | Path) -> set[str]:
+    """The actors' ids, once each is checked; units and relations may name no other."""
+    for k, item in enumerate(actors):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise NewsbriefError(f"{path}: actor {k} needs a text `id`")
+        if not all(isinstance(a, str) for a in item.get("aliases") or []):
+            raise NewsbriefError(f"{path}: actor {k}: aliases must be strings")
+        if not all(isinstance(item.get(f) or "", str) for f in ("name", "type", "part_of")):
+            raise NewsbriefError(f"{path}: actor {k}: name, type and part_of must be text")
+        if not isinstance(item.get("core", True), bool):  # "no" is a true string
+            raise NewsbriefError(f"{path}: actor {k}: core must be true or false")
+    ids = {item["id"] for item in actors}
+    for k, item in enumerate(actors):
+        if item.get("part_of") is not None and item["part_of"] not in ids:
+            raise NewsbriefError(f"{path}: actor {k}: part_of {item['part_of']!r} is not an id")
+    return ids
 
 
 def resolve_article(gold: dict[str, Any], gold_path: Path) -> Path:
