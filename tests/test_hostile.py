@@ -588,3 +588,23 @@ def test_a_claims_model_without_genre_or_restatement_is_accepted(tmp_path):
     path = tmp_path / "models.json"
     path.write_text(json.dumps(models), encoding="utf-8")
     assert set(load_models(path)) == {"category", "modality"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["evaluate", "--cv", "{gold}"], ["train", "{gold}"], ["agreement", "{gold}", "{gold}"]],
+)
+@pytest.mark.parametrize("out", ["folder.txt", "file/under"])
+def test_an_out_file_that_cannot_be_written_fails_before_the_work(tmp_path, capsys, command, out):
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    (tmp_path / "gold").mkdir()  # no gold files: the work would fail with another error
+    argv = [a.format(gold=tmp_path / "gold") for a in command]
+    assert main([*argv, "--out", str(tmp_path / out)]) == 2
+    assert f"error: {tmp_path / out}: " in one_line_error(capsys)
+
+
+def test_graph_out_that_is_a_folder_is_named_as_such_not_as_a_format(tmp_path, article, capsys):
+    (tmp_path / "graph.txt").mkdir()
+    assert main(["graph", str(article), "--out", str(tmp_path / "graph.txt")]) == 2
+    assert "is a folder" in one_line_error(capsys)

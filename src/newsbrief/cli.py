@@ -32,7 +32,7 @@ from .config import (
 )
 from .curation import curated_analysis
 from .errors import NewsbriefError
-from .files import write_atomic
+from .files import check_target, write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -89,6 +89,24 @@ def _is_folder(name: str) -> bool:
         return Path(name).is_dir()
     except OSError:
         return False
+
+
+def _check_out_file(args: argparse.Namespace) -> None:
+    """Refuse an ``--out`` file that cannot be written before the work, not after it.
+
+    ``evaluate --cv`` and ``train`` run for minutes before they write; a
+    folder or a path under a file as ``--out`` was found only then (and
+    ``graph --out FOLDER.txt`` blamed the format 'txt'). A folder or @LIST
+    of articles and the report write into a folder, checked where they run.
+    """
+    out = getattr(args, "out", None)
+    if not out or args.command == "report":
+        return
+    if args.command in ("analyze", "graph") and (
+        _is_folder(args.article) or args.article.startswith("@")
+    ):
+        return
+    check_target(out)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -466,6 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "article", None):
             # Before any command makes it a Path, which folds "file://host" into a folder.
             args.article = local_path(args.article)
+        _check_out_file(args)
         return args.func(args)
     except NewsbriefError as exc:
         print(f"newsbrief: error: {_printable(str(exc))}", file=sys.stderr)
