@@ -257,13 +257,27 @@ def test_bad_override_values_are_refused(tmp_path, body, message):
         "organizations:\n  - {id: X, name: X, aliases: Quad}\n",
         "organizations: {id: X}\n",
         "states: {XYZ: {aliases: [' ']}}\n",
+        "organisations:\n  - {id: X, name: X, aliases: [Xland]}\n",
+        "ner_filters: {media_word: [Gazette]}\n",
+        "ner_filters: {media_words: Gazette}\n",
+        "ner_filters: [media_words]\n",
     ],
 )
 def test_bad_gazetteer_entries_are_refused(tmp_path, article, capsys, body):
     path = tmp_path / "g.yaml"
     path.write_text(body, encoding="utf-8")
     assert main(["analyze", str(article), "--gazetteer", str(path)]) == 2
-    one_line_error(capsys)
+    assert f"error: {path}: " in one_line_error(capsys)
+
+
+def test_a_gazetteer_with_known_sections_is_accepted(tmp_path, article, capsys):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "organizations:\n  - {id: XQ, name: Xland Guild, aliases: [Xland Guild]}\n"
+        "ner_filters: {media_words: [Gazette]}\n",
+        encoding="utf-8",
+    )
+    assert main(["analyze", str(article), "--gazetteer", str(path)]) == 0
 
 
 # 7. Long lines are cut into bounded pieces

@@ -22,7 +22,7 @@ from .errors import NewsbriefError
 from .patterns import FormMatch, FormMatcher
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from .model import Actor
 
@@ -206,6 +206,23 @@ _FILTERS = (
     "crowd_words",
 )
 _ENTRY_KINDS = ("organizations", "militaries", "governments", "groups", "regions", "persons")
+_SECTIONS = (*_ENTRY_KINDS, "states", "generic_forces", "ner_filters")
+
+
+def _check_sections(data: dict, path: str, words: Callable[[object], bool]) -> None:
+    """A misspelt section ("organisations:") or word list was ignored without a word.
+
+    The overrides refuse theirs; so does a gazetteer now, naming the known ones.
+    """
+    unknown = sorted(set(data) - set(_SECTIONS))
+    if unknown:
+        known = ", ".join(_SECTIONS)
+        raise NewsbriefError(f"{path}: unknown section(s) {unknown} (known: {known})")
+    filters = data.get("ner_filters") or {}
+    if not isinstance(filters, dict) or not all(
+        key in _FILTERS and words(value) for key, value in filters.items()
+    ):
+        raise NewsbriefError(f"{path}: ner_filters must map {', '.join(_FILTERS)} to word lists")
 
 
 def _checked(data: dict, path: str) -> dict:
@@ -218,6 +235,7 @@ def _checked(data: dict, path: str) -> dict:
     def words(value: object) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
+    _check_sections(data, path, words)
     for kind in _ENTRY_KINDS:
         entries = data.get(kind) or []
         if not isinstance(entries, list):
