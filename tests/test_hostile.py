@@ -622,3 +622,21 @@ def test_graph_out_that_is_a_folder_is_named_as_such_not_as_a_format(tmp_path, a
     (tmp_path / "graph.txt").mkdir()
     assert main(["graph", str(article), "--out", str(tmp_path / "graph.txt")]) == 2
     assert "is a folder" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "none has a sentence"),
+        ('{"a": 1}', "none has a sentence"),
+        ('[{"text": "Japan met NATO."}]', "none has a sentence"),
+        ("[1]", "event record 0: not an object"),
+        ("[{", "not JSON-like"),
+    ],
+)
+def test_event_records_with_nothing_to_score_are_one_error_line(tmp_path, capsys, body, message):
+    path = tmp_path / "records.json"
+    path.write_text(body, encoding="utf-8")
+    assert main(["evaluate", "--events", str(path)]) == 2
+    line = one_line_error(capsys)
+    assert f"error: {path}: " in line and message in line

@@ -209,7 +209,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from .events import evaluate_events, format_event_scores  # not for analyze
 
         text = read_text_file(args.gold, "event records", JSON_MAX_BYTES)
-        _emit(format_event_scores(evaluate_events(text, _settings(args))), args.out)
+        try:
+            halves = evaluate_events(text, _settings(args))
+        except NewsbriefError as exc:
+            if not str(exc).startswith("event record"):
+                raise  # a lexicon's error, which names its own file
+            raise NewsbriefError(f"{args.gold}: {exc}") from None
+        _emit(format_event_scores(halves), args.out)
         return 0
     if args.cv:
         articles = load_gold_articles(args.gold, _settings(args))

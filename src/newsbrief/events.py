@@ -278,6 +278,9 @@ def evaluate_events(
     dropping repeats) are the development half, odd ones the held-out half.
     """
     records = parse_event_records(text)
+    if not records:
+        # An empty file or a JSON object of other fields printed a table of zeros.
+        raise NewsbriefError("event records: none has a sentence (text) and a source actor")
     scores = [score_record(r, analyze_record(r, settings)) for r in records]
     return [("development", scores[0::2]), ("held-out", scores[1::2]), ("all", scores)]
 
