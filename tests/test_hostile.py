@@ -640,3 +640,13 @@ def test_event_records_with_nothing_to_score_are_one_error_line(tmp_path, capsys
     assert main(["evaluate", "--events", str(path)]) == 2
     line = one_line_error(capsys)
     assert f"error: {path}: " in line and message in line
+
+
+@pytest.mark.parametrize(("name", "message"), [("gone.txt", "no such file"), ("dir", "directory")])
+def test_train_curated_names_a_missing_article_as_such(tmp_path, capsys, name, message):
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "gold").mkdir()
+    argv = ["train", str(tmp_path / "gold"), "--curated", str(tmp_path / name)]
+    argv += ["--out", str(tmp_path / "m.json")]
+    assert main(argv) == 2
+    assert message in one_line_error(capsys)

@@ -251,8 +251,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from .claims.train import fit_models, write_models  # not for analyze
     from .crossval import curated_articles, load_gold_articles  # not for analyze
 
-    # The analyst's files first: a misnamed overrides file is one line at once,
-    # not after every gold article has been parsed.
+    # The analyst's files first (seconds, before the gold's minutes): a missing
+    # article or misnamed overrides file is one line at once.
     curated = curated_articles(args.curated or [], args.overrides or [])
     for art in curated:
         if not art.rows:  # an override of sources or actors only: no label to learn

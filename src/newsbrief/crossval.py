@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from .claims.model import LinearModel
     from .claims.train import Row
+    from .model import Source
 
 __all__ = [
     "CVResult",
@@ -213,15 +214,18 @@ def curated_articles(
     each read with the article beside it (``newsbrief train --curated`` and
     ``--overrides``); an article named both ways is learnt from once.
     """
-    pairs = [(Path(path), _overrides_beside(path)) for path in articles]
-    pairs += [(article_of_overrides(path), Path(path)) for path in overrides]
+    # Each article is read first: a missing one is "no such file", not "no overrides".
+    pairs = [(read_source(path), Path(path), _overrides_beside(path)) for path in articles]
+    for path in overrides:
+        article = article_of_overrides(path)
+        pairs.append((read_source(article), article, Path(path)))
     seen: set[tuple[Path, Path]] = set()
     out = []
-    for path, chosen in pairs:
+    for source, path, chosen in pairs:
         key = (path.resolve(), chosen.resolve())
         if key not in seen:
             seen.add(key)
-            out.append(_curated_article(path, chosen))
+            out.append(_curated_article(source, path, chosen))
     return out
 
 
@@ -232,8 +236,8 @@ def _overrides_beside(article: str | Path) -> Path:
     return overrides
 
 
-def _curated_article(path: Path, overrides: Path) -> GoldArticle:
-    analysis, reading = read_with_claims(read_source(path))
+def _curated_article(source: Source, path: Path, overrides: Path) -> GoldArticle:
+    analysis, reading = read_with_claims(source)
     curated = apply_overrides(analysis, overrides)
     claims = [
         {"index": c.unit, "category": c.category, "modality": c.modality}
