@@ -650,3 +650,18 @@ def test_train_curated_names_a_missing_article_as_such(tmp_path, capsys, name, m
     argv += ["--out", str(tmp_path / "m.json")]
     assert main(argv) == 2
     assert message in one_line_error(capsys)
+
+
+def test_an_out_file_in_a_folder_without_write_permission_fails_before_the_work(
+    tmp_path, capsys, monkeypatch
+):
+    import newsbrief.files as files
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(files.os, "access", lambda p, mode: p != locked and real_access(p, mode))
+    (tmp_path / "gold").mkdir()  # no gold files: the work would fail with another error
+    out = locked / "m.json"
+    assert main(["train", str(tmp_path / "gold"), "--out", str(out)]) == 2
+    assert one_line_error(capsys).endswith(f"{out}: cannot write here (permission denied)")

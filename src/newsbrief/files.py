@@ -40,7 +40,8 @@ def check_target(path: str | Path) -> Path:
     ------
     NewsbriefError
         When ``path`` is a folder, a device, a FIFO or a symlink, or when a
-        part of its folder is a file.
+        part of its folder is a file or one this process may not write into
+        (found before the work, not after ``train``'s minutes).
     """
     target = Path(path)
     try:
@@ -62,6 +63,8 @@ def check_target(path: str | Path) -> Path:
         if parent.exists():
             if not parent.is_dir():
                 raise NewsbriefError(f"{target}: {parent} is not a folder")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise NewsbriefError(f"{target}: cannot write here (permission denied)")
             break
     return target
 
