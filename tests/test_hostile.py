@@ -478,6 +478,14 @@ def test_badly_typed_gold_is_refused(tmp_path, article, capsys, unit):
     assert f"error: {gold}: " in one_line_error(capsys)  # names the file, not "gold"
 
 
+@pytest.mark.parametrize("units", ["units:", "units: []", "units: 0"])
+def test_a_gold_file_without_units_is_refused(tmp_path, article, capsys, units):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(f"article: {article}\n{units}\n", encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    assert one_line_error(capsys).endswith(f"{gold}: a gold file needs `units` (see ANNOTATION.md)")
+
+
 @pytest.mark.parametrize(
     "top",
     [
@@ -555,7 +563,8 @@ def test_agreement_on_an_article_that_is_not_text_is_one_error_line(tmp_path, ca
     for name in ("first", "second"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "story.yaml").write_text(
-            f"article: {tmp_path / 'story.txt'}\nunits: []\n", encoding="utf-8"
+            f"article: {tmp_path / 'story.txt'}\nunits: [{{kind: claim, start: 0, end: 3}}]\n",
+            encoding="utf-8",
         )
     assert main(["agreement", str(tmp_path / "first"), str(tmp_path / "second")]) == 2
     assert "is not UTF-8 text" in one_line_error(capsys)

@@ -45,7 +45,9 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         gold = yaml.safe_load(read_yaml_text(path, "gold file"))
     except yaml.YAMLError as exc:
         raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
-    if not isinstance(gold, dict) or "units" not in gold:
+    if not isinstance(gold, dict) or not gold.get("units"):
+        # `units:` with nothing after it (None) was an internal error, and an
+        # empty list scored nothing: every character of an article is in a unit.
         raise NewsbriefError(f"{path}: a gold file needs `units` (see ANNOTATION.md)")
     _check_gold_types(gold, path)
     return gold
