@@ -329,3 +329,34 @@ def test_the_full_graph_follows_the_text_when_it_fits_and_keeps_its_heading(tmp_
     (page,), text = pages(_print_prose_then_full_graph(tmp_path, lines=40))
     assert page > 1 and "All 30 actors" in text[page - 1]
     assert "All 30 actors" not in text[page - 2] and "Line 39" in text[page - 2]
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_markdown_heading_stands_in_the_column_of_the_text_around_it(tmp_path):
+    """Lab lays markdown out as a padded table cell: its heading stood right of the column."""
+    prose = new_code_cell("method()", execution_count=1)
+    prose.outputs = [
+        new_output("display_data", data={"text/html": "<p>Leftmost words.</p>", "text/plain": ""})
+    ]
+    nb = new_notebook(
+        cells=[prose, new_markdown_cell("## Headword here")], metadata={"title": "Title"}
+    )
+    pdf, _ = SystemChromiumWebPDFExporter(**NO_INPUT).from_notebook_node(nb)
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    left = {
+        m.group(2): float(m.group(1)) for m in re.finditer(r'xMin="([\d.]+)"[^>]*>(\w+)<', boxes)
+    }
+    assert abs(left["Headword"] - left["Leftmost"]) < 0.5
+
+
+def test_markdown_cells_print_as_blocks_of_the_column_width():
+    """A table cell shrinks to its widest line: a short heading's rule stopped at its end."""
+    css = (templates_dir() / "newsbrief" / "static" / "briefing.css").read_text(encoding="utf-8")
+    rule = re.search(r"body\.newsbrief \.nb-prose \{([^}]*)\}", css)
+    assert rule is not None
+    assert "display: block" in rule.group(1) and "padding-left: 0" in rule.group(1)
