@@ -210,9 +210,32 @@ def test_an_edge_label_is_placed_inside_the_plot_or_left_out():
         g.add_edge(u, v, type="imposed_sanctions_on", polarity="conflictual", weak=False)
     for frame in (SCREEN, PAGE_ONE):
         pos = layout(g, frame)
-        (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame))
+        (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame), frame.margin)
         spots = edge_label_spots(g, pos, frame)
         assert spots
         for (_, _, text), (x, y) in spots.items():
             hw, hh = _text_half(text)
             assert x0 <= x - hw and x + hw <= x1 and y0 <= y - hh and y + hh <= y1
+
+
+def test_page_ones_names_keep_inside_the_figure_with_a_narrow_margin_above_and_below():
+    """Half a three-line name or a large disc is 0.28 in: a 0.55 in margin left white bands."""
+    from newsbrief.figures import PAGE_ONE
+
+    g = nx.MultiDiGraph(title="tall")
+    for i in range(12):
+        name = f"Invented Council of Coastal Provinces {i}" if i % 2 else f"Land {i}"
+        g.add_node(str(i), name=name, type="organization", mentions=12)
+    for i in range(12):
+        g.add_edge(str(i), str((i + 5) % 12), type="supports", polarity="cooperative", weak=False)
+    fig = graph_figure(g, frame=PAGE_ONE)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    plot = fig.axes[0].get_window_extent(renderer)
+    assert plot.height <= fig.get_size_inches()[1] * fig.dpi + 0.5
+    names = [t for t in fig.axes[0].texts if t.get_fontweight() == "bold"]
+    assert any(t.get_text().count("\n") == 2 for t in names)  # three-line names are drawn
+    for t in names:
+        box = t.get_window_extent(renderer)
+        assert box.y0 >= plot.y0 and box.y1 <= plot.y1, t.get_text()
+    assert PAGE_ONE.margin[1] < PAGE_ONE.margin[0]
