@@ -360,3 +360,12 @@ def test_markdown_cells_print_as_blocks_of_the_column_width():
     rule = re.search(r"body\.newsbrief \.nb-prose \{([^}]*)\}", css)
     assert rule is not None
     assert "display: block" in rule.group(1) and "padding-left: 0" in rule.group(1)
+
+
+def test_graphs_take_the_columns_width_on_screen():
+    """Shown at the notebook's 560 px, page one's graph had its names at about 9 px."""
+    css = (templates_dir() / "newsbrief" / "static" / "briefing.css").read_text(encoding="utf-8")
+    screen = re.search(r"@media screen \{(.*?)\n\}", css, re.DOTALL)
+    assert screen is not None
+    rule = re.search(r"\.jp-RenderedImage img \{([^}]*)\}", screen.group(1))
+    assert rule is not None and "width: 100%" in rule.group(1)
