@@ -1195,3 +1195,21 @@ def test_bottom_line_head_is_bold_without_the_stylesheet():
     analysis = _invented("Port talks\n\nChile and Peru met in Lima on Monday.\n")
     bluf = briefing.bottom_line(analysis).data
     assert '<p class="nb-bluf-head" style="font-weight: bold;">Bottom line up front</p>' in bluf
+
+
+def test_bottom_line_says_whom_a_quoted_core_event_is_reported_from(monkeypatch):
+    """The key claims marked a quoted core event "(per ...)"; the bottom line did not."""
+    from dataclasses import replace
+
+    from newsbrief.briefing import prose
+
+    analysis = _invented("Ports pact\n\nChile signed a port agreement with Peru on Monday.\n")
+    unit = next(c.unit for c in analysis.claims if c.category is not None)
+    monkeypatch.setattr(prose, "core_event", lambda _: (unit, 1))
+    assert "(per " not in prose.bottom_line(analysis).data  # the author's own voice
+    claims = tuple(
+        replace(c, attribution="Minister <Lena> Varga") if c.unit == unit else c
+        for c in analysis.claims
+    )
+    bluf = prose.bottom_line(replace(analysis, claims=claims)).data
+    assert "” <em>(per Minister &lt;Lena&gt; Varga)</em> The article states it once." in bluf, bluf

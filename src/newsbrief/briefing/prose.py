@@ -287,6 +287,7 @@ def bottom_line(analysis: Analysis) -> HTML:
             "text": inner_quotes(_units(analysis)[unit].text.strip()),
             "times": times,
             "said": _times(times),
+            "source": _core_source(analysis, unit),
         }
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
@@ -304,6 +305,23 @@ def bottom_line(analysis: Analysis) -> HTML:
             **_sources(analysis),
         )
     )
+
+
+def _core_source(analysis: Analysis, unit: int) -> str | None:
+    """Who the core event is reported from, or None for the text's own voice.
+
+    The key claims mark a quoted claim "(per Dan Caine)"; the bottom line
+    quoted the same claim as the core event with no word of who says so, as
+    if the article stated it. The author and the speaker of remarks are
+    unmarked there too.
+    """
+    claim = next((c for c in analysis.claims if c.unit == unit), None)
+    if claim is None or claim.attribution == "author":
+        return None
+    canonical = source_names(analysis)
+    source = canonical.get(claim.attribution.casefold(), claim.attribution)
+    voice = _voice(analysis, canonical)
+    return None if voice is not None and source == voice["name"] else source
 
 
 def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
