@@ -1213,3 +1213,18 @@ def test_bottom_line_says_whom_a_quoted_core_event_is_reported_from(monkeypatch)
     )
     bluf = prose.bottom_line(replace(analysis, claims=claims)).data
     assert "” <em>(per Minister &lt;Lena&gt; Varga)</em> The article states it once." in bluf, bluf
+
+
+def test_method_note_counts_one_corrected_item_in_the_singular_with_typographic_apostrophes():
+    """ "An analyst corrected 1 items" read as a slip; "spaCy's" stood beside "author’s"."""
+    from dataclasses import replace
+
+    from newsbrief.briefing import prose
+
+    analysis = _invented("Ports pact\n\nChile signed a port agreement with Peru on Monday.\n")
+    first = analysis.claims[0]
+    claims = (replace(first, curated=True), *analysis.claims[1:])
+    note = prose.method_note(replace(analysis, claims=claims)).data
+    assert "An analyst corrected 1 item by hand." in note, note
+    assert "'" not in note and "spaCy’s" in note
+    assert "No item was corrected by hand." in prose.method_note(analysis).data

@@ -667,7 +667,7 @@ def method_note(analysis: Analysis) -> HTML:
         1 for r in analysis.relations if r.curated
     )
     review = (
-        f"An analyst corrected {curated} items by hand."
+        f"An analyst corrected {_plural(curated, 'item')} by hand."
         if curated
         else "No item was corrected by hand."
     )
