@@ -1228,3 +1228,25 @@ def test_method_note_counts_one_corrected_item_in_the_singular_with_typographic_
     assert "An analyst corrected 1 item by hand." in note, note
     assert "'" not in note and "spaCy’s" in note
     assert "No item was corrected by hand." in prose.method_note(analysis).data
+
+
+def test_key_claims_list_a_reporters_question_last():
+    """A transcript's question is asked, not claimed: it stood among the key implications."""
+    from dataclasses import replace
+
+    text = (
+        "Remarks by President Okafor on the Harbour Accord\n\n"
+        "Q Mr. President, will the fleet leave Varnia before the summer?\n\n"
+        "THE PRESIDENT: The accord with Varnia may open the northern port by June. "
+        "Our ships could share the harbour with Varnia from the spring. "
+        "The fleet might withdraw from Varnia by March.\n"
+    )
+    analysis = _invented(text)
+    claims = tuple(
+        replace(c, category="implication") if c.category is not None else c for c in analysis.claims
+    )
+    asked = [c for c in claims if c.attribution == "reporter"]
+    assert len(asked) == 1 and len([c for c in claims if c.category]) == 4
+    key = briefing.key_claims(replace(analysis, claims=claims), per_category=3).data
+    assert "Mr. President, will the fleet" not in key, key
+    assert "(4 claims, 3 shown)" in key

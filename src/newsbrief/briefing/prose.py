@@ -429,9 +429,12 @@ def _category_block(
         return ""
     # The claims that name actors or are restated matter most; keep reading order.
     # A formula that opens or closes remarks ("THE PRESIDENT: Good afternoon.")
-    # reports nothing, so it comes last, as it does for the core event.
+    # reports nothing, so it comes last, as it does for the core event. So
+    # does a reporter's question in a transcript: it is asked, not claimed
+    # (the bottom line counts it apart), and "Q Will you get a ceasefire
+    # before leaving office?" stood among the remarks' three key implications.
     weight = rows["actors"].str.len().gt(0).astype(int) + rows["restated"]
-    said = ~rows["text"].map(is_formula)
+    said = ~rows["text"].map(is_formula) & rows["attribution"].ne(REPORTER)
     ranked = rows.assign(_weight=weight + said.astype(int) * (1 + int(weight.max())))
     chosen = ranked.sort_values("_weight", ascending=False, kind="stable").head(limit)
     return _render(
