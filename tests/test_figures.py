@@ -239,3 +239,20 @@ def test_page_ones_names_keep_inside_the_figure_with_a_narrow_margin_above_and_b
         box = t.get_window_extent(renderer)
         assert box.y0 >= plot.y0 and box.y1 <= plot.y1, t.get_text()
     assert PAGE_ONE.margin[1] < PAGE_ONE.margin[0]
+
+
+def test_dollar_signs_are_drawn_as_written_not_as_mathtext():
+    """Two "$" in a headline started mathtext: "$5 billion and ... $3" lost its dollars."""
+    from matplotlib import cbook
+
+    g = nx.MultiDiGraph(title="Varnia pledges $5 billion and Kell $3 billion in aid")
+    g.add_node("A", name="Varnia $2 Fund $ Trust", type="organization", mentions=3)
+    g.add_node("B", name="Kell", type="state", mentions=2)
+    g.add_edge("A", "B", type="supports", polarity="cooperative", weak=False)
+    fig = graph_figure(g)
+    ax = fig.axes[0]
+    texts = [ax.title, *ax.texts]
+    assert not [t.get_text() for t in texts if cbook.is_math_text(t.get_text())]
+    shown = {t._preprocess_math(t.get_text())[0] for t in texts}
+    assert "Varnia pledges $5 billion and Kell $3 billion in aid" in shown
+    assert any("$2 Fund $" in s for s in shown)

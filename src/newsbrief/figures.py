@@ -125,6 +125,17 @@ def drawable(text: str) -> str:
     return "".join(ch if ord(ch) in glyphs or ch in "\n\t" else "?" for ch in text)
 
 
+def _plain(text: str) -> str:
+    """Text as matplotlib must be given it to draw it as written.
+
+    Two "$" in one string start mathtext: the headline "US pledges $5 billion
+    and Japan $3 billion" was drawn "US pledges 5billionandJapan3 billion",
+    its dollars gone and the words between them run together in italics.
+    An escaped "\\$" is drawn as "$" and measured as one.
+    """
+    return text.replace("$", r"\$")
+
+
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
     data = graph.nodes[node]
     name = drawable(shown_name(data.get("name", node), data.get("type", "")))
@@ -255,7 +266,7 @@ def _text_width(line: str, points: float, bold: bool) -> float:
     prop = font_manager.FontProperties(
         family=_RC["font.family"], size=points, weight="bold" if bold else "normal"
     )
-    return float(TextPath((0, 0), line, prop=prop).get_extents().width) / 72
+    return float(TextPath((0, 0), _plain(line), prop=prop).get_extents().width) / 72
 
 
 def _footprint(label: str, area: float) -> tuple[float, float]:
@@ -376,7 +387,7 @@ def graph_figure(
         )
         for n, (x, y) in pos.items():
             ax.annotate(
-                labels[n],
+                _plain(labels[n]),
                 (x, y),
                 ha="center",
                 va="center",
@@ -387,7 +398,8 @@ def graph_figure(
             )
         _legend(ax, graph, frame.beside)
         if frame.titled:
-            ax.set_title(drawable(title or graph.graph.get("title", "")), fontsize=12, wrap=True)
+            heading = _plain(drawable(title or graph.graph.get("title", "")))
+            ax.set_title(heading, fontsize=12, wrap=True)
         if not pos:
             # An article with no actor printed a blank box under the caption
             # on how to read nodes and edges; the figure says why it is empty.
@@ -479,7 +491,7 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict, frame: Frame = SCREEN) ->
                 solid_capstyle="butt",
             )
         ax.annotate(
-            text,
+            _plain(text),
             (x, y),
             ha="center",
             va="center",
