@@ -358,11 +358,6 @@ STRUCTURE_FIELDS = (
 )
 
 
-def structure_scores(articles: Sequence[GoldArticle]) -> dict[str, float]:
-    """Actors and relations, mean over articles (rules and lexicons: nothing is fitted)."""
-    return _mean_structure([evaluate(a.gold, a.analysis) for a in articles])
-
-
 def _mean_structure(scores: Sequence[Scores]) -> dict[str, float]:
     return {f: sum(getattr(s, f) for s in scores) / len(scores) for f in STRUCTURE_FIELDS}
 

@@ -209,7 +209,6 @@ _WORDS = {
     "genre": "genre: {}",
     "w": "word '{}'",
     "cw": "reported word '{}'",
-    "bi": "words '{}'",
     "first": "opens with '{}'",
     "complement": "is '{}'",
     "complement_pos": "complement is {}",
