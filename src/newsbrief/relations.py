@@ -169,20 +169,30 @@ def extract_relations(
         subjects = subject_actors(span.root, table)[0] if len(span) else []
         group = subjects if len(subjects) > 1 else group
     relations = [
-        Relation(
-            s,
-            t,
-            ty,
-            meta[(s, t, ty)][0],
-            tuple(ev),
-            False,
-            meta[(s, t, ty)][1],
-            event_class=meta[(s, t, ty)][2],
-        )
-        for (s, t, ty), ev in found.items()
+        Relation(*k, meta[k][0], tuple(ev), False, meta[k][1], event_class=meta[k][2])
+        for k, ev in found.items()
     ]
-    relations = memberships(relations, actors)
-    relations += part_of_relations(actors)
+    relations = _with_part_of(memberships(relations, actors), actors, parse, gazetteer)
+    relations = _within_bodies(relations)
+    relations += co_mentions(units, by_unit, relations, part_of)
+    return relations
+
+
+def _with_part_of(
+    relations: list[Relation],
+    actors: Sequence[Actor],
+    parse: ArticleParse,
+    gazetteer: Gazetteer | None,
+) -> list[Relation]:
+    """The relations with the actors' ``part_of`` links added, surest source first.
+
+    The order is the precedence: the actors' own ``part_of``, then a state in
+    a body's name, a possessive ("Iraq's central bank"), a containing body's
+    name, the article's home state, a group the gazetteer lists a state in.
+    Each later, weaker reading skips what an earlier one placed, so a body is
+    not made part of a second thing by a guess.
+    """
+    relations = relations + part_of_relations(actors)
     if gazetteer is not None:
         relations += named_part_of(actors, partial(_state_of, gazetteer))
     named = {r.source for r in relations if r.event_class == "PART_OF"}
@@ -193,8 +203,6 @@ def extract_relations(
     relations += home_part_of(actors, {r.source for r in relations if r.event_class == "PART_OF"})
     placed = {frozenset((r.source, r.target)) for r in relations if r.polarity == "structural"}
     relations += group_part_of(actors, gazetteer.members if gazetteer else {}, placed)
-    relations = _within_bodies(relations)
-    relations += co_mentions(units, by_unit, relations, part_of)
     return relations
 
 
