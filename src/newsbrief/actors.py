@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
+    from .patterns import FormMatch
+
 __all__ = ["Located", "extract_actors", "mention_tokens"]
 
 #: Prepositions that make a place of what follows ("a summit in Helsinki").
@@ -149,23 +151,49 @@ def _gazetteer_mentions(unit: Unit, span: Span, gaz: Gazetteer) -> list[Located]
         if instead is not None:
             out += instead
             continue
-        entry, how, end = _body_of(unit, m.start(), end, surface, gaz)
-        if entry.type == "state" and _in_place_name(text[: m.start()], gaz):
-            continue  # "the Gulf of Mexico" is a sea, not Mexico
-        if entry.type == "state":
-            force = force_after(text, m.start(), end, entry, gaz)
-            if force is not None and _names_a_thing(text, force[1], gaz):
-                force = None  # "the U.S.-China Military Maritime Consultative Agreement"
-            if force is not None:
-                entry, how, end = force[0], "force", force[1]
-            elif how == "demonym" and qualifies_a_place(span, m.start(), end):
-                continue  # "Belarusian airspace" locates; Belarus does nothing
-            elif _inside_foreign_name(span, [*ents, *persons], m.start(), m.end()) or (
-                how == "capital" and _is_place(span, m.start(), m.end())
-            ):
-                continue
-        out.append(Located(entry, _mention(unit, m.start(), end), how))
+        read = _body_of(unit, m.start(), end, surface, gaz)
+        if read[0].type == "state":
+            kept = _state_read(unit, span, m, read, [*ents, *persons], gaz)
+        else:
+            kept = read
+        if kept is not None:
+            entry, how, end = kept
+            out.append(Located(entry, _mention(unit, m.start(), end), how))
     return out + _elided(unit, out, gaz)
+
+
+def _state_read(
+    unit: Unit,
+    span: Span,
+    m: FormMatch,
+    read: tuple[Entry, str, int],
+    names: list[Span],
+    gaz: Gazetteer,
+) -> tuple[Entry, str, int] | None:
+    """A state's name in running text: the state, its force, or no actor at all.
+
+    A state's name, its demonym or its capital often stands for something
+    else: the state's force ("Israeli forces"), a place ("the Gulf of
+    Mexico", "Belarusian airspace", "a summit in Helsinki") or a part of
+    another name ("Israel Katz"). ``read`` is (entry, how, end) of the match
+    at ``m``.
+    """
+    entry, how, end = read
+    text = unit.text
+    if _in_place_name(text[: m.start()], gaz):
+        return None  # "the Gulf of Mexico" is a sea, not Mexico
+    force = force_after(text, m.start(), end, entry, gaz)
+    if force is not None and _names_a_thing(text, force[1], gaz):
+        force = None  # "the U.S.-China Military Maritime Consultative Agreement"
+    if force is not None:
+        return force[0], "force", force[1]
+    if how == "demonym" and qualifies_a_place(span, m.start(), end):
+        return None  # "Belarusian airspace" locates; Belarus does nothing
+    if _inside_foreign_name(span, names, m.start(), m.end()) or (
+        how == "capital" and _is_place(span, m.start(), m.end())
+    ):
+        return None
+    return read
 
 
 #: Words that end a body's name only after a known organization's: "the UN Development
