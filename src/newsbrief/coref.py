@@ -281,6 +281,10 @@ def resolve(
         :func:`newsbrief.actors.extract_actors`.
     actors : sequence of Actor
         Its actors.
+    gazetteer : Gazetteer, optional
+        What "the country's parliament", a department a title names
+        ("Commerce Secretary X") and a bare crowd noun ("protesters") are
+        read against; without it those readings are skipped.
 
     Returns
     -------

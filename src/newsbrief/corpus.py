@@ -70,6 +70,9 @@ def article_paths(folder: str | Path, suffixes: Sequence[str] = ARTICLE_SUFFIXES
         A folder holding ``.txt``, ``.md``, ``.html`` or ``.htm`` files;
         hidden files (``.name``) and the folder's own documents, named in
         capitals by convention (``README.md``, ``SOURCES.md``), are ignored.
+    suffixes : sequence of str
+        The endings of article files, lower case with the dot (a file's own
+        ending is compared lower-cased: ``.TXT`` is an article).
 
     Returns
     -------
