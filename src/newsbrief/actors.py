@@ -182,7 +182,7 @@ def _state_read(
     text = unit.text
     if _in_place_name(text[: m.start()], gaz):
         return None  # "the Gulf of Mexico" is a sea, not Mexico
-    force = force_after(text, m.start(), end, entry, gaz)
+    force = force_after(text, end, entry, gaz)
     if force is not None and _names_a_thing(text, force[1], gaz):
         force = None  # "the U.S.-China Military Maritime Consultative Agreement"
     if force is not None:
@@ -286,7 +286,7 @@ def _aligned_group(
     """
     if entry.type != "state":
         return None
-    found = force_after(unit.text, start, end, entry, gaz)
+    found = force_after(unit.text, end, entry, gaz)
     if found is None:
         return None
     first, stop = _word_start(unit.text, start), found[1]

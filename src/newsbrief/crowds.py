@@ -80,7 +80,7 @@ def _crowds(
             continue
         state = next(iter(states.values()))
         term = " ".join(words)
-        crowd = force_after(f"{state.name} {term}", 0, len(state.name), state, gaz)
+        crowd = force_after(f"{state.name} {term}", len(state.name), state, gaz)
         if crowd is None:
             continue
         text = unit.text[start - unit.start : end - unit.start]

@@ -37,9 +37,7 @@ _GENERIC_FORCES = frozenset({"MIL", "MC", "ARMY", "SOF"})
 _DEFENSE_SPEAKER = re.compile(r"(defen[cs]e)\s+spokes(?:man|woman|person|people)\b")
 
 
-def force_after(
-    text: str, start: int, end: int, state: Entry, gaz: Gazetteer
-) -> tuple[Entry, int] | None:
+def force_after(text: str, end: int, state: Entry, gaz: Gazetteer) -> tuple[Entry, int] | None:
     """Find a state's armed force or body ("Chinese coast guard", "Russia's forces")."""
     rest = text[end:]
     poss = re.match(r"(?:’s|'s)?\s+", rest)
@@ -120,7 +118,7 @@ def owned_forces(units: Sequence[Unit], located: list[Located], gaz: Gazetteer) 
             before = unit.text[: m.start - unit.start]
             owner = _pronoun_owner(before, grouped[m.unit], m.start, states)
             force = (
-                force_after(f"{owner.name} {m.text}", 0, len(owner.name), owner, gaz)
+                force_after(f"{owner.name} {m.text}", len(owner.name), owner, gaz)
                 if owner
                 else None
             )
@@ -176,7 +174,7 @@ def whose_forces(located: list[Located], gaz: Gazetteer) -> list[Located]:
             if owner is not None:
                 loc = Located(owner, loc.mention, "force")
             elif not owners and term is not None and home is not None:
-                force = force_after(home.name + " " + name, 0, len(home.name), home, gaz)
+                force = force_after(home.name + " " + name, len(home.name), home, gaz)
                 loc = Located(force[0], loc.mention, "force") if force else loc
         out.append(loc)
     return out
@@ -239,7 +237,7 @@ def possessed_bodies(
             if state is None:
                 continue
             rel = unit.start
-            found = force_after(unit.text, start - rel, end - rel, state, gaz)
+            found = force_after(unit.text, end - rel, state, gaz)
             if found is None or found[0].id == state.id:
                 continue  # "the country's government" is the state itself: coreference's
             body_end = rel + found[1]

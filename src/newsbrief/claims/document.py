@@ -161,7 +161,7 @@ def document_signals(units: Sequence[Unit], spans: Sequence[Span], cues: Cues) -
         f.update(_headline(units[title].text, spans[title] if title < len(spans) else None, cues))
     if not claims:
         return f
-    f.update(_voice([units[k].text for k in claims], cues))
+    f.update(_voice([units[k].text for k in claims]))
     f.update(_verbs([spans[k] for k in claims if k < len(spans)], cues))
     f["list"] = sum(units[k].list_item for k in claims) / len(claims)
     f["dateline"] = float(_has_dateline(units, claims[0]))
@@ -258,7 +258,7 @@ def _share(texts: Sequence[str], pattern: re.Pattern[str]) -> float:
     return sum(1 for t in texts if pattern.search(t)) / len(texts)
 
 
-def _voice(texts: Sequence[str], cues: Cues) -> dict[str, float]:
+def _voice(texts: Sequence[str]) -> dict[str, float]:
     """Shares of sentences: person outside quotes, quotes, questions, words per sentence."""
     outside = [_QUOTED.sub(" ", t) for t in texts]
     subjectivity = load_stance().subjectivity
