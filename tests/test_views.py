@@ -28,7 +28,7 @@ from newsbrief.briefing import (
     relations_view,
     structure_view,
 )
-from newsbrief.briefing.inline import Column, inline_table
+from newsbrief.briefing.inline import NO_MATHS, Column, html_block, inline_table, no_maths
 from newsbrief.config import NOTEBOOKS_DIR
 from newsbrief.model import Evidence, Relation
 
@@ -136,6 +136,74 @@ def test_article_text_is_escaped(analysis):
     html = claims_view(analysis).data + actors_view(analysis).data
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;b&gt;incursion&lt;/b&gt;" in html and "&amp;" in html
+
+
+#: Made up: two dollar amounts in one sentence, which MathJax read as "$...$".
+DOLLARS = (
+    "Velmar Pledges $4 Billion to Ostria\n"
+    "Velmar pledged $4 billion and Kelmar $2 billion to Ostria on Monday, the treasury said.\n"
+    "Velmar signed a $3 million loan deal with Ostria, officials said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dollars():
+    return analyze(source_from_text(DOLLARS))
+
+
+def _outputs(analysis) -> dict[str, str]:
+    """Every text/html output the briefing makes for one analysis, by the function's name."""
+    from newsbrief import briefing
+    from newsbrief.corpusview import articles_table, shown
+
+    made = {
+        f.__name__: f(analysis).data
+        for f in (
+            briefing.title_block,
+            briefing.article_header,
+            briefing.bottom_line,
+            briefing.claim_counts,
+            briefing.key_claims,
+            briefing.relations_evidence,
+            briefing.method_note,
+            claims_view,
+            counts_view,
+            structure_view,
+            briefing.attribution_view,
+            actors_view,
+            relations_view,
+            briefing.metrics_view,
+        )
+    }
+    made["shown"] = shown(articles_table([analysis]), "articles").data
+    return made
+
+
+def test_every_html_output_is_one_block_mathjax_leaves_alone(dollars):
+    """JupyterLab typesets $...$ in HTML outputs: "$4 billion and Kelmar $" read as maths."""
+    opening = f'<div class="{NO_MATHS}">'
+    outputs = _outputs(dollars)
+    assert NO_MATHS == "mathjax_ignore tex2jax_ignore"
+    for name, html in outputs.items():
+        assert html.startswith(opening) and html.endswith("</div>"), name
+        inner = html[len(opening) : -len("</div>")]
+        assert "mathjax_ignore" not in inner, name  # one wrapper, at the top
+        assert html == no_maths(inner), name
+    claims = outputs["claims_view"] + outputs["key_claims"] + outputs["title_block"]
+    assert "$4 billion and Kelmar $2 billion" in claims  # the dollars as written
+    assert "Pledges $4 Billion" in outputs["title_block"]
+
+
+def test_the_wrapper_is_a_plain_div_and_leaves_the_markup_as_it_was():
+    """The printed briefing must not move: no style, no other attribute on the wrapper."""
+    markup = '<h2 id="x">A</h2>\n<ul><li>$5 and $3</li></ul>'
+    assert html_block(markup).data == f'<div class="{NO_MATHS}">{markup}</div>'
+    table = inline_table(pd.DataFrame({"a": ["$1"]}), "t").data
+    assert table.startswith(f'<div class="{NO_MATHS}"><table id="t"')
+    assert cells(table).rows == [
+        [("a", "text-align: left; vertical-align: top;")],
+        [("$1", "text-align: left; vertical-align: top;")],
+    ]
 
 
 def test_inline_table_aligns_numbers_right_and_escapes_styles():
@@ -336,11 +404,13 @@ def test_a_large_graph_says_what_page_one_leaves_out_and_gets_a_page_of_its_own(
     monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(30))
     assert images.graph_image(None).format == "png"  # type: ignore[arg-type]
     assert shown == [
-        '<p class="nb-graph-note">18 of the 30 actors are drawn here: those in relations,'
-        " most mentioned first. All 30 are in the graph on the last page.</p>"
+        no_maths(
+            '<p class="nb-graph-note">18 of the 30 actors are drawn here: those in relations,'
+            " most mentioned first. All 30 are in the graph on the last page.</p>"
+        )
     ]
     assert images.full_graph_image(None) is not None  # type: ignore[arg-type]
-    assert shown[-1] == '<h2 class="nb-full-graph">All 30 actors</h2>'
+    assert shown[-1] == no_maths('<h2 class="nb-full-graph">All 30 actors</h2>')
     monkeypatch.setattr(images, "actor_graph", lambda analysis: _crowded_graph(12))
     assert images.full_graph_image(None) is None  # type: ignore[arg-type]
     images.graph_image(None)  # type: ignore[arg-type]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
-from IPython.display import HTML, Image, display
+from IPython.display import Image, display
 
 from .. import vocabulary
 from ..figures import PAGE_ONE, figure_bytes, graph_figure
 from ..graph import actor_graph
 from .frames import category_counts
+from .inline import html_block
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -92,7 +93,7 @@ def graph_image(analysis: Analysis, width: int = _PNG_WIDTH) -> Image:
     drawn = page_one_actors(graph)
     if len(drawn) == graph.number_of_nodes():
         return _image(graph_figure(graph, frame=PAGE_ONE), width)
-    display(HTML(_LEFT_OUT_NOTE.format(drawn=len(drawn), total=graph.number_of_nodes())))
+    display(html_block(_LEFT_OUT_NOTE.format(drawn=len(drawn), total=graph.number_of_nodes())))
     return _image(graph_figure(graph.subgraph(drawn).copy(), frame=PAGE_ONE), width)
 
 
@@ -119,7 +120,7 @@ def full_graph_image(analysis: Analysis, width: int = _PNG_WIDTH) -> Image | Non
     graph = actor_graph(analysis)
     if len(page_one_actors(graph)) == graph.number_of_nodes():
         return None
-    display(HTML(_FULL_GRAPH_HEADING.format(total=graph.number_of_nodes())))
+    display(html_block(_FULL_GRAPH_HEADING.format(total=graph.number_of_nodes())))
     return _image(graph_figure(graph), width)
 
 

@@ -9,6 +9,10 @@ Styler writes its per-cell CSS into a ``<style>`` block, so its colours and
 alignment vanish until the user re-runs every cell; these tables do not
 depend on one. Their text goes through a Jinja template with autoescape on,
 so an article that contains ``<script>`` is shown as text.
+
+Every text/html output the package makes goes through :func:`html_block`,
+which marks it as no maths: JupyterLab typesets ``$...$`` in HTML outputs
+with MathJax, and news text is full of dollar amounts.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import pandas as pd
 from IPython.display import HTML
 from jinja2 import Environment
 
-__all__ = ["Column", "inline_table"]
+__all__ = ["NO_MATHS", "Column", "html_block", "inline_table", "no_maths"]
 
 #: Every cell: text starts at the left edge and at the top of its row.
 _LEFT = "text-align: left; vertical-align: top;"
@@ -39,6 +43,37 @@ _TEMPLATE = Environment(autoescape=True, keep_trailing_newline=True).from_string
     '<td style="{{ css }}">{{ text }}</td>{% endfor %}</tr>\n{% endfor %}'
     "</tbody>\n</table>\n"
 )
+
+#: The classes MathJax skips, with all they hold. JupyterLab 4 typesets every
+#: text/html output with MathJax 3, ``$...$`` as inline maths (its
+#: mathjax-extension sets no ``ignoreHtmlClass``, so MathJax 3's default
+#: ``mathjax_ignore`` applies); "pledged $5 billion and Japan $3 billion" lost
+#: both dollars and showed "5 billion and Japan" in italic maths. MathJax 2,
+#: which the classic notebook and nbconvert's stock templates load, reads
+#: ``tex2jax_ignore`` (JupyterLab does not: jupyterlab issue #17935).
+NO_MATHS = "mathjax_ignore tex2jax_ignore"
+
+
+def no_maths(markup: str) -> str:
+    """``markup`` inside a plain ``<div>`` that MathJax leaves alone.
+
+    A wrapper, not a class on each element, because an output may hold
+    several blocks (the key claims are a heading and a list per category).
+    The div has no style of its own, so the printed briefing lays out as
+    before: its margins collapse through it as they did through the output's
+    own div.
+
+    Examples
+    --------
+    >>> no_maths("<p>$5 and $3</p>")
+    '<div class="mathjax_ignore tex2jax_ignore"><p>$5 and $3</p></div>'
+    """
+    return f'<div class="{NO_MATHS}">{markup}</div>'
+
+
+def html_block(markup: str) -> HTML:
+    """A text/html output whose dollar signs JupyterLab shows as written (:func:`no_maths`)."""
+    return HTML(no_maths(markup))
 
 
 @dataclass(frozen=True)
@@ -114,4 +149,4 @@ def inline_table(
             row.append((text, css))
         rows.append(row)
     head = [(name, base[name]) for name in base]
-    return HTML(_TEMPLATE.render(id=table_id, head=head, rows=rows))
+    return html_block(_TEMPLATE.render(id=table_id, head=head, rows=rows))

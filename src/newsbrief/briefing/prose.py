@@ -30,6 +30,7 @@ from .frames import (
     shares,
     source_names,
 )
+from .inline import html_block
 from .loading import analysis_date, source_label
 
 if TYPE_CHECKING:
@@ -139,7 +140,9 @@ def title_block(analysis: Analysis, date: str | None = None) -> HTML:
     IPython.display.HTML
     """
     sha256 = str(analysis.article.sha256)[:12]
-    return HTML(_render("title_block", **_about(analysis), date=analysis_date(date), sha256=sha256))
+    return html_block(
+        _render("title_block", **_about(analysis), date=analysis_date(date), sha256=sha256)
+    )
 
 
 def article_header(analysis: Analysis) -> HTML:
@@ -150,7 +153,9 @@ def article_header(analysis: Analysis) -> HTML:
     """
     units = _plural(len(analysis.units), "unit")
     relations = _plural(sum(1 for r in analysis.relations if not r.weak), "relation")
-    return HTML(_render("article_header", **_about(analysis), units=units, relations=relations))
+    return html_block(
+        _render("article_header", **_about(analysis), units=units, relations=relations)
+    )
 
 
 def _about(analysis: Analysis) -> dict[str, object]:
@@ -292,7 +297,7 @@ def bottom_line(analysis: Analysis) -> HTML:
     ranked = sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name))[:4]
     relations = sum(1 for r in analysis.relations if not r.weak)
     pct = {k: round(100 * v) for k, v in shares(analysis).items()}
-    return HTML(
+    return html_block(
         _render(
             "bottom_line",
             core=event,
@@ -355,7 +360,7 @@ def claim_counts(analysis: Analysis, top: int = 3) -> HTML:
         if sum(cells):
             rows.append({"category": category, "cells": cells, "total": sum(cells)})
     head = _column_heads(["", *columns, "total"])
-    return HTML(_render("claim_counts", head=head, rows=rows))
+    return html_block(_render("claim_counts", head=head, rows=rows))
 
 
 #: Characters of a source's name a column head shows before "…" (page one's
@@ -414,7 +419,7 @@ def key_claims(analysis: Analysis, per_category: int = 3) -> HTML:
         )
         for category in vocabulary.CATEGORIES
     ]
-    return HTML("\n".join(b for b in blocks if b))
+    return html_block("\n".join(b for b in blocks if b))
 
 
 def _category_block(
@@ -534,7 +539,7 @@ def relations_evidence(analysis: Analysis) -> HTML:
             events.append(
                 {**row, "source": _opening(str(row["source"])), "type": verb, "after": after}
             )
-    return HTML(_render("relations_evidence", events=events, structure=structure))
+    return html_block(_render("relations_evidence", events=events, structure=structure))
 
 
 #: Heads that make an actor's name plural ("the Nordic countries", "Rapid
@@ -674,6 +679,6 @@ def method_note(analysis: Analysis) -> HTML:
         if curated
         else "No item was corrected by hand."
     )
-    return HTML(
+    return html_block(
         _render("method_note", version=VERSION, review=review, genre=analysis.article.genre)
     )
