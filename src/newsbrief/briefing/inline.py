@@ -125,7 +125,7 @@ def inline_table(
     Examples
     --------
     >>> df = pd.DataFrame({"name": ["<b>"], "n": [2]})
-    >>> "<td style=\"text-align: left; vertical-align: top;\">&lt;b&gt;</td>" in (
+    >>> '<td style="text-align: left; vertical-align: top;">&lt;b&gt;</td>' in (
     ...     inline_table(df, "t").data
     ... )
     True
