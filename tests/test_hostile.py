@@ -261,6 +261,13 @@ def test_bad_override_values_are_refused(tmp_path, body, message):
         "ner_filters: {media_word: [Gazette]}\n",
         "ner_filters: {media_words: Gazette}\n",
         "ner_filters: [media_words]\n",
+        "generic_forces: [troopers]\n",
+        "generic_forces: {military: troopers}\n",
+        "generic_forces: {military: }\n",
+        "generic_forces: {military: [troopers, 5]}\n",
+        "generic_forces: {military: {troopers: 5}}\n",
+        "generic_forces: {military: {'': MIL}}\n",
+        "generic_forces: {weapon: [rockets]}\n",
     ],
 )
 def test_bad_gazetteer_entries_are_refused(tmp_path, article, capsys, body):
@@ -274,7 +281,8 @@ def test_a_gazetteer_with_known_sections_is_accepted(tmp_path, article, capsys):
     path = tmp_path / "g.yaml"
     path.write_text(
         "organizations:\n  - {id: XQ, name: Xland Guild, aliases: [Xland Guild]}\n"
-        "ner_filters: {media_words: [Gazette]}\n",
+        "ner_filters: {media_words: [Gazette]}\n"
+        "generic_forces: {military: {troopers: MIL}, group: [picketers]}\n",
         encoding="utf-8",
     )
     assert main(["analyze", str(article), "--gazetteer", str(path)]) == 0

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .config import package_file, read_yaml_mapping
 from .errors import NewsbriefError
 from .patterns import FormMatch, FormMatcher
+from .vocabulary import ACTOR_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -223,6 +224,32 @@ def _check_sections(data: dict, path: str, words: Callable[[object], bool]) -> N
         key in _FILTERS and words(value) for key, value in filters.items()
     ):
         raise NewsbriefError(f"{path}: ner_filters must map {', '.join(_FILTERS)} to word lists")
+    _check_forces(data.get("generic_forces") or {}, path, words)
+
+
+def _check_forces(forces: object, path: str, words: Callable[[object], bool]) -> None:
+    """A ``generic_forces`` of the wrong shape ended in an internal error or was misread.
+
+    A list or a bare term raised AttributeError, an empty kind TypeError; a
+    string where the term list belongs was read letter by letter, and a kind
+    outside the actor types made actors no table knows.
+    """
+
+    def suffixes(value: object) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(term, str)
+            and term.strip()
+            and (suffix is None or (isinstance(suffix, str) and suffix.strip()))
+            for term, suffix in value.items()
+        )
+
+    if not isinstance(forces, dict) or not all(
+        kind in ACTOR_TYPES and (words(terms) or suffixes(terms)) for kind, terms in forces.items()
+    ):
+        raise NewsbriefError(
+            f"{path}: generic_forces must map actor types ({', '.join(ACTOR_TYPES)}) "
+            "to a list of terms or a mapping of terms to id suffixes"
+        )
 
 
 def _checked(data: dict, path: str) -> dict:
