@@ -682,3 +682,22 @@ def test_an_out_file_in_a_folder_without_write_permission_fails_before_the_work(
     out = locked / "m.json"
     assert main(["train", str(tmp_path / "gold"), "--out", str(out)]) == 2
     assert one_line_error(capsys).endswith(f"{out}: cannot write here (permission denied)")
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("graph", "no suffix to tell the graph format; end it in one of .gexf, .graphml, .json"),
+        ("graph.xyz", "unknown graph format 'xyz'"),
+    ],
+)
+def test_graph_out_without_a_known_suffix_fails_before_the_work(tmp_path, capsys, out, message):
+    missing = tmp_path / "gone.txt"  # the analysis would fail with another error
+    assert main(["graph", str(missing), "--out", str(tmp_path / out)]) == 2
+    assert message in one_line_error(capsys)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_graph_out_suffix_case_does_not_matter(tmp_path, article):
+    assert main(["graph", str(article), "--out", str(tmp_path / "graph.JSON")]) == 0
+    assert "nodes" in json.loads((tmp_path / "graph.JSON").read_text(encoding="utf-8"))

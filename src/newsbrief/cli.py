@@ -168,7 +168,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 def _cmd_graph(args: argparse.Namespace) -> int:
     from .formats import write_analysis_graph, write_graph  # networkx, matplotlib: heavy
 
-    fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "json")
+    fmt = _graph_format(args.format, args.out)
     if fmt == "png" and not args.out and sys.stdout.isatty():
         # Checked before the analysis: a PNG's bytes printed to a terminal
         # are noise that can leave it in a broken state.
@@ -185,6 +185,28 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     else:
         _emit(write_analysis_graph(_load(args), fmt), args.out)
     return 0
+
+
+def _graph_format(given: str | None, out: str | None) -> str:
+    """The graph format: --format, else --out's suffix, else json; checked before the work.
+
+    An --out without a suffix said "unknown graph format ''" and only after
+    the analysis; "graph.PNG" was unknown too, a suffix's case says nothing.
+    """
+    from .formats import GRAPH_FORMATS, graph_output  # networkx: heavy
+
+    if given:
+        return given
+    if not out:
+        return "json"
+    suffix = Path(out).suffix.lstrip(".").lower()
+    if not suffix:
+        known = ", ".join(sorted({f.suffix for f in GRAPH_FORMATS.values()}))
+        raise NewsbriefError(
+            f"{out}: no suffix to tell the graph format; end it in one of {known}, or give --format"
+        )
+    graph_output(suffix)
+    return suffix
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
