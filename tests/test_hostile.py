@@ -701,3 +701,16 @@ def test_graph_out_without_a_known_suffix_fails_before_the_work(tmp_path, capsys
 def test_graph_out_suffix_case_does_not_matter(tmp_path, article):
     assert main(["graph", str(article), "--out", str(tmp_path / "graph.JSON")]) == 0
     assert "nodes" in json.loads((tmp_path / "graph.JSON").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "body", ["article: story.txt\nunits: [{kind: claim, start: 0, end: 33}]\n", "units: nonsense\n"]
+)
+def test_cross_validation_on_one_gold_file_asks_for_two_before_the_work(
+    tmp_path, article, capsys, body
+):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "story.yaml").write_text(body.replace("story.txt", str(article)), encoding="utf-8")
+    assert main(["evaluate", "--cv", str(gold)]) == 2
+    assert one_line_error(capsys).endswith("1 gold file(s); leave-one-article-out needs 2 or more")

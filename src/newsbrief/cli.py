@@ -240,7 +240,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         _emit(format_event_scores(halves), args.out)
         return 0
     if args.cv:
-        articles = load_gold_articles(args.gold, _settings(args))
+        articles = load_gold_articles(args.gold, _settings(args), at_least=2)
         _emit(format_cv(cross_validate(articles)), args.out)
         return 0
     scores = evaluate_files(

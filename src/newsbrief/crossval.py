@@ -144,17 +144,28 @@ def confusion(
 
 
 def load_gold_articles(
-    gold_dir: str | Path, settings: Settings | None = None, models: Any = None
+    gold_dir: str | Path,
+    settings: Settings | None = None,
+    models: Any = None,
+    *,
+    at_least: int = 1,
 ) -> list[GoldArticle]:
     """Analyze the article of every gold file in a folder and align the gold to it.
 
     The genre of each article is read by a genre model fitted on the *other*
     gold files (when FIT_GENRE), so the genre every claim sees as a feature is
     as wrong, on the gold, as it is on an article nobody labelled.
+
+    ``at_least`` is counted before any article is analyzed: leave-one-article-out
+    on one gold file said "no gold claims to train on", after its analysis.
     """
     files = sorted(Path(gold_dir).glob("*.yaml"))
     if not files:
         raise NewsbriefError(f"{gold_dir}: no gold files (*.yaml)")
+    if len(files) < at_least:
+        raise NewsbriefError(
+            f"{gold_dir}: {len(files)} gold file(s); leave-one-article-out needs {at_least} or more"
+        )
     settings = settings or Settings()
     cues = load_cues(settings.claims_lexicon)
     parsed = []
