@@ -714,3 +714,47 @@ def test_cross_validation_on_one_gold_file_asks_for_two_before_the_work(
     (gold / "story.yaml").write_text(body.replace("story.txt", str(article)), encoding="utf-8")
     assert main(["evaluate", "--cv", str(gold)]) == 2
     assert one_line_error(capsys).endswith("1 gold file(s); leave-one-article-out needs 2 or more")
+
+
+def _scan_merge(parts: list[str], ranks: dict[str, int]) -> list[str]:
+    """The merge as a scan of every pair after each merge (quadratic): the reference."""
+    from itertools import pairwise
+
+    while len(parts) > 1:
+        found = [
+            (ranks[f"{a} {b}"], i)
+            for i, (a, b) in enumerate(pairwise(parts))
+            if f"{a} {b}" in ranks
+        ]
+        if not found:
+            break
+        at = min(found)[1]
+        parts[at : at + 2] = [parts[at] + parts[at + 1]]
+    return parts
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "\u2581Zorblax-7-Qv-Zorblax-7-Qv",
+        "\u2581aaaaaaaaaaaaaaab",
+        "\u2581\u2581\u2581tab\tnewline\nnaïve—中🙂",
+        "".join(f"Kq{d}-Rt{d}x" for d in range(10)) * 20,  # one word of 1,600 characters
+    ],
+)
+def test_a_long_word_is_merged_as_the_pairwise_scan_merges_it(monkeypatch, word):
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from newsbrief.claims.meaning import TOKENIZER
+    from newsbrief.claims.pieces import Pieces, _merged
+
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
+    spec = find_spec("wordllama")
+    assert spec is not None and spec.submodule_search_locations
+    pieces = Pieces.from_file(Path(next(iter(spec.submodule_search_locations))) / TOKENIZER)
+    parts = [ch for ch in word if ch in pieces.ids]
+    assert _merged(list(parts), pieces.ranks) == _scan_merge(list(parts), pieces.ranks)
+    started = time.monotonic()
+    pieces.encode("Kq7-" * 50_000)  # a line with no space is one word
+    assert time.monotonic() - started < 5  # minutes with the scan (20,000 characters: 6 s)
