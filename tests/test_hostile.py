@@ -758,3 +758,20 @@ def test_a_long_word_is_merged_as_the_pairwise_scan_merges_it(monkeypatch, word)
     started = time.monotonic()
     pieces.encode("Kq7-" * 50_000)  # a line with no space is one word
     assert time.monotonic() - started < 5  # minutes with the scan (20,000 characters: 6 s)
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "looked"),
+    [
+        ("Police said Dorvan, also known as Abu Selim, fled.", True, True),
+        ("Police said Dorvan a.k.a. Selim fled.", True, True),
+        ("Police said Dorvan aka Selim fled.", True, True),
+        ("Police in Osaka said Dorvan fled.", False, True),  # a plain substring: looked, no match
+        ("Kq7-" * 1250, False, False),
+    ],
+)
+def test_also_known_as_is_looked_for_only_where_its_phrase_is(text, says, looked):
+    from newsbrief.identity import _AKA, _may_say_aka
+
+    assert bool(_AKA.search(text)) is says
+    assert _may_say_aka(text) is looked
