@@ -775,3 +775,33 @@ def test_also_known_as_is_looked_for_only_where_its_phrase_is(text, says, looked
 
     assert bool(_AKA.search(text)) is says
     assert _may_say_aka(text) is looked
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "key"),
+    [
+        ("genre: news\nunits:\n  - {{{unit}}}\ngenre: opinion\n", 5, "genre"),
+        ("units:\n  - {{{unit}, category: assessment}}\n", 3, "category"),
+        ("units:\n  - {{{unit}}}\nunits:\n  - {{{unit}}}\n", 4, "units"),
+    ],
+)
+def test_a_gold_file_with_a_key_given_twice_is_refused(tmp_path, article, capsys, body, line, key):
+    gold = tmp_path / "gold.yaml"
+    unit = "index: 0, kind: claim, start: 0, end: 5, category: event"
+    gold.write_text(f"article: {article}\n" + body.format(unit=unit), encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    assert one_line_error(capsys).endswith(f"{gold}:{line}: `{key}` is given twice in one mapping")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "units:\n  - {index: 0, category: event}\nunits:\n  - {index: 1, category: event}\n",
+        "units:\n  - {index: 0, category: event, category: context}\n",
+    ],
+)
+def test_overrides_with_a_key_given_twice_are_refused(tmp_path, article, capsys, body):
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text(body, encoding="utf-8")
+    assert main(["claims", str(article), "--overrides", str(overrides)]) == 2
+    assert "is given twice in one mapping" in one_line_error(capsys)

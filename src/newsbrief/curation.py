@@ -30,7 +30,7 @@ from typing import Any, cast
 
 from .analysis import Settings, analyze_file, load_analysis
 from .article import ARTICLE_SUFFIXES
-from .config import DEFAULT_MAX_BYTES, read_yaml_text
+from .config import DEFAULT_MAX_BYTES, read_yaml_text, unique_key_loader
 from .errors import NewsbriefError
 from .model import (
     ACTOR_TYPES,
@@ -155,7 +155,7 @@ def _line_loader() -> type:
         data["__line__"] = node.start_mark.line + 1
         return data
 
-    class LineLoader(yaml.SafeLoader):
+    class LineLoader(unique_key_loader()):  # type: ignore[misc]
         pass
 
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_with_line)

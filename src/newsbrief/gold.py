@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .config import PROJ_ROOT, read_yaml_text
+from .config import PROJ_ROOT, read_yaml_text, unique_key_loader
 from .errors import NewsbriefError
 from .model import UNIT_KINDS
 from .vocabulary import CATEGORIES, GENRES, MODALITIES
@@ -42,7 +42,10 @@ _GOLD_UNIT_TYPES: dict[str, tuple[type, ...]] = {
 def load_gold(path: str | Path) -> dict[str, Any]:
     """Read a gold YAML file and check the fields the evaluation needs."""
     try:
-        gold = yaml.safe_load(read_yaml_text(path, "gold file"))
+        gold = yaml.load(read_yaml_text(path, "gold file"), Loader=unique_key_loader())
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        raise NewsbriefError(f"{path}:{line}: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
     if not isinstance(gold, dict) or not gold.get("units"):
