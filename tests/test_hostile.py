@@ -805,3 +805,18 @@ def test_overrides_with_a_key_given_twice_are_refused(tmp_path, article, capsys,
     overrides.write_text(body, encoding="utf-8")
     assert main(["claims", str(article), "--overrides", str(overrides)]) == 2
     assert "is given twice in one mapping" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "key"),
+    [
+        ("organizations: []\nner_filters: {}\norganizations: []\n", 3, "organizations"),
+        ("organizations:\n  - {id: XQ, name: Xland, name: Yland}\n", 2, "name"),
+    ],
+)
+def test_a_gazetteer_with_a_key_given_twice_is_refused(tmp_path, article, capsys, body, line, key):
+    path = tmp_path / "g.yaml"
+    path.write_text(body, encoding="utf-8")
+    assert main(["analyze", str(article), "--gazetteer", str(path)]) == 2
+    expected = f"{path}:{line}: cannot read gazetteer (`{key}` is given twice in one mapping)"
+    assert one_line_error(capsys).endswith(expected)

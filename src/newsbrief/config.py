@@ -246,12 +246,26 @@ def read_yaml_data(path: str | Path, what: str, parser: Callable[[str], Any] = r
 
         if not isinstance(exc, (OSError, yaml.YAMLError)):
             raise
+        if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+            # The line in front, as the overrides and gold give it; str(exc)
+            # quotes the text around it over several lines.
+            where = f"{path}:{exc.problem_mark.line + 1}"
+            raise NewsbriefError(f"{where}: cannot read {what} ({exc.problem})") from None
         raise NewsbriefError(f"{path}: cannot read {what} ({exc})") from None
 
 
-def read_yaml_mapping(path: str | Path, what: str) -> dict:
+def read_yaml_unique(text: str) -> Any:
+    """Parse a user's YAML, refusing a key given twice (:func:`unique_key_loader`)."""
+    import yaml  # see read_yaml
+
+    return yaml.load(text, Loader=unique_key_loader())
+
+
+def read_yaml_mapping(
+    path: str | Path, what: str, parser: Callable[[str], Any] = read_yaml
+) -> dict:
     """Read a YAML data file that must be a mapping (lexicon, gazetteer)."""
-    data = read_yaml_data(path, what) or {}
+    data = read_yaml_data(path, what, parser) or {}
     if not isinstance(data, dict):
         raise NewsbriefError(f"{path}: a {what} file must be a mapping")
     return data

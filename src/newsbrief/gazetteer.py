@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import package_file, read_yaml_mapping
+from .config import package_file, read_yaml_mapping, read_yaml_unique
 from .errors import NewsbriefError
 from .patterns import FormMatch, FormMatcher
 from .vocabulary import ACTOR_TYPES
@@ -304,7 +304,9 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """
     states = read_yaml_mapping(package_file("states.yaml"), "gazetteer").get("states") or {}
     listed = read_yaml_mapping(package_file("actors.yaml"), "gazetteer")
-    datas = [listed] + [_checked(read_yaml_mapping(p, "gazetteer"), p) for p in extra]
+    datas = [listed]
+    for p in extra:  # a user's file: a second `organizations:` dropped the first
+        datas.append(_checked(read_yaml_mapping(p, "gazetteer", read_yaml_unique), p))
     for data in datas[1:]:
         states = {**states, **(data.get("states") or {})}
     state_entries, state_extra = _state_entries(states)
