@@ -820,3 +820,19 @@ def test_a_gazetteer_with_a_key_given_twice_is_refused(tmp_path, article, capsys
     assert main(["analyze", str(article), "--gazetteer", str(path)]) == 2
     expected = f"{path}:{line}: cannot read gazetteer (`{key}` is given twice in one mapping)"
     assert one_line_error(capsys).endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("President", "Prime Minister"), ("Prime Minister", "President")],
+)
+def test_a_shared_determiner_still_reaches_the_second_conjunct(first, second):
+    # The determiner is looked for among the head's left children only (a run of
+    # conjuncts scanned every child of the head once per conjunct).
+    text = (
+        f"{first} Tomas Veldrin of Chile met {second} Ilse Marquand of Peru.\n\n"
+        f"The {first} and {second} agreed to study the border."
+    )
+    analysis = analyze(source_from_text(text))
+    agreed = {(r.source, r.target) for r in analysis.relations if r.type == "agreed_with"}
+    assert agreed == {("tomas-veldrin", "ilse-marquand")}

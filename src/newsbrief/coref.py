@@ -763,7 +763,10 @@ def _refer(
         if c.dep_ in ("det", "poss", "predet", "nummod", "preconj") and c.i < tok.i
     ]
     if not dets and tok.dep_ == "conj":  # "The President and Prime Minister": one determiner
-        dets = [c for c in tok.head.children if c.dep_ == "det" and c.i < tok.head.i]
+        # The head's left children only: a scan of all its children for each
+        # conjunct was quadratic in a run of conjuncts (a 400,000-character
+        # line of hyphened codes: 19 s of a 104 s analysis whose parse took 66 s).
+        dets = [c for c in tok.head.lefts if c.dep_ == "det"]
     if not any(d.lower_ in _DETERMINERS for d in dets) and not _state_title(tok, dets, covered):
         return None
     left = [c for c in tok.children if c.i < tok.i and c.dep_ != "punct"]
