@@ -836,3 +836,54 @@ def test_a_shared_determiner_still_reaches_the_second_conjunct(first, second):
     analysis = analyze(source_from_text(text))
     agreed = {(r.source, r.target) for r in analysis.relations if r.type == "agreed_with"}
     assert agreed == {("tomas-veldrin", "ilse-marquand")}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("line.txt", "q" * 50_000, "no sentences found"),  # one line, no space
+        ("blank.txt", " \t\n\u200b\u200c\u200d\ufeff\u2060\u00a0\u3000\r\n" * 40, "no sentences"),
+        (
+            "page.html",
+            "<html><head><title>" + "A very long title " * 500 + "</title></head><body></body>",
+            "no article text found in the HTML",
+        ),
+        ("front.md", "---\ntitle: Nothing below\nauthor: nobody\n---\n", "no sentences found"),
+        ("nul.txt", "Japan will send officers.\x00NATO welcomed it.\n", "binary content"),
+    ],
+)
+def test_an_article_with_nothing_to_read_is_one_error_line(
+    tmp_path, capsys, name, content, message
+):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert main(["analyze", str(path), "--out", str(tmp_path / "out.json")]) == 2
+    assert message in one_line_error(capsys)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing left behind
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("قالت الحكومة إنها سترسل ضباطا. رحب الحلف بالقرار.\n", "قالت الحكومة"),
+        # A right-to-left override would show the report's text reversed: it is dropped.
+        ("\u202eJapan will send officers to NATO.\u202c NATO welcomed it.\n", "Japan will send"),
+    ],
+)
+def test_right_to_left_text_is_a_clean_analysis(tmp_path, capsys, text, kept):
+    path = tmp_path / "rtl.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    read = json.loads(capsys.readouterr().out)["text"]
+    assert read.startswith(kept) and "\u202e" not in read
+
+
+@pytest.mark.parametrize("option", ["gold", "--gazetteer"])
+def test_an_alias_bomb_in_gold_or_gazetteer_is_refused(tmp_path, article, capsys, option):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BOMB, encoding="utf-8")
+    argv = (
+        ["evaluate", str(path)] if option == "gold" else ["claims", str(article), option, str(path)]
+    )
+    assert main(argv) == 2
+    assert "anchors and aliases" in one_line_error(capsys)
