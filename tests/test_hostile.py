@@ -887,3 +887,33 @@ def test_an_alias_bomb_in_gold_or_gazetteer_is_refused(tmp_path, article, capsys
     )
     assert main(argv) == 2
     assert "anchors and aliases" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "line", "key"),
+    [
+        (
+            "claims",
+            "modality:\n  hedge_words: [perhaps]\n  hedge_words: [maybe]\n",
+            3,
+            "hedge_words",
+        ),
+        (
+            "claims",
+            "modality:\n  hedge_words: [perhaps]\nmodality:\n  hedge_words: []\n",
+            3,
+            "modality",
+        ),
+        ("relations", "default_targets: [dobj]\ndefault_targets: [pobj]\n", 2, "default_targets"),
+    ],
+)
+def test_a_user_lexicon_with_a_key_given_twice_is_refused(tmp_path, kind, body, line, key):
+    from newsbrief.claims import load_cues
+    from newsbrief.relation_lexicon import load_lexicon
+
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(body, encoding="utf-8")
+    load = load_cues if kind == "claims" else load_lexicon
+    expected = f"{path}:{line}: cannot read {kind} lexicon (`{key}` is given twice in one mapping)"
+    with pytest.raises(NewsbriefError, match=f"^{re.escape(expected)}$"):
+        load(str(path))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .config import package_file, read_yaml_mapping
+from .config import package_file, read_yaml, read_yaml_mapping, read_yaml_unique
 from .errors import NewsbriefError
 from .vocabulary import CLASS_POLARITY
 
@@ -198,8 +198,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     -------
     Lexicon
     """
-    source = path or package_file("relations.yaml")
-    data = read_yaml_mapping(source, "relations lexicon")
+    # A user's file refuses a key given twice (the last one was kept without a word).
+    source, parser = (
+        (path, read_yaml_unique) if path else (package_file("relations.yaml"), read_yaml)
+    )
+    data = read_yaml_mapping(source, "relations lexicon", parser)
     default = tuple(_word(t) for t in data.get("default_targets", ["dobj"]))
 
     def table(key: str) -> dict[str, Trigger]:

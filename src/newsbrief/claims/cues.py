@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..config import package_file, read_yaml_mapping, read_yaml_text
+from ..config import package_file, read_yaml_mapping, read_yaml_text, read_yaml_unique
 from ..errors import NewsbriefError
 
 __all__ = ["Cues", "load_cues"]
@@ -136,9 +136,11 @@ def load_cues(path: str | None = None) -> Cues:
         For an unreadable file, or a key the shipped lexicon does not have
         (with its line).
     """
-    if path is not None:
-        _check_keys(path)
-    return Cues(read_yaml_mapping(path or package_file("claims.yaml"), "claims lexicon"))
+    if path is None:
+        return Cues(read_yaml_mapping(package_file("claims.yaml"), "claims lexicon"))
+    _check_keys(path)
+    # A user's file: a key given twice kept the last list without a word.
+    return Cues(read_yaml_mapping(path, "claims lexicon", read_yaml_unique))
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> str | None:
