@@ -140,6 +140,28 @@ def test_a_node_label_drops_the_office_before_a_persons_name():
     assert (_label(g, "p"), _label(g, "o")) == ("Varga", "General Assembly")
 
 
+def test_page_ones_long_names_take_two_balanced_lines_and_are_never_cut_at_a_hyphen():
+    """Wrapped at 18 characters a long name took three lines where page one has room across."""
+    from newsbrief.figures import PAGE_ONE, SCREEN, _label
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", name="Intercontinental Maritime Weather Agency", type="organization")
+    g.add_node("b", name="Ilse Marten-Okafor", type="person")
+    g.add_node("c", name="Tomasz Brennan-Okafor", type="person")
+    g.add_node("d", name="Board of the Federal Agency for Coastal and Island Weather Studies")
+    assert _label(g, "a", PAGE_ONE) == "Intercontinental\nMaritime Weather Agency"
+    assert _label(g, "a", SCREEN) == "Intercontinental\nMaritime Weather\nAgency"
+    assert _label(g, "a") == _label(g, "a", SCREEN)
+    assert _label(g, "b", PAGE_ONE) == "Ilse Marten-Okafor"  # 18 characters: one line
+    assert _label(g, "c", PAGE_ONE) == "Tomasz\nBrennan-Okafor"
+    assert _label(g, "c", SCREEN) == "Tomasz Brennan-\nOkafor"
+    assert _label(g, "d", PAGE_ONE).split("\n") == [
+        "Board of the Federal",
+        "Agency for Coastal and",
+        "Island Weather Studies",
+    ]
+
+
 def _printed_label_points(fig) -> float:
     """The names' size in points when the figure, cropped as saved, is printed as page
     one prints it: the 170 mm of the column wide, at most 80 mm high."""
@@ -224,7 +246,7 @@ def test_page_ones_names_keep_inside_the_figure_with_a_narrow_margin_above_and_b
 
     g = nx.MultiDiGraph(title="tall")
     for i in range(12):
-        name = f"Invented Council of Coastal Provinces {i}" if i % 2 else f"Land {i}"
+        name = f"Invented Council of the Coastal and Island Provinces {i}" if i % 2 else f"Land {i}"
         g.add_node(str(i), name=name, type="organization", mentions=12)
     for i in range(12):
         g.add_edge(str(i), str((i + 5) % 12), type="supports", polarity="cooperative", weak=False)
