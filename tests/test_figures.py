@@ -232,7 +232,7 @@ def test_an_edge_label_is_placed_inside_the_plot_or_left_out():
         g.add_edge(u, v, type="imposed_sanctions_on", polarity="conflictual", weak=False)
     for frame in (SCREEN, PAGE_ONE):
         pos = layout(g, frame)
-        (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame), frame.margin)
+        (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame), frame)
         spots = edge_label_spots(g, pos, frame)
         assert spots
         for (_, _, text), (x, y) in spots.items():
@@ -278,3 +278,28 @@ def test_dollar_signs_are_drawn_as_written_not_as_mathtext():
     shown = {t._preprocess_math(t.get_text())[0] for t in texts}
     assert "Varnia pledges $5 billion and Kell $3 billion in aid" in shown
     assert any("$2 Fund $" in s for s in shown)
+
+
+def test_page_ones_nodes_are_pushed_apart_inside_its_box_not_scaled_back_into_it():
+    """Scaled back into the box after each push, crowded names were squeezed onto each other."""
+    from dataclasses import replace
+
+    from newsbrief.figures import PAGE_ONE
+
+    def drawn(nodes, frame):
+        fig = graph_figure(big_graph(nodes), frame=frame)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        names = [t.get_window_extent(renderer) for t in ax.texts if t.get_fontweight() == "bold"]
+        overlaps = sum(a.overlaps(b) for a, b in itertools.combinations(names, 2))
+        return ax, ax.get_window_extent(renderer), names, overlaps
+
+    ax, plot, names, _ = drawn(18, PAGE_ONE)
+    # drawn one inch to the inch: the limits are the box and its margin
+    assert ax.get_xlim() == (-PAGE_ONE.box[0] / 2 - 0.55, PAGE_ONE.box[0] / 2 + 0.55)
+    assert ax.get_ylim() == (-PAGE_ONE.box[1] / 2 - 0.3, PAGE_ONE.box[1] / 2 + 0.3)
+    for box in names:
+        assert plot.x0 <= box.x0 and box.x1 <= plot.x1 and plot.y0 <= box.y0 and box.y1 <= plot.y1
+    # 30 nodes do not fit: 1 pair of names overlaps, 6 when scaled back
+    assert drawn(30, PAGE_ONE)[3] < drawn(30, replace(PAGE_ONE, clamped=False))[3]

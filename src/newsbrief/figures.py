@@ -218,6 +218,9 @@ class Frame:
     margin: tuple[float, float] = (_MARGIN, _MARGIN)
     #: Long names on two balanced lines (:func:`_balanced`), not wrapped at 18 characters.
     balanced: bool = False
+    #: Nodes pushed apart inside the box and its margin (:func:`_bounds`), not
+    #: pushed out of it and scaled back; names stay inside the plot.
+    clamped: bool = False
 
 
 SCREEN = Frame(_BOX, _FIGSIZE)
@@ -242,7 +245,9 @@ SCREEN = Frame(_BOX, _FIGSIZE)
 #: name over Rafael Grossi's in wh-iran) and the relation labels placed rose
 #: from 167 to 199 of 461. Its long names take two balanced lines, not three
 #: of 18 characters (:func:`_balanced`): overlapping pairs 23 -> 17, relation
-#: labels placed 199 -> 196 (wider names leave less room across).
+#: labels placed 199 -> 196 (wider names leave less room across). Its nodes
+#: are pushed apart inside the box (:attr:`Frame.clamped`): overlapping pairs
+#: 17 -> 11, names past the plot's edge 30 -> 0, labels placed 196 -> about 208.
 PAGE_ONE = Frame(
     box=(5.4, 2.6),
     figsize=(8.0, 3.2),
@@ -252,6 +257,7 @@ PAGE_ONE = Frame(
     edge_pt=9.0,
     margin=(_MARGIN, 0.3),
     balanced=True,
+    clamped=True,
 )
 
 
@@ -346,25 +352,50 @@ def _fit(pos: dict, labels: dict, areas: dict, frame: Frame = SCREEN, rounds: in
     pushes = min(600, max(10, 5_000_000 // len(pos) ** 2))
     box = _box(len(pos), frame)
     fitted = _scaled(pos, box)
+    if frame.clamped:
+        return _rounded(_separate(fitted, size, pushes, _bounds(size, box, frame.margin)))
     for _ in range(rounds):
         fitted = _separate(fitted, size, pushes)
         xs, ys = [p[0] for p in fitted.values()], [p[1] for p in fitted.values()]
         if max(xs) - min(xs) <= box[0] * 1.02 and max(ys) - min(ys) <= box[1] * 1.02:
             break
         fitted = _scaled(fitted, box)
-    return {n: (round(p[0], 4), round(p[1], 4)) for n, p in fitted.items()}
+    return _rounded(fitted)
 
 
-def _separate(pos: dict, size: dict, rounds: int = 600) -> dict:
+def _rounded(pos: dict) -> dict[str, tuple[float, float]]:
+    return {n: (round(p[0], 4), round(p[1], 4)) for n, p in pos.items()}
+
+
+def _bounds(
+    size: dict, box: tuple[float, float], margin: tuple[float, float]
+) -> dict[str, tuple[float, float]]:
+    """How far from the plot's centre each node's centre may go, its name still inside.
+
+    Pushed apart and then scaled back into the box a few times, the nodes were
+    squeezed together again by each scaling: on page one, whose box is full,
+    23 pairs of names overlapped. Pushed apart inside the box, a node that
+    meets its edge slides along it instead.
+    """
+    edge = (box[0] / 2 + margin[0], box[1] / 2 + margin[1])
+    return {n: (max(edge[0] - w / 2, 0.0), max(edge[1] - h / 2, 0.0)) for n, (w, h) in size.items()}
+
+
+def _separate(pos: dict, size: dict, rounds: int = 600, bounds: dict | None = None) -> dict:
     """Push nodes apart until no two footprints (width, height) overlap.
 
     Each round moves every overlapping pair apart along the axis where they
     overlap least, all pairs at once (numpy): a corpus's merged graph has
-    hundreds of actors, and pair by pair in Python it took minutes.
+    hundreds of actors, and pair by pair in Python it took minutes. With
+    ``bounds`` (node -> the most its centre's x and y may be from 0, either
+    way), each round ends with the nodes held inside them.
     """
     nodes = sorted(pos)
     xy = np.array([pos[n] for n in nodes], dtype=float).reshape(-1, 2)
     half = np.array([size[n] for n in nodes], dtype=float).reshape(-1, 2) / 2
+    limit = np.array([bounds[n] for n in nodes], dtype=float).reshape(-1, 2) if bounds else None
+    if limit is not None:
+        np.clip(xy, -limit, limit, out=xy)
     upper = np.triu(np.ones((len(nodes), len(nodes)), dtype=bool), k=1)
     for _ in range(rounds):
         delta = xy[None, :, :] - xy[:, None, :]  # [a, b] = b - a
@@ -381,6 +412,8 @@ def _separate(pos: dict, size: dict, rounds: int = 600) -> dict:
         np.add.at(move, (a, ax_), -sign * step)
         np.add.at(move, (b, ax_), sign * step)
         xy += move
+        if limit is not None:
+            np.clip(xy, -limit, limit, out=xy)
     return {n: [float(x), float(y)] for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
@@ -455,7 +488,7 @@ def graph_figure(
             )
         if pos:
             # Limits, not margins: the scale drawn is the one the layout was separated at.
-            (x0, x1), (y0, y1) = _limits(pos, box, frame.margin)
+            (x0, x1), (y0, y1) = _limits(pos, box, frame)
             ax.set_xlim(x0, x1)
             ax.set_ylim(y0, y1)
         ax.set_axis_off()
@@ -465,9 +498,21 @@ def graph_figure(
 
 
 def _limits(
-    pos: dict, box: tuple[float, float], margin: tuple[float, float] = (_MARGIN, _MARGIN)
+    pos: dict, box: tuple[float, float], frame: Frame = SCREEN
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The plot's x and y limits in inches: the nodes' extent, at least the box, and a margin."""
+    """The plot's x and y limits in inches: the nodes' extent, at least the box, and a margin.
+
+    A clamped frame's are the box and its margin around 0, where its nodes
+    were held (:func:`_bounds`): a node with a short name may stand in the
+    margin, and limits widened to it would draw the plot smaller than it was
+    separated at.
+    """
+    margin = frame.margin
+    if frame.clamped:
+        return (-box[0] / 2 - margin[0], box[0] / 2 + margin[0]), (
+            -box[1] / 2 - margin[1],
+            box[1] / 2 + margin[1],
+        )
     limits = []
     for axis, side in ((0, box[0]), (1, box[1])):
         lo, hi = min(p[axis] for p in pos.values()), max(p[axis] for p in pos.values())
@@ -584,9 +629,7 @@ def edge_label_spots(
         for n, (x, y) in sorted(pos.items())
     ]
     requests = []
-    (x0, x1), (y0, y1) = (
-        _limits(pos, _plot_box(pos, frame), frame.margin) if pos else ((0, 0), (0, 0))
-    )
+    (x0, x1), (y0, y1) = _limits(pos, _plot_box(pos, frame), frame) if pos else ((0, 0), (0, 0))
     for k, (u, v) in enumerate(order):
         half = _text_half(labels[(u, v)], frame.edge_pt)
         # The strongest edge, the article's main relation, may take a spot three
