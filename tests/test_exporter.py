@@ -369,3 +369,53 @@ def test_graphs_take_the_columns_width_on_screen():
     assert screen is not None
     rule = re.search(r"\.jp-RenderedImage img \{([^}]*)\}", screen.group(1))
     assert rule is not None and "width: 100%" in rule.group(1)
+
+
+def _print_counts_then_figure(tmp_path, lines: int) -> list[str]:
+    """Title and LINES of prose, a small counts table, the graph's heading and a tall figure."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    def html(text: str, count: int):
+        cell = new_code_cell("show()", execution_count=count)
+        cell.outputs = [new_output("display_data", data={"text/html": text, "text/plain": ""})]
+        return cell
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 500), (40, 90, 160)).save(buf, "PNG")
+    filler = "".join(
+        f"<p>Line {i} of invented prose, one line on the page.</p>" for i in range(lines)
+    )
+    rows = "".join(f"<tr><th>kind {i}</th><td>{i}</td><td>{i}</td></tr>" for i in range(6))
+    table = (
+        '<table class="nb-counts"><thead><tr><th></th><th>author</th><th>total</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+    figure = new_code_cell("figure()", execution_count=3)
+    figure.outputs = [
+        new_output(
+            "display_data",
+            data={"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": ""},
+        )
+    ]
+    cells = [html(f"<h1>Title</h1>{filler}", 1), html(table, 2)]
+    nb = new_notebook(
+        cells=[*cells, new_markdown_cell("## Graph heading\n\nIts caption."), figure],
+        metadata={"title": "Title"},
+    )
+    return _printed_pages(nb, tmp_path)
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_counts_table_moved_after_the_graph_opens_page_two_with_its_caption(tmp_path):
+    """Moved after the graph, the bare table of numbers opened page two with no heading."""
+    caption = exporter.COUNTS_CAPTION.upper()  # printed in capitals, as the bottom line's head
+    pages = _print_counts_then_figure(tmp_path, lines=16)
+    assert "Graph heading" in pages[0] and "kind 0" not in pages[0]  # the table was moved
+    assert pages[1].startswith(caption + "\n")
+    # In its place under the bottom line it needs none.
+    pages = _print_counts_then_figure(tmp_path, lines=10)
+    assert "kind 0" in pages[0] and caption not in "".join(pages).upper()

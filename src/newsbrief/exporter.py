@@ -31,6 +31,7 @@ from traitlets import HasTraits, Unicode, default
 from .config import package_file
 
 __all__ = [
+    "COUNTS_CAPTION",
     "GRAPH_MIN_MM",
     "PAGE_CONTENT_MM",
     "TEMPLATE_NAME",
@@ -225,11 +226,19 @@ _MEASURE = """() => {
     counts: before ? box(heading).top - box(countsCell).top : 0,
   };
 }"""
-#: Moves the counts table's cell after the graph and caps the graph's height.
-_APPLY = """([moveCounts, maxHeight]) => {
+#: The counts table's caption when it is moved after the graph. In its place
+#: under the bottom line it needs none; after the graph it opened page two
+#: (remarks, analysis in the corpus) as a bare grid of numbers.
+COUNTS_CAPTION = "Claims by category and source"
+#: Moves the counts table's cell after the graph, with a caption, and caps the graph's height.
+_APPLY = """([moveCounts, maxHeight, caption]) => {
   const img = document.querySelector("main img");
   const cell = img.closest(".jp-Cell");
-  if (moveCounts) cell.after(document.querySelector("table.nb-counts").closest(".jp-Cell"));
+  if (moveCounts) {
+    const counts = document.querySelector("table.nb-counts");
+    counts.createCaption().textContent = caption;
+    cell.after(counts.closest(".jp-Cell"));
+  }
   if (maxHeight) img.style.maxHeight = maxHeight + "px";
 }"""
 
@@ -286,4 +295,4 @@ async def _graph_on_page_one(page: Any) -> None:
         box["top"], box["height"], box["counts"], bottom, GRAPH_MIN_MM * _MM
     )
     if move or cap:
-        await page.evaluate(_APPLY, [move, cap])
+        await page.evaluate(_APPLY, [move, cap, COUNTS_CAPTION])
