@@ -21,7 +21,7 @@ from ..signatures import SIGNATORY
 from .speech import QUOTE_CARRIED
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Span, Token
 
@@ -423,19 +423,33 @@ def persons_of_colon_intros(
     and a run that joins two sources with "and" is left whole. This runs
     after the features are read, as :func:`carry_given_names` does.
     """
-    persons: dict[str, str] = {}
+    return _read_on(claims, units, spans, _person_ending, "the person the title leads to")
+
+
+def _read_on(
+    claims: Sequence[Claim],
+    units: Sequence[Unit],
+    spans: Sequence[Span],
+    read: Callable[[str, Unit, Span], str | None],
+    why: str,
+) -> list[Claim]:
+    """Every claim of a source that ``read`` finds a name in takes that name.
+
+    A source is read in the first unit where ``read`` finds its name; every
+    claim with that source, earlier or later, takes it, with ``why`` as its cue.
+    """
+    names: dict[str, str] = {}
     for claim in claims:
         source = claim.attribution
-        if source in persons or source == "author":
+        if source in names or source == "author":
             continue
-        person = _person_ending(source, units[claim.unit], spans[claim.unit])
-        if person is not None:
-            persons[source] = person
+        name = read(source, units[claim.unit], spans[claim.unit])
+        if name is not None:
+            names[source] = name
     out = []
     for claim in claims:
-        if claim.attribution in persons:
-            cue = f"the person the title leads to: {claim.attribution}"
-            claim = _resourced(claim, persons[claim.attribution], cue)
+        if claim.attribution in names:
+            claim = _resourced(claim, names[claim.attribution], f"{why}: {claim.attribution}")
         out.append(claim)
     return out
 
@@ -497,21 +511,7 @@ def bodies_in_apposition(
     The name, without an acronym in brackets after it, is the source. This
     runs after the features are read, as :func:`carry_given_names` does.
     """
-    bodies: dict[str, str] = {}
-    for claim in claims:
-        source = claim.attribution
-        if source in bodies or source == "author":
-            continue
-        name = _name_after(source, units[claim.unit], spans[claim.unit])
-        if name is not None:
-            bodies[source] = name
-    out = []
-    for claim in claims:
-        if claim.attribution in bodies:
-            cue = f"the name the description leads to: {claim.attribution}"
-            claim = _resourced(claim, bodies[claim.attribution], cue)
-        out.append(claim)
-    return out
+    return _read_on(claims, units, spans, _name_after, "the name the description leads to")
 
 
 def _name_after(source: str, unit: Unit, span: Span) -> str | None:
