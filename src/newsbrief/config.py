@@ -44,6 +44,7 @@ __all__ = [
     "read_yaml_mapping",
     "read_yaml_text",
     "spacy_model_name",
+    "yaml_problem",
 ]
 
 #: The package version (``newsbrief.__version__``), printed in the briefing.
@@ -122,6 +123,19 @@ def unique_key_loader() -> type:
             return super().construct_mapping(node, deep=deep)
 
     return UniqueKeyLoader
+
+
+def yaml_problem(path: str | Path, exc: Any, label: str | None = None) -> NewsbriefError:
+    """A YAML parser's error as one line, the file and line in front.
+
+    ``str(exc)`` quotes the text around the problem over several lines; the
+    mark's line is what an editor jumps to. ``label`` says what failed
+    ("malformed YAML"), with the parser's own words in brackets after it.
+    """
+    mark = exc.problem_mark
+    where = f"{path}:{mark.line + 1 if mark is not None else '?'}"
+    problem = f"{label} ({exc.problem})" if label else exc.problem
+    return NewsbriefError(f"{where}: {problem}")
 
 
 def cache_dir() -> Path | None:
@@ -223,8 +237,7 @@ def read_yaml_text(path: str | Path, what: str) -> str:
                     line = event.start_mark.line + 1 if event.start_mark else "?"
                     raise NewsbriefError(f"{path}:{line}: YAML anchors and aliases are not allowed")
         except yaml.MarkedYAMLError as exc:
-            line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-            raise NewsbriefError(f"{path}:{line}: malformed YAML ({exc.problem})") from None
+            raise yaml_problem(path, exc, "malformed YAML") from None
     return text
 
 
@@ -247,10 +260,7 @@ def read_yaml_data(path: str | Path, what: str, parser: Callable[[str], Any] = r
         if not isinstance(exc, (OSError, yaml.YAMLError)):
             raise
         if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-            # The line in front, as the overrides and gold give it; str(exc)
-            # quotes the text around it over several lines.
-            where = f"{path}:{exc.problem_mark.line + 1}"
-            raise NewsbriefError(f"{where}: cannot read {what} ({exc.problem})") from None
+            raise yaml_problem(path, exc, f"cannot read {what}") from None
         raise NewsbriefError(f"{path}: cannot read {what} ({exc})") from None
 
 

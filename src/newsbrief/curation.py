@@ -30,7 +30,7 @@ from typing import Any, cast
 
 from .analysis import Settings, analyze_file, load_analysis
 from .article import ARTICLE_SUFFIXES
-from .config import DEFAULT_MAX_BYTES, read_yaml_text, unique_key_loader
+from .config import DEFAULT_MAX_BYTES, read_yaml_text, unique_key_loader, yaml_problem
 from .errors import NewsbriefError
 from .model import (
     ACTOR_TYPES,
@@ -170,8 +170,7 @@ def load_overrides(path: str | Path) -> dict[str, Any]:
     try:
         data = yaml.load(read_yaml_text(p, "overrides"), Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-        raise NewsbriefError(f"{p}:{line}: malformed YAML ({exc.problem})") from None
+        raise yaml_problem(p, exc, "malformed YAML") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .config import PROJ_ROOT, read_yaml_text, unique_key_loader
+from .config import PROJ_ROOT, read_yaml_text, unique_key_loader, yaml_problem
 from .errors import NewsbriefError
 from .model import UNIT_KINDS
 from .vocabulary import CATEGORIES, GENRES, MODALITIES
@@ -44,8 +44,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     try:
         gold = yaml.load(read_yaml_text(path, "gold file"), Loader=unique_key_loader())
     except yaml.constructor.ConstructorError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-        raise NewsbriefError(f"{path}:{line}: {exc.problem}") from None
+        raise yaml_problem(path, exc) from None
     except yaml.YAMLError as exc:
         raise NewsbriefError(f"{path}: cannot read gold file ({exc})") from None
     if not isinstance(gold, dict) or not gold.get("units"):
