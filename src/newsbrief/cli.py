@@ -79,12 +79,15 @@ def _jobs(value: str) -> int:
     return jobs
 
 
-def _is_folder(name: str) -> bool:
-    """``Path.is_dir()`` that answers False for a name the system refuses (too long).
+def _many(name: str) -> bool:
+    """Whether the article argument names many articles: a folder or an @LIST.
 
-    The reader then names the problem in one line; ``is_dir()`` raised
-    OSError for a 300-character name, an internal error.
+    ``Path.is_dir()`` raised OSError for a name the system refuses (300
+    characters), an internal error; such a name is one article, and its
+    reader names the problem in one line.
     """
+    if name.startswith("@"):
+        return True
     try:
         return Path(name).is_dir()
     except OSError:
@@ -102,9 +105,7 @@ def _check_out_file(args: argparse.Namespace) -> None:
     out = getattr(args, "out", None)
     if not out or args.command == "report":
         return
-    if args.command in ("analyze", "graph") and (
-        _is_folder(args.article) or args.article.startswith("@")
-    ):
+    if args.command in ("analyze", "graph") and _many(args.article):
         return
     check_target(out)
 
@@ -129,7 +130,7 @@ def _load(args: argparse.Namespace) -> Analysis:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    if _is_folder(args.article) or args.article.startswith("@"):
+    if _many(args.article):
         from .corpus import analyze_corpus  # the pool and its progress bar: folders only
 
         if args.format != "json":
@@ -175,7 +176,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
         raise NewsbriefError(
             "--format png is binary: give --out FILE.png or redirect standard output"
         )
-    if _is_folder(args.article) or args.article.startswith("@"):
+    if _many(args.article):
         from .corpus import merged_graph  # the pool and its progress bar: folders only
 
         graph = merged_graph(
